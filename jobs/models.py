@@ -36,6 +36,10 @@ class AnalysisJob(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="analysis_jobs"
     )
     batch = models.ForeignKey(Batch, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs")
+    # An identical submission already in flight runs the analysis; this job follows its outcome.
+    leader = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="followers"
+    )
     queue = models.CharField(max_length=16, default="default", db_index=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
     stage = models.CharField(max_length=32, blank=True)
@@ -57,3 +61,8 @@ class AnalysisJob(models.Model):
 
     def __str__(self):
         return f"Job {self.id} ({self.status})"
+
+    @property
+    def is_final(self) -> bool:
+        """True once the job is ``SUCCESS`` or ``FAILURE``."""
+        return self.status in (self.Status.SUCCESS, self.Status.FAILURE)
