@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 
 import redis
+import redis.backoff
+import redis.retry
 
 
 def socket_path(data_dir: str | os.PathLike) -> str:
@@ -107,8 +109,11 @@ def stop_server(data_dir: str | os.PathLike) -> None:
     path = socket_path(data_dir)
     if not _answers(path):
         return
+    # No retries: the server closing the connection is the expected answer to SHUTDOWN, and
+    # redis-py's default retry/backoff would otherwise spend ~4 s reconnecting to a dead socket.
+    no_retry = redis.retry.Retry(redis.backoff.NoBackoff(), 0)
     try:
-        redis.Redis(unix_socket_path=path).shutdown(save=True)
+        redis.Redis(unix_socket_path=path, retry=no_retry).shutdown(save=True)
     except redis.ConnectionError:
         pass  # shutdown closes the connection under us
 
