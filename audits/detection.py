@@ -1,31 +1,52 @@
 """Audit text -> job metadata and infractions (go-backs). Plain Python, no Django.
 
-STUB: the interface is fixed; the detection work fills in the rules.
+Layouts read (DESIGN.md §1):
+
+* lead paragraphs: ``Go-back Infraction:``, ``Go-back:``, ``Deficiency:``, ``Violation:`` ...
+  running until the next lead, a heading, a label line or a blank line, across line wraps
+  and page breaks;
+* blocks: ``INFRACTION #1: title`` / ``Infraction 2 - title`` / ``Item 3:`` / ``NCI-01:``
+  followed by ``Location:`` / ``Issue:`` / ``Status:`` / ``Required correction:`` lines;
+* QC checklists: numbered rows answering ``Yes`` / ``No`` / ``N/A`` (only ``No`` / ``Fail``
+  rows are infractions), closed by a ``Total Number of Non-Conforming Items N`` line that
+  is cross-checked;
+* numbered or bulleted lists under an infraction heading (``Infractions Found:``,
+  ``Non-Conforming Items:``, ``Findings``, ``Deficiencies`` ...), sub-bullets folded into
+  their item.
+
+Running headers and footers (``Page 2 of 3``, lines repeated at the top or bottom of
+several pages) are dropped before reading. Lists under other headings (compliant items,
+observations, notes, recommendations, required actions, summaries) are not infractions.
+Every pattern is linear in the line length; the whole audit is read in one pass.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
+from audits.metadata import AuditMetadata, extract_metadata, parse_date
 
-@dataclass
-class AuditMetadata:
-    pm_number: str = ""
-    notification_number: str = ""
-    location: str = ""
-    contractor: str = ""
-    foreman: str = ""
-    auditor: str = ""
-    audit_date: str = ""  # ISO 8601 (YYYY-MM-DD) or ""
-    score: str = ""
-
-    def as_dict(self) -> dict:
-        return asdict(self)
+__all__ = [
+    "AuditMetadata",
+    "DetectedInfraction",
+    "detect_infractions",
+    "extract_metadata",
+    "parse_date",
+]
 
 
 @dataclass
 class DetectedInfraction:
-    """One go-back: ``code`` as the audit names it ("Item 1", "INFRACTION #2", "NCI-01"), 1-based page."""
+    """One go-back: ``code`` as the audit names it ("Item 1", "INFRACTION #2", "NCI-01"), 1-based page.
+
+    ``description`` is the finding's full text (line wraps joined, whitespace normalized);
+    ``layout`` is one of ``paragraph``, ``block``, ``checklist``, ``list``, ``id``;
+    ``fields`` holds the item's labelled parts (``title``, ``location``, ``issue``,
+    ``status``, ``required_correction``; for checklist rows ``subject``, ``answer``, ``item``;
+    for list items with sub-bullets ``details``).
+    """
 
     code: str
     description: str
@@ -34,11 +55,537 @@ class DetectedInfraction:
     fields: dict = field(default_factory=dict)
 
 
-def extract_metadata(pages: list[str]) -> AuditMetadata:
-    """Read PM number, notification number, location, contractor, foreman, auditor, date, score."""
-    return AuditMetadata()
+# ---------------------------------------------------------------------------------------
+# Line patterns
+
+_WS = re.compile(r"\s+")
+_TERMINAL = re.compile(r"[.!?;][\"')\]]*$")
+
+_PAGE_MARK = re.compile(
+    r"\bpage\s*\d+\s*(?:of|/)\s*\d+\b|^\s*page\s*\d+\s*$|^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$|^\s*\d{1,3}\s*/\s*\d{1,3}\s*$",
+    re.IGNORECASE,
+)
+
+_LEAD_LABEL = (
+    r"go[- ]?back(?:\s+(?:infraction|item|finding|issue))?"
+    r"|deficiency|infraction|violation|discrepancy|defect"
+    r"|non[- ]?conformance|non[- ]?conformity|non[- ]?conforming\s+item|nonconformance"
+    r"|finding|item|correction\s+required"
+)
+_LEAD = re.compile(
+    rf"^(?P<label>{_LEAD_LABEL})"
+    r"(?:\s*(?P<hash>#|no\.?|number)?\s*(?P<num>\d{1,3}[a-z]?)\b)?"
+    r"\s*(?P<sep>:|\.(?=\s)|\s[-–—]\s|\)\s|$)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# Labels that lead without a number only when followed by ':' (never "Item:").
+_NEEDS_NUMBER = re.compile(r"^(?:item|finding)$", re.IGNORECASE)
+
+_ID_LEAD = re.compile(
+    r"^(?P<id>[A-Z]{1,6}-\d{1,4}[A-Z]?)(?:\s*(?P<sep>:|\s[-–—]\s|\.\s|\)\s)|\s+)\s*(?P<rest>.*)$"
+)
+_ID_PREFIXES = {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
+
+_NUMBERED = re.compile(r"^(?:\((?P<n1>\d{1,3})\)|(?P<n2>\d{1,3})[.)](?!\d))\s+(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^[-•*–·▪◦●■□➢✓✔]\s*(?P<rest>\S.*)$")
+_LETTERED = re.compile(r"^(?:\(?(?P<l>[a-h])\)|(?P<l2>[a-h])\.)\s+(?P<rest>\S.*)$")
+
+_ANSWER = r"yes|no|n/a|na|pass|fail|y|n"
+_ROW_Q = re.compile(
+    rf"^(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)[.)]?\s+(?P<q>[^?]{{2,}}\?)\s*(?P<ans>{_ANSWER})\b[.:]?\s*(?P<comment>.*)$",
+    re.IGNORECASE,
+)
+_ROW_PLAIN = re.compile(
+    r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)[.)]?\s+(?P<q>\S.*?)\s+(?P<ans>Yes|No|N/A|NA|YES|NO|Pass|Fail|PASS|FAIL)\b(?:\s+(?P<comment>.*))?$"
+)
+_NEGATIVE_ANSWERS = {"no", "n", "fail"}
+_CHECK_HEADER = re.compile(
+    r"\byes\s*/\s*no\b|\by\s*/\s*n\b|\bpass\s*/\s*fail\b|\byes\s+no\s+n/?a\b", re.IGNORECASE
+)
+
+_COUNT_LINE = re.compile(
+    r"^(?:total\s+)?(?:number\s+of\s+|no\.\s+of\s+|#\s*(?:of\s+)?)?"
+    r"(?:non[- ]?conform\w*|nonconform\w*|deficien\w*|infractions?|go[- ]?backs?|failed|\"?no\"?)"
+    r"(?:\s+(?:items?|responses?|answers?|found|noted|identified|conditions?))*"
+    r"\s*[:=\-]?\s*(?P<n>\d{1,3})\s*$",
+    re.IGNORECASE,
+)
+
+_FIELD_KEYS = (
+    r"location|issue|status|required\s+correction|corrective\s+action(?:\s+required)?"
+    r"|required\s+action|action\s+required|correction|description|finding|condition"
+    r"|observation|problem|details?|deficiency|spec(?:ification)?(?:\s+reference)?|reference"
+    r"|standard|requirement|severity|category|priority|pole(?:\s+(?:number|no\.?|#))?"
+    r"|structure|equipment|photos?|due\s+date|measured|required|title|subject|type|deadline"
+)
+_FIELD = re.compile(rf"^(?P<key>{_FIELD_KEYS})\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+_ISSUE_KEYS = (
+    "issue",
+    "description",
+    "finding",
+    "condition",
+    "observation",
+    "problem",
+    "details",
+    "deficiency",
+)
+_GENERIC_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&()'.-]{0,40}:(?:\s|$)")
+
+_NOTHING = re.compile(
+    r"^(?:none|n/?a|nil|no|0|-+|none\s+(?:noted|found|observed|identified))\.?$", re.IGNORECASE
+)
+
+_COMPLIANT_HEADING = re.compile(
+    r"(?<![-\w])(?:compliant|conforming|conformance|satisfactory|acceptable|passed|in\s+compliance)\b"
+    r"|\bno\s+(?:\w+\s+)?(?:deficienc|infraction|go[- ]?back|violation|issue|finding|non[- ]?conform)",
+    re.IGNORECASE,
+)
+_NON_COMPLIANT = re.compile(
+    r"\bnon[- ]?(?:compliant|conforming|conformance)|\bnot\s+(?:compliant|in\s+compliance)", re.I
+)
+_INFRACTION_HEADING = re.compile(
+    r"non[- ]?(?:compliant|conform)|nonconform|infraction|go[- ]?back|deficien|violation|discrepanc|defect"
+    r"|\bfindings?\b|punch\s*list|\bissues\s+(?:found|identified|noted)|items?\s+requiring|corrections?\s+required"
+    r"|failed\s+items",
+    re.IGNORECASE,
+)
+_SECTION_WORDS = re.compile(
+    r"^(?:findings?|deficiencies|infractions?|observations?|notes?|recommendations?|summary|conclusions?"
+    r"|comments?|scope|signatures?|corrective\s+actions?|required\s+actions?|items?\b|compliant|general"
+    r"|executive|audit|inspection|results?|go[- ]?backs?|non[- ]?conform\w*|violations?)\b",
+    re.IGNORECASE,
+)
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+
+
+# ---------------------------------------------------------------------------------------
+# Running headers and footers
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", _norm(line).lower())
+
+
+def _content_lines(pages: list[str]) -> list[_Line]:
+    """Lines of all pages with running headers/footers dropped; blanks at page edges removed."""
+    split = [[ln.rstrip() for ln in (p or "").split("\n")] for p in pages]
+    repeated: set[str] = set()
+    if len(split) >= 2:
+        seen: Counter[str] = Counter()
+        for lines in split:
+            nonblank = [ln for ln in lines if ln.strip()]
+            seen.update({_edge_key(ln) for ln in nonblank[:3] + nonblank[-3:]})
+        repeated = {k for k, n in seen.items() if n >= 2 and k}
+    out: list[_Line] = []
+    for pno, lines in enumerate(split, start=1):
+        nonblank_idx = [i for i, ln in enumerate(lines) if ln.strip()]
+        if not nonblank_idx:
+            continue
+        first, last = nonblank_idx[0], nonblank_idx[-1]
+        edges = set(nonblank_idx[:3] + nonblank_idx[-3:])
+        for i in range(first, last + 1):
+            ln = lines[i]
+            if ln.strip() and len(ln) <= 120 and _PAGE_MARK.search(ln):
+                continue
+            if i in edges and _edge_key(ln) in repeated:
+                continue
+            out.append(_Line(ln.strip(), pno))
+    # Drop blanks left at page joins (a page break is not a paragraph break).
+    cleaned: list[_Line] = []
+    for k, ln in enumerate(out):
+        if not ln.text:
+            prev = cleaned[-1] if cleaned else None
+            nxt = next((x for x in out[k + 1 :] if x.text), None)
+            if prev is None or not prev.text or nxt is None or nxt.page != prev.page:
+                continue
+        cleaned.append(ln)
+    return cleaned
+
+
+def _wrap_width(lines: list[_Line]) -> int:
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) >= 30)
+    if not lengths:
+        return 80
+    return lengths[int(0.9 * (len(lengths) - 1))]
+
+
+# ---------------------------------------------------------------------------------------
+# Classification
+
+
+def _heading_kind(text: str, after_break: bool) -> str | None:
+    """``"infraction"`` / ``"other"`` when ``text`` is a section heading, else ``None``."""
+    if len(text) > 90 or not re.search(r"[A-Za-z]{2}", text):
+        return None
+    words = text.split()
+    letters = [c for c in text if c.isalpha()]
+    is_heading = False
+    if text.endswith(":") and len(words) <= 10 and text.count(":") == 1:
+        is_heading = True
+    elif not _TERMINAL.search(text) and len(words) <= 8:
+        upper = sum(c.isupper() for c in letters)
+        if len(letters) >= 3 and upper >= 0.8 * len(letters):
+            is_heading = True
+        elif len(words) <= 6 and _SECTION_WORDS.match(text) and (after_break or text[0].isupper()):
+            is_heading = after_break or all(w[0].isupper() or len(w) <= 3 for w in words)
+        elif after_break and len(words) <= 5 and all(w[0].isupper() or len(w) <= 3 for w in words):
+            is_heading = bool(re.match(r"[A-Z]", text)) and not re.search(r"\d", text)
+    if not is_heading:
+        return None
+    if _NON_COMPLIANT.search(text):
+        return "infraction"
+    if _COMPLIANT_HEADING.search(text):
+        return "other"
+    if re.search(
+        r"\brecommend|\bobservations?\b|\bnotes?\b|\bsummary\b|\bconclusion", text, re.I
+    ) and not re.search(r"go[- ]?back|infraction|deficien|violation|non[- ]?conform", text, re.I):
+        return "other"
+    if _INFRACTION_HEADING.search(text):
+        return "infraction"
+    return "other"
+
+
+def _lead(text: str) -> re.Match | None:
+    m = _LEAD.match(text)
+    if not m:
+        return None
+    label, num, sep = m.group("label"), m.group("num"), m.group("sep")
+    if not num and sep != ":":
+        return None
+    if _NEEDS_NUMBER.match(label) and not num:
+        return None
+    if not num and label.lower().startswith("item"):
+        return None
+    if sep == "" and not num:
+        return None
+    if sep == "" and not m.group("hash") and not label.isupper():
+        # "Item 3" alone on a line is a lead; "Infraction 2 was ..." prose is not.
+        return None
+    return m
+
+
+def _is_nothing(text: str) -> bool:
+    return bool(_NOTHING.match(_norm(text)))
+
+
+# ---------------------------------------------------------------------------------------
+# Detection
+
+
+class _Item:
+    __slots__ = ("code", "page", "layout", "text", "fields", "target", "details", "title_block", "count_kind")
+
+    def __init__(self, code: str, page: int, layout: str, text: str = "", title_block: bool = False):
+        self.code = code
+        self.page = page
+        self.layout = layout
+        self.text: list[str] = [text] if text else []
+        self.fields: dict[str, list[str]] = {}
+        self.target: str | None = None  # field being continued, "detail", or None (main text)
+        self.details: list[list[str]] = []
+        self.title_block = title_block
+
+    def add(self, text: str) -> None:
+        if self.target == "detail" and self.details:
+            self.details[-1].append(text)
+        elif self.target:
+            self.fields[self.target].append(text)
+        else:
+            self.text.append(text)
+
+    def empty(self) -> bool:
+        if self.target == "detail" and self.details:
+            return not self.details[-1]
+        if self.target:
+            return not self.fields[self.target]
+        return not self.text
+
+    def build(self) -> DetectedInfraction | None:
+        main = _norm(" ".join(self.text))
+        fields = {k: _norm(" ".join(v)) for k, v in self.fields.items()}
+        fields = {k: v for k, v in fields.items() if v}
+        issue = " ".join(fields[k] for k in _ISSUE_KEYS if k in fields)
+        if self.layout == "checklist":
+            desc = main or fields.get("subject", "")
+        elif issue:
+            if main:
+                fields.setdefault("title", main)
+            desc = f"{main}: {issue}" if main and main.lower() not in issue.lower() else issue
+        else:
+            desc = main
+            if fields and main and self.title_block:
+                fields.setdefault("title", main)
+        if self.details:
+            details = [_norm(" ".join(d)) for d in self.details if d]
+            fields["details"] = details
+            desc = "; ".join([desc.rstrip(":")] + details) if desc else "; ".join(details)
+        desc = _norm(desc)
+        if not desc or _is_nothing(desc):
+            return None
+        layout = self.layout
+        if layout == "paragraph" and fields:
+            layout = "block"
+        return DetectedInfraction(self.code, desc, self.page, layout, fields)
 
 
 def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list[str]]:
-    """Find every infraction; returns (infractions in document order, warnings such as count mismatches)."""
-    return [], []
+    """Find every infraction; returns (infractions in document order, warnings such as count mismatches).
+
+    ``pages``: the text of each page (page 1 first). Each infraction carries the 1-based page
+    where it starts, a ``code`` as the audit names it (numbered ``<Lead> n`` / ``Item n``
+    when the audit does not number it), its full description and labelled ``fields``.
+    Warnings are human-readable strings, e.g. when a checklist's stated count of
+    non-conforming items differs from its ``No`` rows. Never raises on odd text.
+    """
+    lines = _content_lines(pages)
+    width = _wrap_width(lines)
+    id_starts = Counter(
+        m.group("id").split("-")[0] for ln in lines if (m := _ID_LEAD.match(ln.text)) and m.group("sep")
+    )
+
+    found: list[DetectedInfraction] = []
+    warnings: list[str] = []
+    counts: list[tuple[int, int]] = []  # (stated count, page)
+    lead_counter: Counter[str] = Counter()
+    list_counter = 0
+    section: str | None = None
+    checklist = False
+    checklist_rows = 0
+    checklist_no = 0
+    item: _Item | None = None
+    ignoring = False  # inside a checklist row that is not an infraction (Yes / N/A)
+    pending_row: _Line | None = None
+    prev: _Line | None = None
+    after_break = True
+
+    def close() -> None:
+        nonlocal item, ignoring
+        if item is not None:
+            built = item.build()
+            if built is not None:
+                found.append(built)
+        item = None
+        ignoring = False
+
+    def continues(text: str) -> bool:
+        if prev is None or not prev.text:
+            return False
+        if text[:1].islower() or text[:1] in "(&,;/%":
+            return True
+        if _TERMINAL.search(prev.text):
+            return len(prev.text) >= 0.85 * width
+        return True
+
+    def open_row(m: re.Match, ln: _Line) -> None:
+        nonlocal item, ignoring, checklist, checklist_rows, checklist_no
+        close()
+        checklist = True
+        checklist_rows += 1
+        ans = m.group("ans")
+        if ans.lower() in _NEGATIVE_ANSWERS:
+            checklist_no += 1
+            item = _Item(f"Item {m.group('num')}", ln.page, "checklist", _norm(m.group("comment") or ""))
+            item.fields = {
+                "subject": [_norm(m.group("q"))],
+                "answer": [ans],
+                "item": [m.group("num")],
+            }
+        else:
+            ignoring = True
+
+    for ln in lines:
+        text = ln.text
+        if not text:
+            close()
+            pending_row = None
+            prev = ln
+            after_break = True
+            continue
+
+        # Checklist rows (question wrapped over lines: join until the answer shows up).
+        if pending_row is not None:
+            joined = f"{pending_row.text} {text}"
+            m = _ROW_Q.match(joined) or _ROW_PLAIN.match(joined)
+            if m:
+                open_row(m, pending_row)
+                pending_row = None
+                prev = ln
+                after_break = False
+                continue
+            if len(joined) < 300 and not _NUMBERED.match(text):
+                pending_row = _Line(joined, pending_row.page)
+                prev = ln
+                continue
+            pending_row = None
+        m = _ROW_Q.match(text) or (_ROW_PLAIN.match(text) if checklist else None)
+        if m:
+            open_row(m, ln)
+            prev = ln
+            after_break = False
+            continue
+        if _CHECK_HEADER.search(text) and len(text) < 120 and not _lead(text):
+            close()
+            checklist = True
+            prev = ln
+            after_break = True
+            continue
+        cm = _COUNT_LINE.match(text)
+        if cm:
+            close()
+            counts.append((int(cm.group("n")), ln.page))
+            prev = ln
+            after_break = True
+            continue
+        if checklist and re.match(r"^\d{1,3}(?:\.\d{1,2})?[.)]?\s+\S", text) and not _NUMBERED.match(text):
+            close()
+            pending_row = ln
+            prev = ln
+            continue
+
+        # Labelled parts of an open block.
+        fm = _FIELD.match(text) if item is not None and item.layout != "checklist" else None
+        if fm and not (item.layout == "list" and not item.fields and fm.group("key").lower() == "finding"):
+            key = _WS.sub("_", fm.group("key").strip().lower())
+            key = re.sub(r"_(?:number|no\.?|#)$", "", key)
+            item.fields.setdefault(key, [])
+            item.target = key
+            if fm.group("value").strip():
+                item.fields[key].append(fm.group("value"))
+            prev = ln
+            after_break = False
+            continue
+
+        # Leads: "Go-back:", "INFRACTION #2:", "Infraction 3 - ...".
+        lm = _lead(text)
+        if lm:
+            close()
+            label = _norm(lm.group("label"))
+            num = lm.group("num")
+            if num:
+                hashmark = lm.group("hash")
+                code = f"{label} {hashmark}{num}" if hashmark == "#" else f"{label} {num}"
+            else:
+                lead_counter[label.lower()] += 1
+                code = f"{label} {lead_counter[label.lower()]}"
+            rest = lm.group("rest")
+            if _is_nothing(rest):
+                ignoring = True
+                prev = ln
+                continue
+            item = _Item(code, ln.page, "paragraph", rest, title_block=bool(num))
+            prev = ln
+            after_break = False
+            continue
+
+        # Items with ids such as "NCI-01: ...".
+        im = _ID_LEAD.match(text)
+        if im:
+            prefix = im.group("id").split("-")[0]
+            known = prefix in _ID_PREFIXES
+            if (known and (im.group("sep") or section == "infraction")) or (
+                im.group("sep") and (section == "infraction" or id_starts[prefix] >= 2)
+            ):
+                close()
+                item = _Item(im.group("id"), ln.page, "id", im.group("rest"), title_block=True)
+                prev = ln
+                after_break = False
+                continue
+
+        # Numbered / bulleted lists.
+        nm = _NUMBERED.match(text)
+        bm = None if nm else (_BULLET.match(text) or _LETTERED.match(text))
+        if nm or bm:
+            rest = (nm or bm).group("rest")
+            inner = _lead(rest)
+            if nm and inner and section != "other":
+                close()
+                num = nm.group("n1") or nm.group("n2")
+                item = _Item(f"Item {num}", ln.page, "list", inner.group("rest"))
+                prev = ln
+                after_break = False
+                continue
+            if bm and item is not None and item.layout == "list" and item.code.startswith("Item "):
+                if item.details or nm is None:
+                    item.details.append([rest])
+                    item.target = "detail"
+                    prev = ln
+                    after_break = False
+                    continue
+            if section == "infraction" and not (bm and _LETTERED.match(text) and item is None and False):
+                close()
+                if nm:
+                    num = nm.group("n1") or nm.group("n2")
+                    list_counter = int(num)
+                    code = f"Item {num}"
+                else:
+                    list_counter += 1
+                    code = f"Item {list_counter}"
+                if not _is_nothing(rest):
+                    item = _Item(code, ln.page, "list", rest)
+                else:
+                    ignoring = True
+                prev = ln
+                after_break = False
+                continue
+            close()
+            ignoring = True  # a list item elsewhere: its wrapped lines are not ours either
+            prev = ln
+            after_break = False
+            continue
+
+        # Headings switch the section.
+        kind = _heading_kind(text, after_break or (prev is not None and bool(_TERMINAL.search(prev.text))))
+        if kind and not (
+            item is not None
+            and not item.empty()
+            and continues(text)
+            and kind != "infraction"
+            and not text.isupper()
+            and not text.endswith(":")
+        ):
+            close()
+            section = kind
+            if kind == "infraction" and not text.endswith(":"):
+                pass
+            list_counter = 0
+            checklist = False if kind == "infraction" else checklist
+            prev = ln
+            after_break = True
+            continue
+
+        # Other label lines ("Audit summary: ...", "Required Actions: ...") end an item.
+        if _GENERIC_LABEL.match(text):
+            close()
+            prev = ln
+            after_break = False
+            continue
+
+        # Plain text: a wrapped line of the open item, or prose.
+        if item is not None and (item.empty() or continues(text)):
+            item.add(text)
+        elif ignoring and continues(text):
+            pass
+        else:
+            close()
+        prev = ln
+        after_break = False
+    close()
+
+    if counts:
+        stated, page = counts[-1]
+        actual = checklist_no if checklist_rows else len(found)
+        what = "checklist 'No' rows" if checklist_rows else "infractions detected"
+        if stated != actual:
+            warnings.append(
+                f"The audit states {stated} non-conforming item(s) (page {page}) but {actual} {what} were found."
+            )
+    return found, warnings

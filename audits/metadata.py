@@ -1,0 +1,323 @@
+"""Audit header -> job metadata (PM number, notification number, people, date, score).
+
+Plain Python, no Django. Reads ``Label: value`` pairs in the label spellings real audit
+forms use, whether one pair per line, several pairs on one line (two-column header
+tables), the value on the line after its label, or a row of labels over a row of values.
+All patterns are linear (no nested quantifiers), so a long audit is read in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+
+@dataclass
+class AuditMetadata:
+    """The job identifiers and header facts of one audit; ``""`` when the audit lacks one."""
+
+    pm_number: str = ""
+    notification_number: str = ""
+    location: str = ""
+    contractor: str = ""
+    foreman: str = ""
+    auditor: str = ""
+    audit_date: str = ""  # ISO 8601 (YYYY-MM-DD) or ""
+    score: str = ""
+
+    def as_dict(self) -> dict:
+        """The metadata as a plain dict (the ``audit`` object of the result)."""
+        return asdict(self)
+
+
+# Label spellings per field. Order inside a field does not matter: the combined pattern
+# tries longer spellings first.
+_LABELS: dict[str, list[str]] = {
+    "pm_number": [
+        r"order\s*/\s*pm\s*(?:number|num\.?|no\.?|#)?",
+        r"pm\s*/\s*order\s*(?:number|num\.?|no\.?|#)?",
+        r"pm\s*(?:number|num\.?|no\.?|#)",
+        r"pm",
+        r"project\s+maintenance\s*(?:number|no\.?|#)?",
+        r"work\s+order\s*(?:number|no\.?|#)?",
+        r"order\s*(?:number|no\.?|#)",
+    ],
+    "notification_number": [
+        r"notification\s*(?:number|num\.?|no\.?|#)?",
+        r"notif\.?\s*(?:number|num\.?|no\.?|#)?",
+    ],
+    "location": [
+        r"(?:job|work|site|project)\s+location",
+        r"location",
+        r"(?:job|site|work)\s+address",
+        r"address",
+        r"job\s+site",
+    ],
+    "contractor": [
+        r"(?:construction\s+)?contractor(?:\s+name)?",
+        r"contractor\s*/\s*crew",
+        r"crew\s*/\s*contractor",
+        r"contracting\s+company",
+    ],
+    "foreman": [
+        r"(?:crew|general)\s+foreman(?:\s+name)?",
+        r"foreman(?:\s+name)?",
+        r"crew\s+lead(?:er)?",
+    ],
+    "auditor": [
+        r"(?:qa|qc)\s+(?:auditor|inspector)",
+        r"auditor(?:\s+name)?",
+        r"inspector(?:\s+name)?",
+        r"audited\s+by",
+        r"inspected\s+by",
+        r"reviewed\s+by",
+    ],
+    "audit_date": [
+        r"(?:audit|inspection|review)\s+date",
+        r"date\s+of\s+(?:audit|inspection|review)",
+        r"date\s+(?:audited|inspected)",
+        r"date",
+    ],
+    "score": [
+        r"(?:overall|total|audit|final|qa|qc)\s+score",
+        r"score",
+    ],
+}
+
+# Spellings, longest first, each with its field.
+_SPELLINGS = sorted(
+    ((spelling, fld) for fld, spellings in _LABELS.items() for spelling in spellings),
+    key=lambda x: -len(x[0]),
+)
+_ALT = "|".join(f"(?P<f{i}>{s})" for i, (s, _) in enumerate(_SPELLINGS))
+# A label at the start of a line / cell: value follows after ':' '#' '-' or whitespace.
+_LABEL_AT_START = re.compile(
+    rf"(?:{_ALT})(?P<sep>\s*(?::|#|-(?=\s))|\s{{2,}}|\t|\s(?=\S)|\s*$)", re.IGNORECASE
+)
+# Free-text fields need a real separator (':' '#' '-', a wide gap, or the value on the next
+# line): "Address the ..." in prose is not a label.
+_TEXT_FIELDS = {"location", "contractor", "foreman", "auditor"}
+# A label inside a line (second column): must be followed by ':' (or be a '#' label) and
+# preceded by whitespace or a separator.
+_LABEL_INSIDE = re.compile(rf"(?:(?<=\s)|(?<=\|))(?:{_ALT})\s*:", re.IGNORECASE)
+
+_PM_ANYWHERE = re.compile(r"\bPM\s*(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE)
+_NOTIF_ANYWHERE = re.compile(
+    r"\bnotif(?:ication)?\.?\s*(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE
+)
+_SCORE_ANYWHERE = re.compile(r"\d{1,3}(?:\.\d+)?\s*%\s*\(\s*\d+\s*/\s*\d+\s*\)")
+_DIGITS = re.compile(r"\d{6,12}")
+_SEP = re.compile(r"\s{2,}|\t|\s*\|\s*")
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ]
+    )
+    for m in names
+}
+_MONTH_ALT = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE_PATTERNS = [
+    ("ymd", re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
+    ("mdy_slash", re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b")),
+    ("dmy_dot", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
+    (
+        "mon_d_y",
+        re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
+    ),
+    (
+        "d_mon_y",
+        re.compile(
+            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({_MONTH_ALT})\.?[\s,-]+(\d{{2,4}})\b", re.IGNORECASE
+        ),
+    ),
+]
+
+
+def _valid(y: int, m: int, d: int) -> str:
+    import datetime
+
+    try:
+        return datetime.date(y, m, d).isoformat()
+    except ValueError:
+        return ""
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n + 2000 if len(y) == 2 else n
+
+
+def parse_date(text: str) -> str:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD``, or ``""``.
+
+    Reads ``2025-10-08``, ``2025/10/08``, ``10/08/2025``, ``10-8-25`` (month first unless the
+    first number is over 12), ``08.10.2025`` (day first), ``October 8, 2025``, ``Oct. 8 2025``,
+    ``8 October 2025`` and ``08-Oct-2025``. The earliest match in the text wins.
+    """
+    best: tuple[int, str] | None = None
+    for kind, rx in _DATE_PATTERNS:
+        for m in rx.finditer(text or ""):
+            a, b, c = m.groups()
+            iso = ""
+            if kind == "ymd":
+                iso = _valid(int(a), int(b), int(c))
+            elif kind == "mdy_slash":
+                mo, d = int(a), int(b)
+                if mo > 12 >= d:
+                    mo, d = d, mo
+                iso = _valid(_year(c), mo, d)
+            elif kind == "dmy_dot":
+                iso = _valid(int(c), int(b), int(a))
+            elif kind == "mon_d_y":
+                iso = _valid(int(c), _MONTHS[a.lower().rstrip(".")], int(b))
+            else:
+                iso = _valid(_year(c), _MONTHS[b.lower().rstrip(".")], int(a))
+            if iso:
+                if best is None or m.start() < best[0]:
+                    best = (m.start(), iso)
+                break
+    return best[1] if best else ""
+
+
+def _field_of(match: re.Match) -> str:
+    for name, value in match.groupdict().items():
+        if value is not None and name != "sep":
+            return _SPELLINGS[int(name[1:])][1]
+    return ""
+
+
+def _label_at(line: str, pos: int) -> re.Match | None:
+    m = _LABEL_AT_START.match(line, pos)
+    if m and m.group("sep") == " " and _field_of(m) in _TEXT_FIELDS:
+        return None
+    return m
+
+
+def _label_spans(line: str) -> list[tuple[int, int, str]]:
+    """(start, end, field) of every label in ``line``: one at its start, others followed by ':'."""
+    spans: list[tuple[int, int, str]] = []
+    stripped = len(line) - len(line.lstrip())
+    m = _label_at(line, stripped)
+    if m:
+        spans.append((m.start(), m.end(), _field_of(m)))
+    pos = spans[0][1] if spans else 0
+    for m in _LABEL_INSIDE.finditer(line, pos):
+        spans.append((m.start(), m.end(), _field_of(m)))
+    # A cell start after a wide gap ("PM Number 3512   Notification 1200") needs no colon.
+    for gap in _SEP.finditer(line):
+        if any(s <= gap.end() < e or s == gap.end() for s, e, _ in spans):
+            continue
+        m = _label_at(line, gap.end())
+        if m and m.end() > gap.end():
+            spans.append((m.start(), m.end(), _field_of(m)))
+    spans.sort()
+    # Drop overlaps (keep the earliest).
+    out: list[tuple[int, int, str]] = []
+    for s in spans:
+        if not out or s[0] >= out[-1][1]:
+            out.append(s)
+    return out
+
+
+def _clean_value(value: str) -> str:
+    value = value.strip().strip("|").strip()
+    value = re.sub(r"\s+", " ", value)
+    return value.strip(" :-#|,;")
+
+
+def _fit(fld: str, value: str) -> str:
+    """The value normalized for its field, or ``""`` when it cannot be that field."""
+    value = _clean_value(value)
+    if not value:
+        return ""
+    if fld in ("pm_number", "notification_number"):
+        m = _DIGITS.search(value)
+        return m.group(0) if m else ""
+    if fld == "audit_date":
+        return parse_date(value)
+    if fld == "score":
+        return value if re.search(r"\d", value) else ""
+    if not re.search(r"[A-Za-z0-9]", value):
+        return ""
+    return value
+
+
+def extract_metadata(pages: list[str]) -> AuditMetadata:
+    """Read PM number, notification number, location, contractor, foreman, auditor, date, score.
+
+    ``pages``: the text of each page (page 1 first). The first labelled value of each field
+    wins (the header comes before any per-item ``Location:`` lines). PM and notification
+    numbers are digit strings (typically 8 and 9 digits); ``audit_date`` is ISO
+    ``YYYY-MM-DD``; ``score`` keeps the audit's wording with whitespace normalized
+    (``46.59% (82/176)``). Fields the audit lacks stay ``""``. Never raises.
+    """
+    found: dict[str, str] = {}
+    lines = [ln for page in pages for ln in (page or "").split("\n")]
+    pending: list[str] = []  # fields whose value is on a following line
+    for idx, line in enumerate(lines):
+        if not line.strip():
+            continue
+        spans = _label_spans(line)
+        if not spans:
+            if pending:
+                cells = [c for c in _SEP.split(line.strip()) if c.strip()]
+                if len(cells) != len(pending):
+                    cells = [line.strip()] if len(pending) == 1 else line.split()
+                if len(cells) == len(pending):
+                    for fld, cell in zip(pending, cells):
+                        v = _fit(fld, cell)
+                        if v and fld not in found:
+                            found[fld] = v
+                else:
+                    # Assign identifiers by shape: 8 digits -> PM, 9 -> notification.
+                    for fld in pending:
+                        if fld in found:
+                            continue
+                        v = _fit(fld, line)
+                        if v:
+                            found[fld] = v
+                pending = []
+            continue
+        new_pending: list[str] = []
+        for k, (start, end, fld) in enumerate(spans):
+            stop = spans[k + 1][0] if k + 1 < len(spans) else len(line)
+            raw = line[end:stop]
+            v = _fit(fld, raw)
+            if v:
+                if fld not in found:
+                    found[fld] = v
+            elif not _clean_value(raw):
+                new_pending.append(fld)
+        pending = new_pending if len(new_pending) == len(spans) or len(new_pending) == 1 else []
+        if idx > 400 and len(found) == len(_LABELS):
+            break
+    text = "\n".join(lines)
+    if "pm_number" not in found:
+        m = _PM_ANYWHERE.search(text)
+        if m:
+            found["pm_number"] = m.group(1)
+    if "notification_number" not in found:
+        m = _NOTIF_ANYWHERE.search(text)
+        if m:
+            found["notification_number"] = m.group(1)
+    if "score" not in found:
+        m = _SCORE_ANYWHERE.search(text)
+        if m:
+            found["score"] = re.sub(r"\s+", " ", m.group(0))
+    if "audit_date" not in found and pages:
+        found["audit_date"] = parse_date(pages[0][:3000])
+    return AuditMetadata(**{k: v for k, v in found.items() if v})
