@@ -182,6 +182,7 @@ RQ_QUEUES = {
     for name in ("high", "default", "batch")
 }
 RQ_SHOW_ADMIN_LINK = True
+RQ = {"WORKER_CLASS": "jobs.worker.NexaWorker"}  # heartbeats + periodic reconciler (jobs/worker.py)
 NEXA_WORKER_MAX_JOBS = env.int("NEXA_WORKER_MAX_JOBS", default=500)
 
 # --- auth, API -------------------------------------------------------------------------------

@@ -1,0 +1,244 @@
+"""Submitting audits for analysis: store the upload, create the job row, enqueue on commit.
+
+Only cheap checks happen here (size, ``%PDF-`` header); the PDF is read by the worker. The
+database is the system of record: a job whose enqueue fails (Redis down) stays ``PENDING`` and
+the reconciler (``jobs.reconcile``) queues it later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.files import File
+from django.db import transaction
+from django.utils import timezone
+
+from audits import engine
+from audits.models import Audit
+from jobs import monitoring
+from jobs.models import AnalysisJob, Batch
+from nexa.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
+from nexa.storage import clean_filename
+
+log = logging.getLogger(__name__)
+
+TASK = "jobs.tasks.run_analysis"
+QUEUE_HIGH, QUEUE_DEFAULT, QUEUE_BATCH = "high", "default", "batch"
+QUEUE_SYNC = "sync"  # run in the web process by ``POST /analyze-audit``; never enqueued
+RUNNING = (AnalysisJob.Status.PENDING, AnalysisJob.Status.PROCESSING)
+NO_FILE = "no_file"
+
+
+def check_upload(uploaded_file) -> None:
+    """Cheap checks on an upload, without parsing it.
+
+    Args:
+        uploaded_file: a Django ``UploadedFile`` (or any file object with ``size``/``read``/``seek``).
+
+    Raises:
+        PdfError: ``too_large`` above ``settings.NEXA_MAX_UPLOAD_BYTES``; ``not_a_pdf`` when the
+            first KiB has no ``%PDF-`` header (an empty file included).
+    """
+    size = uploaded_file.size or 0
+    if size > settings.NEXA_MAX_UPLOAD_BYTES:
+        raise PdfError(
+            TOO_LARGE,
+            f"The file is {size} bytes; the limit is {settings.NEXA_MAX_UPLOAD_BYTES} bytes.",
+        )
+    uploaded_file.seek(0)
+    head = uploaded_file.read(1024)
+    uploaded_file.seek(0)
+    if not looks_like_pdf(head):
+        raise PdfError(NOT_A_PDF, "The file is not a PDF (no %PDF- header).")
+
+
+def _sha256(uploaded_file) -> str:
+    digest = hashlib.sha256()
+    uploaded_file.seek(0)
+    for chunk in uploaded_file.chunks() if hasattr(uploaded_file, "chunks") else [uploaded_file.read()]:
+        digest.update(chunk)
+    uploaded_file.seek(0)
+    return digest.hexdigest()
+
+
+def choose_queue(size_bytes: int, *, batch: Batch | None = None) -> str:
+    """The RQ queue for a submission: ``batch`` for batch members, ``high`` for small audits
+    (below ``settings.NEXA_HIGH_QUEUE_MAX_BYTES``), else ``default``."""
+    if batch is not None:
+        return QUEUE_BATCH
+    if size_bytes < settings.NEXA_HIGH_QUEUE_MAX_BYTES:
+        return QUEUE_HIGH
+    return QUEUE_DEFAULT
+
+
+def cache_key(owner_id: int, sha256: str, library_version: str, engine_version: str) -> str:
+    """Key (in the django-redis cache) of a user's finished analysis of one PDF against one library
+    and engine version; its value is the analysed ``Audit`` pk."""
+    return f"analysis:{owner_id}:{sha256}:{library_version}:{engine_version}"
+
+
+def _count(key: str) -> None:
+    try:
+        from django_redis import get_redis_connection
+
+        get_redis_connection("default").incr(key)
+    except Exception as exc:  # counters are best effort
+        log.warning("cache counter %s not updated: %s", key, exc)
+
+
+def find_cached_audit(owner, sha256: str, library_version: str) -> Audit | None:
+    """The user's audit with a finished (``SUCCESS``) analysis of this PDF against this library
+    version and the current ``ENGINE_VERSION``, or None. Redis first, then the database."""
+    from django.core.cache import cache
+
+    key = cache_key(owner.pk, sha256, library_version, engine.ENGINE_VERSION)
+    candidates = Audit.objects.filter(
+        owner=owner,
+        sha256=sha256,
+        library_version=library_version,
+        engine_version=engine.ENGINE_VERSION,
+        analyzed_at__isnull=False,
+        jobs__status=AnalysisJob.Status.SUCCESS,
+    )
+    try:
+        audit_id = cache.get(key)
+    except Exception as exc:
+        log.warning("analysis cache unavailable: %s", exc)
+        audit_id = None
+    if audit_id:
+        audit = candidates.filter(pk=audit_id).first()
+        if audit is not None:
+            return audit
+    audit = candidates.order_by("-analyzed_at").first()
+    if audit is not None:
+        remember_analysis(audit)
+    return audit
+
+
+def remember_analysis(audit: Audit) -> None:
+    """Record ``audit``'s finished analysis in the Redis cache (best effort)."""
+    from django.core.cache import cache
+
+    if not (audit.sha256 and audit.library_version and audit.engine_version):
+        return
+    try:
+        cache.set(
+            cache_key(audit.owner_id, audit.sha256, audit.library_version, audit.engine_version), audit.pk
+        )
+    except Exception as exc:
+        log.warning("analysis cache not written: %s", exc)
+
+
+def _in_flight_leader(owner, sha256: str) -> AnalysisJob | None:
+    return (
+        AnalysisJob.objects.filter(owner=owner, audit__sha256=sha256, status__in=RUNNING, leader__isnull=True)
+        .exclude(queue=QUEUE_SYNC)
+        .order_by("created_at")
+        .first()
+    )
+
+
+def enqueue(job: AnalysisJob) -> bool:
+    """Put ``job`` on its RQ queue now (job id = the job's UUID; only the id travels).
+
+    Any earlier RQ job with the same id (failed, finished, abandoned) is deleted first.
+    Returns False, logging why, when Redis refused; the reconciler retries later.
+    """
+    import django_rq
+    from rq import Retry
+
+    try:
+        queue = django_rq.get_queue(job.queue if job.queue != QUEUE_SYNC else QUEUE_DEFAULT)
+        old = queue.fetch_job(str(job.id))
+        if old is not None:
+            old.delete()
+        intervals = list(getattr(settings, "NEXA_JOB_RETRY_INTERVALS", [5, 30, 120]))
+        queue.enqueue_call(
+            func=TASK,
+            args=(str(job.id),),
+            job_id=str(job.id),
+            timeout=settings.RQ_JOB_TIMEOUT,
+            result_ttl=settings.RQ_RESULT_TTL,
+            failure_ttl=7 * 24 * 3600,
+            retry=Retry(max=max(1, len(intervals)), interval=intervals) if intervals else None,
+            description=f"analyze audit {job.audit_id} (job {job.id})",
+        )
+        return True
+    except Exception as exc:
+        log.error("enqueue of job %s failed; the reconciler will retry: %s", job.id, exc)
+        return False
+
+
+def submit_audit(
+    owner, uploaded_file, *, batch: Batch | None = None, enqueue_job: bool = True
+) -> AnalysisJob:
+    """Store an uploaded audit PDF and create its analysis job.
+
+    Args:
+        owner: the submitting user.
+        uploaded_file: the Django ``UploadedFile`` (multipart ``file``).
+        batch: the ``Batch`` this file belongs to; its job goes to the ``batch`` queue.
+        enqueue_job: False for ``POST /analyze-audit``, which runs the job in the web process
+            (queue ``sync``).
+
+    Returns:
+        The ``AnalysisJob``: ``PENDING`` (enqueued on commit), ``PENDING`` following an identical
+        submission in flight (``leader`` set; nothing enqueued), or ``SUCCESS`` at once with
+        ``cached=True`` when this user's same PDF was already analysed against the current
+        library and engine version (the job points at that audit; nothing stored or enqueued).
+
+    Raises:
+        PdfError: ``too_large`` or ``not_a_pdf`` from the cheap checks; nothing is stored.
+    """
+    from specs.models import library_version
+
+    check_upload(uploaded_file)
+    size = uploaded_file.size or 0
+    sha256 = _sha256(uploaded_file)
+    name = clean_filename(getattr(uploaded_file, "name", "") or "")
+    queue = choose_queue(size, batch=batch) if enqueue_job else QUEUE_SYNC
+
+    cached = find_cached_audit(owner, sha256, library_version())
+    if cached is not None:
+        _count(monitoring.ANALYSIS_HITS)
+        now = timezone.now()
+        return AnalysisJob.objects.create(
+            audit=cached,
+            owner=owner,
+            batch=batch,
+            queue=queue,
+            status=AnalysisJob.Status.SUCCESS,
+            stage="cached",
+            progress=100,
+            cached=True,
+            started_at=now,
+            finished_at=now,
+        )
+    _count(monitoring.ANALYSIS_MISSES)
+
+    with transaction.atomic():
+        leader = _in_flight_leader(owner, sha256) if enqueue_job else None
+        if leader is not None:
+            _count(monitoring.ANALYSIS_SHARED)
+            return AnalysisJob.objects.create(
+                audit=leader.audit,
+                owner=owner,
+                batch=batch,
+                queue=queue,
+                leader=leader,
+                status=leader.status,
+                stage=leader.stage or "waiting",
+                progress=leader.progress,
+            )
+        audit = Audit(owner=owner, original_filename=name, sha256=sha256, size_bytes=size)
+        uploaded_file.seek(0)
+        audit.file.save(
+            name, uploaded_file if hasattr(uploaded_file, "chunks") else File(uploaded_file), save=False
+        )
+        audit.save()
+        job = AnalysisJob.objects.create(audit=audit, owner=owner, batch=batch, queue=queue, stage="queued")
+        if enqueue_job:
+            transaction.on_commit(lambda: enqueue(job))
+    return job

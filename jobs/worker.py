@@ -1,0 +1,37 @@
+"""The RQ worker class of ``manage.py rqworker`` (``settings.RQ["WORKER_CLASS"]``).
+
+A plain forking ``rq.Worker`` (each job runs in a fresh work horse, so DB connections never leak
+between jobs; ``--max-jobs`` in the Procfile restarts the worker after a bounded number of jobs)
+that heartbeats running jobs more often than RQ's default, so a dead worker is noticed sooner,
+and that starts the periodic reconciler when it runs the scheduler (``--with-scheduler``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from rq import Worker
+
+log = logging.getLogger(__name__)
+
+JOB_MONITORING_INTERVAL = 10  # seconds between heartbeats of a running job (RQ default: 30)
+
+
+class NexaWorker(Worker):
+    """``rq.Worker`` plus: shorter job heartbeat interval; schedules ``jobs.reconcile`` at start."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("job_monitoring_interval", JOB_MONITORING_INTERVAL)
+        super().__init__(*args, **kwargs)
+
+    def work(self, burst: bool = False, *args, with_scheduler: bool = False, **kwargs) -> bool:
+        """Start the work loop; with the scheduler on (and not in burst mode) make sure the
+        periodic reconciler is scheduled first."""
+        if with_scheduler and not burst:
+            try:
+                from jobs.reconcile import ensure_scheduled
+
+                ensure_scheduled(self.connection)
+            except Exception as exc:  # never keep a worker from starting
+                log.warning("could not schedule the periodic reconciler: %s", exc)
+        return super().work(burst, *args, with_scheduler=with_scheduler, **kwargs)
