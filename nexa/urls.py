@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from audits.views import home
 from nexa.health import health
 
 urlpatterns = [
@@ -18,4 +19,7 @@ urlpatterns = [
     path("", include("specs.urls")),
     path("", include("audits.urls")),
     path("", include("jobs.urls")),
+    path("", home, name="home"),
+    path("", include("jobs.web_urls")),
+    path("", include("specs.web_urls")),
 ]
