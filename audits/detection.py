@@ -426,7 +426,8 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                 prev = ln
                 continue
             pending_row = None
-        m = _ROW_Q.match(text) or (_ROW_PLAIN.match(text) if checklist else None)
+        plain_rows = checklist or (checklist_rows > 0 and section != "infraction")
+        m = _ROW_Q.match(text) or (_ROW_PLAIN.match(text) if plain_rows else None)
         if m:
             open_row(m, ln)
             prev = ln
@@ -442,6 +443,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         if cm:
             close()
             counts.append((int(cm.group("n")), ln.page))
+            checklist = False
             prev = ln
             after_break = True
             continue
@@ -520,7 +522,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                     prev = ln
                     after_break = False
                     continue
-            if section == "infraction" and not (bm and _LETTERED.match(text) and item is None and False):
+            if section == "infraction":
                 close()
                 if nm:
                     num = nm.group("n1") or nm.group("n2")
@@ -544,20 +546,18 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
 
         # Headings switch the section.
         kind = _heading_kind(text, after_break or (prev is not None and bool(_TERMINAL.search(prev.text))))
-        if kind and not (
+        wrapped = (
             item is not None
             and not item.empty()
-            and continues(text)
-            and kind != "infraction"
+            and not _TERMINAL.search(prev.text if prev else ".")
             and not text.isupper()
             and not text.endswith(":")
-        ):
+        )
+        if kind and not wrapped:
             close()
             section = kind
-            if kind == "infraction" and not text.endswith(":"):
-                pass
             list_counter = 0
-            checklist = False if kind == "infraction" else checklist
+            checklist = False
             prev = ln
             after_break = True
             continue

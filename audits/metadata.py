@@ -101,6 +101,9 @@ _TEXT_FIELDS = {"location", "contractor", "foreman", "auditor"}
 # preceded by whitespace or a separator.
 _LABEL_INSIDE = re.compile(rf"(?:(?<=\s)|(?<=\|))(?:{_ALT})\s*:", re.IGNORECASE)
 
+# A row of labels only (a header table's label row; the values are on the next line).
+_LABEL_CELL = re.compile(rf"(?:{_ALT})\s*:?(?:\s+|$)", re.IGNORECASE)
+
 _PM_ANYWHERE = re.compile(r"\bPM\s*(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE)
 _NOTIF_ANYWHERE = re.compile(
     r"\bnotif(?:ication)?\.?\s*(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE
@@ -233,6 +236,42 @@ def _label_spans(line: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _label_row(line: str) -> list[str]:
+    """Fields of a line made only of labels (at least two), else ``[]``."""
+    pos, fields = 0, []
+    text = line.strip()
+    while pos < len(text):
+        m = _LABEL_CELL.match(text, pos)
+        if not m or m.end() == pos:
+            return []
+        fields.append(_field_of(m))
+        pos = m.end()
+    return fields if len(fields) >= 2 else []
+
+
+def _assign_row(pending: list[str], line: str, found: dict[str, str]) -> None:
+    """Values of a label row, from the line under it: by cell, else by the values' shapes."""
+    cells = [c for c in _SEP.split(line.strip()) if c.strip()]
+    if len(cells) != len(pending):
+        cells = [line.strip()] if len(pending) == 1 else line.split()
+    if len(cells) == len(pending):
+        for fld, cell in zip(pending, cells, strict=True):
+            v = _fit(fld, cell)
+            if v and fld not in found:
+                found[fld] = v
+        return
+    digits = iter(_DIGITS.findall(line))
+    for fld in pending:
+        if fld in ("pm_number", "notification_number"):
+            v = next(digits, "")
+        elif fld in ("audit_date", "score"):
+            v = _fit(fld, line)
+        else:
+            continue
+        if v and fld not in found:
+            found[fld] = v
+
+
 def _clean_value(value: str) -> str:
     value = value.strip().strip("|").strip()
     value = re.sub(r"\s+", " ", value)
@@ -268,32 +307,21 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     found: dict[str, str] = {}
     lines = [ln for page in pages for ln in (page or "").split("\n")]
     pending: list[str] = []  # fields whose value is on a following line
-    for idx, line in enumerate(lines):
+    for line in lines:
         if not line.strip():
+            continue
+        row = _label_row(line)
+        if row:
+            pending = row
             continue
         spans = _label_spans(line)
         if not spans:
             if pending:
-                cells = [c for c in _SEP.split(line.strip()) if c.strip()]
-                if len(cells) != len(pending):
-                    cells = [line.strip()] if len(pending) == 1 else line.split()
-                if len(cells) == len(pending):
-                    for fld, cell in zip(pending, cells):
-                        v = _fit(fld, cell)
-                        if v and fld not in found:
-                            found[fld] = v
-                else:
-                    # Assign identifiers by shape: 8 digits -> PM, 9 -> notification.
-                    for fld in pending:
-                        if fld in found:
-                            continue
-                        v = _fit(fld, line)
-                        if v:
-                            found[fld] = v
+                _assign_row(pending, line, found)
                 pending = []
             continue
         new_pending: list[str] = []
-        for k, (start, end, fld) in enumerate(spans):
+        for k, (_start, end, fld) in enumerate(spans):
             stop = spans[k + 1][0] if k + 1 < len(spans) else len(line)
             raw = line[end:stop]
             v = _fit(fld, raw)
@@ -303,7 +331,7 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
             elif not _clean_value(raw):
                 new_pending.append(fld)
         pending = new_pending if len(new_pending) == len(spans) or len(new_pending) == 1 else []
-        if idx > 400 and len(found) == len(_LABELS):
+        if len(found) == len(_LABELS):
             break
     text = "\n".join(lines)
     if "pm_number" not in found:
