@@ -1,3 +1,16 @@
-from django.urls import path  # noqa: F401
+"""JSON API paths of DESIGN.md §3 (no trailing slashes: the seed system's clients call them so)."""
 
-urlpatterns = []
+from django.urls import path
+
+from jobs import api
+
+app_name = "jobs"
+
+urlpatterns = [
+    path("analyze-audit-async", api.AnalyzeAuditAsyncView.as_view(), name="analyze-async"),
+    path("analyze-audit", api.AnalyzeAuditView.as_view(), name="analyze"),
+    path("batch-analyze", api.BatchAnalyzeView.as_view(), name="batch-analyze"),
+    path("job-result/<str:job_id>", api.JobResultView.as_view(), name="job-result"),
+    path("queue-status", api.QueueStatusView.as_view(), name="queue-status"),
+    path("cache-stats", api.CacheStatsView.as_view(), name="cache-stats"),
+]

@@ -1,0 +1,229 @@
+"""The job API of DESIGN.md §3 (the seed system's paths), as thin DRF views over jobs.services.
+
+``POST /analyze-audit-async``, ``POST /batch-analyze``, ``POST /analyze-audit``,
+``GET /job-result/{job_id}``; staff only: ``GET /queue-status``, ``GET /cache-stats``.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import transaction
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import IsAdminUser, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from jobs import monitoring
+from jobs import serializers as s
+from jobs.models import AnalysisJob, Batch
+from jobs.services import NO_FILE, submit_audit
+from jobs.tasks import job_result, run_analysis
+from nexa.pdftext import TOO_LARGE, PdfError
+
+TOO_MANY_FILES = "too_many_files"
+USE_ASYNC = "use_async_endpoint"
+NOT_FOUND = "not_found"
+
+
+def _error(code: str, message: str, http_status: int, **extra) -> Response:
+    return Response({"error": {"code": code, "message": message}, **extra}, status=http_status)
+
+
+def _pdf_error(exc: PdfError) -> Response:
+    return _error(
+        exc.code,
+        exc.message,
+        status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if exc.code == TOO_LARGE else status.HTTP_400_BAD_REQUEST,
+    )
+
+
+def _no_file(field: str) -> Response:
+    return _error(NO_FILE, f"Send the audit PDF as multipart/form-data field {field!r}.", 400)
+
+
+class AnalyzeAuditAsyncView(APIView):
+    """``POST /analyze-audit-async``: store the PDF, create the job, enqueue it; answer at once."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="analyze_audit_async",
+        summary="Submit an audit PDF for analysis (returns at once)",
+        request={"multipart/form-data": s.UploadSerializer},
+        responses={
+            202: s.SubmittedSerializer,
+            400: OpenApiResponse(s.ErrorResponseSerializer, description="no file, or not a PDF"),
+            413: OpenApiResponse(s.ErrorResponseSerializer, description="above NEXA_MAX_UPLOAD_BYTES"),
+        },
+    )
+    def post(self, request):
+        upload = request.FILES.get("file")
+        if upload is None:
+            return _no_file("file")
+        try:
+            job = submit_audit(request.user, upload)
+        except PdfError as exc:
+            return _pdf_error(exc)
+        body = {"job_id": str(job.id), "status": job.status, "poll_url": s.poll_url(job.id)}
+        if job.cached:
+            body["cached"] = True
+        return Response(body, status=status.HTTP_202_ACCEPTED)
+
+
+class BatchAnalyzeView(APIView):
+    """``POST /batch-analyze``: one job per file on the ``batch`` queue."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="batch_analyze",
+        summary="Submit up to 20 audit PDFs; one job each",
+        request={"multipart/form-data": s.BatchUploadSerializer},
+        responses={
+            202: s.BatchSubmittedSerializer,
+            400: OpenApiResponse(s.ErrorResponseSerializer, description="no files, or more than 20"),
+        },
+    )
+    def post(self, request):
+        files = request.FILES.getlist("files")
+        limit = settings.NEXA_BATCH_MAX_FILES
+        if not files:
+            return _error(NO_FILE, "Send the audit PDFs as multipart/form-data fields 'files'.", 400)
+        if len(files) > limit:
+            return _error(
+                TOO_MANY_FILES,
+                f"A batch takes at most {limit} files; this one has {len(files)}. "
+                "Nothing was stored: split it into several batches.",
+                400,
+                max_files=limit,
+            )
+        entries = []
+        with transaction.atomic():
+            batch = Batch.objects.create(owner=request.user)
+            for upload in files:
+                try:
+                    job = submit_audit(request.user, upload, batch=batch)
+                except PdfError as exc:
+                    entries.append(
+                        {
+                            "filename": upload.name,
+                            "job_id": None,
+                            "status": AnalysisJob.Status.FAILURE,
+                            "poll_url": None,
+                            "error": exc.as_dict(),
+                        }
+                    )
+                    continue
+                entries.append(
+                    {
+                        "filename": job.audit.original_filename if not job.cached else upload.name,
+                        "job_id": str(job.id),
+                        "status": job.status,
+                        "poll_url": s.poll_url(job.id),
+                    }
+                )
+        return Response({"batch_id": str(batch.id), "jobs": entries}, status=status.HTTP_202_ACCEPTED)
+
+
+class AnalyzeAuditView(APIView):
+    """``POST /analyze-audit``: the same pipeline, run in this request; small files only."""
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="analyze_audit",
+        summary="Analyse an audit PDF and wait for the result",
+        request={"multipart/form-data": s.UploadSerializer},
+        responses={
+            200: s.AnalysisResultSerializer,
+            400: OpenApiResponse(s.ErrorResponseSerializer, description="no file, or not a PDF"),
+            413: OpenApiResponse(
+                s.ErrorResponseSerializer,
+                description="above NEXA_SYNC_MAX_BYTES: use POST /analyze-audit-async",
+            ),
+            422: OpenApiResponse(s.AnalysisResultSerializer, description="the PDF could not be analysed"),
+        },
+    )
+    def post(self, request):
+        upload = request.FILES.get("file")
+        if upload is None:
+            return _no_file("file")
+        if (upload.size or 0) > settings.NEXA_SYNC_MAX_BYTES:
+            return _error(
+                USE_ASYNC,
+                f"The file is {upload.size} bytes; this endpoint waits only for files up to "
+                f"{settings.NEXA_SYNC_MAX_BYTES} bytes. Use POST /analyze-audit-async and poll.",
+                status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                async_url="/analyze-audit-async",
+            )
+        try:
+            job = submit_audit(request.user, upload, enqueue_job=False)
+        except PdfError as exc:
+            return _pdf_error(exc)
+        if not job.is_final:
+            run_analysis(str(job.id))
+        job = AnalysisJob.objects.select_related("audit").get(pk=job.pk)
+        body = {**job_result(job), "job_id": str(job.id)}
+        if job.status == AnalysisJob.Status.SUCCESS:
+            body["cached"] = job.cached
+            return Response(body, status=status.HTTP_200_OK)
+        return Response(body, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
+
+
+class JobResultView(APIView):
+    """``GET /job-result/{job_id}``: status, stage, progress; the result once finished."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="job_result",
+        summary="Poll a job",
+        responses={200: s.JobResultSerializer, 404: s.ErrorResponseSerializer},
+    )
+    def get(self, request, job_id: str):
+        try:
+            key = uuid.UUID(str(job_id))
+        except ValueError:
+            key = None
+        jobs = AnalysisJob.objects.select_related("audit")
+        if not request.user.is_staff:
+            jobs = jobs.filter(owner=request.user)
+        job = jobs.filter(pk=key).first() if key else None
+        if job is None:
+            return _error(NOT_FOUND, f"No job {job_id}.", status.HTTP_404_NOT_FOUND)
+        return Response(s.job_payload(job, staff=request.user.is_staff))
+
+
+class QueueStatusView(APIView):
+    """``GET /queue-status`` (staff): workers, queue depths, failed count."""
+
+    permission_classes = [IsAdminUser]
+
+    @extend_schema(
+        operation_id="queue_status",
+        summary="Workers and queue depths (staff)",
+        responses={200: s.QueueStatusSerializer},
+    )
+    def get(self, request):
+        return Response(monitoring.queue_status())
+
+
+class CacheStatsView(APIView):
+    """``GET /cache-stats`` (staff): Redis memory, hit rates, keys by prefix."""
+
+    permission_classes = [IsAdminUser]
+
+    @extend_schema(
+        operation_id="cache_stats",
+        summary="Cache and Redis statistics (staff)",
+        responses={200: s.CacheStatsSerializer},
+    )
+    def get(self, request):
+        return Response(monitoring.cache_stats())
