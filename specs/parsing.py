@@ -1,13 +1,42 @@
 """Spec PDF text -> document number, title, revision and clauses. Plain Python, no Django.
 
-STUB: the interface is fixed; the spec-library work fills in the rules.
+The rules are general (no utility's numbers or wording): they read the layout that construction
+standards share.
+
+- **Title block** (page 1): the document number follows a label (``Document``, ``Standard``,
+  ``Spec No.``, ``No.``...); the title is the line after a bare number line, or the first free line;
+  ``Rev``/``Revision`` and ``Effective`` give revision and effective date. A document with no number
+  takes its file name's stem.
+- **Running headers and footers**: lines repeated at the top or bottom of most pages (digits
+  ignored) and ``Page N of M`` lines are dropped; so are revision-history tables, reference lists
+  and the title-block lines.
+- **Clauses**: a line starting with a section number (``3``, ``3.2``, ``4.1.2``, ``Section 4.1.2:``)
+  starts a clause when the number plausibly follows the previous one (so numbered list items,
+  footnote markers and values such as ``6.5 feet`` stay inside their clause); single-level numbers
+  need a heading-like line unless spelt ``Section N``. ``Exception:``/``Note:`` paragraphs become
+  clauses of kind ``exception``/``note`` under the section they sit in. Rows of a ``Table N-M Title``
+  become ``table_row`` clauses with the table title and column headers in ``data`` and in the text.
+- A document without numbered sections is cut into clauses at heading-like lines (section ``""``).
+
+Everything is a single pass over the lines with anchored regular expressions: linear in the text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
+from collections import Counter
 from dataclasses import dataclass, field
+
+REQUIREMENT = "requirement"
+EXCEPTION = "exception"
+NOTE = "note"
+TABLE_ROW = "table_row"
+DEFINITION = "definition"
+
+MAX_CLAUSE_CHARS = 4000  # a clause longer than this is cut (unnumbered prose only)
+CHUNK_CHARS = 1200  # unnumbered documents: prose chunk size
 
 
 @dataclass
@@ -32,8 +61,751 @@ class ParsedSpec:
     clauses: list[ParsedClause]
 
 
+# --- patterns ------------------------------------------------------------------------------------
+
+_NUM = r"(?P<num>[A-Z0-9]+(?:[-./][A-Z0-9]+)*)"
+_NUMBER_LABELLED = re.compile(
+    r"(?i:\b(?:document|doc\.?|standard|std\.?|spec(?:ification)?|drawing|dwg\.?|procedure|bulletin|"
+    r"guideline|manual)\b)\s*(?i:no\.?|number|nbr\.?|#)?\s*[:#]?\s*" + _NUM
+)
+_NUMBER_LINE_START = re.compile(r"^\s*(?i:no\.|number|doc(?:ument)?\s+id)\s*[:#]?\s*" + _NUM)
+_BARE_NUMBER = re.compile(r"^\s*(?P<num>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\s*$")
+_REVISION = re.compile(
+    r"(?i:\brev(?:ision)?\b\.?)\s*(?i:no\.?)?\s*[:#]?\s*#?\s*"
+    r"(?P<rev>\d{1,3}(?:\.\d{1,2})?[A-Za-z]?|[A-Z]{1,2}\d{0,2})(?![\w-])"
+)
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_DATE = (
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})"
+)
+_EFFECTIVE = re.compile(r"(?i:\beffective(?:\s+date)?(?:\s+on)?)\s*[:\-]?\s*" + _DATE)
+_LABEL_VALUE = re.compile(r"^[A-Z][A-Za-z/ ]{1,30}:\s*\S")
+_TITLE_LABEL = re.compile(r"^\s*(?i:title|subject)\s*:\s*(?P<t>.+)$")
+
+_PAGE_FOOTER = re.compile(r"(?i)(?:^|\s)(?:page|pg\.?|sheet)\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$")
+_PAGE_ONLY = re.compile(r"(?i)^\s*(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\s*$")
+
+# "4.1.2 Text", "4.1.2. Text", "Section 4.1.2: Text", "SECTION 4 - Text", "4.1.2 Exception: ..."
+_SECTION = re.compile(
+    r"^\s*(?P<kw>(?i:section|sec\.|§)\s*)?(?P<sec>\d{1,2}(?:\.\d{1,3}){0,5})(?P<dot>\.)?"
+    r"(?:\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
+)
+_EXC_NOTE = re.compile(
+    r"^\s*(?P<label>(?i:exceptions?|notes?))(?:\s+(?P<n>[0-9]{1,2}|[A-Za-z]|\([a-z0-9]\)))?\s*[:.\-\u2013]\s*(?P<rest>.*)$"
+)
+_INLINE_EXC_NOTE = re.compile(r"(?<=[.;])\s+(?=(?:Exception|EXCEPTION|Note|NOTE)S?(?:\s+\w{1,3})?\s*:)")
+_TABLE_TITLE = re.compile(r"^\s*(?P<t>(?i:table)\s+[A-Z]?\d+(?:[-.]\d+)*[A-Z]?)(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$")
+_STOP_HEADING = re.compile(
+    r"^\s*(?i:references?|referenced documents|related documents|bibliography|revision history|"
+    r"document history|revision log|change (?:log|history|record)|record of revisions|revisions)\s*:?\s*$"
+)
+_REV_TABLE_HEADER = re.compile(r"(?i)^\s*rev(?:ision)?\.?\s+date\b")
+_BULLET = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*\uf0b7]\s+|\(?[a-z0-9]{1,2}[.)]\s+)")
+_DEFINITION_HEADING = re.compile(r"(?i)\b(?:definitions?|glossary|terms)\b")
+_WORD = re.compile(r"\S+")
+_NUMERIC_TOKEN = re.compile(r"^[(\[]?[<>≤≥±+\-$]?\d[\d,]*(?:\.\d+)?(?:/\d+)?[%°\"'¢]?[)\]]?[.,;]?$")
+_UNIT_TOKEN = re.compile(
+    r"^(?i:ft|feet|foot|in|inch|inches|mm|cm|m|km|mi|yd|kv|v|volts?|kva|mva|kw|a|amps?|ohms?|Ω|lbs?|kg|n|"
+    r"psi|degrees?|deg|°f|°c|f|c|%|awg|kcmil|mcm|days?|hours?|hrs?|min|years?|mph|sq|\(\w\)|ft\.|in\.)$"
+)
+_COLUMN_HINT = re.compile(
+    r"(?i)^(?:min(?:imum)?\.?|max(?:imum)?\.?|nominal|required|primary|secondary|typical|allowable|"
+    r"rated|rating|size|depth|clearance|value|voltage|class|type|spacing|distance|length|width)$"
+)
+
+
+def _normalise(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+
+
+def _heading_like(text: str, limit: int = 70) -> bool:
+    """A short title-ish line: capitalised, no sentence punctuation at its end, few words."""
+    t = text.strip()
+    if not t or len(t) > limit or not (t[0].isupper() or t[0] == "("):
+        return False
+    if t[-1] in ".,;" or "=" in t:
+        return False
+    words = t.split()
+    if len(words) > 10:
+        return False
+    letters = sum(ch.isalpha() for ch in t)
+    return letters >= max(3, len(t) // 2)
+
+
+def _free_heading(line: str, prev: str) -> bool:
+    """An unnumbered heading: a short title-case line after a finished sentence (or a page start)."""
+    t = line.strip()
+    if not _heading_like(t, 60) or t.endswith(":") or _BULLET.match(t):
+        return False
+    if prev and prev.rstrip()[-1:] not in ".:?!)" and not _heading_like(prev, 60):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", t) if len(w) >= 4]
+    if not words:
+        return False
+    caps = sum(w[0].isupper() for w in words)
+    return caps >= 0.6 * len(words)
+
+
+def _clean_number(num: str) -> str:
+    # "16-U-101NORTH" (text glued to the number by the PDF generator) -> "16-U-101"
+    m = re.match(r"^(.*\d)([A-Z]{4,})$", num)
+    return m.group(1) if m else num
+
+
+def _valid_number(num: str) -> bool:
+    if not (3 <= len(num) <= 40) or not any(ch.isdigit() for ch in num):
+        return False
+    if re.fullmatch(r"(19|20)\d\d", num) or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", num):
+        return False  # a year or a date
+    return True
+
+
+def parse_date(text: str) -> dt.date | None:
+    """``2025-03-01``, ``03/01/2025``, ``March 1, 2025``, ``Mar 1 2025``, ``1 March 2025`` -> date."""
+    t = text.strip().rstrip(".")
+    try:
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", t):
+            y, m, d = (int(x) for x in t.split("-"))
+            return dt.date(y, m, d)
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", t):
+            m, d, y = (int(x) for x in t.split("/"))
+            return dt.date(y + 2000 if y < 100 else y, m, d)
+        m1 = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", t)
+        if m1 and m1.group(1).lower() in _MONTHS:
+            return dt.date(int(m1.group(3)), _MONTHS[m1.group(1).lower()], int(m1.group(2)))
+        m2 = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})", t)
+        if m2 and m2.group(2).lower() in _MONTHS:
+            return dt.date(int(m2.group(3)), _MONTHS[m2.group(2).lower()], int(m2.group(1)))
+    except ValueError:
+        return None
+    return None
+
+
+# --- page cleaning -------------------------------------------------------------------------------
+
+
+def _page_lines(pages: list[str]) -> list[list[str]]:
+    """Lines of each page with running headers/footers and page-number lines removed.
+
+    Blank lines are kept as ``""`` (paragraph breaks); the edges of a page are its first and last
+    four non-blank lines.
+    """
+    raw = []
+    for text in pages:
+        lines = [line.replace("\t", " ").strip() for line in (text or "").split("\n")]
+        while lines and not lines[0]:
+            lines.pop(0)
+        while lines and not lines[-1]:
+            lines.pop()
+        raw.append(lines)
+    edge = 4
+    edges = []
+    counts: Counter[str] = Counter()
+    for lines in raw:
+        nonblank = [i for i, x in enumerate(lines) if x]
+        at_edge = set(nonblank[:edge] + nonblank[-edge:])
+        edges.append(at_edge)
+        counts.update({_normalise(lines[i]) for i in at_edge})
+    threshold = max(2, (len(raw) + 1) // 2)
+    repeated = {k for k, c in counts.items() if c >= threshold} if len(raw) >= 2 else set()
+    out = []
+    for lines, at_edge in zip(raw, edges, strict=True):
+        kept = []
+        for i, line in enumerate(lines):
+            if not line:
+                if kept and kept[-1]:
+                    kept.append("")
+                continue
+            if i in at_edge and (
+                _normalise(line) in repeated
+                or _PAGE_ONLY.match(line)
+                or (len(line) < 120 and _PAGE_FOOTER.search(line))
+            ):
+                continue
+            kept.append(line)
+        while kept and not kept[-1]:
+            kept.pop()
+        out.append(kept)
+    return out
+
+
+def _split_inline(lines: list[str]) -> list[str]:
+    """Put an ``Exception:``/``Note:`` that follows a sentence on the same line on its own line."""
+    out = []
+    for line in lines:
+        if not line:
+            out.append(line)
+        elif ("xception" in line or "ote" in line or "XCEPTION" in line or "OTE" in line) and ":" in line:
+            parts = _INLINE_EXC_NOTE.split(line)
+            out.extend(p.strip() for p in parts if p.strip())
+        else:
+            out.append(line)
+    return out
+
+
+# --- title block ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _TitleBlock:
+    number: str = ""
+    title: str = ""
+    revision: str = ""
+    effective: dt.date | None = None
+    consumed: set = field(default_factory=set)  # indexes of page-1 lines that belong to the title block
+
+
+def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _TitleBlock:
+    tb = _TitleBlock()
+    zone = first[:body_start]  # may hold "" (paragraph breaks)
+    number_line = -1
+    for i, line in enumerate(zone):
+        if tb.number:
+            break
+        for rx in (_NUMBER_LABELLED, _NUMBER_LINE_START):
+            m = rx.search(line)
+            if m:
+                num = _clean_number(m.group("num"))
+                if _valid_number(num):
+                    tb.number, number_line = num, i
+                    break
+    if not tb.number:
+        for i, line in enumerate(zone[:8]):
+            m = _BARE_NUMBER.match(line)
+            if m and _valid_number(m.group("num")):
+                tb.number, number_line = m.group("num"), i
+                break
+    if not tb.number:  # footers ("Document X Rev. 07 Page 1 of 2") still name the document
+        for line in (raw_pages[0] if raw_pages else "").split("\n"):
+            m = _NUMBER_LABELLED.search(line)
+            if m and _valid_number(_clean_number(m.group("num"))):
+                tb.number = _clean_number(m.group("num"))
+                break
+    in_history = False
+    for i, line in enumerate(zone):
+        if _STOP_HEADING.match(line) or _REV_TABLE_HEADER.match(line):
+            in_history = True
+        if in_history:
+            continue
+        if not tb.revision:
+            m = _REVISION.search(line)
+            if m:
+                tb.revision = m.group("rev")
+                tb.consumed.add(i)
+        if tb.effective is None:
+            m = _EFFECTIVE.search(line)
+            if m:
+                tb.effective = parse_date(m.group("date"))
+                if tb.effective:
+                    tb.consumed.add(i)
+    if tb.effective is None:
+        for line in zone:
+            m = _EFFECTIVE.search(line)
+            if m and parse_date(m.group("date")):
+                tb.effective = parse_date(m.group("date"))
+                break
+    if number_line >= 0:
+        tb.consumed.add(number_line)
+    # Title: an explicit "Title:" line; the rest of the number line; the line after a bare number line;
+    # else the first free heading-like line.
+    for i, line in enumerate(zone):
+        m = _TITLE_LABEL.match(line)
+        if m:
+            tb.title, _ = m.group("t").strip(), tb.consumed.add(i)
+            break
+    if not tb.title and number_line >= 0:
+        line = zone[number_line]
+        m = _NUMBER_LABELLED.search(line) or _NUMBER_LINE_START.search(line) or _BARE_NUMBER.match(line)
+        rest = line[m.start("num") + len(tb.number) :] if m else ""
+        rest = _REVISION.split(rest)[0] if _REVISION.search(rest) else rest
+        rest = rest.strip(" -\u2013\u2014:|,")
+        if len(rest) >= 4 and any(ch.isalpha() for ch in rest) and _heading_like(rest, 200):
+            tb.title = rest
+        else:
+            for j in range(number_line + 1, min(number_line + 6, len(zone))):
+                cand = zone[j]
+                if not cand or j in tb.consumed or _LABEL_VALUE.match(cand):
+                    continue
+                if any(ch.isalpha() for ch in cand):
+                    tb.title = cand
+                    tb.consumed.add(j)
+                break
+    if not tb.title:
+        free = [
+            (i, line)
+            for i, line in enumerate(zone[:16])
+            if line
+            and i not in tb.consumed
+            and not _STOP_HEADING.match(line)
+            and sum(ch.isalpha() for ch in line) >= 3
+            and not (_SECTION.match(line) and line[:1].isdigit())
+        ]
+        pick = next((x for x in free[:5] if _heading_like(x[1], 120) and not _LABEL_VALUE.match(x[1])), None)
+        pick = pick or next((x for x in free[:5] if _heading_like(x[1], 120)), None) or (free[0] if free else None)
+        if pick:
+            tb.title = pick[1]
+            tb.consumed.add(pick[0])
+    tb.title = re.sub(r"\s+", " ", tb.title).strip()[:300]
+    # Remaining short "Label: value" lines of the title block (asset type, prepared by, ...).
+    for i, line in enumerate(zone):
+        if _LABEL_VALUE.match(line) and len(line) < 80 and not _EXC_NOTE.match(line):
+            tb.consumed.add(i)
+    return tb
+
+
+# --- tables --------------------------------------------------------------------------------------
+
+
+def _split_header(header: str, ncols: int) -> list[str]:
+    """Split a column-header line into ``ncols`` headers at capitalised words outside parentheses."""
+    words = header.split()
+    if ncols <= 1 or len(words) < ncols:
+        return [header.strip()]
+    cands = []
+    depth = 0
+    for i, w in enumerate(words):
+        if i > 0 and depth == 0 and (w[0].isupper() or w[0].isdigit() and not words[i - 1][-1].isdigit()):
+            cands.append(i)
+        depth += w.count("(") - w.count(")")
+        depth = max(depth, 0)
+    need = ncols - 1
+    if len(cands) < need:
+        return [header.strip()]
+    if len(cands) > need:
+        hinted = [i for i in cands if _COLUMN_HINT.match(words[i])]
+        chosen = sorted(hinted[-need:]) if len(hinted) >= need else cands[-need:]
+        if len(hinted) < need:
+            rest = [i for i in cands if i not in hinted]
+            chosen = sorted(hinted + rest[-(need - len(hinted)) :])
+    else:
+        chosen = cands
+    bounds = [0, *chosen, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+def _value_groups(words: list[str]) -> tuple[list[str], list[str]]:
+    """Split row words into (label words, value cells) scanning from the right.
+
+    A value cell is a numeric token with the unit words or markers that follow it (``25 ft``,
+    ``0.23328 (I)``, ``5/8 in``).
+    """
+    cells: list[str] = []
+    i = len(words)
+    while i > 0:
+        j = i
+        units = []
+        while j > 0 and _UNIT_TOKEN.match(words[j - 1]) and len(units) < 2:
+            units.append(words[j - 1])
+            j -= 1
+        if j > 0 and _NUMERIC_TOKEN.match(words[j - 1]):
+            j -= 1
+            # "6 ft 2 in" stays one cell
+            if (
+                j >= 2
+                and units
+                and units[-1].lower() in ("in", "in.", "inch", "inches")
+                and words[j - 1].lower() in ("ft", "ft.", "feet", "foot")
+                and _NUMERIC_TOKEN.match(words[j - 2])
+            ):
+                j -= 2
+            cells.insert(0, " ".join(words[j:i]))
+            i = j
+        else:
+            break
+    return words[:i], cells
+
+
+def _table_row(line: str, ncols: int | None) -> tuple[list[str], int]:
+    words = line.split()
+    label, values = _value_groups(words)
+    if values and label:
+        return [" ".join(label), *values], len(values) + 1
+    if len(values) >= 2:  # the first column is numeric too ("30 ft | 5.0 ft")
+        return values, len(values)
+    return [line.strip()], 1
+
+
+def _is_table_row_line(line: str) -> bool:
+    if len(line) > 160 or _SECTION_STRICT.match(line) or _EXC_NOTE.match(line) or _TABLE_TITLE.match(line):
+        return False
+    return True
+
+
+_SECTION_STRICT = re.compile(r"^\s*(?:(?i:section)\s+)?\d{1,2}(?:\.\d{1,3})+\.?\s+[A-Z]")
+
+
+# --- main parser ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    section: str
+    heading: str
+    kind: str
+    page: int
+    lines: list[str]
+    data: dict = field(default_factory=dict)
+
+
+def _join(lines: list[str]) -> str:
+    """Join wrapped lines into paragraphs; bullets and list items keep their own lines."""
+    out: list[str] = []
+    for line in lines:
+        line = re.sub(r"\s+", " ", line).strip()
+        if not line:
+            continue
+        if out and not _BULLET.match(line):
+            prev = out[-1]
+            if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and line[:1].islower():
+                out[-1] = prev + line
+            else:
+                out[-1] = prev + " " + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _sec_tuple(sec: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in sec.split("."))
+
+
+def _plausible_next(prev: tuple[int, ...] | None, cand: tuple[int, ...]) -> bool:
+    """Is ``cand`` a plausible next section number after ``prev`` (allowing small gaps)?"""
+    if prev is None:
+        return cand[0] >= 1 and all(c <= 9 for c in cand[1:])
+    if cand <= prev:
+        return False
+    k = 0
+    while k < min(len(prev), len(cand)) and prev[k] == cand[k]:
+        k += 1
+    if k == len(cand):
+        return False  # cand is an ancestor of prev
+    if k == len(prev):  # a child of prev
+        first_child_ok = cand[k] <= 3
+        return first_child_ok and all(c <= 3 for c in cand[k + 1 :])
+    gap = cand[k] - prev[k]
+    if not 1 <= gap <= (3 if k == 0 else 5):
+        return False
+    return all(c <= 3 for c in cand[k + 1 :])
+
+
 def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
-    """Parse the page texts of a spec PDF (``pages[i]`` is page i+1); ``filename`` gives the fallback number."""
-    stem = os.path.splitext(os.path.basename(filename))[0]
-    clauses = [ParsedClause("", "", p, "requirement", i + 1, i) for i, p in enumerate(pages) if p.strip()]
-    return ParsedSpec(stem, "", "", None, clauses)
+    """Parse the page texts of a spec PDF (``pages[i]`` is page i+1); ``filename`` gives the fallback number.
+
+    Args:
+        pages: text of each page, as from ``nexa.pdftext.extract_pages``.
+        filename: the uploaded file's name; its stem is the document number when the text has none.
+
+    Returns:
+        ParsedSpec with the clauses in document order (``order`` 0, 1, 2...).
+    """
+    stem = os.path.splitext(os.path.basename(filename or ""))[0] or "document"
+    page_lines = [_split_inline(lines) for lines in _page_lines(pages)]
+    first = page_lines[0] if page_lines else []
+
+    accepted = _section_chain(page_lines)
+    # The body starts on page 1 at the first accepted section line.
+    body_start = next((i for i in range(len(first)) if (0, i) in accepted), len(first))
+    tb = _title_block(first, pages, body_start)
+    number = tb.number or stem
+
+    clauses: list[ParsedClause] = []
+    cur: _Open | None = None
+    prev_sec: tuple[int, ...] | None = None
+    headings: dict[str, str] = {}  # section -> its heading text
+    numbered = False
+    skipping = False  # inside a revision-history table or reference list
+    table: dict | None = None
+    free_heading = ""
+    last_line = ""
+
+    def flush():
+        nonlocal cur
+        if cur is None:
+            return
+        if cur.data.get("title_line") and len(cur.lines) > 1:
+            text = cur.lines[0].strip() + "\n" + _join(cur.lines[1:])
+        else:
+            text = _join(cur.lines)
+        cur.data.pop("title_line", None)
+        if text and (cur.section or len(text) >= 20):
+            for piece in _cut(text, MAX_CLAUSE_CHARS if cur.section else CHUNK_CHARS):
+                clauses.append(
+                    ParsedClause(cur.section, cur.heading[:300], piece, cur.kind, cur.page, len(clauses), cur.data)
+                )
+        cur = None
+
+    def parent_heading(sec: str) -> str:
+        parts = sec.split(".")
+        for n in range(len(parts) - 1, 0, -1):
+            h = headings.get(".".join(parts[:n]))
+            if h:
+                return h
+        return ""
+
+    for pno, lines in enumerate(page_lines, start=1):
+        for idx, line in enumerate(lines):
+            if pno == 1 and idx < body_start and idx in tb.consumed:
+                continue
+            if not line:
+                # a paragraph break ends an exception or note; what follows belongs to the section
+                if cur is not None and cur.kind in (EXCEPTION, NOTE) and not skipping and table is None:
+                    section, heading = cur.section, cur.heading
+                    flush()
+                    cur = _Open(section, heading, REQUIREMENT, pno, [])
+                continue
+            if _STOP_HEADING.match(line) or _REV_TABLE_HEADER.match(line):
+                flush()
+                table = None
+                skipping = "history" if re.search(r"(?i)rev|history|change|log", line) else "references"
+                continue
+            m = _SECTION.match(line) if (pno - 1, idx) in accepted else None
+            if m:
+                flush()
+                table = None
+                skipping = False
+                numbered = True
+                sec = m.group("sec")
+                prev_sec = _sec_tuple(sec)
+                rest = m.group("rest").strip()
+                em = _EXC_NOTE.match(rest)
+                if em:
+                    kind = EXCEPTION if em.group("label").lower().startswith("exc") else NOTE
+                    heading = parent_heading(sec)
+                elif _heading_like(rest) and not rest.endswith(":"):
+                    kind = REQUIREMENT
+                    heading = rest
+                    headings[sec] = rest
+                else:
+                    kind = REQUIREMENT
+                    heading = parent_heading(sec)
+                if kind == REQUIREMENT and _DEFINITION_HEADING.search(heading or ""):
+                    kind = DEFINITION
+                cur = _Open(sec, heading, kind, pno, [rest] if rest else [])
+                if heading == rest:
+                    cur.data["title_line"] = True
+                continue
+            if skipping == "references":
+                if re.match(r"(?i)^(appendix|annex|attachment|disclaimer)\b", line):
+                    skipping = False
+                else:
+                    continue
+            elif skipping:
+                if _heading_like(line, 50) and not _REV_TABLE_HEADER.match(line) and not re.match(r"^\S{1,5}\s+\d", line):
+                    skipping = False  # a new unnumbered heading ends the skipped block
+                else:
+                    continue
+            tm = _TABLE_TITLE.match(line)
+            if tm and (tm.group("rest") or "").strip():
+                section = cur.section if cur else ""
+                heading = (cur.heading if cur else free_heading) or ""
+                if cur is not None and cur.kind in (EXCEPTION, NOTE):
+                    section_heading = parent_heading(section) or heading
+                else:
+                    section_heading = heading
+                flush()
+                table = {"title": re.sub(r"\s+", " ", line).strip(), "columns": None, "section": section,
+                         "heading": section_heading, "ncols": None}
+                # rows re-open the surrounding clause afterwards
+                continue
+            if table is not None:
+                if _is_table_row_line(line):
+                    if table["columns"] is None:
+                        table["header"] = line
+                        table["columns"] = []
+                        continue
+                    cells, n = _table_row(line, table["ncols"])
+                    if table["ncols"] is None and n > 1:
+                        table["ncols"] = n
+                        table["columns"] = _split_header(table["header"], n)
+                        if len(table["columns"]) != n:
+                            table["columns"] = [table["header"]]
+                    elif n == 1 and table["ncols"] and len(line) > 90 and line.endswith("."):
+                        table = None  # a sentence after the table: back to prose
+                    if table is not None:
+                        cols = table["columns"] or [table["header"]]
+                        if len(cols) == len(cells):
+                            body = "; ".join(f"{c}: {v}" for c, v in zip(cols, cells, strict=True))
+                        else:
+                            body = f"{' | '.join(cols)}: {' | '.join(cells)}"
+                        text = f"{table['title']} \u2014 {body}"
+                        clauses.append(
+                            ParsedClause(
+                                table["section"],
+                                (table["heading"] or "")[:300],
+                                text,
+                                TABLE_ROW,
+                                pno,
+                                len(clauses),
+                                {"table": table["title"], "columns": list(cols), "cells": cells},
+                            )
+                        )
+                        continue
+                else:
+                    table = None
+            em = _EXC_NOTE.match(line)
+            if em:
+                section = cur.section if cur else ""
+                if cur is not None and cur.kind in (EXCEPTION, NOTE):
+                    heading = parent_heading(section) if section else cur.heading
+                    if section and section in headings and cur.kind == REQUIREMENT:
+                        heading = headings[section]
+                else:
+                    heading = (headings.get(section) or parent_heading(section)) if section else free_heading
+                    if cur is not None and cur.heading and not heading:
+                        heading = cur.heading
+                label = em.group("label").lower()
+                if label.startswith("notes") and not section and not em.group("rest"):
+                    # "Notes:" heading over a block of numbered notes
+                    pass
+                flush()
+                kind = EXCEPTION if label.startswith("exc") else NOTE
+                cur = _Open(section, heading, kind, pno, [line])
+                continue
+            if not numbered and _free_heading(line, last_line):
+                # unnumbered prose: headings cut it into clauses
+                flush()
+                free_heading = line
+                cur = _Open("", line, NOTE if re.search(r"(?i)\bnotes?\b", line) else REQUIREMENT, pno, [line])
+                continue
+            if cur is None:
+                cur = _Open("", free_heading, REQUIREMENT, pno, [])
+            elif cur.kind in (EXCEPTION, NOTE) and cur.section and False:
+                pass
+            cur.lines.append(line)
+            last_line = line
+    flush()
+
+    # Front matter of a numbered document (title-block leftovers before the first section) keeps
+    # only note blocks such as "General notes"; unnumbered documents keep all their prose.
+    if numbered:
+        first_sectioned = next((i for i, c in enumerate(clauses) if c.section), len(clauses))
+        kept = [
+            c
+            for i, c in enumerate(clauses)
+            if i >= first_sectioned or c.kind in (NOTE, TABLE_ROW, EXCEPTION) or c.page > 1
+        ]
+        clauses = kept
+    for i, c in enumerate(clauses):
+        c.order = i
+    return ParsedSpec(number, tb.title, tb.revision, tb.effective, clauses)
+
+
+_MONTH_YEAR = re.compile(r"^(?i:[a-z]{3,9})\.?\s+\d{4}\b")
+
+
+def _section_shape(m: re.Match) -> bool:
+    """Could this section-number line start a clause at all (whatever came before it)?"""
+    if m.group("kw"):
+        return True
+    rest = (m.group("rest") or "").strip()
+    cand = m.group("sec")
+    if not rest or not (rest[0].isupper() or rest[0] in "(\"'\u201c"):
+        return False
+    if _MONTH_YEAR.match(rest) or "=" in rest[:40]:
+        return False  # "7 November 2020", "3 NSGC = New System ..." (footnotes)
+    if "." not in cand:
+        # top-level numbers must look like headings ("4 Vertical Clearances") or exceptions/notes
+        return (_heading_like(rest) and not rest.endswith(":")) or bool(_EXC_NOTE.match(rest))
+    return True
+
+
+def _section_chain(page_lines: list[list[str]], window: int = 60) -> set[tuple[int, int]]:
+    """Pick the section-number lines that form the document's numbering (a best-scoring chain).
+
+    Every line that has the shape of a numbered section is a candidate; the chosen chain maximises
+    (candidates kept) - 1.5 x (numbers skipped) - 2.5 x (changes of numbering style)
+    - (top-level siblings on consecutive lines, as in a list), so numbered list
+    items, footnote markers and stray values lose to the real numbering. ``Section N`` lines are
+    always kept. Dynamic programming over a bounded look-back window: linear in the candidates.
+
+    Returns:
+        ``{(page_index, line_index)}`` of the accepted section lines.
+    """
+    cands = []  # (pos, tuple, style, keyword)
+    for p, lines in enumerate(page_lines):
+        for i, line in enumerate(lines):
+            if not line[:1].isdigit() and not line[:1] in "Ss\u00a7":
+                continue
+            m = _SECTION.match(line)
+            if m and _section_shape(m):
+                sec = _sec_tuple(m.group("sec"))
+                style = (len(sec) == 1, m.group("dot") is not None)
+                cands.append(((p, i), sec, style, bool(m.group("kw"))))
+    n = len(cands)
+    if not n:
+        return set()
+    best = [0.0] * n
+    back = [-1] * n
+    top_style = [c[2][1] if c[2][0] else None for c in cands]  # numbering style of the chain's last top level
+    for k, (_, sec, style, _kw) in enumerate(cands):
+        start_cost = 0.5 * max(0, sec[0] - 1) + 0.5 * sum(max(0, c - 1) for c in sec[1:])
+        best[k] = 1.0 - min(start_cost, 3.0)
+        for j in range(max(0, k - window), k):
+            psec = cands[j][1]
+            if not _plausible_next(psec, sec):
+                continue
+            score = best[j] + 1.0 - 1.5 * _skipped(psec, sec)
+            (pp, pi), (kp, ki) = cands[j][0], cands[k][0]
+            if len(sec) == len(psec) == 1 and pp == kp and ki == pi + 1:
+                score -= 1.0  # siblings on consecutive lines: a numbered list, not sections
+            if style[0] and top_style[j] is not None and top_style[j] != style[1]:
+                score -= 2.5  # "1 Introduction" numbering does not continue as "4. item"
+            if score > best[k]:
+                best[k], back[k] = score, j
+                top_style[k] = style[1] if style[0] else top_style[j]
+    end = max(range(n), key=lambda k: (best[k], k))
+    chosen = set()
+    k = end
+    while k >= 0:
+        chosen.add(cands[k][0])
+        k = back[k]
+    chosen.update(c[0] for c in cands if c[3])
+    return chosen
+
+
+def _skipped(prev: tuple[int, ...], cand: tuple[int, ...]) -> int:
+    """How many section numbers were skipped going from ``prev`` to ``cand``."""
+    k = 0
+    while k < min(len(prev), len(cand)) and prev[k] == cand[k]:
+        k += 1
+    if k == len(prev):  # child: 4 -> 4.1 skips none, 4 -> 4.3 skips two
+        return max(0, cand[k] - 1)
+    return max(0, cand[k] - prev[k] - 1) + sum(max(0, c - 1) for c in cand[k + 1 :])
+
+
+def _cut(text: str, limit: int) -> list[str]:
+    """Cut a long text at paragraph or sentence ends into pieces of at most about ``limit`` chars."""
+    if len(text) <= limit:
+        return [text]
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end))
+            if cut > start + limit // 3:
+                end = cut + 1
+        pieces.append(text[start:end].strip())
+        start = end
+    return [p for p in pieces if p]
