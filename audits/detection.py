@@ -175,6 +175,17 @@ def _edge_key(line: str) -> str:
     return re.sub(r"\d+", "#", _norm(line).lower())
 
 
+def _looks_like_content(text: str) -> bool:
+    """An item line (lead, checklist row, list item, id) is never a running header."""
+    return bool(
+        _LEAD.match(text)
+        or _ROW_Q.match(text)
+        or _NUMBERED.match(text)
+        or _BULLET.match(text)
+        or _ID_LEAD.match(text)
+    )
+
+
 def _content_lines(pages: list[str]) -> list[_Line]:
     """Lines of all pages with running headers/footers dropped; blanks at page edges removed."""
     split = [[ln.rstrip() for ln in (p or "").split("\n")] for p in pages]
@@ -196,7 +207,7 @@ def _content_lines(pages: list[str]) -> list[_Line]:
             ln = lines[i]
             if ln.strip() and len(ln) <= 120 and _PAGE_MARK.search(ln):
                 continue
-            if i in edges and _edge_key(ln) in repeated:
+            if i in edges and _edge_key(ln) in repeated and not _looks_like_content(ln.strip()):
                 continue
             out.append(_Line(ln.strip(), pno))
     # Drop blanks left at page joins (a page break is not a paragraph break).
@@ -282,7 +293,7 @@ def _is_nothing(text: str) -> bool:
 
 
 class _Item:
-    __slots__ = ("code", "page", "layout", "text", "fields", "target", "details", "title_block", "count_kind")
+    __slots__ = ("code", "page", "layout", "text", "fields", "target", "details", "title_block", "numbered")
 
     def __init__(self, code: str, page: int, layout: str, text: str = "", title_block: bool = False):
         self.code = code
@@ -293,6 +304,7 @@ class _Item:
         self.target: str | None = None  # field being continued, "detail", or None (main text)
         self.details: list[list[str]] = []
         self.title_block = title_block
+        self.numbered = False
 
     def add(self, text: str) -> None:
         if self.target == "detail" and self.details:
@@ -337,6 +349,14 @@ class _Item:
         return DetectedInfraction(self.code, desc, self.page, layout, fields)
 
 
+def _takes_details(item: _Item, text: str) -> bool:
+    if item.layout == "list":
+        return item.numbered or bool(_LETTERED.match(text))
+    if item.layout == "checklist":
+        return False
+    return bool(item.details) or (bool(item.text) and item.text[-1].rstrip().endswith(":"))
+
+
 def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list[str]]:
     """Find every infraction; returns (infractions in document order, warnings such as count mismatches).
 
@@ -377,13 +397,15 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         ignoring = False
 
     def continues(text: str) -> bool:
+        # A wrapped line: starts in lower case, or the line before it was full (its text ran
+        # to the wrap width); a short line ending a sentence closes the paragraph.
         if prev is None or not prev.text:
             return False
         if text[:1].islower() or text[:1] in "(&,;/%":
             return True
         if _TERMINAL.search(prev.text):
             return len(prev.text) >= 0.85 * width
-        return True
+        return len(prev.text) >= (0.7 if item is not None and item.target else 0.5) * width
 
     def open_row(m: re.Match, ln: _Line) -> None:
         nonlocal item, ignoring, checklist, checklist_rows, checklist_no
@@ -455,7 +477,9 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
 
         # Labelled parts of an open block.
         fm = _FIELD.match(text) if item is not None and item.layout != "checklist" else None
-        if fm and not (item.layout == "list" and not item.fields and fm.group("key").lower() == "finding"):
+        if fm and _lead(text) and (not item.title_block or any(k in item.fields for k in _ISSUE_KEYS)):
+            fm = None  # "Deficiency: ..." after a "Deficiency: ..." paragraph is the next lead
+        if fm:
             key = _WS.sub("_", fm.group("key").strip().lower())
             key = re.sub(r"_(?:number|no\.?|#)$", "", key)
             item.fields.setdefault(key, [])
@@ -474,7 +498,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             num = lm.group("num")
             if num:
                 hashmark = lm.group("hash")
-                code = f"{label} {hashmark}{num}" if hashmark == "#" else f"{label} {num}"
+                code = f"{label} #{num}" if hashmark == "#" else _norm(f"{label} {hashmark or ''} {num}")
             else:
                 lead_counter[label.lower()] += 1
                 code = f"{label} {lead_counter[label.lower()]}"
@@ -515,13 +539,14 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                 prev = ln
                 after_break = False
                 continue
-            if bm and item is not None and item.layout == "list" and item.code.startswith("Item "):
-                if item.details or nm is None:
-                    item.details.append([rest])
-                    item.target = "detail"
-                    prev = ln
-                    after_break = False
-                    continue
+            if bm and item is not None and _takes_details(item, text):
+                # A bullet or letter under a numbered item (or under a lead ending in ':')
+                # is a detail of that item.
+                item.details.append([rest])
+                item.target = "detail"
+                prev = ln
+                after_break = False
+                continue
             if section == "infraction":
                 close()
                 if nm:
@@ -533,6 +558,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                     code = f"Item {list_counter}"
                 if not _is_nothing(rest):
                     item = _Item(code, ln.page, "list", rest)
+                    item.numbered = nm is not None
                 else:
                     ignoring = True
                 prev = ln

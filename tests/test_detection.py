@@ -1,0 +1,397 @@
+"""Infraction detection (audits.detection): each layout, running headers, negatives, eval corpora."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from audits.detection import DetectedInfraction, detect_infractions
+from nexa.pdftext import extract_pages
+from tests.audit_pdf import build_pdf
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+
+def _detect(blocks, **kw):
+    return detect_infractions(extract_pages(build_pdf(blocks, **kw)).pages)
+
+
+def _codes(found):
+    return [f.code for f in found]
+
+
+# --- lead paragraphs --------------------------------------------------------------------
+
+
+def test_paragraph_spanning_page_break_skips_running_header_and_footer():
+    filler = "Scope of the review: route walk with the foreman, job package, permits and staking sheet."
+    blocks = [
+        "PM #: 40012345",
+        *[filler] * 45,
+        "DEFICIENCIES",
+        "Deficiency: Down guy at pole P-7 has no guy guard installed and the anchor rod is exposed 14 inches "
+        "above grade, which exceeds the allowed exposure of 6 inches for anchors in a traveled area.",
+        "Deficiency: Neutral connector at transformer T-55 is missing its cover.",
+        "Crew was courteous and the site was left clean.",
+    ]
+    pages = extract_pages(
+        build_pdf(
+            blocks,
+            header="Northstar Electric - Construction QC Review",
+            footer="Northstar internal",
+            width=150,
+        )
+    ).pages
+    assert len(pages) == 2 and "Deficiency: Down guy" in pages[0] and "Page 1 of 2" in pages[0]
+    found, warnings = detect_infractions(pages)
+    assert warnings == []
+    assert found == [
+        DetectedInfraction(
+            "Deficiency 1",
+            "Down guy at pole P-7 has no guy guard installed and the anchor rod is exposed 14 inches above grade, "
+            "which exceeds the allowed exposure of 6 inches for anchors in a traveled area.",
+            1,
+            "paragraph",
+            {},
+        ),
+        DetectedInfraction(
+            "Deficiency 2", "Neutral connector at transformer T-55 is missing its cover.", 2, "paragraph", {}
+        ),
+    ]
+
+
+def test_paragraph_leads_end_at_heading_label_and_short_closing_line():
+    text = "\n".join(
+        [
+            "FINDINGS",
+            "Go-back Infraction: Crossarm on pole 12 is out of level by 3 degrees, measured with a digital level at",
+            "the crossarm center.",
+            "Go-back: Guy marker missing on the down guy at pole 14.",
+            "Audit summary: two go-back items. Overall the job meets most requirements.",
+            "Violation: Riser at pole 9 lacks a",
+            "weatherhead.",
+            "Contractor may respond within 30 days.",
+            "RECOMMENDATIONS",
+            "Deficiency: none",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description) for f in found] == [
+        (
+            "Go-back Infraction 1",
+            "Crossarm on pole 12 is out of level by 3 degrees, measured with a digital level at the crossarm center.",
+        ),
+        ("Go-back 1", "Guy marker missing on the down guy at pole 14."),
+        ("Violation 1", "Riser at pole 9 lacks a weatherhead."),
+    ]
+
+
+def test_lead_with_text_on_next_line():
+    found, _ = detect_infractions(["Deficiency:\nTransformer T-4 nameplate faces away from the road."])
+    assert _codes(found) == ["Deficiency 1"]
+    assert found[0].description == "Transformer T-4 nameplate faces away from the road."
+
+
+# --- blocks --------------------------------------------------------------------------------
+
+
+def test_infraction_blocks_keep_fields_and_description_reads_as_the_go_back():
+    text = "\n".join(
+        [
+            "INFRACTION #1: Primary conduit cover",
+            "Location: Station 2+40",
+            "Issue: Primary conduit installed with 28 inches of cover under the",
+            "driveway apron.",
+            "Status: GO-BACK",
+            "Required correction: Lower conduit.",
+            "Infraction No. 2 - Pull box lid",
+            "Issue: Pull box lid is not bolted.",
+            "Status: Open",
+            "Audit closed pending corrections.",
+        ]
+    )
+    found, warnings = detect_infractions(["Header line", text])
+    assert warnings == []
+    assert found == [
+        DetectedInfraction(
+            "INFRACTION #1",
+            "Primary conduit cover: Primary conduit installed with 28 inches of cover under the driveway apron.",
+            2,
+            "block",
+            {
+                "title": "Primary conduit cover",
+                "location": "Station 2+40",
+                "issue": "Primary conduit installed with 28 inches of cover under the driveway apron.",
+                "status": "GO-BACK",
+                "required_correction": "Lower conduit.",
+            },
+        ),
+        DetectedInfraction(
+            "Infraction No. 2",
+            "Pull box lid is not bolted.",
+            2,
+            "block",
+            {"title": "Pull box lid", "issue": "Pull box lid is not bolted.", "status": "Open"},
+        ),
+    ]
+
+
+def test_nci_ids_with_fields():
+    found, _ = _detect(
+        [
+            "Notification: 300012121   PM: 40012121",
+            "Non-Conformance Report",
+            "NCI-01: Transformer ground",
+            "Location: Pole 3",
+            "Description: Ground rod driven to 6 ft; rod is 8 ft long with 2 ft exposed above grade.",
+            "Corrective Action: Drive rod flush.",
+            "NCI-02: Conduit cover",
+            "Condition: Secondary conduit at 18 inches of cover under the sidewalk.",
+        ]
+    )
+    assert [(f.code, f.layout, f.description) for f in found] == [
+        (
+            "NCI-01",
+            "id",
+            "Transformer ground: Ground rod driven to 6 ft; rod is 8 ft long with 2 ft exposed above grade.",
+        ),
+        ("NCI-02", "id", "Conduit cover: Secondary conduit at 18 inches of cover under the sidewalk."),
+    ]
+    assert found[0].fields == {
+        "title": "Transformer ground",
+        "location": "Pole 3",
+        "description": "Ground rod driven to 6 ft; rod is 8 ft long with 2 ft exposed above grade.",
+        "corrective_action": "Drive rod flush.",
+    }
+
+
+def test_equipment_ids_inside_list_items_are_not_item_ids():
+    found, _ = detect_infractions(
+        ["Infractions Found:\n1. TAG-2 pole replacement required\n2. P-7 guy guard missing"]
+    )
+    assert _codes(found) == ["Item 1", "Item 2"]
+
+
+# --- checklists ------------------------------------------------------------------------------
+
+
+def test_checklist_only_no_rows_with_count_cross_check_warning():
+    found, warnings = _detect(
+        [
+            "PM No. 40055501    Notification # 300011122",
+            "#  Inspection point  Pass/Fail  Remarks",
+            "1 Is the anchor set in undisturbed soil? Pass",
+            "2 Are guy markers installed on all guys? Fail Guy marker missing on the down guy at pole 14.",
+            "3 Is the pole ground connected to the neutral? Fail Ground wire cut at the butt of pole 15 and not "
+            "reconnected to",
+            "the system neutral.",
+            "4 Are climbing steps removed below 8 ft? N/A",
+            "5 Is the transformer tank bonded? No Bond jumper installed with #8 copper.",
+            "Total Number of Non-Conforming Items 2",
+            "Recommendations",
+            "1. Review guying standards with the crew.",
+        ]
+    )
+    assert [(f.code, f.description, f.fields) for f in found] == [
+        (
+            "Item 2",
+            "Guy marker missing on the down guy at pole 14.",
+            {"subject": "Are guy markers installed on all guys?", "answer": "Fail", "item": "2"},
+        ),
+        (
+            "Item 3",
+            "Ground wire cut at the butt of pole 15 and not reconnected to the system neutral.",
+            {"subject": "Is the pole ground connected to the neutral?", "answer": "Fail", "item": "3"},
+        ),
+        (
+            "Item 5",
+            "Bond jumper installed with #8 copper.",
+            {"subject": "Is the transformer tank bonded?", "answer": "No", "item": "5"},
+        ),
+    ]
+    assert {f.layout for f in found} == {"checklist"} and {f.page for f in found} == {1}
+    assert warnings == [
+        "The audit states 2 non-conforming item(s) (page 1) but 3 checklist 'No' rows were found."
+    ]
+
+
+def test_checklist_matching_count_no_warning_and_rows_without_question_marks():
+    text = "\n".join(
+        [
+            "Item Question Yes/No/N/A Comments",
+            "1 Poles set to required depth Yes",
+            "2 Pole tags installed at correct",
+            "height? No Tag on P-2 at 9 ft.",
+            "3 Guy guards installed No",
+            "Total Number of Non-Conforming Items 2",
+        ]
+    )
+    found, warnings = detect_infractions([text])
+    assert warnings == []
+    assert [(f.code, f.description, f.fields["subject"]) for f in found] == [
+        ("Item 2", "Tag on P-2 at 9 ft.", "Pole tags installed at correct height?"),
+        ("Item 3", "Guy guards installed", "Guy guards installed"),
+    ]
+
+
+# --- numbered lists ----------------------------------------------------------------------------
+
+
+def test_numbered_findings_with_sub_bullets_and_other_lists_ignored():
+    found, _ = _detect(
+        [
+            "Deficiencies Noted:",
+            "1) Pole P-21 framing:",
+            "- crossarm brace bolt missing",
+            "- insulator pin loose by 1/4 in",
+            "2) Service drop over the driveway at 55 Pine St measured at 14 ft 2 in above grade, below the "
+            "clearance required over driveways subject to truck traffic on the private road.",
+            "3) Riser guard at pole P-25 is 7 ft long.",
+            "Corrective Actions Required:",
+            "1) Replace the brace bolt.",
+            "Observations",
+            "- Missing traffic cones were replaced by the crew.",
+        ]
+    )
+    assert [(f.code, f.description) for f in found] == [
+        ("Item 1", "Pole P-21 framing; crossarm brace bolt missing; insulator pin loose by 1/4 in"),
+        (
+            "Item 2",
+            "Service drop over the driveway at 55 Pine St measured at 14 ft 2 in above grade, below the clearance "
+            "required over driveways subject to truck traffic on the private road.",
+        ),
+        ("Item 3", "Riser guard at pole P-25 is 7 ft long."),
+    ]
+    assert found[0].fields == {"details": ["crossarm brace bolt missing", "insulator pin loose by 1/4 in"]}
+    assert {f.layout for f in found} == {"list"}
+
+
+def test_bullets_under_findings_heading_are_numbered():
+    found, _ = detect_infractions(["Findings\n• Anchor rod exposed 10 in.\n• Guy marker missing at pole 4."])
+    assert [(f.code, f.description) for f in found] == [
+        ("Item 1", "Anchor rod exposed 10 in."),
+        ("Item 2", "Guy marker missing at pole 4."),
+    ]
+
+
+# --- negatives -----------------------------------------------------------------------------------
+
+
+def test_clean_audit_with_prose_compliant_lists_observations_and_notes():
+    found, warnings = _detect(
+        [
+            "Field Audit Summary",
+            "PM Number: 40077777",
+            "The audit found no items missing and no failed inspections. No deficiencies were noted; the crew "
+            "corrected one missing tag during the visit before the audit closed.",
+            "Items Found Compliant",
+            "1. Conductor sag within tolerance.",
+            "2. Grounding installed and tested.",
+            "Observations",
+            "- Missing traffic cones at the staging area were replaced by the crew.",
+            "Notes: failed splice from a previous job was not part of this scope.",
+            "Non-Conforming Items: 0",
+        ]
+    )
+    assert found == [] and warnings == []
+
+
+def test_compliant_and_recommendation_sections_after_go_backs():
+    text = "\n".join(
+        [
+            "Go-back Infraction: Ground resistance measured at 45 ohms.",
+            "COMPLIANT ITEMS",
+            "The following items were found to be compliant:",
+            "- Warning tape installed at 12 inches below grade",
+            "RECOMMENDATIONS",
+            "1. Install additional grounding rods (Priority: High)",
+            "CONCLUSION",
+            "One infraction requires attention.",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description) for f in found] == [
+        ("Go-back Infraction 1", "Ground resistance measured at 45 ohms.")
+    ]
+
+
+def test_empty_and_blank_pages():
+    assert detect_infractions([]) == ([], [])
+    assert detect_infractions(["", "   \n\n"]) == ([], [])
+
+
+# --- speed and linear patterns ------------------------------------------------------------------------
+
+
+def test_fifty_page_audit_is_fast():
+    page = "\n".join(
+        ["Utility QA Review", "PM Number: 35125285"]
+        + [
+            f"Go-back Infraction: Pole {i} set at a depth of 5 ft 2 in, which does not meet the setting depth "
+            "requirement for a class 3 pole in native soil."
+            for i in range(20)
+        ]
+        + [
+            "1 Poles set to required depth? No Pole 3 at 5 ft.",
+            "Total Number of Non-Conforming Items 1",
+            "Page 1 of 50",
+        ]
+    )
+    pages = [page] * 50
+    detect_infractions(pages)
+    start = time.perf_counter()
+    found, _ = detect_infractions(pages)
+    elapsed = time.perf_counter() - start
+    assert len(found) == 50 * 21
+    assert elapsed < 0.1
+
+
+def test_pathological_lines_do_not_backtrack():
+    nasty = [
+        "1 " + "a " * 5000 + "?",
+        "1 " + "word? " * 3000,
+        "Go-back" + " -" * 5000,
+        "NCI-" + "1" * 5000,
+        "(" * 5000,
+        "Item " + "1 " * 5000,
+    ]
+    start = time.perf_counter()
+    detect_infractions(["\n".join(nasty)])
+    assert time.perf_counter() - start < 0.5
+
+
+# --- evaluation corpora ---------------------------------------------------------------------------------
+
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_STOP = set("the a an of to in on at is are was were and or for from by with as be not no this that".split())
+
+
+def _overlap(expected: str, got: str) -> float:
+    e = {w for w in _WORD.findall(expected.lower()) if w not in _STOP}
+    g = {w for w in _WORD.findall(got.lower()) if w not in _STOP}
+    return len(e & g) / max(len(e), 1)
+
+
+@pytest.mark.parametrize("corpus", ["dev", "seed-a", "seed-b"])
+def test_eval_corpus_recall_and_precision(corpus):
+    expected_path = EVAL / corpus / "expected.json"
+    if not expected_path.exists():
+        pytest.skip("evaluation corpus not present")
+    expected = json.loads(expected_path.read_text())
+    for audit in expected["audits"]:
+        if audit.get("expect_error"):
+            continue
+        found, _ = detect_infractions(extract_pages(EVAL / corpus / audit["file"]).pages)
+        assert len(found) == len(audit["infractions"]), audit["file"]
+        used: set[int] = set()
+        for item in audit["infractions"]:
+            scores = [
+                (_overlap(item["text"], f.description), i) for i, f in enumerate(found) if i not in used
+            ]
+            best, index = max(scores, default=(0.0, -1))
+            assert best >= 0.6, (audit["file"], item["text"])
+            used.add(index)
