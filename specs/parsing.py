@@ -114,7 +114,9 @@ _EXC_NOTE = re.compile(
     r"^\s*(?P<label>(?i:exceptions?|notes?))(?:\s+(?P<n>[0-9]{1,2}|[A-Za-z]|\([a-z0-9]\)))?\s*[:.\-\u2013]\s*(?P<rest>.*)$"
 )
 _INLINE_EXC_NOTE = re.compile(r"(?<=[.;])\s+(?=(?:Exception|EXCEPTION|Note|NOTE)S?(?:\s+\w{1,3})?\s*:)")
-_TABLE_TITLE = re.compile(r"^\s*(?P<t>(?i:table)\s+[A-Z]?\d+(?:[-.]\d+)*[A-Z]?)(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$")
+_TABLE_TITLE = re.compile(
+    r"^\s*(?P<t>(?i:table)\s+[A-Z]?\d+(?:[-.]\d+)*[A-Z]?)(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$"
+)
 _STOP_HEADING = re.compile(
     r"^\s*(?i:references?|referenced documents|related documents|bibliography|revision history|"
     r"document history|revision log|change (?:log|history|record)|record of revisions|revisions)\s*:?\s*$"
@@ -296,7 +298,8 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
                 tb.number, number_line = m.group("num"), i
                 break
     if not tb.number:  # footers ("Document X Rev. 07 Page 1 of 2") still name the document
-        for line in (raw_pages[0] if raw_pages else "").split("\n"):
+        raw_lines = [x for x in (raw_pages[0] if raw_pages else "").split("\n") if x.strip()]
+        for line in raw_lines[:3] + raw_lines[-3:]:
             m = _NUMBER_LABELLED.search(line)
             if m and _valid_number(_clean_number(m.group("num"))):
                 tb.number = _clean_number(m.group("num"))
@@ -361,7 +364,11 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
             and not (_SECTION.match(line) and line[:1].isdigit())
         ]
         pick = next((x for x in free[:5] if _heading_like(x[1], 120) and not _LABEL_VALUE.match(x[1])), None)
-        pick = pick or next((x for x in free[:5] if _heading_like(x[1], 120)), None) or (free[0] if free else None)
+        pick = (
+            pick
+            or next((x for x in free[:5] if _heading_like(x[1], 120)), None)
+            or (free[0] if free else None)
+        )
         if pick:
             tb.title = pick[1]
             tb.consumed.add(pick[0])
@@ -531,7 +538,6 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
 
     clauses: list[ParsedClause] = []
     cur: _Open | None = None
-    prev_sec: tuple[int, ...] | None = None
     headings: dict[str, str] = {}  # section -> its heading text
     numbered = False
     skipping = False  # inside a revision-history table or reference list
@@ -551,7 +557,9 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
         if text and (cur.section or len(text) >= 20):
             for piece in _cut(text, MAX_CLAUSE_CHARS if cur.section else CHUNK_CHARS):
                 clauses.append(
-                    ParsedClause(cur.section, cur.heading[:300], piece, cur.kind, cur.page, len(clauses), cur.data)
+                    ParsedClause(
+                        cur.section, cur.heading[:300], piece, cur.kind, cur.page, len(clauses), cur.data
+                    )
                 )
         cur = None
 
@@ -586,7 +594,6 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 skipping = False
                 numbered = True
                 sec = m.group("sec")
-                prev_sec = _sec_tuple(sec)
                 rest = m.group("rest").strip()
                 em = _EXC_NOTE.match(rest)
                 if em:
@@ -611,7 +618,11 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 else:
                     continue
             elif skipping:
-                if _heading_like(line, 50) and not _REV_TABLE_HEADER.match(line) and not re.match(r"^\S{1,5}\s+\d", line):
+                if (
+                    _heading_like(line, 50)
+                    and not _REV_TABLE_HEADER.match(line)
+                    and not re.match(r"^\S{1,5}\s+\d", line)
+                ):
                     skipping = False  # a new unnumbered heading ends the skipped block
                 else:
                     continue
@@ -624,8 +635,13 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 else:
                     section_heading = heading
                 flush()
-                table = {"title": re.sub(r"\s+", " ", line).strip(), "columns": None, "section": section,
-                         "heading": section_heading, "ncols": None}
+                table = {
+                    "title": re.sub(r"\s+", " ", line).strip(),
+                    "columns": None,
+                    "section": section,
+                    "heading": section_heading,
+                    "ncols": None,
+                }
                 # rows re-open the surrounding clause afterwards
                 continue
             if table is not None:
@@ -686,7 +702,9 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 # unnumbered prose: headings cut it into clauses
                 flush()
                 free_heading = line
-                cur = _Open("", line, NOTE if re.search(r"(?i)\bnotes?\b", line) else REQUIREMENT, pno, [line])
+                cur = _Open(
+                    "", line, NOTE if re.search(r"(?i)\bnotes?\b", line) else REQUIREMENT, pno, [line]
+                )
                 continue
             if cur is None:
                 cur = _Open("", free_heading, REQUIREMENT, pno, [])
@@ -745,7 +763,7 @@ def _section_chain(page_lines: list[list[str]], window: int = 60) -> set[tuple[i
     cands = []  # (pos, tuple, style, keyword)
     for p, lines in enumerate(page_lines):
         for i, line in enumerate(lines):
-            if not line[:1].isdigit() and not line[:1] in "Ss\u00a7":
+            if not line[:1].isdigit() and line[:1] not in "Ss\u00a7":
                 continue
             m = _SECTION.match(line)
             if m and _section_shape(m):

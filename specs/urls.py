@@ -1,3 +1,12 @@
-from django.urls import path  # noqa: F401
+"""Spec library API paths of DESIGN.md §3 (no trailing slashes, as the seed system's clients call them)."""
 
-urlpatterns = []
+from django.urls import path
+
+from specs import api
+
+app_name = "specs"
+
+urlpatterns = [
+    path("spec-library", api.SpecLibraryView.as_view(), name="library"),
+    path("upload-specs", api.UploadSpecsView.as_view(), name="upload-specs"),
+]

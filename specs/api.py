@@ -1,0 +1,106 @@
+"""Spec library API (DESIGN.md §3): ``GET /spec-library`` and ``POST /upload-specs``."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Count
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from specs import serializers as s
+from specs.models import SpecDocument, library_version
+from specs.services import enqueue_import, register_upload
+
+NO_FILE = "no_file"
+
+
+def library_queryset():
+    """Every document with its clause count (one query, no N+1)."""
+    return SpecDocument.objects.annotate(clause_count=Count("clauses")).order_by(
+        "document_number", "-uploaded_at"
+    )
+
+
+class SpecLibraryView(APIView):
+    """``GET /spec-library``: the documents of the library (all statuses, superseded ones marked)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="spec_library",
+        summary="List the spec library",
+        responses={200: s.SpecLibrarySerializer},
+    )
+    def get(self, request):
+        docs = list(library_queryset())
+        body = {
+            "library_version": library_version(),
+            "count": len(docs),
+            "documents": s.SpecDocumentSerializer(docs, many=True).data,
+        }
+        return Response(body)
+
+
+class UploadSpecsView(APIView):
+    """``POST /upload-specs`` (multipart ``files``): store each file and queue its import.
+
+    Each file is reported: ``queued`` with its new document id, or ``duplicate`` with the document
+    that already has the same bytes (not re-imported). 202 when anything was queued, 409 when every
+    file was a duplicate. A previously FAILED document sent again is retried (``queued``).
+    """
+
+    permission_classes = [IsAuthenticated]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(
+        operation_id="upload_specs",
+        summary="Add spec PDFs to the library (imported in the background)",
+        request={"multipart/form-data": s.UploadSpecsSerializer},
+        responses={
+            202: s.UploadSpecsResponseSerializer,
+            400: OpenApiResponse(s.ErrorResponseSerializer, description="no file sent"),
+            409: OpenApiResponse(s.UploadSpecsResponseSerializer, description="every file is a duplicate"),
+        },
+    )
+    def post(self, request):
+        uploads = request.FILES.getlist("files") or request.FILES.getlist("file")
+        if not uploads:
+            return Response(
+                {
+                    "error": {
+                        "code": NO_FILE,
+                        "message": "Send spec PDFs as multipart/form-data field 'files'.",
+                    }
+                },
+                status=status.HTTP_400_BAD_REQUEST,
+            )
+        results = []
+        queued = 0
+        with transaction.atomic():
+            for upload in uploads:
+                data = upload.read()
+                reg = register_upload(data, upload.name, request.user)
+                item = {"filename": reg.document.original_filename if reg.queued else upload.name}
+                item["document_id"] = reg.document.pk
+                if reg.duplicate_of is not None:
+                    dup = reg.duplicate_of
+                    item["status"] = "duplicate"
+                    item["duplicate_of"] = {
+                        "document_id": dup.pk,
+                        "document_number": dup.document_number,
+                        "revision": dup.revision,
+                        "title": dup.title,
+                        "status": dup.status,
+                    }
+                else:
+                    item["status"] = "queued"
+                    queued += 1
+                    enqueue_import(reg.document)
+                results.append(item)
+        body = {"files": results, "queued": queued, "duplicates": len(results) - queued}
+        code = status.HTTP_202_ACCEPTED if queued else status.HTTP_409_CONFLICT
+        return Response(body, status=code)

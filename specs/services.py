@@ -1,0 +1,231 @@
+"""Spec import: store an upload, dedupe by SHA-256, extract, parse into clauses, supersede.
+
+Every import path (web form, ``POST /upload-specs``, ``manage.py import_specs``) calls
+:func:`register_upload` and then runs :func:`import_document` (on RQ through ``specs.tasks``,
+or synchronously in the command).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from nexa.pdftext import PdfError, extract_pages
+from nexa.storage import clean_filename
+from specs.models import SpecClause, SpecDocument
+from specs.parsing import parse_spec
+
+log = logging.getLogger(__name__)
+
+IMPORT_ERROR = "import_error"  # an unexpected failure (a bug or a lost file), not bad input
+QUEUE = "default"
+
+
+@dataclass
+class Registration:
+    """The outcome of :func:`register_upload` for one file.
+
+    ``duplicate_of`` is set when the same bytes are already in the library (not re-imported);
+    ``queued`` is True when an import must run (new document, or a FAILED one retried).
+    """
+
+    document: SpecDocument
+    duplicate_of: SpecDocument | None = None
+    queued: bool = False
+
+    @property
+    def status(self) -> str:
+        return "duplicate" if self.duplicate_of is not None else "queued"
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def register_upload(data: bytes, filename: str, user=None) -> Registration:
+    """Store one uploaded spec file and create its ``SpecDocument`` (status PENDING).
+
+    Args:
+        data: the file's bytes (any size: limits are checked by the import and reported as
+            ``too_large``, so the row and its error exist).
+        filename: the client's file name (only its last component is kept, for display and as the
+            fallback document number); the file is stored under a generated name.
+        user: the uploader, or None (command line).
+
+    Returns:
+        Registration. Same bytes as a READY/PENDING/PROCESSING document: ``duplicate_of`` is that
+        document and nothing is stored. Same bytes as a FAILED document: that row is reset to
+        PENDING and ``queued`` is True (a retry, e.g. after raising a limit).
+    """
+    digest = sha256_of(data)
+    name = clean_filename(filename)
+    with transaction.atomic():
+        existing = SpecDocument.objects.select_for_update().filter(sha256=digest).first()
+        if existing is not None:
+            if existing.status != SpecDocument.Status.FAILED:
+                return Registration(existing, duplicate_of=existing)
+            existing.status = SpecDocument.Status.PENDING
+            existing.error_code = ""
+            existing.error_message = ""
+            existing.original_filename = name
+            if user is not None:
+                existing.uploaded_by = user
+            if not existing.file or not existing.file.storage.exists(existing.file.name):
+                existing.file.save(name, ContentFile(data), save=False)
+            existing.save()
+            return Registration(existing, queued=True)
+        doc = SpecDocument(
+            original_filename=name,
+            sha256=digest,
+            size_bytes=len(data),
+            uploaded_by=user,
+            status=SpecDocument.Status.PENDING,
+        )
+        doc.file.save(name, ContentFile(data), save=False)
+        doc.save()
+    return Registration(doc, queued=True)
+
+
+def enqueue_import(document: SpecDocument) -> None:
+    """Queue the import job for ``document`` once the current transaction commits."""
+    pk = document.pk
+
+    def _enqueue():
+        import django_rq
+
+        try:
+            django_rq.get_queue(QUEUE).enqueue(
+                "specs.tasks.import_spec", pk, job_timeout=settings.RQ_JOB_TIMEOUT
+            )
+        except Exception as exc:  # Redis down: the row stays PENDING and can be re-queued
+            log.error("enqueue of spec import %s failed: %s", pk, exc)
+
+    transaction.on_commit(_enqueue)
+
+
+def _revision_key(doc: SpecDocument) -> tuple:
+    """Sort key for "which revision is newer": numeric revision, else letters, then date, then upload."""
+    rev = (doc.revision or "").strip()
+    m = re.match(r"^(\d+)(?:\.(\d+))?", rev)
+    if m:
+        rev_key = (2, int(m.group(1)), int(m.group(2) or 0), rev)
+    elif rev:
+        rev_key = (1, 0, 0, rev.upper().rjust(4))
+    else:
+        rev_key = (0, 0, 0, "")
+    return (rev_key, doc.effective_date or timezone.now().date().min, doc.uploaded_at, doc.pk)
+
+
+def _supersede(doc: SpecDocument) -> None:
+    """Among READY documents with ``doc``'s number, keep the newest revision active; mark the others."""
+    if not doc.document_number:
+        return
+    same = list(
+        SpecDocument.objects.select_for_update()
+        .filter(document_number=doc.document_number, status=SpecDocument.Status.READY)
+        .order_by("pk")
+    )
+    if not same:
+        return
+    newest = max(same, key=_revision_key)
+    for other in same:
+        target = None if other.pk == newest.pk else newest
+        if other.superseded_by_id != (target.pk if target else None):
+            SpecDocument.objects.filter(pk=other.pk).update(superseded_by=target)
+            other.superseded_by = target
+    doc.superseded_by = None if doc.pk == newest.pk else newest
+
+
+def _fail(doc: SpecDocument, code: str, message: str) -> SpecDocument:
+    doc.status = SpecDocument.Status.FAILED
+    doc.error_code = code
+    doc.error_message = message[:2000]
+    doc.imported_at = timezone.now()
+    doc.save(update_fields=["status", "error_code", "error_message", "imported_at"])
+    return doc
+
+
+def import_document(document_id: int) -> SpecDocument | None:
+    """Extract, parse and save the clauses of one stored spec document. Never raises.
+
+    Sets the document's number, title, revision, effective date and page count, replaces its
+    clauses, marks it READY and supersedes older revisions of the same number; on bad input marks
+    it FAILED with the ``PdfError`` code (``not_a_pdf``, ``corrupt_pdf``, ``encrypted``,
+    ``no_text_layer``, ``too_large``, ``too_many_pages``); on an unexpected error FAILED with
+    ``import_error``.
+
+    Returns:
+        The document (refreshed), or None if no document has this id (deleted meanwhile).
+    """
+    try:
+        doc = SpecDocument.objects.filter(pk=document_id).first()
+        if doc is None:
+            log.warning("spec import: document %s no longer exists", document_id)
+            return None
+        doc.status = SpecDocument.Status.PROCESSING
+        doc.error_code = ""
+        doc.error_message = ""
+        doc.save(update_fields=["status", "error_code", "error_message"])
+        try:
+            with doc.file.open("rb") as fh:
+                data = fh.read()
+        except (OSError, ValueError) as exc:
+            return _fail(doc, IMPORT_ERROR, f"The stored file could not be read ({exc.__class__.__name__}).")
+        try:
+            text = extract_pages(
+                data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES
+            )
+        except PdfError as exc:
+            return _fail(doc, exc.code, exc.message)
+        parsed = parse_spec(text.pages, doc.original_filename)
+        with transaction.atomic():
+            doc = SpecDocument.objects.select_for_update().get(pk=doc.pk)
+            doc.clauses.all().delete()
+            SpecClause.objects.bulk_create(
+                [
+                    SpecClause(
+                        document=doc,
+                        section=c.section[:32],
+                        heading=c.heading[:300],
+                        text=c.text,
+                        kind=c.kind,
+                        page=c.page,
+                        order=c.order,
+                        data=c.data or {},
+                    )
+                    for c in parsed.clauses
+                ],
+                batch_size=1000,
+            )
+            doc.document_number = parsed.document_number[:64]
+            doc.title = parsed.title[:300]
+            doc.revision = parsed.revision[:32]
+            doc.effective_date = parsed.effective_date
+            doc.page_count = text.page_count
+            doc.size_bytes = len(data)
+            doc.status = SpecDocument.Status.READY
+            doc.imported_at = timezone.now()
+            doc.save()
+            _supersede(doc)
+        return doc
+    except Exception as exc:  # never let one file crash the worker or the command
+        log.exception("spec import of document %s failed", document_id)
+        try:
+            doc = SpecDocument.objects.get(pk=document_id)
+            return _fail(doc, IMPORT_ERROR, f"Import failed unexpectedly ({exc.__class__.__name__}: {exc}).")
+        except Exception:
+            return None
+
+
+def describe(doc: SpecDocument) -> str:
+    """``035010 Rev 07 "Overhead Conductor Clearances"`` for messages."""
+    rev = f" Rev {doc.revision}" if doc.revision else ""
+    title = f' "{doc.title}"' if doc.title else ""
+    return f"{doc.document_number or doc.original_filename}{rev}{title}"
