@@ -59,12 +59,26 @@ class DetectedInfraction:
 # Line patterns
 
 _WS = re.compile(r"\s+")
-_TERMINAL = re.compile(r"[.!?;][\"')\]]*$")
 
-_PAGE_MARK = re.compile(
-    r"\bpage\s*\d+\s*(?:of|/)\s*\d+\b|^\s*page\s*\d+\s*$|^\s*[-–]?\s*\d{1,3}\s*[-–]?\s*$|^\s*\d{1,3}\s*/\s*\d{1,3}\s*$",
-    re.IGNORECASE,
-)
+
+def _ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (``.`` ``!`` ``?`` ``;``, maybe before a quote or bracket)."""
+    return text.rstrip().rstrip("\"')]")[-1:] in (".", "!", "?", ";")
+
+
+_PAGE_OF = re.compile(r"\bpage\s*\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
+_BARE_PAGE_NO = re.compile(r"\s*[-–]?\s*\d{1,3}\s*[-–]?\s*|\s*\d{1,3}\s*/\s*\d{1,3}\s*")
+
+
+def _is_page_mark(line: str) -> bool:
+    """A footer/header line carrying the page number ("Page 2 of 3", "Internal use  Page 2", "- 4 -")."""
+    if _BARE_PAGE_NO.fullmatch(line):
+        return True
+    if len(line) > 120 or "page" not in line.lower():
+        return False
+    m = _PAGE_OF.search(line)
+    return bool(m) and len(_norm(line[: m.start()] + line[m.end() :])) <= 40
+
 
 _LEAD_LABEL = (
     r"go[- ]?back(?:\s+(?:infraction|item|finding|issue))?"
@@ -158,7 +172,7 @@ _SECTION_WORDS = re.compile(
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @dataclass
@@ -205,7 +219,7 @@ def _content_lines(pages: list[str]) -> list[_Line]:
         edges = set(nonblank_idx[:3] + nonblank_idx[-3:])
         for i in range(first, last + 1):
             ln = lines[i]
-            if ln.strip() and len(ln) <= 120 and _PAGE_MARK.search(ln):
+            if ln.strip() and _is_page_mark(ln):
                 continue
             if i in edges and _edge_key(ln) in repeated and not _looks_like_content(ln.strip()):
                 continue
@@ -242,7 +256,7 @@ def _heading_kind(text: str, after_break: bool) -> str | None:
     is_heading = False
     if text.endswith(":") and len(words) <= 10 and text.count(":") == 1:
         is_heading = True
-    elif not _TERMINAL.search(text) and len(words) <= 8:
+    elif not _ends_sentence(text) and len(words) <= 8:
         upper = sum(c.isupper() for c in letters)
         if len(letters) >= 3 and upper >= 0.8 * len(letters):
             is_heading = True
@@ -403,7 +417,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             return False
         if text[:1].islower() or text[:1] in "(&,;/%":
             return True
-        if _TERMINAL.search(prev.text):
+        if _ends_sentence(prev.text):
             return len(prev.text) >= 0.85 * width
         return len(prev.text) >= (0.7 if item is not None and item.target else 0.5) * width
 
@@ -455,7 +469,12 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             prev = ln
             after_break = False
             continue
-        if _CHECK_HEADER.search(text) and len(text) < 120 and not _lead(text):
+        if (
+            len(text) < 120
+            and ("/" in text or "yes" in text.lower())
+            and _CHECK_HEADER.search(text)
+            and not _lead(text)
+        ):
             close()
             checklist = True
             prev = ln
@@ -571,11 +590,11 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             continue
 
         # Headings switch the section.
-        kind = _heading_kind(text, after_break or (prev is not None and bool(_TERMINAL.search(prev.text))))
+        kind = _heading_kind(text, after_break or (prev is not None and bool(_ends_sentence(prev.text))))
         wrapped = (
             item is not None
             and not item.empty()
-            and not _TERMINAL.search(prev.text if prev else ".")
+            and not _ends_sentence(prev.text if prev else ".")
             and not text.isupper()
             and not text.endswith(":")
         )

@@ -150,6 +150,10 @@ _DATE_PATTERNS = [
 ]
 
 
+_HEADER_PAGES = 2
+_HEADER_LINES = 200
+
+
 def _valid(y: int, m: int, d: int) -> str:
     import datetime
 
@@ -218,8 +222,9 @@ def _label_spans(line: str) -> list[tuple[int, int, str]]:
     if m:
         spans.append((m.start(), m.end(), _field_of(m)))
     pos = spans[0][1] if spans else 0
-    for m in _LABEL_INSIDE.finditer(line, pos):
-        spans.append((m.start(), m.end(), _field_of(m)))
+    if ":" in line[pos:]:
+        for m in _LABEL_INSIDE.finditer(line, pos):
+            spans.append((m.start(), m.end(), _field_of(m)))
     # A cell start after a wide gap ("PM Number 3512   Notification 1200") needs no colon.
     for gap in _SEP.finditer(line):
         if any(s <= gap.end() < e or s == gap.end() for s, e, _ in spans):
@@ -305,7 +310,9 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     (``46.59% (82/176)``). Fields the audit lacks stay ``""``. Never raises.
     """
     found: dict[str, str] = {}
-    lines = [ln for page in pages for ln in (page or "").split("\n")]
+    # Header fields sit at the top: labels are read on the first pages only; the
+    # identifiers and the score are also searched in the whole text below.
+    lines = [ln for page in pages[:_HEADER_PAGES] for ln in (page or "").split("\n")][:_HEADER_LINES]
     pending: list[str] = []  # fields whose value is on a following line
     for line in lines:
         if not line.strip():
@@ -333,7 +340,7 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
         pending = new_pending if len(new_pending) == len(spans) or len(new_pending) == 1 else []
         if len(found) == len(_LABELS):
             break
-    text = "\n".join(lines)
+    text = "\n".join(pages)
     if "pm_number" not in found:
         m = _PM_ANYWHERE.search(text)
         if m:
