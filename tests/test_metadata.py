@@ -1,0 +1,134 @@
+"""Audit metadata (audits.metadata, re-exported by audits.detection): labels, layouts, dates."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from audits.detection import AuditMetadata, extract_metadata, parse_date
+from nexa.pdftext import extract_pages
+from tests.audit_pdf import build_pdf
+
+EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+
+def test_one_pair_per_line():
+    text = "\n".join(
+        [
+            "QA Field Audit Report",
+            "PM Number: 35000001",
+            "Notification: 120000002",
+            "Location: Pole 12, Main St and 3rd Ave",
+            "Contractor: Acme Line Co",
+            "Crew Foreman: R. Diaz",
+            "Auditor: QA Inspector 12",
+            "Audit Date: 2026-01-15",
+            "Score: 46.59% (82/176)",
+            "Location: Station 2+40",
+        ]
+    )
+    assert extract_metadata([text]) == AuditMetadata(
+        pm_number="35000001",
+        notification_number="120000002",
+        location="Pole 12, Main St and 3rd Ave",
+        contractor="Acme Line Co",
+        foreman="R. Diaz",
+        auditor="QA Inspector 12",
+        audit_date="2026-01-15",
+        score="46.59% (82/176)",
+    )
+
+
+@pytest.mark.parametrize(
+    "line, pm, notif",
+    [
+        ("PM #: 35111222 Notif #: 120033444", "35111222", "120033444"),
+        ("PM No. 35111222    Notification No. 120033444", "35111222", "120033444"),
+        ("Order / PM #: 35111222   Notification Number: 120033444", "35111222", "120033444"),
+        ("Work Order / PM #: 35111222 Notif. No.: 120033444", "35111222", "120033444"),
+        ("| PM # | 35111222 | Notification | 120033444 |", "35111222", "120033444"),
+        ("Notification: 120033444   PM: 35111222", "35111222", "120033444"),
+        ("Job 7 of the PM 35111222 package, notification 120033444 attached", "35111222", "120033444"),
+    ],
+)
+def test_identifier_label_variants(line, pm, notif):
+    md = extract_metadata([line])
+    assert (md.pm_number, md.notification_number) == (pm, notif)
+
+
+def test_values_on_the_line_after_their_labels():
+    md = extract_metadata(["PM No.\n35111222\nNotification Number:\n120033444\nDate Audited:\n7 March 2026"])
+    assert (md.pm_number, md.notification_number, md.audit_date) == ("35111222", "120033444", "2026-03-07")
+
+
+def test_two_column_header_pdf_with_label_row_over_value_row():
+    pdf = build_pdf(
+        [
+            ("row", ["Job Location: 12 Oak Ln", "Contractor: Acme Power"]),
+            ("row", ["Foreman: R. Diaz", "Inspected By: K. Lee"]),
+            ("row", ["Order / PM #", "Notification No.", "Date of Audit"]),
+            ("row", ["35111222", "120033444", "03/07/2026"]),
+            ("row", ["Overall Score:", "91.2% (135/148)"]),
+            "Go-back: Guy marker missing at pole 4.",
+        ]
+    )
+    md = extract_metadata(extract_pages(pdf).pages)
+    assert md == AuditMetadata(
+        pm_number="35111222",
+        notification_number="120033444",
+        location="12 Oak Ln",
+        contractor="Acme Power",
+        foreman="R. Diaz",
+        auditor="K. Lee",
+        audit_date="2026-03-07",
+        score="91.2% (135/148)",
+    )
+
+
+def test_prose_words_are_not_labels_and_missing_fields_stay_empty():
+    md = extract_metadata(["Address the items below.\nThe contractor was on site.\nInspector notes follow."])
+    assert md == AuditMetadata()
+    assert md.as_dict()["pm_number"] == ""
+
+
+def test_unlabelled_score_and_date_fallbacks():
+    md = extract_metadata(["Field audit of October 10, 2025\nResult 82.35% (140/170) overall"])
+    assert (md.audit_date, md.score) == ("2025-10-10", "82.35% (140/170)")
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2026-03-07", "2026-03-07"),
+        ("2026/3/7", "2026-03-07"),
+        ("03/07/2026", "2026-03-07"),
+        ("3/7/26", "2026-03-07"),
+        ("13/07/2026", "2026-07-13"),
+        ("07.03.2026", "2026-03-07"),
+        ("March 7, 2026", "2026-03-07"),
+        ("Sept. 3rd, 2025", "2025-09-03"),
+        ("7 Mar 2026", "2026-03-07"),
+        ("07-Mar-2026", "2026-03-07"),
+        ("audited on Tue, Oct 14 2025 at 9:00", "2025-10-14"),
+        ("2026-02-30", ""),
+        ("no date here", ""),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("corpus", ["dev"])
+def test_eval_corpus_identifiers(corpus):
+    expected_path = EVAL / corpus / "expected.json"
+    if not expected_path.exists():
+        pytest.skip("evaluation corpus not present")
+    for audit in json.loads(expected_path.read_text())["audits"]:
+        if audit.get("expect_error") or not audit.get("metadata"):
+            continue
+        md = extract_metadata(extract_pages(EVAL / corpus / audit["file"]).pages).as_dict()
+        for key, value in audit["metadata"].items():
+            assert md[key] == value, (audit["file"], key)
+        assert len(md["audit_date"]) == 10 and md["score"]
