@@ -10,11 +10,14 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audits.forms import MultiplePdfField
+from nexa.storage import clean_filename
+from specs import services
 from specs.models import SpecDocument
 
 PAGE_SIZE = 100
@@ -60,18 +63,28 @@ def spec_upload(request):
 
 
 def _import_files(user, files) -> list[tuple[str, int]]:
-    """Hand ``files`` to the spec import service; return one ``(message, level)`` per file."""
-    from specs import services
+    """Register ``files`` with the spec import service and queue their imports.
 
+    Returns one ``(message, level)`` per file: queued, or a duplicate of a document already in
+    the library (not re-imported).
+    """
     notes = []
-    for upload in files:
-        outcome = services.submit_spec(upload, uploaded_by=user)
-        if outcome.duplicate:
-            notes.append(
-                (f"{outcome.filename}: already in the library as {outcome.document}.", messages.WARNING)
-            )
-        else:
-            notes.append((f"{outcome.filename}: queued for import.", messages.SUCCESS))
+    with transaction.atomic():
+        for upload in files:
+            upload.seek(0)
+            reg = services.register_upload(upload.read(), upload.name, user)
+            name = clean_filename(upload.name)
+            if reg.duplicate_of is not None:
+                notes.append(
+                    (
+                        f"{name} is already in the library as {services.describe(reg.duplicate_of)}; "
+                        "it was not imported again.",
+                        messages.WARNING,
+                    )
+                )
+            else:
+                services.enqueue_import(reg.document)
+                notes.append((f"{name} was added and is being imported.", messages.SUCCESS))
     return notes
 
 

@@ -558,3 +558,30 @@ def test_pages_have_bounded_queries(client, user, staff_user, hundred_audits, dj
     client.force_login(staff_user)
     html = client.get(reverse("jobs_web:list")).content.decode()
     assert html.count("data-job-id=") == 50  # first page of 100
+
+
+def test_spec_upload_imports_and_reports_duplicates(crew, run_jobs, django_capture_on_commit_callbacks):
+    data = make_pdf(
+        [
+            "Document 099001 Rev. 03",
+            "Crossarm Installation",
+            "4.1 Crossarms shall be level within 2 degrees of horizontal.",
+            "4.2 Crossarm braces shall be installed on both sides.",
+        ]
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = crew.post(reverse("specs_web:upload"), {"files": [SimpleUploadedFile("099001.pdf", data)]})
+    assert resp.status_code == 302 and resp["Location"] == reverse("specs_web:list")
+    run_jobs()
+    doc = SpecDocument.objects.get()
+    assert doc.status == SpecDocument.Status.READY, doc.error_message
+    html = crew.get(resp["Location"]).content.decode()
+    assert "099001.pdf was added and is being imported." in html
+    assert f'href="{reverse("specs_web:detail", args=[doc.pk])}"' in html
+    again = crew.post(
+        reverse("specs_web:upload"), {"files": [SimpleUploadedFile("copy.pdf", data)]}, follow=True
+    )
+    assert "copy.pdf is already in the library as" in again.content.decode()
+    assert SpecDocument.objects.count() == 1
+    detail = crew.get(reverse("specs_web:detail", args=[doc.pk])).content.decode()
+    assert "level within 2 degrees" in detail
