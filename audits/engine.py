@@ -1,13 +1,20 @@
 """Retrieval and verdicts: infraction + spec library -> VALID / REPEALABLE / NEEDS_REVIEW. Plain Python.
 
-STUB: the interface is fixed; the analysis-engine work fills in the rules (see DESIGN.md §1).
+The rules follow DESIGN.md §1: BM25 retrieval (``audits.retrieval``) only finds candidate clauses; the
+verdict comes from the governing clause's requirement (``audits.requirements``) compared with the audit's
+facts (``audits.verdicts``).
 """
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass, field
 
-ENGINE_VERSION = "0.1"
+from audits.requirements import Statement, parse_statements, table_row_statement
+from audits.retrieval import ClauseIndex
+
+ENGINE_VERSION = "1.0"
 
 
 @dataclass
@@ -26,14 +33,177 @@ class ClauseRecord:
     data: dict = field(default_factory=dict)
 
 
+@dataclass
+class Unit:
+    """A citable piece of a clause: the record itself, or a numbered sub-clause found inside its text."""
+
+    record: int  # index into Library.clauses
+    document: str
+    title: str
+    revision: str
+    section: str
+    heading: str
+    parent_heading: str
+    text: str
+    kind: str
+    page: int
+    data: dict = field(default_factory=dict)
+
+
+# "4.1 Conductors shall ...", "Section 4.1.2: Poles ...", "3 Setting Depth"; not "45 ft 6.5 ft" table rows
+_NUMBERED = re.compile(r"^\s*(?:Section\s+|§\s*)?(\d{1,3}(?:\.\d{1,3}){0,4})(?:\.|:)?\s+(?=[A-Z(])(.*)$")
+_FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
+
+
+def _looks_like_heading(rest: str) -> bool:
+    words = rest.split()
+    return 0 < len(words) <= 7 and not re.search(r"\b(?:shall|must|should|may|is|are)\b|[.;]$", rest)
+
+
+def split_units(index: int, rec: ClauseRecord) -> list[Unit]:
+    """Split a record whose text holds several numbered clauses (a whole page or section) into units.
+
+    A record that is already one clause stays whole. Numbered lines must be children of the record's own
+    section (or the record has none), so table rows and list items are never mistaken for clauses.
+    """
+    base = Unit(
+        index,
+        rec.document,
+        rec.title,
+        rec.revision,
+        rec.section,
+        rec.heading,
+        "",
+        rec.text,
+        rec.kind,
+        rec.page,
+        rec.data or {},
+    )
+    if rec.kind == "table_row":
+        return [base]
+    lines = (rec.text or "").split("\n")
+    starts = []
+    for i, ln in enumerate(lines):
+        m = _NUMBERED.match(ln)
+        if not m:
+            continue
+        num = m.group(1)
+        if rec.section and not (num.startswith(rec.section + ".")):
+            continue
+        if re.match(r"^\d+(?:\.\d+)?\s*(?:ft|in|m|mm|kv|v|%)\b", ln.strip(), re.I):
+            continue
+        starts.append((i, num, m.group(2)))
+    if not starts:
+        return [base]
+    units: list[Unit] = []
+    headings: dict[str, str] = {}
+    if starts[0][0] > 0:
+        pre = "\n".join(lines[: starts[0][0]]).strip()
+        if pre:
+            units.append(Unit(**{**base.__dict__, "text": pre}))
+    for n, (i, num, rest) in enumerate(starts):
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        body_lines = [rest] + lines[i + 1 : end]
+        heading = ""
+        if _looks_like_heading(rest):
+            heading = rest.strip()
+            body_lines = lines[i + 1 : end]
+            headings[num] = heading
+        body = "\n".join(ln for ln in body_lines if not _FOOTER.search(ln)).strip()
+        parent = num.rsplit(".", 1)[0] if "." in num else ""
+        parent_heading = headings.get(parent, "") or (rec.heading if rec.section else "")
+        units.append(
+            Unit(
+                index,
+                rec.document,
+                rec.title,
+                rec.revision,
+                num,
+                heading or parent_heading,
+                parent_heading,
+                body,
+                "exception" if re.match(r"\s*exception", rest, re.I) else rec.kind,
+                rec.page,
+            )
+        )
+    return units
+
+
 class Library:
-    """The active clauses of the spec library with a ranking index, built once per library version."""
+    """The active clauses of the spec library with a ranking index, built once per library version.
+
+    ``units`` are the citable pieces (records split into numbered sub-clauses when a record holds several);
+    ``index`` ranks them by BM25 over clause text + heading + document title. Parsed statements are cached
+    per unit on first use.
+    """
 
     def __init__(self, clauses: list[ClauseRecord]):
         self.clauses = clauses
+        self.units: list[Unit] = []
+        for i, rec in enumerate(clauses):
+            self.units.extend(split_units(i, rec))
+        self.index = ClauseIndex(
+            [f"{u.text}\n{u.heading}\n{u.parent_heading}\n{u.title}" for u in self.units]
+        )
+        self._groups: dict[tuple[str, str], list[int]] = {}
+        for i, u in enumerate(self.units):
+            top = u.section.split(".")[0] if u.section else f"#{u.record}"
+            self._groups.setdefault((u.document, top), []).append(i)
+        self._parsed: dict[int, list[Statement]] = {}
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.clauses)
+
+    def statements(self, unit: int) -> list[Statement]:
+        """Parsed statements of unit ``unit`` (cached)."""
+        got = self._parsed.get(unit)
+        if got is None:
+            u = self.units[unit]
+            cells = u.data.get("cells") if isinstance(u.data, dict) else None
+            if u.kind == "table_row" and cells:
+                st = table_row_statement(
+                    str(u.data.get("table") or ""),
+                    [str(c) for c in u.data.get("columns") or []],
+                    [str(c) for c in cells],
+                    self._table_context(unit, str(u.data.get("table") or "")),
+                )
+                got = [st] if st else []
+            else:
+                got = parse_statements(u.text, u.heading)
+                if u.kind in ("exception", "note"):
+                    for st in got:
+                        st.is_exception = st.is_exception or u.kind == "exception"
+                        st.is_note = st.is_note or u.kind == "note"
+            with self._lock:
+                self._parsed[unit] = got
+        return got
+
+    def _table_context(self, unit: int, table: str) -> str:
+        """The sentence of the same section that refers to ``table`` ("not less than the values in Table 4-1")."""
+        tid = re.match(r"\s*(Table\s+[\w.-]+)", table, re.I)
+        u = self.units[unit]
+        for gi in self.group(unit):
+            g = self.units[gi]
+            if g.kind == "table_row" or g.section.split(".")[0] != u.section.split(".")[0]:
+                continue
+            if tid and tid.group(1).lower() in g.text.lower():
+                return g.text
+        return ""
+
+    def group(self, unit: int, limit: int = 40) -> list[int]:
+        """Units of the same document and top-level section as ``unit`` (its rule, exceptions, notes, tables)."""
+        u = self.units[unit]
+        top = u.section.split(".")[0] if u.section else f"#{u.record}"
+        members = self._groups.get((u.document, top), [unit])
+        if len(members) <= limit:
+            return members
+        # a very long section: keep the unit's own branch
+        pre = u.section.rsplit(".", 1)[0] if "." in u.section else u.section
+        near = [
+            i for i in members if self.units[i].section == pre or self.units[i].section.startswith(pre + ".")
+        ]
+        return near[:limit] if unit in near[:limit] else [unit] + near[: limit - 1]
 
 
 @dataclass
@@ -46,5 +216,17 @@ class Decision:
 
 
 def decide(description: str, fields: dict, library: Library) -> Decision:
-    """Decide one infraction (its text and layout fields) against the library."""
-    return Decision("NEEDS_REVIEW", 0.0, "No governing clause found in the spec library.", [])
+    """Decide one infraction against the library.
+
+    Args:
+        description: the finding as the audit states it (values with units, e.g. "measured at 23 ft 6 in").
+        fields: layout fields from detection (``title``/``question``/``subject`` help retrieval).
+        library: the active spec library.
+
+    Returns:
+        Decision with verdict, confidence 0-1, a reason naming measured and required values and the clause,
+        and citations best first (the governing clause first).
+    """
+    from audits.verdicts import decide_infraction
+
+    return decide_infraction(description, fields or {}, library)

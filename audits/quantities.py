@@ -1,0 +1,254 @@
+"""Values with units in spec and audit text, through pint. Plain Python, no Django.
+
+``find_quantities(text)`` returns every quantity in a string with its span, so callers can read
+the words around it (comparators, qualifiers such as "long" or "of cover").
+
+Forms understood (sources: common US utility construction-standard notation, GO 95 / NESC usage):
+- feet and inches: ``6 ft 2 in``, ``6'-2"``, ``23 ft 6 in``, ``6 feet``, ``8.5 in``, ``30 inches``;
+- fractions and mixed numbers: ``5/8 in``, ``1 1/2 in``;
+- metric: ``4.8 m``, ``900 mm``, ``60 cm``;
+- conductor sizes: ``#6 AWG``, ``#4``, ``4/0``, ``2/0 AWG``, ``336.4 MCM``, ``500 kcmil``. AWG runs backwards
+  (#6 is smaller than #4, 4/0 larger than #1); every size is converted to its cross-section in kcmil
+  (AWG n has diameter 0.005 in x 92^((36 - n) / 39), area in circular mils = diameter in mils squared);
+- electrical: ``V``, ``kV``, ``ohm``/``Ω``, ``megohm``, ``kVA``/``MVA``, ``A``, ``kW``;
+- others: degrees of angle (``2 degrees``, ``1.5°``), temperature (``60 degrees F``), days and business
+  days, hours, years, percent.
+
+A number range written with one unit (``0-750 V``, ``10 to 167 kVA``) gives the unit to both numbers;
+``120/240 V`` is two voltages, while ``5/8 in`` is a fraction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+import pint
+
+UREG = pint.UnitRegistry()
+UREG.define("business_day = day")
+UREG.define("kcmil_size = 1 = kcmil_size")  # conductor cross-section, magnitude in kcmil
+Q_ = UREG.Quantity
+
+# unit spelling -> (pint unit, kind)
+_UNITS: dict[str, tuple[str, str]] = {}
+
+
+def _add(names: str, unit: str, kind: str) -> None:
+    for n in names.split("|"):
+        _UNITS[n] = (unit, kind)
+
+
+_add("ft|feet|foot|'|’", "foot", "length")
+_add('in|inch|inches|"|”|″', "inch", "length")
+_add("m|meter|meters|metre|metres", "meter", "length")
+_add("mm|millimeter|millimeters|millimetre|millimetres", "millimeter", "length")
+_add("cm|centimeter|centimeters|centimetre|centimetres", "centimeter", "length")
+_add("mi|mile|miles", "mile", "length")
+_add("yd|yard|yards", "yard", "length")
+_add("v|volt|volts|vac|vdc", "volt", "voltage")
+_add("kv|kilovolt|kilovolts", "kilovolt", "voltage")
+_add("ohm|ohms|Ω|ω", "ohm", "resistance")
+_add("megohm|megohms|mΩ|megaohm|megaohms", "megaohm", "resistance")
+_add("kva", "kilovolt_ampere", "power")
+_add("mva", "megavolt_ampere", "power")
+_add("kw", "kilowatt", "power")
+_add("a|amp|amps|ampere|amperes", "ampere", "current")
+_add("degree|degrees|deg|°", "degree", "angle")
+_add("day|days|calendar day|calendar days", "day", "time")
+_add("business day|business days|working day|working days", "business_day", "time")
+_add("hour|hours|hr|hrs", "hour", "time")
+_add("year|years|yr|yrs", "year", "time")
+_add("month|months", "month", "time")
+_add("%|percent|per cent", "percent", "percent")
+_add("lb|lbs|pound|pounds", "pound", "force")
+_add("mph", "mile/hour", "speed")
+
+# longest spellings first so "inches" wins over "in", "business days" over "days"
+_UNIT_ALT = "|".join(
+    re.escape(u) if not u.isalpha() else u
+    for u in sorted(_UNITS, key=len, reverse=True)
+    if u not in ("'", '"')
+)
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
+_FRAC = r"(?:\d+\s+)?\d+/\d+"
+_VALUE = rf"(?:{_FRAC}|{_NUM})"
+
+_FT_IN = re.compile(
+    rf"(?P<ft>{_NUM})\s*(?:ft\.?|feet|foot|'|’)\s*[-–,]?\s*(?:and\s+)?(?P<in>{_VALUE})\s*(?:in\.?|inches|inch|\"|”|″)(?![a-z])",
+    re.I,
+)
+_AWG = re.compile(
+    r"(?:#\s*(?P<n1>\d{1,2})(?:\s*AWG)?|(?P<n2>\d{1,2})\s*AWG|(?P<o>[1-4])/0(?:\s*AWG)?|(?P<o2>[1-4])\s*-?\s*ought)(?![\d/])",
+    re.I,
+)
+_WIRE_WORD = re.compile(
+    r"\s*(?:solid|stranded|str|bare|cu|copper|al|aluminum|aluminium|acsr|aac|aaac|wire|conductor|ground|thhn|tw|xhhw)\b",
+    re.I,
+)
+_KCMIL = re.compile(rf"(?P<v>{_NUM})\s*(?:kcmil|mcm)\b", re.I)
+_TEMP = re.compile(rf"(?P<v>-?{_NUM})\s*(?:°|degrees?|deg\.?)\s*(?P<s>[FC])\b")
+_GENERAL = re.compile(
+    rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?\s*(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])", re.I
+)
+_QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
+_SLASH_PAIR = re.compile(r"^(\d+)/(\d+)$")
+
+
+@dataclass
+class Quantity:
+    """A value found in text.
+
+    ``value`` is a pint Quantity (conductor sizes: dimensionless ``kcmil_size`` magnitude in kcmil);
+    ``kind`` is length, voltage, resistance, power, current, angle, time, percent, temperature,
+    conductor_size, force or speed; ``start``/``end`` index the source string; ``text`` is what it said.
+    """
+
+    value: pint.Quantity
+    kind: str
+    start: int
+    end: int
+    text: str
+    business: bool = False
+
+    @property
+    def magnitude(self) -> float:
+        """The value in the kind's base unit (ft for length, V, ohm, kVA, degree, day, %, kcmil...)."""
+        return float(self.value.to(BASE_UNITS[self.kind]).magnitude)
+
+    def describe(self) -> str:
+        """The value as the document wrote it."""
+        return " ".join(self.text.split())
+
+
+BASE_UNITS = {
+    "length": "foot",
+    "voltage": "volt",
+    "resistance": "ohm",
+    "power": "kilovolt_ampere",
+    "current": "ampere",
+    "angle": "degree",
+    "time": "day",
+    "percent": "percent",
+    "temperature": "degF",
+    "conductor_size": "kcmil_size",
+    "force": "pound",
+    "speed": "mile/hour",
+}
+
+
+def awg_to_kcmil(gauge: int) -> float:
+    """Cross-section of AWG ``gauge`` in kcmil (0 = 1/0, -1 = 2/0, -2 = 3/0, -3 = 4/0).
+
+    Source: ASTM B258 definition of the AWG series (d = 0.005 in x 92^((36-n)/39)).
+    """
+    d_mils = 5.0 * 92 ** ((36 - gauge) / 39)
+    return d_mils * d_mils / 1000.0
+
+
+def parse_number(text: str) -> float:
+    """``"5/8"`` -> 0.625, ``"1 1/2"`` -> 1.5, ``"1,200"`` -> 1200.0; raises ValueError."""
+    text = text.strip().replace(",", "")
+    parts = text.split()
+    if len(parts) == 2 and "/" in parts[1]:
+        return float(parts[0]) + float(Fraction(parts[1]))
+    if "/" in text:
+        return float(Fraction(text))
+    return float(text)
+
+
+def _is_fraction(text: str) -> bool:
+    m = _SLASH_PAIR.match(text.strip())
+    if not m:
+        return True
+    num, den = int(m.group(1)), int(m.group(2))
+    return den in (2, 4, 8, 16, 32, 64) and num < den
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in ``text`` in order of appearance; see the module docstring for the forms.
+
+    Overlaps are resolved by taking the earliest, then the longest match (``6 ft 2 in`` is one length).
+    """
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(q: Quantity) -> None:
+        if free(q.start, q.end):
+            found.append(q)
+            taken.append((q.start, q.end))
+
+    for m in _FT_IN.finditer(text):
+        ft, inch = parse_number(m.group("ft")), parse_number(m.group("in"))
+        if inch < 12:
+            add(Quantity(Q_(ft * 12 + inch, "inch").to("foot"), "length", m.start(), m.end(), m.group(0)))
+    for m in _AWG.finditer(text):
+        if m.group("n1") or m.group("n2"):
+            gauge = int(m.group("n1") or m.group("n2"))
+            if gauge > 40:
+                continue
+            if m.group("n1") and "awg" not in m.group(0).lower() and not _WIRE_WORD.match(text, m.end()):
+                continue  # "#1" alone is an item number, not a wire size
+        else:
+            gauge = 1 - int(m.group("o") or m.group("o2"))
+        add(Quantity(Q_(awg_to_kcmil(gauge), "kcmil_size"), "conductor_size", m.start(), m.end(), m.group(0)))
+    for m in _KCMIL.finditer(text):
+        add(
+            Quantity(
+                Q_(parse_number(m.group("v")), "kcmil_size"), "conductor_size", m.start(), m.end(), m.group(0)
+            )
+        )
+    for m in _TEMP.finditer(text):
+        unit = "degF" if m.group("s") == "F" else "degC"
+        add(Quantity(Q_(parse_number(m.group("v")), unit), "temperature", m.start(), m.end(), m.group(0)))
+    for m in _GENERAL.finditer(text):
+        spelled = m.group("u")
+        key = spelled if spelled in _UNITS else spelled.lower()
+        if key not in _UNITS:
+            continue
+        unit, kind = _UNITS[key]
+        # "m", "a", "in" and "v" are ordinary words too: need a digit right before (allowing a space)
+        if key in ("a", "mi", "yd") and not re.match(
+            rf"{_VALUE}\s*{re.escape(spelled)}$", m.group(0).strip(), re.I
+        ):
+            continue
+        if key == "a" and spelled == "a":
+            continue  # "3 a" is almost never amperes in prose
+        business = unit == "business_day"
+        v1, v2 = m.group("v"), m.group("v2")
+        unit_start = m.start("u")
+        if v2 is not None:
+            add(_make(v1, unit, kind, m.start("v"), m.end("v"), text, business))
+            add(_make(v2, unit, kind, m.start("v2"), m.end(), text, business))
+            continue
+        if "/" in v1 and not _is_fraction(v1):
+            a, b = v1.split("/")
+            add(_make(a, unit, kind, m.start("v"), m.start("v") + len(a), text, business))
+            add(_make(b, unit, kind, m.start("v") + len(a) + 1, m.end(), text, business))
+            continue
+        del unit_start
+        add(_make(v1, unit, kind, m.start(), m.end(), text, business))
+    for m in _QUOTE_UNIT.finditer(text):
+        unit, kind = _UNITS["'" if m.group("u") in "'’" else '"']
+        add(_make(m.group("v"), unit, kind, m.start(), m.end(), text, False))
+    found.sort(key=lambda q: q.start)
+    return found
+
+
+def _make(value: str, unit: str, kind: str, start: int, end: int, text: str, business: bool) -> Quantity:
+    return Quantity(Q_(parse_number(value), unit), kind, start, end, text[start:end], business)
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in ``text``, or None."""
+    qs = find_quantities(text)
+    return qs[0] if qs else None
+
+
+def format_quantity(q: Quantity) -> str:
+    """A compact human form: lengths in ft-in when ≥ 1 ft, otherwise as written."""
+    return q.describe()

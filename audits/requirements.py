@@ -1,0 +1,761 @@
+"""Requirements in spec clauses and facts in audit text. Plain Python, no Django.
+
+A spec clause is split into statements (sentences, bullet lines, table rows). Each statement gets:
+- ``constraints``: comparator + value with unit (``>=`` for "not less than", "at least", "minimum",
+  "not smaller than", "≥", "rated for"; ``<=`` for "shall not exceed", "maximum", "no more than",
+  "within", "≤"; ``>``/``<`` for conditions such as "exceeds"; ``range`` for "between X and Y",
+  "from X to Y" and "X ± t"; ``==`` otherwise), with the words that qualify the value ("long", "of cover");
+- ``materials``: a required material or state ("shall be Douglas fir or fiberglass", "must be copper,
+  not aluminum"), as options and forbidden alternatives;
+- ``applicability``: voltage class (primary/secondary), surface (road, alley, driveway, pedestrian, railroad),
+  areas (high fire-threat district, avian protection area, rock, contamination zone), zone, construction
+  grade, loading district — with negation ("outside", "not within", "Elsewhere");
+- ``modality``: ``mandatory`` (shall, must, required), ``recommended`` (should, recommended, preferred,
+  "not required") or ``permissive`` (may), and whether it is an Exception or a Note.
+
+Domain defaults (source: GO 95 / GO 128 / NESC practice — clearances, cover, depth and separations are
+minimums) give ``>=`` to a bare value whose subject is a clearance, cover, depth, separation, radius or creepage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audits.quantities import Quantity, find_quantities
+from audits.retrieval import tokenize
+
+# ---------------------------------------------------------------- applicability
+
+_VOLT_WORDS = [
+    ("primary", re.compile(r"\bprimary\b|\bhigh[\s-]voltage\b|\bmedium[\s-]voltage\b")),
+    (
+        "secondary",
+        re.compile(
+            r"\bsecondary\b|\bservice[\s-]drops?\b|\bservice\s+(?:cable|conductor|wire)s?\b|\btriplex\b|\blow[\s-]voltage\b"
+        ),
+    ),
+]
+_SURFACES = [
+    ("railroad", re.compile(r"\brail(?:road|way)s?\b|\btracks\b")),
+    (
+        "road",
+        re.compile(
+            r"\broads?\b|\bstreets?\b|\bhighways?\b|\broadways?\b|\brd\b(?=\s*\(|\s*$)|\bpublic\s+(?:road|street)"
+        ),
+    ),
+    ("alley", re.compile(r"\balleys?\b")),
+    ("driveway", re.compile(r"\bdriveways?\b|\bparking\b|\baccessible\s+to\s+vehicles\b")),
+    ("pedestrian", re.compile(r"\bpedestrians?\b|\bwalkways?\b|\bsidewalks?\b|\bfootpaths?\b")),
+    ("water", re.compile(r"\bnavigable\b|\bwaterways?\b")),
+]
+_FLAGS = [
+    (
+        "hftd",
+        re.compile(
+            r"\bhigh[\s-]+fire[\s-]+threat\b|\bhftd\b|\bfire[\s-]+threat\s+districts?\b|\btier\s+[23]\b"
+        ),
+    ),
+    ("avian", re.compile(r"\bavian\b|\braptor\s+(?:protection\s+)?areas?\b")),
+    ("rock", re.compile(r"\brock\b|\brocky\b")),
+    ("contamination", re.compile(r"\bcontamination\b|\bcontaminated\b|\bcoastal\s+fog\b")),
+    ("heavy_loading", re.compile(r"\bheavy\s+loading\b")),
+    ("light_loading", re.compile(r"\blight\s+loading\b")),
+]
+_NEGATORS = re.compile(
+    r"(?:\boutside(?:\s+of)?|\bnot\s+(?:with)?in|\bnot\s+located\s+in|\bnot\s+(?:a|an|part\s+of)|\bnon[\s-]?|\bno\b|\bbeyond|\bexcept\s+in|\bother\s+than)\W+(?:\w+\W+){0,3}$"
+)
+_ZONE = re.compile(r"\bzone\s+([a-z0-9]{1,4})\b")
+_GRADE = re.compile(r"\bgrade\s+([a-f])\b")
+_ELSEWHERE = re.compile(
+    r"^\s*(?:elsewhere|otherwise|in\s+other\s+areas|outside\s+(?:of\s+)?(?:these|such)\b)", re.I
+)
+
+
+def applicability(text: str, *, infer_voltage: bool = False) -> dict:
+    """Applicability facts named in ``text``.
+
+    Returns a dict with any of: ``voltage`` (set of "primary"/"secondary"), ``surface`` (set), boolean flags
+    ``hftd``, ``avian``, ``rock``, ``contamination``, ``heavy_loading``, ``light_loading`` (False when negated,
+    e.g. "outside the high fire-threat district"), ``zone`` and ``grade`` labels. With ``infer_voltage``, a
+    voltage written as a number sets the class (≤ 750 V secondary, above primary — the usual distribution split).
+    """
+    t = " ".join((text or "").lower().split())
+    app: dict = {}
+    volts = {name for name, rx in _VOLT_WORDS if rx.search(t)}
+    if not volts and infer_voltage:
+        for q in find_quantities(text):
+            if q.kind == "voltage" and q.magnitude > 0:
+                volts.add("secondary" if q.magnitude <= 750 else "primary")
+    if volts:
+        app["voltage"] = volts
+    surf = {name for name, rx in _SURFACES if rx.search(t)}
+    if surf:
+        app["surface"] = surf
+    for name, rx in _FLAGS:
+        m = rx.search(t)
+        if m:
+            app[name] = not _NEGATORS.search(t[max(0, m.start() - 40) : m.start()])
+    m = _ZONE.search(t)
+    if m:
+        app["zone"] = m.group(1)
+    m = _GRADE.search(t)
+    if m:
+        app["grade"] = m.group(1)
+    return app
+
+
+def merge_app(base: dict, extra: dict) -> dict:
+    """``extra`` overrides ``base`` key by key."""
+    out = dict(base)
+    out.update(extra)
+    return out
+
+
+def compat(clause_app: dict, facts_app: dict) -> tuple[int, int]:
+    """``(conflicts, matches)`` between a clause's applicability and the audit's facts.
+
+    A key only counts when both sides state it; sets conflict when disjoint, flags and labels when different.
+    """
+    conflicts = matches = 0
+    for key, cv in clause_app.items():
+        if key not in facts_app:
+            continue
+        fv = facts_app[key]
+        if isinstance(cv, set):
+            if cv & fv:
+                matches += 1
+            else:
+                conflicts += 1
+        elif cv == fv:
+            matches += 1
+        else:
+            conflicts += 1
+    return conflicts, matches
+
+
+# ---------------------------------------------------------------- modality
+
+_MANDATORY = re.compile(r"\b(?:shall|must|required|is\s+to\s+be|are\s+to\s+be|need\s+to)\b", re.I)
+_RECOMMENDED = re.compile(
+    r"\b(?:should|recommended|recommend|preferred|preferable|advisable|desirable|suggested|encouraged)\b|\bnot\s+required\b",
+    re.I,
+)
+_PERMISSIVE = re.compile(
+    r"\b(?:may|can|is\s+permitted|are\s+permitted|is\s+allowed|are\s+allowed|optional)\b", re.I
+)
+_EXCEPTION = re.compile(r"^\s*(?:exceptions?\b|except\b)|\bexception\s*(?:\d+)?\s*:", re.I)
+_NOTE = re.compile(r"^\s*notes?\b\s*\d*\s*[:.-]", re.I)
+
+
+def modality(text: str) -> str:
+    """``recommended`` ("should", "recommended", "preferred", "not required"), ``mandatory`` ("shall", "must",
+    "required"), ``permissive`` ("may") or ``statement`` (none of these words)."""
+    if _RECOMMENDED.search(text) and not re.search(r"\b(?:shall|must)\b(?!\s+not\s+required)", text, re.I):
+        return "recommended"
+    if re.search(r"\bnot\s+required\b", text, re.I):
+        return "recommended"
+    if _MANDATORY.search(text):
+        return "mandatory"
+    if _PERMISSIVE.search(text):
+        return "permissive"
+    return "statement"
+
+
+# ---------------------------------------------------------------- constraints
+
+
+@dataclass
+class Constraint:
+    """One numeric requirement. Magnitudes are in the kind's base unit (see quantities.BASE_UNITS)."""
+
+    comparator: str  # ">=", "<=", ">", "<", "==", "range"
+    kind: str
+    low: float | None
+    high: float | None
+    text: str  # how the value was written ("25 ft", "8 in ± 1 in", "10 kVA to 167 kVA")
+    context: list[str] = field(
+        default_factory=list
+    )  # qualifying tokens right after the value ("long", "depth")
+    applicability: dict = field(default_factory=dict)
+    key: Quantity | None = None  # table rows keyed by a value (pole length 45 ft -> depth 6.5 ft)
+    explicit: bool = True  # comparator came from the text (not a default)
+    direction: str | None = (
+        None  # "above"/"below" when the value is measured in a direction ("12 in below grade")
+    )
+
+    def check(self, value: float) -> bool:
+        """Whether ``value`` (base unit) meets this constraint (1e-6 relative slack)."""
+        eps = 1e-6 * max(1.0, abs(value))
+        if self.comparator == ">=":
+            return value >= self.low - eps
+        if self.comparator == ">":
+            return value > self.low + eps
+        if self.comparator == "<=":
+            return value <= self.high + eps
+        if self.comparator == "<":
+            return value < self.high - eps
+        if self.comparator == "range":
+            return self.low - eps <= value <= self.high + eps
+        return abs(value - self.low) <= eps
+
+    def describe(self) -> str:
+        """The requirement in words, e.g. "at least 25 ft", "at most 500 ft", "10 kVA to 167 kVA"."""
+        words = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than", "==": "exactly"}
+        if self.comparator == "range":
+            return self.text
+        return f"{words[self.comparator]} {self.text}"
+
+
+@dataclass
+class Material:
+    """A required material or state: one of ``options``; never one of ``forbidden`` (lower-case phrases)."""
+
+    options: list[str]
+    forbidden: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    """A sentence, bullet line or table row of a clause, parsed."""
+
+    text: str
+    constraints: list[Constraint]
+    materials: list[Material]
+    applicability: dict
+    modality: str
+    is_exception: bool
+    is_note: bool
+    subject: set[str]
+    tokens: set[str]
+    table: str = ""  # table title for table rows
+
+
+_GE = r"not\s+less\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than"
+_LE = r"shall\s+not\s+exceed|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+be\s+more\s+than"
+_GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|larger\s+than|>"
+_LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|smaller\s+than|<"
+_CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
+_CMP_AFTER = re.compile(
+    r"^\W*(?:(?P<ge>or\s+more|or\s+greater|or\s+larger|minimum|min\b)|(?P<le>or\s+less|or\s+fewer|maximum|max\b))",
+    re.I,
+)
+_TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
+_RANGE_MID = re.compile(r"^\s*(?:-|–|to|through|and)\s*$", re.I)
+_RANGE_START = re.compile(r"(?:between|from|range\s+of|rated)\s*$", re.I)
+_DEFAULT_GE = re.compile(
+    r"\b(?:clearances?|cover|depths?|deep|separation|separated|radius|creepage|embedment|buried|burial|setback|spacing\s+from)\b",
+    re.I,
+)
+_QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|if|where|when|provided|but|with)\b", re.I)
+
+
+def _comparator_before(left: str) -> tuple[str | None, int]:
+    """The comparator closest to the end of ``left`` (the words before a value), with its distance in chars."""
+    best = None
+    for m in _CMP_BEFORE.finditer(left):
+        best = m
+    if not best:
+        return None, 10**6
+    name = next(k for k in ("ge", "le", "gt", "lt") if best.group(k))
+    return {"ge": ">=", "le": "<=", "gt": ">", "lt": "<"}[name], len(left) - best.end()
+
+
+def _qualifier(right: str) -> list[str]:
+    """Tokens right after a value, up to a clause break ("8 ft long and" -> ["long"])."""
+    m = _QUALIFIER_STOP.search(right)
+    seg = right[: m.start()] if m else right
+    return tokenize(" ".join(seg.split()[:5]), keep_numbers=False)
+
+
+def parse_constraints(
+    text: str, base_app: dict | None = None, default_cmp: str | None = None
+) -> list[Constraint]:
+    """Numeric constraints of one statement (see module docstring for comparators and defaults).
+
+    ``base_app`` is the applicability of the whole statement; each value adds the applicability of the words
+    that follow it up to the next value ("300 ft for primary construction in Grade B areas").
+    """
+    base_app = base_app or {}
+    qs = [q for q in find_quantities(text) if q.kind != "temperature"]
+    # values in parentheses right after a class word are definitions ("Secondary (0-750 V)"), not limits
+    qs = [q for q in qs if not re.search(r"\(\s*[\d.\s-]*$", text[max(0, q.start - 12) : q.start])]
+    out: list[Constraint] = []
+    prev_cmp = None
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        prev_end = qs[i - 1].end if i else 0
+        left = text[prev_end : q.start]
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        right = text[q.end : nxt.start if nxt else len(text)]
+        # range "between X and Y", "from X to Y", "X to Y"
+        if (
+            nxt
+            and nxt.kind == q.kind
+            and _RANGE_MID.match(right)
+            and (_RANGE_START.search(left) or "to" in right or "-" in right)
+        ):
+            lo, hi = sorted((q.magnitude, nxt.magnitude))
+            after = text[nxt.end : qs[i + 2].start if i + 2 < len(qs) else len(text)]
+            app = merge_app(base_app, applicability(after))
+            out.append(
+                Constraint(
+                    "range", q.kind, lo, hi, f"{q.describe()} to {nxt.describe()}", _qualifier(after), app
+                )
+            )
+            prev_cmp = None
+            i += 2
+            continue
+        # tolerance "8 in ... plus or minus 1 in"
+        if nxt and nxt.kind == q.kind and _TOL.search(right):
+            tol = nxt.magnitude
+            after = text[nxt.end : qs[i + 2].start if i + 2 < len(qs) else len(text)]
+            app = merge_app(base_app, applicability(right))
+            out.append(
+                Constraint(
+                    "range",
+                    q.kind,
+                    q.magnitude - tol,
+                    q.magnitude + tol,
+                    f"{q.describe()} ± {nxt.describe()}",
+                    _qualifier(right),
+                    app,
+                )
+            )
+            i += 2
+            continue
+        cmp, dist = _comparator_before(left)
+        if dist > 24:
+            cmp = None
+        explicit = cmp is not None
+        if cmp is None:
+            ma = _CMP_AFTER.match(right)
+            if ma:
+                cmp = ">=" if ma.group("ge") else "<="
+                explicit = True
+        if cmp is None and prev_cmp and re.fullmatch(r"[\s,;]*(?:and|or)?[\s,]*", left, re.I):
+            cmp = prev_cmp
+            explicit = True
+        if cmp is None and prev_cmp is None:
+            m = re.search(r"\b(minimum|min\.|at\s+least|maximum|max\.)", text[: q.start], re.I)
+            if m:
+                cmp = ">=" if m.group(1).lower().startswith(("min", "at")) else "<="
+                explicit = True
+        if cmp is None and default_cmp:
+            cmp = default_cmp
+        if cmp is None:
+            cmp = ">=" if _DEFAULT_GE.search(text[: q.start] + " " + right[:30]) else "=="
+            explicit = False
+        app = merge_app(base_app, applicability(right))
+        lo = q.magnitude if cmp in (">=", ">", "==") else None
+        hi = q.magnitude if cmp in ("<=", "<") else None
+        out.append(
+            Constraint(
+                cmp,
+                q.kind,
+                lo,
+                hi,
+                q.describe(),
+                _qualifier(right),
+                app,
+                explicit=explicit,
+                direction=direction_words(right),
+            )
+        )
+        prev_cmp = cmp if explicit else prev_cmp
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------- materials
+
+_MAT_LEAD = re.compile(
+    r"\b(?:shall|must|should)\s+(?:only\s+)?(?:be|use)\s+(?:made\s+of\s+|of\s+)?|\bmaterial\s*:\s*|\b(?:finished|painted|coloured|colored)\s+(?:in\s+)?",
+    re.I,
+)
+_MAT_CUT = re.compile(
+    r"[,.;:(]|\b(?:not|no|with|within|by|to|from|at|in|on|for|and\s+(?!\w+\s+or\b)|if|where|when|that|which|unless|except|located|placed|installed|mounted|rated|level|than)\b",
+    re.I,
+)
+_VERBISH = re.compile(r"^(?:\w+ed|\w+en|level|plumb|tight|free|clear|able|used|kept|set|made|placed)\b", re.I)
+_MAT_OK_PARTICIPLE = re.compile(
+    r"^(?:galvanized|tinned|annealed|stranded|insulated|treated|painted|coated|copper[\s-]clad)\b", re.I
+)
+_FORBID = re.compile(
+    r",?\s*(?:not|never|no)\s+(?!less|more|smaller|larger|greater|exceed|to|required|be\b|shallower)([a-z][a-z\s-]{1,30}?)(?=[.;,)]|$)",
+    re.I,
+)
+
+
+def parse_materials(text: str) -> list[Material]:
+    """Required materials/states of a statement: "shall be Douglas fir or fiberglass" ->
+    options ["douglas fir", "fiberglass"]; "must be copper, not aluminum" -> forbidden ["aluminum"]."""
+    out = []
+    for m in _MAT_LEAD.finditer(text):
+        rest = text[m.end() :]
+        first = rest.split(" ", 1)[0] if rest else ""
+        if not rest or first[:1].isdigit() or (_VERBISH.match(first) and not _MAT_OK_PARTICIPLE.match(rest)):
+            continue
+        if re.match(r"(?:a|an|the)\b", rest, re.I):
+            rest = rest.split(" ", 1)[1] if " " in rest else ""
+        cut = _MAT_CUT.search(rest)
+        phrase = rest[: cut.start()] if cut else rest
+        if find_quantities(phrase):
+            phrase = phrase[: find_quantities(phrase)[0].start]
+        options = [o.strip().lower() for o in re.split(r"\bor\b|/", phrase) if o.strip()]
+        options = [" ".join(o.replace("-", " ").split()) for o in options if len(o) >= 3]
+        if not options:
+            continue
+        forbidden = [" ".join(f.lower().replace("-", " ").split()) for f in _FORBID.findall(rest[:80])]
+        out.append(Material(options, [f for f in forbidden if f]))
+    return out
+
+
+def phrase_state(phrase: str, text: str) -> bool | None:
+    """True when ``phrase`` appears in ``text`` affirmed, False when negated ("not signed", "non-galvanized",
+    "without ..."), None when absent. Hyphens count as spaces."""
+    t = " " + " ".join(text.lower().replace("-", " ").split()) + " "
+    p = " ".join(phrase.lower().replace("-", " ").split())
+    found = None
+    for m in re.finditer(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", t):
+        before = t[max(0, m.start() - 25) : m.start()]
+        if re.search(
+            r"\b(?:not|no|non|without|instead\s+of|rather\s+than|out\s+of|missing|lacks?|lacking|never)\s+(?:\w+\s+)?$",
+            before,
+        ):
+            found = False if found is None else found
+        else:
+            return True
+    return found
+
+
+# ---------------------------------------------------------------- statements and tables
+
+_SENT_SPLIT = re.compile(
+    r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])|;\s+(?=[A-Z])|(?=\bNote\s*\d*\s*:)|(?=\bExceptions?\s*\d*\s*:)"
+)
+_BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
+_TABLE_TITLE = re.compile(r"^\s*Table\s+[\w.-]+\b", re.I)
+_SUBJECT_CUT = re.compile(r"\b(?:shall|must|should|may|is|are|will|required|requires|to\s+be)\b|:", re.I)
+GENERIC = frozenset(
+    tokenize(
+        """minimum maximum each every all any required requirement requirements general standard standards equipment
+        installation installations installed install work item items area areas new type unit units system systems
+        facility facilities value values table section document note exception following provided use used
+        primary secondary voltage material materials shall must measured measurement point points condition
+        conditions time times level levels least more less than ft inch inches feet foot kv v"""
+    )
+)
+
+
+def subject_tokens(text: str) -> set[str]:
+    """Tokens of a statement's subject: the words before its verb ("Transformer tanks shall ..." ->
+    {transformer, tank}), minus generic words."""
+    m = _SUBJECT_CUT.search(text)
+    head = text[: m.start()] if m else ""
+    return set(tokenize(head, keep_numbers=False)) - GENERIC
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    """Join wrapped lines into paragraphs; bullets and 'Note:'/'Exception:' lines start new ones."""
+    paras: list[str] = []
+    for ln in lines:
+        s = ln.strip()
+        if not s:
+            continue
+        if not paras or _BULLET.match(s) or _NOTE.match(s) or _EXCEPTION.match(s):
+            paras.append(_BULLET.sub("", s))
+        else:
+            paras[-1] += " " + s
+    return paras
+
+
+def _split_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
+    """Separate table blocks (a ``Table ...`` title line, a header line, rows carrying values) from prose."""
+    prose: list[str] = []
+    tables: list[tuple[str, str, list[str]]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if _TABLE_TITLE.match(ln) and i + 1 < len(lines) and not re.search(r"\b(?:shall|must)\b", ln):
+            header = (
+                lines[i + 1] if not find_quantities(lines[i + 1]) or re.search(r"\(", lines[i + 1]) else ""
+            )
+            j = i + (2 if header else 1)
+            rows = []
+            while (
+                j < len(lines)
+                and find_quantities(lines[j])
+                and not re.match(r"^\s*\d+(?:\.\d+)+\s+[A-Z]", lines[j])
+            ):
+                rows.append(lines[j])
+                j += 1
+            if rows:
+                tables.append((ln.strip(), header.strip(), rows))
+                i = j
+                continue
+        prose.append(ln)
+        i += 1
+    return prose, tables
+
+
+def _table_statements(
+    title: str, header: str, rows: list[str], context: str, subj: set[str]
+) -> list[Statement]:
+    """One Statement per table row; the row's cells become constraints with the column's applicability."""
+    cmp = None
+    m = re.search(r"\b(minimum|min\.|maximum|max\.)", f"{title} {header}", re.I)
+    if m:
+        cmp = ">=" if m.group(1).lower().startswith("min") else "<="
+    else:
+        c, _ = _comparator_before(context)
+        cmp = c
+    # column applicability: class words in the header, in order
+    hl = header.lower()
+    cols = []
+    for name, rx in _VOLT_WORDS:
+        for mm in rx.finditer(hl):
+            cols.append((mm.start(), name))
+    cols = [name for _, name in sorted(cols)]
+    title_tokens = set(tokenize(title + " " + header, keep_numbers=False))
+    out = []
+    for row in rows:
+        qs = [q for q in find_quantities(row) if q.kind != "temperature"]
+        if not qs:
+            continue
+        label = row[: qs[0].start].strip(" :-–")
+        key = None
+        cells = qs
+        if not label and len(qs) >= 2:
+            key, cells = qs[0], qs[1:]
+        row_app = applicability(label)
+        cons = []
+        for ci, q in enumerate(cells):
+            app = dict(row_app)
+            if len(cols) == len(cells) and len(cells) > 1:
+                app["voltage"] = {cols[ci]}
+            c = cmp or (">=" if _DEFAULT_GE.search(title + " " + header) else "==")
+            lo = q.magnitude if c in (">=", ">", "==") else None
+            hi = q.magnitude if c in ("<=", "<") else None
+            col = f" ({cols[ci]})" if len(cols) == len(cells) and len(cells) > 1 else ""
+            cons.append(
+                Constraint(c, q.kind, lo, hi, q.describe() + col, [], app, key=key, explicit=cmp is not None)
+            )
+        label_tokens = set(tokenize(label, keep_numbers=False))
+        out.append(
+            Statement(
+                text=f"{title}: {row.strip()}",
+                constraints=cons,
+                materials=[],
+                applicability=row_app,
+                modality="mandatory",
+                is_exception=False,
+                is_note=False,
+                subject=(label_tokens - GENERIC) | subj,
+                tokens=label_tokens | title_tokens | subj,
+                table=title,
+            )
+        )
+    return out
+
+
+def table_row_statement(
+    title: str, columns: list[str], cells: list[str], context: str = ""
+) -> Statement | None:
+    """A Statement for one table row given as cells (``columns[i]`` names ``cells[i]``).
+
+    The first cell is the row label, or the row key when it is a value (pole length -> setting depth);
+    value columns named with a voltage class ("Primary (750 V-22.5 kV)") carry that class. The comparator
+    comes from "minimum"/"maximum" in the title or column name, else from ``context`` (the sentence that
+    refers to the table, e.g. "not less than the values in Table 4-1").
+    """
+    if not cells:
+        return None
+    columns = list(columns) + [""] * (len(cells) - len(columns))
+    label = cells[0]
+    key = None
+    start = 1
+    kq = [q for q in find_quantities(label) if q.kind != "temperature"]
+    if kq and len(label.strip()) <= len(kq[0].text) + 3 and len(cells) >= 2:
+        key = kq[0]
+        label = columns[0]
+    row_app = applicability(label)
+    cons = []
+    for ci in range(start, len(cells)):
+        qs = [q for q in find_quantities(cells[ci]) if q.kind != "temperature"]
+        if not qs:
+            continue
+        q = qs[0]
+        col = columns[ci] or ""
+        m = re.search(r"\b(minimum|min\.|maximum|max\.)", f"{title} {col}", re.I)
+        if m:
+            cmp = ">=" if m.group(1).lower().startswith("min") else "<="
+            explicit = True
+        else:
+            cmp, _ = _comparator_before(context)
+            explicit = cmp is not None
+            cmp = cmp or (">=" if _DEFAULT_GE.search(f"{title} {col} {context}") else "==")
+        app = dict(row_app)
+        volts = {name for name, rx in _VOLT_WORDS if rx.search(col.lower())}
+        if volts:
+            app["voltage"] = volts
+        lo = q.magnitude if cmp in (">=", ">", "==") else None
+        hi = q.magnitude if cmp in ("<=", "<") else None
+        tag = f" ({col.split('(')[0].strip()})" if volts else ""
+        cons.append(Constraint(cmp, q.kind, lo, hi, q.describe() + tag, [], app, key=key, explicit=explicit))
+    label_tokens = set(tokenize(label, keep_numbers=False))
+    title_tokens = set(tokenize(title + " " + " ".join(columns), keep_numbers=False))
+    ctx_subject = subject_tokens(context) if context else set()
+    text = f"{title}: " + "; ".join(f"{c}: {v}" if c else v for c, v in zip(columns, cells, strict=False))
+    return Statement(
+        text=text,
+        constraints=cons,
+        materials=[],
+        applicability=row_app,
+        modality="mandatory",
+        is_exception=False,
+        is_note=False,
+        subject=(label_tokens - GENERIC) | ctx_subject | (title_tokens - GENERIC),
+        tokens=label_tokens | title_tokens | ctx_subject,
+        table=title,
+    )
+
+
+def parse_statements(text: str, heading: str = "") -> list[Statement]:
+    """Split a clause's text into parsed statements (prose sentences, bullets, Note/Exception parts, table rows).
+
+    A sentence opening with "Elsewhere"/"Otherwise" takes the negation of the previous sentence's area flags.
+    """
+    lines = (text or "").split("\n")
+    prose, tables = _split_table(lines)
+    out: list[Statement] = []
+    prev_app: dict = {}
+    in_exception = False
+    for para in _join_lines(prose):
+        if _EXCEPTION.match(para):
+            in_exception = True
+        for sent in _SENT_SPLIT.split(para):
+            sent = sent.strip()
+            if len(sent) < 3:
+                continue
+            is_exc = in_exception or bool(_EXCEPTION.match(sent))
+            is_note = bool(_NOTE.match(sent))
+            first_q = find_quantities(sent)
+            pre = sent[: first_q[0].start] if first_q else sent
+            app = applicability(pre)
+            if _ELSEWHERE.match(sent):
+                neg = {k: not v for k, v in prev_app.items() if isinstance(v, bool)}
+                app = merge_app({k: v for k, v in prev_app.items() if k == "voltage"}, neg) | app
+            sent_app_full = applicability(sent)
+            mod = modality(sent)
+            cons = parse_constraints(sent, app)
+            mats = parse_materials(sent)
+            subj = subject_tokens(
+                re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]\s*", "", sent, flags=re.I)
+            )
+            toks = set(tokenize(sent))
+            if _ELSEWHERE.match(sent) and out:
+                # "Elsewhere the minimum clearance is 18 in." continues the previous sentence's subject
+                subj |= out[-1].subject
+                toks |= out[-1].tokens
+            out.append(
+                Statement(
+                    text=sent,
+                    constraints=cons,
+                    materials=mats,
+                    applicability=app if cons else merge_app(sent_app_full, app),
+                    modality=mod,
+                    is_exception=is_exc,
+                    is_note=is_note,
+                    subject=subj,
+                    tokens=toks,
+                )
+            )
+            prev_app = merge_app(sent_app_full, app)
+        if not _EXCEPTION.match(para):
+            in_exception = False
+    for title, header, rows in tables:
+        ref = next((s for s in out if "table" in s.text.lower() and not s.is_exception), None)
+        subj = ref.subject if ref else set()
+        out.extend(_table_statements(title, header, rows, ref.text if ref else "", subj))
+    return out
+
+
+# ---------------------------------------------------------------- audit facts
+
+_CLAIM_PATTERNS = [
+    r"\b(?:auditor|inspector|qa|qc|reviewer)\s+(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted)\b[^.;]*",
+    r"\b(?:standards?|specs?|specifications?|rules?|codes?|the\s+code|regulations?)\s+(?:requires?|required|calls?\s+for|specif(?:y|ies)|mandates?)\b[^.;]*",
+    r"[^.;,]*\b(?:is|are|was|were)\s+(?:required|specified|expected)\b[^.;,]*",
+    r"\b(?:exceed(?:s|ing|ed)?|below|under|above|over|less\s+than|more\s+than|short\s+of|greater\s+than|violat(?:es|ing|ed))\s+(?:the\s+|a\s+)?(?:required\s+|specified\s+|allowed\s+|allowable\s+|permitted\s+|design\s+)?[^.;,]{0,40}?\b(?:limit|minimum|maximum|requirements?|required|allowed|allowable|specified|standard|value)\b[^.;,]*",
+    r"\b(?:requiring|required|requires|requirements?\s+of|minimum\s+of|maximum\s+of|limit\s+of)\b[^.;,]*",
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b[^.;,]*",
+    r"\b(?:violating|in\s+violation\s+of|according\s+to)\b[^.;]*",
+    r"\bshould\s+(?:be|have)\b[^.;,]*",
+]
+_CLAIM_RX = re.compile("|".join(f"(?:{p})" for p in _CLAIM_PATTERNS), re.I)
+_REF_RX = re.compile(
+    r"\b(?:G\.?\s?O\.?|General\s+Order)\s*\d+[A-Z]?(?:\s*,?\s*Rule\s*[\d.]+)?|\bRule\s+\d+(?:\.\d+)*|"
+    r"\b(?:ANSI|IEEE|NEC|NESC|ASTM|NEMA|UL|CSA|IEC|OSHA|CPUC|NFPA)\b(?:\s*(?:Article|Art\.|Section|Sec\.|Std\.?|Table)?\s*[A-Z]?\d+(?:[.-]\d+)*[A-Z]?)?|"
+    r"\b(?:Document|Doc\.|Standard|Std\.)\s*(?:No\.?|#)?\s*[A-Z]{0,4}-?\d{3,}[\w-]*",
+    re.I,
+)
+
+
+def claim_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that state the auditor's requirement rather than the field condition
+    ("16 ft is required", "auditor expected Douglas fir", "exceeding the 25 ohm limit", "instead of gray")."""
+    return [(m.start(), m.end()) for m in _CLAIM_RX.finditer(text)]
+
+
+def strip_references(text: str) -> str:
+    """``text`` without citations of external rules ("GO 95 Rule 31.2", "ANSI C29.1", "NEC Article 250")."""
+    return _REF_RX.sub(" ", text)
+
+
+@dataclass
+class Facts:
+    """What an audit finding says happened in the field."""
+
+    text: str  # the finding, external rule citations removed
+    facts_text: str  # without the auditor's own requirement claims
+    measured: list[Quantity]  # values observed in the field (claims excluded)
+    claimed: list[Quantity]  # values the auditor said were required
+    applicability: dict
+    tokens: set[str]
+
+
+def audit_facts(description: str) -> Facts:
+    """Parse an infraction description into field facts (see ``claim_spans`` and ``applicability``)."""
+    text = strip_references(description)
+    spans = claim_spans(text)
+    qs = [q for q in find_quantities(text) if q.kind != "temperature"]
+    measured, claimed = [], []
+    for q in qs:
+        (claimed if any(s <= q.start < e for s, e in spans) else measured).append(q)
+    facts_text = text
+    for s, e in reversed(spans):
+        facts_text = facts_text[:s] + " " + facts_text[e:]
+    return Facts(
+        text=text,
+        facts_text=facts_text,
+        measured=measured,
+        claimed=claimed,
+        applicability=applicability(facts_text, infer_voltage=True),
+        tokens=set(tokenize(text)),
+    )
+
+
+def qualifier_of(text: str, q: Quantity) -> list[str]:
+    """Tokens qualifying a value in audit text: the words right after it ("8 ft long" -> ["long"])."""
+    return _qualifier(text[q.end :])
+
+
+def direction_words(text: str) -> str | None:
+    """ "above" or "below" when the words right after a value give a direction ("4 in above grade")."""
+    m = re.match(r"\W*(?:\w+\s+){0,2}?(above|below|under|over)\b", text, re.I)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return "below" if w in ("below", "under") else "above"

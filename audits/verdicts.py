@@ -1,0 +1,403 @@
+"""The decision for one infraction (DESIGN.md §1). Plain Python, no Django.
+
+1. retrieve candidate clause units with BM25 + synonyms and widen each to its section (rule, table,
+   exceptions, notes);
+2. score every statement by subject and content overlap (IDF-weighted), applicability (primary/secondary,
+   surface, district, zone) and whether it constrains a kind of value the audit measured;
+3. the governing statement is the best mandatory one whose subject the finding names; a recommendation
+   ("recommended", "preferred", "not required") or a rule whose applicability excludes the case decides
+   only when no mandatory statement governs;
+4. compare measured values (pint, base units) or installed materials with the requirement; when the
+   requirement is not met, an Exception of the same section whose distinctive conditions the finding states
+   (and whose own limits the facts meet) makes it repealable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from audits.engine import Decision, Library, Unit
+from audits.quantities import Quantity
+from audits.requirements import (
+    GENERIC,
+    Constraint,
+    Facts,
+    Statement,
+    audit_facts,
+    compat,
+    direction_words,
+    phrase_state,
+    qualifier_of,
+    strip_references,
+)
+from audits.retrieval import tokenize
+
+VALID, REPEALABLE, NEEDS_REVIEW = "VALID", "REPEALABLE", "NEEDS_REVIEW"
+MIN_OVERLAP = 0.18  # share of the finding's IDF weight a governing statement must cover
+_FIELD_KEYS = ("title", "question", "subject", "item", "category", "issue")
+
+
+@dataclass
+class Cand:
+    unit: int
+    stmt: Statement
+    score: float
+    overlap: float
+    retrieval: float
+    conflicts: int
+    matches: int
+    subject_ok: bool
+    key_quantity: Quantity | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _query_text(description: str, fields: dict) -> str:
+    parts = [description]
+    for k in _FIELD_KEYS:
+        v = fields.get(k)
+        if isinstance(v, str) and v and v not in description:
+            parts.append(v)
+    return strip_references(" ".join(parts))
+
+
+def _key_match(c: Constraint, facts: Facts) -> Quantity | None:
+    for q in facts.measured + facts.claimed:
+        if q.kind == c.key.kind and abs(q.magnitude - c.key.magnitude) <= 1e-6 * max(1, q.magnitude):
+            return q
+    return None
+
+
+def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
+    """(has keyed rows, matched key quantity) for a table row statement."""
+    keyed = [c for c in st.constraints if c.key is not None]
+    if not keyed:
+        return False, None
+    return True, _key_match(keyed[0], facts)
+
+
+def _candidates(
+    facts: Facts, q_tokens: set[str], library: Library, hits: list[tuple[int, float]]
+) -> list[Cand]:
+    index = library.index
+    known = {t for t in q_tokens if index.df.get(t) and not t[0].isdigit()}
+    total = sum(index.idf(t) for t in known) or 1.0
+    top = hits[0][1]
+    units: dict[int, float] = {}
+    for u, s in hits:
+        if s < 0.2 * top:
+            continue
+        for g in library.group(u):
+            r = s / top * (1.0 if g == u else 0.6)
+            units[g] = max(units.get(g, 0.0), r)
+    kinds = {q.kind for q in facts.measured}
+    out = []
+    for ui, r in units.items():
+        unit = library.units[ui]
+        if unit.kind == "definition":
+            continue
+        head = set(tokenize(f"{unit.heading} {unit.parent_heading}", keep_numbers=False))
+        for st in library.statements(ui):
+            toks = st.tokens | head
+            overlap = sum(index.idf(t) for t in known & toks) / total
+            subject = (st.subject | head) - GENERIC
+            subject_ok = bool(subject & q_tokens)
+            conflicts, matches = compat(st.applicability, facts.applicability)
+            usable = [c for c in st.constraints if compat(c.applicability, facts.applicability)[0] == 0]
+            if st.constraints and not usable:
+                conflicts = max(conflicts, 1)
+            if usable:
+                matches = max(matches, max(compat(c.applicability, facts.applicability)[1] for c in usable))
+            bonus = 0.15 if any(c.kind in kinds for c in usable) else 0.0
+            keyed, keyq = _statement_key(st, facts)
+            if keyed:
+                bonus += 0.3 if keyq else -0.4
+            score = 0.6 * overlap + 0.25 * r + 0.08 * matches + bonus
+            out.append(Cand(ui, st, score, overlap, r, conflicts, matches, subject_ok, keyq))
+    return out
+
+
+def _pair(
+    constraints: list[Constraint], facts: Facts, exclude: Quantity | None
+) -> list[tuple[Constraint, Quantity]]:
+    """Pair each constraint with the measured value it is about (same kind, best-matching qualifier words)."""
+    pool = [q for q in facts.measured if q is not exclude]
+    quals = {id(q): set(qualifier_of(facts.text, q)) for q in pool}
+    ranked = sorted(
+        constraints,
+        key=lambda c: -(compat(c.applicability, facts.applicability)[1] + 0.5 * bool(c.context)),
+    )
+    pairs, used = [], set()
+    for c in ranked:
+        options = [q for q in pool if q.kind == c.kind and id(q) not in used]
+        if not options:
+            continue
+        scored = sorted(options, key=lambda q: -len(quals[id(q)] & set(c.context)))
+        best = scored[0]
+        overlap = len(quals[id(best)] & set(c.context))
+        if pairs and overlap == 0 and any(p[0].kind == c.kind for p in pairs):
+            continue  # a second limit of the same kind needs its own qualifier ("long", "diameter")
+        pairs.append((c, best))
+        used.add(id(best))
+    return pairs
+
+
+def _measured_value(c: Constraint, q: Quantity, facts: Facts) -> float:
+    v = q.magnitude
+    d = direction_words(facts.text[q.end :])
+    if c.direction and d and d != c.direction:
+        v = -v  # "4 in above grade" against "12 in below grade"
+    return v
+
+
+def _cite(unit: Unit, quote: str, score: float) -> dict:
+    return {
+        "document": unit.document,
+        "title": unit.title,
+        "revision": unit.revision,
+        "section": unit.section,
+        "page": unit.page,
+        "quote": " ".join(quote.split())[:300],
+        "score": round(max(0.0, min(1.0, score)), 3),
+    }
+
+
+def _label(unit: Unit) -> str:
+    return f"{unit.document} §{unit.section}" if unit.section else unit.document
+
+
+def _citations(library: Library, first: list[tuple[int, str]], hits, conf: float) -> list[dict]:
+    out, seen = [], set()
+    for ui, quote in first:
+        if ui in seen:
+            continue
+        seen.add(ui)
+        out.append(_cite(library.units[ui], quote, conf if not out else conf * 0.9))
+    top = hits[0][1] if hits else 1.0
+    for ui, s in hits:
+        if len(out) >= 4:
+            break
+        if ui in seen:
+            continue
+        seen.add(ui)
+        out.append(_cite(library.units[ui], library.units[ui].text[:200], 0.6 * s / top))
+    return out
+
+
+def _app_words(app: dict) -> str:
+    parts = []
+    for k, v in app.items():
+        if isinstance(v, set):
+            parts.append("/".join(sorted(v)))
+        elif isinstance(v, bool):
+            name = {"hftd": "high fire-threat districts", "avian": "avian protection areas"}.get(
+                k, k.replace("_", " ")
+            )
+            parts.append(name if v else f"outside {name}")
+        else:
+            parts.append(f"{k} {v}")
+    return ", ".join(parts)
+
+
+def _exception_applies(
+    exc: Statement, group_tokens: set[str], facts: Facts, gov: list[tuple[Constraint, Quantity]]
+) -> tuple[bool, list[str]]:
+    """Whether an Exception statement covers this finding; returns (applies, what was checked)."""
+    if compat(exc.applicability, facts.applicability)[0]:
+        return False, []
+    distinct = {t for t in exc.tokens - group_tokens - GENERIC if not t[0].isdigit()}
+    fact_tokens = set(tokenize(facts.facts_text))
+    hits = distinct & fact_tokens
+    if not (len(hits) >= 2 or (hits and len(distinct) <= 2)):
+        return False, []
+    gov_cmp = {c.kind: c.comparator for c, _ in gov}
+    notes = []
+    cons = []
+    for c in exc.constraints:
+        if compat(c.applicability, facts.applicability)[0]:
+            return False, []
+        if not c.explicit and c.kind in gov_cmp and gov_cmp[c.kind] in (">=", "<="):
+            v = c.low if c.low is not None else c.high
+            c = Constraint(gov_cmp[c.kind], c.kind, v, v, c.text, c.context, c.applicability, explicit=True)
+        cons.append(c)
+    for c, q in _pair(cons, facts, None):
+        ok = c.check(_measured_value(c, q, facts))
+        notes.append(f"{q.describe()} vs {c.describe()}")
+        if not ok:
+            return False, notes
+    # conditions on kinds the finding did not measure but did state (e.g. a voltage written in passing)
+    for c in cons:
+        vals = [q for q in facts.measured if q.kind == c.kind]
+        if vals and c.kind in ("voltage",) and not all(c.check(q.magnitude) for q in vals):
+            return False, notes
+    return True, notes
+
+
+def decide_infraction(description: str, fields: dict, library: Library) -> Decision:
+    """Decide one infraction; see the module docstring for the rules. Returns an engine Decision."""
+    query = _query_text(description, fields)
+    facts = audit_facts(description)
+    q_tokens = set(tokenize(query))
+    hits = library.index.search(list(q_tokens), k=12) if q_tokens else []
+    if not hits:
+        return Decision(NEEDS_REVIEW, 0.3, "No clause in the spec library matches this finding.", [], {})
+    cands = [
+        c for c in _candidates(facts, q_tokens, library, hits) if c.subject_ok and c.overlap >= MIN_OVERLAP
+    ]
+    if not cands:
+        return Decision(
+            NEEDS_REVIEW,
+            0.5,
+            "No clause in the spec library governs this finding; the closest clauses concern other subjects.",
+            [],
+            {"candidates": [library.units[u].section for u, _ in hits[:3]]},
+        )
+    main = [
+        c for c in cands if not c.conflicts and not c.stmt.is_exception and c.stmt.modality != "recommended"
+    ]
+    recs = [
+        c for c in cands if not c.conflicts and not c.stmt.is_exception and c.stmt.modality == "recommended"
+    ]
+    confl = [c for c in cands if c.conflicts and not c.stmt.is_exception]
+    best = lambda xs: max(xs, key=lambda c: c.score) if xs else None  # noqa: E731
+    bm, br, bc = best(main), best(recs), best(confl)
+    margin = 1.0
+    if len(hits) > 1 and hits[0][1] > 0:
+        margin = (hits[0][1] - hits[1][1]) / hits[0][1]
+
+    def conf(base: float, cand: Cand) -> float:
+        c = base * (0.82 + 0.18 * min(1.0, cand.overlap / 0.5)) + 0.03 * min(cand.matches, 2) + 0.03 * margin
+        return round(max(0.05, min(0.99, c)), 3)
+
+    if bm and (not br or bm.score >= 0.75 * br.score) and (not bc or bm.score >= 0.6 * bc.score):
+        return _evaluate(bm, facts, library, hits, conf)
+    if br and (not bc or br.score >= 0.6 * bc.score):
+        u = library.units[br.unit]
+        reason = f"{_label(u)} only recommends this here (“{_short(br.stmt.text)}”); it is not a requirement."
+        cites = [(br.unit, br.stmt.text)] + ([(bc.unit, bc.stmt.text)] if bc else [])
+        c = conf(0.8, br)
+        return Decision(
+            REPEALABLE, c, reason, _citations(library, cites, hits, c), {"rule": "recommendation"}
+        )
+    if bc:
+        u = library.units[bc.unit]
+        reason = (
+            f"{_label(u)} applies to {_app_words(bc.stmt.applicability) or 'other cases'}; "
+            f"the finding is {_app_words(facts.applicability) or 'outside that case'}, so the cited rule does not govern it."
+        )
+        c = conf(0.7, bc)
+        return Decision(
+            REPEALABLE,
+            c,
+            reason,
+            _citations(library, [(bc.unit, bc.stmt.text)], hits, c),
+            {"rule": "not_governing"},
+        )
+    return Decision(NEEDS_REVIEW, 0.4, "No governing clause found in the spec library.", [], {})
+
+
+def _short(text: str, n: int = 140) -> str:
+    t = " ".join(text.split())
+    return t if len(t) <= n else t[: n - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision:
+    unit = library.units[gov.unit]
+    st = gov.stmt
+    usable = [c for c in st.constraints if not compat(c.applicability, facts.applicability)[0]]
+    if gov.key_quantity is not None:
+        usable = [
+            c for c in usable if c.key is None or abs(c.key.magnitude - gov.key_quantity.magnitude) < 1e-6
+        ]
+    pairs = _pair(usable, facts, gov.key_quantity)
+    details: dict = {"governing": {"document": unit.document, "section": unit.section, "statement": st.text}}
+    outcome = None  # "violated" | "complies" | None
+    measured_txt = required_txt = ""
+    for c, q in pairs:
+        ok = c.check(_measured_value(c, q, facts))
+        details.setdefault("comparisons", []).append(
+            {"measured": q.describe(), "required": c.describe(), "meets": ok}
+        )
+        if not ok and outcome != "violated":
+            outcome, measured_txt, required_txt = "violated", q.describe(), c.describe()
+        elif ok and outcome is None:
+            outcome, measured_txt, required_txt = "complies", q.describe(), c.describe()
+    material_note = ""
+    if outcome != "violated":
+        for m in st.materials:
+            forb = [f for f in m.forbidden if phrase_state(f, facts.facts_text)]
+            opts = {o: phrase_state(o, facts.facts_text) for o in m.options}
+            if forb:
+                outcome, material_note = (
+                    "violated",
+                    f"{forb[0]} is not allowed; it requires {' or '.join(m.options)}",
+                )
+                break
+            yes = [o for o, s in opts.items() if s]
+            if yes and outcome is None:
+                outcome = "complies"
+                material_note = (
+                    f"{yes[0]} is {'one of the materials' if len(m.options) > 1 else 'what'} it requires"
+                )
+                if len(m.options) > 1:
+                    material_note += f" ({' or '.join(m.options)})"
+            elif any(s is False for s in opts.values()) and outcome is None:
+                outcome, material_note = "violated", f"it requires {' or '.join(m.options)}"
+    label = _label(unit)
+    where = f" ({st.table})" if st.table else ""
+
+    if outcome != "complies":
+        # exceptions of the same section
+        group = library.group(gov.unit)
+        group_tokens: set[str] = set()
+        excs: list[tuple[int, Statement]] = []
+        for gi in group:
+            for s in library.statements(gi):
+                if s.is_exception:
+                    excs.append((gi, s))
+                else:
+                    group_tokens |= s.tokens
+        for gi, exc in excs:
+            applies, checked = _exception_applies(exc, group_tokens, facts, pairs)
+            if applies:
+                eu = library.units[gi]
+                base = 0.88 if checked else 0.75
+                c = conf(base, gov)
+                lead = f"Measured {measured_txt}; " if measured_txt else ""
+                reason = f"{lead}the exception in {_label(eu)} applies: “{_short(exc.text, 160)}”"
+                details["exception"] = {"section": eu.section, "checked": checked}
+                return Decision(
+                    REPEALABLE,
+                    c,
+                    reason,
+                    _citations(library, [(gi, exc.text), (gov.unit, st.text)], hits, c),
+                    details,
+                )
+    cites = [(gov.unit, st.text)]
+    if outcome == "violated":
+        if measured_txt:
+            reason = f"Measured {measured_txt}; {label}{where} requires {required_txt}."
+            c = conf(0.92, gov)
+        else:
+            reason = f"{label} is not met: {material_note}."
+            c = conf(0.82, gov)
+        return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
+    if outcome == "complies":
+        if measured_txt:
+            reason = f"Measured {measured_txt} meets {label}{where}, which requires {required_txt}."
+            c = conf(0.9, gov)
+        else:
+            reason = f"Installed {material_note} per {label}."
+            c = conf(0.8, gov)
+        return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
+    if st.modality == "permissive":
+        c = conf(0.7, gov)
+        reason = f"{label} permits but does not require this (“{_short(st.text)}”)."
+        return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
+    if usable:
+        c = conf(0.5, gov)
+        need = ", ".join(sorted({x.describe() for x in usable}))[:120]
+        reason = f"{label} requires {need}, but the audit gives no measured value to compare."
+        return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
+    c = conf(0.68, gov)
+    reason = f"{label} requires this (“{_short(st.text)}”) and the audit reports it was not met."
+    return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
