@@ -1,0 +1,414 @@
+"""Admin for analysis jobs and batches: watch the pipeline, repair it, see why jobs failed.
+
+Actions (each writes an admin ``LogEntry`` naming the staff user who ran it):
+
+* **Re-queue selected failed jobs**: the job goes back to ``PENDING`` and onto its RQ queue
+  through ``jobs.services.enqueue``.
+* **Cancel selected pending jobs**: the job (and any identical submission following it) ends
+  ``FAILURE`` with code ``canceled``; its RQ job is canceled so no worker runs it.
+* **Re-run the audit against the current library**: a new job for the same audit, queued like a
+  fresh submission (the cache is bypassed: the audit is analysed again).
+
+The queue monitoring page (``admin:nexa-monitoring``) is served from ``jobs.admin_views``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import admin, messages
+from django.db import transaction
+from django.db.models import Count, Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import ngettext
+
+from jobs import admin_views
+from jobs.admin_views import format_seconds
+from jobs.models import AnalysisJob, Batch
+
+log = logging.getLogger(__name__)
+
+CANCELED = "canceled"
+
+
+def _link(url_name: str, pk, label) -> str:
+    return format_html('<a href="{}">{}</a>', reverse(url_name, args=[pk]), label)
+
+
+def _fetch_rq_job(job_id):
+    """The RQ job with id ``job_id`` (JSON serializer, queue connection); raises ``NoSuchJobError``."""
+    import django_rq
+    from django.conf import settings
+    from rq.job import Job
+    from rq.utils import import_attribute
+
+    serializer = import_attribute(settings.RQ_SERIALIZER)
+    return Job.fetch(str(job_id), connection=django_rq.get_connection("default"), serializer=serializer)
+
+
+def _cancel_rq_job(job_id) -> None:
+    """Cancel the RQ job of ``job_id`` if Redis still holds it (best effort)."""
+    from rq.exceptions import InvalidJobOperation, NoSuchJobError
+
+    try:
+        rq_job = _fetch_rq_job(job_id)
+    except NoSuchJobError:
+        return
+    try:
+        rq_job.cancel()
+    except InvalidJobOperation:
+        pass  # already canceled or finished
+    except Exception as exc:  # Redis trouble: the job row is final, the task will skip it
+        log.warning("could not cancel RQ job %s: %s", job_id, exc)
+
+
+def requeue_job(job: AnalysisJob) -> bool:
+    """Put a ``FAILURE`` job back to ``PENDING`` and enqueue it once the transaction commits.
+
+    The error fields are cleared (the previous error stays in the admin history via LogEntry), the
+    attempt counter is kept, and a follower of an identical submission is detached so it runs on
+    its own. Returns False when the job was no longer ``FAILURE``.
+    """
+    from jobs.services import QUEUE_DEFAULT, QUEUE_SYNC, enqueue
+
+    queue = QUEUE_DEFAULT if job.queue == QUEUE_SYNC else job.queue
+    changed = AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.FAILURE).update(
+        status=AnalysisJob.Status.PENDING,
+        stage="requeued",
+        progress=0,
+        queue=queue,
+        leader=None,
+        error_code="",
+        error_message="",
+        traceback="",
+        worker_name="",
+        started_at=None,
+        finished_at=None,
+    )
+    if not changed:
+        return False
+    job.refresh_from_db()
+    transaction.on_commit(lambda: enqueue(job))
+    return True
+
+
+def cancel_job(job: AnalysisJob, username: str) -> bool:
+    """End a ``PENDING`` job (and its followers) as ``FAILURE``/``canceled``; cancel its RQ job.
+
+    Returns False when the job was no longer ``PENDING`` (a worker took it meanwhile).
+    """
+    from jobs.tasks import finish
+
+    with transaction.atomic():
+        locked = AnalysisJob.objects.select_for_update().filter(pk=job.pk, status=AnalysisJob.Status.PENDING)
+        if not locked.exists():
+            return False
+        finish(job.pk, AnalysisJob.Status.FAILURE, code=CANCELED, message=f"Canceled by {username}.")
+    _cancel_rq_job(job.pk)
+    return True
+
+
+def rerun_audit(audit, by_user=None) -> AnalysisJob:
+    """Create and enqueue (on commit) a new job analysing ``audit`` again against the current library.
+
+    Args:
+        audit: an ``audits.Audit`` with its stored PDF.
+        by_user: unused for ownership (the job belongs to the audit's owner, who sees it in their
+            job list); kept for the caller's log message.
+
+    Returns:
+        The new ``PENDING`` AnalysisJob.
+    """
+    from jobs.services import choose_queue, enqueue
+
+    job = AnalysisJob.objects.create(
+        audit=audit, owner_id=audit.owner_id, queue=choose_queue(audit.size_bytes or 0), stage="queued"
+    )
+    transaction.on_commit(lambda: enqueue(job))
+    return job
+
+
+class JobInline(admin.TabularInline):
+    """Read-only list of a batch's jobs."""
+
+    model = AnalysisJob
+    fk_name = "batch"
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    fields = ("status", "queue", "audit", "progress", "attempts", "error_code", "finished_at")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        """Jobs with their audit in one query."""
+        return super().get_queryset(request).select_related("audit")
+
+    def has_add_permission(self, request, obj=None):
+        """Jobs are created by submissions, never by hand."""
+        return False
+
+
+@admin.register(AnalysisJob)
+class AnalysisJobAdmin(admin.ModelAdmin):
+    """Jobs: status, queue, timing and failures, with re-queue / cancel / re-run actions."""
+
+    list_display = (
+        "short_id",
+        "status",
+        "queue",
+        "audit_file",
+        "pm_number",
+        "owner",
+        "progress",
+        "attempts",
+        "error_code",
+        "worker_name",
+        "created_at",
+        "duration",
+    )
+    list_display_links = ("short_id",)
+    list_filter = ("status", "queue", "cached", "error_code", ("created_at", admin.DateFieldListFilter))
+    search_fields = (
+        "=id",
+        "audit__pm_number",
+        "audit__notification_number",
+        "audit__original_filename",
+        "owner__username",
+        "error_code",
+        "worker_name",
+    )
+    list_select_related = ("audit", "owner")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    actions = ("requeue_failed", "cancel_pending", "rerun_audits")
+    fieldsets = (
+        (
+            None,
+            {
+                "fields": (
+                    "id",
+                    "status",
+                    "stage",
+                    "progress",
+                    "queue",
+                    "audit_link",
+                    "owner",
+                    "batch_link",
+                    "leader_link",
+                    "cached",
+                )
+            },
+        ),
+        ("Timing", {"fields": ("created_at", "started_at", "finished_at", "heartbeat_at", "duration")}),
+        (
+            "Failure",
+            {"fields": ("error_code", "error_message", "traceback_block", "attempts", "worker_name")},
+        ),
+        ("Redis", {"fields": ("rq_state",)}),
+    )
+    readonly_fields = (
+        "id",
+        "status",
+        "stage",
+        "progress",
+        "queue",
+        "audit_link",
+        "owner",
+        "batch_link",
+        "leader_link",
+        "cached",
+        "created_at",
+        "started_at",
+        "finished_at",
+        "heartbeat_at",
+        "duration",
+        "error_code",
+        "error_message",
+        "traceback_block",
+        "attempts",
+        "worker_name",
+        "rq_state",
+    )
+
+    def has_add_permission(self, request):
+        """Jobs come from submissions (pages, API, re-run action), not from the add form."""
+        return False
+
+    def get_urls(self):
+        """Add the queue monitoring page (``admin:nexa-monitoring``) before the model's own URLs."""
+        view = self.admin_site.admin_view(admin_views.MonitoringView.as_view(admin_site=self.admin_site))
+        return [path("monitoring/", view, name="nexa-monitoring")] + super().get_urls()
+
+    # --- computed columns ----------------------------------------------------------------------
+    @admin.display(description="job", ordering="id")
+    def short_id(self, obj):
+        """The first 8 hex digits of the job UUID."""
+        return str(obj.id)[:8]
+
+    @admin.display(description="file", ordering="audit__original_filename")
+    def audit_file(self, obj):
+        """The audit's uploaded file name."""
+        return obj.audit.original_filename
+
+    @admin.display(description="PM number", ordering="audit__pm_number")
+    def pm_number(self, obj):
+        """The audit's PM number (empty until analysed)."""
+        return obj.audit.pm_number
+
+    @admin.display(description="duration")
+    def duration(self, obj):
+        """Run time (start to finish), or time running so far."""
+        if not obj.started_at:
+            return "-"
+        end = obj.finished_at or timezone.now()
+        return format_seconds((end - obj.started_at).total_seconds())
+
+    @admin.display(description="audit")
+    def audit_link(self, obj):
+        """Link to the audit's admin page."""
+        return _link("admin:audits_audit_change", obj.audit_id, obj.audit)
+
+    @admin.display(description="batch")
+    def batch_link(self, obj):
+        """Link to the batch's admin page, if any."""
+        return _link("admin:jobs_batch_change", obj.batch_id, obj.batch_id) if obj.batch_id else "-"
+
+    @admin.display(description="follows")
+    def leader_link(self, obj):
+        """The identical submission this job follows, if any."""
+        return _link("admin:jobs_analysisjob_change", obj.leader_id, obj.leader_id) if obj.leader_id else "-"
+
+    @admin.display(description="traceback")
+    def traceback_block(self, obj):
+        """The Python traceback of an unexpected failure (staff only; the API shows only code/message)."""
+        if not obj.traceback:
+            return "-"
+        return format_html('<pre class="nexa-traceback">{}</pre>', obj.traceback)
+
+    @admin.display(description="RQ job")
+    def rq_state(self, obj):
+        """What Redis says about the job now (status, worker, last exception line)."""
+        from rq.exceptions import NoSuchJobError
+
+        try:
+            rq_job = _fetch_rq_job(obj.id)
+        except NoSuchJobError:
+            return "not in Redis (finished and expired, never queued, or Redis was flushed)"
+        except Exception as exc:
+            return f"Redis unavailable: {exc}"
+        status = rq_job.get_status(refresh=False)
+        status = getattr(status, "value", status)
+        parts = [f"status {status}", f"queue {rq_job.origin}"]
+        if rq_job.worker_name:
+            parts.append(f"worker {rq_job.worker_name}")
+        result = rq_job.latest_result()
+        if result is not None and result.exc_string:
+            parts.append(result.exc_string.strip().splitlines()[-1])
+        return "; ".join(parts)
+
+    # --- actions -------------------------------------------------------------------------------
+    def _done(self, request, done: list, skipped: int, verb: str, skip_reason: str) -> None:
+        if done:
+            self.message_user(
+                request,
+                ngettext(f"{verb} %d job.", f"{verb} %d jobs.", len(done)) % len(done),
+                messages.SUCCESS,
+            )
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(f"Skipped %d job: {skip_reason}.", f"Skipped %d jobs: {skip_reason}.", skipped)
+                % skipped,
+                messages.WARNING,
+            )
+
+    @admin.action(description="Re-queue selected failed jobs", permissions=["change"])
+    def requeue_failed(self, request, queryset):
+        """Re-queue the ``FAILURE`` jobs among the selection; others are skipped."""
+        done, skipped = [], 0
+        for job in queryset.select_related("audit"):
+            previous = f"{job.error_code}: {job.error_message}"[:200]
+            if job.status == AnalysisJob.Status.FAILURE and requeue_job(job):
+                self.log_change(request, job, f"Re-queued on {job.queue} (was FAILURE {previous}).")
+                done.append(job)
+            else:
+                skipped += 1
+        self._done(request, done, skipped, "Re-queued", "not failed")
+
+    @admin.action(description="Cancel selected pending jobs", permissions=["change"])
+    def cancel_pending(self, request, queryset):
+        """Cancel the ``PENDING`` jobs among the selection; others are skipped."""
+        done, skipped = [], 0
+        name = request.user.get_username()
+        for job in queryset:
+            if job.status == AnalysisJob.Status.PENDING and cancel_job(job, name):
+                self.log_change(request, job, "Canceled while pending.")
+                done.append(job)
+            else:
+                skipped += 1
+        self._done(request, done, skipped, "Canceled", "not pending")
+
+    @admin.action(description="Re-run the audit against the current library", permissions=["change"])
+    def rerun_audits(self, request, queryset):
+        """Queue a new analysis of each selected job's audit (each audit once)."""
+        audits = {job.audit_id: job.audit for job in queryset.select_related("audit")}
+        new_jobs = []
+        for audit in audits.values():
+            job = rerun_audit(audit, request.user)
+            self.log_change(request, audit, f"Re-run against the current library as job {job.id}.")
+            self.log_change(request, job, f"Created by a re-run of audit {audit.pk}.")
+            new_jobs.append(job)
+        self._done(request, new_jobs, 0, "Queued a re-run as", "")
+
+
+@admin.register(Batch)
+class BatchAdmin(admin.ModelAdmin):
+    """Batches with their job counts by outcome."""
+
+    list_display = ("id", "owner", "created_at", "job_count", "succeeded", "failed", "running")
+    list_filter = (("created_at", admin.DateFieldListFilter),)
+    search_fields = ("=id", "owner__username", "jobs__audit__original_filename", "jobs__audit__pm_number")
+    list_select_related = ("owner",)
+    readonly_fields = ("id", "owner", "created_at")
+    date_hierarchy = "created_at"
+    inlines = (JobInline,)
+
+    def has_add_permission(self, request):
+        """Batches come from ``POST /batch-analyze``."""
+        return False
+
+    def get_queryset(self, request):
+        """Annotate the job counts so the list page runs one query."""
+        s = AnalysisJob.Status
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                _jobs=Count("jobs", distinct=True),
+                _ok=Count("jobs", filter=Q(jobs__status=s.SUCCESS), distinct=True),
+                _failed=Count("jobs", filter=Q(jobs__status=s.FAILURE), distinct=True),
+                _running=Count("jobs", filter=Q(jobs__status__in=[s.PENDING, s.PROCESSING]), distinct=True),
+            )
+        )
+
+    @admin.display(description="jobs", ordering="_jobs")
+    def job_count(self, obj):
+        """Number of files in the batch."""
+        return obj._jobs
+
+    @admin.display(description="succeeded", ordering="_ok")
+    def succeeded(self, obj):
+        """Jobs finished ``SUCCESS``."""
+        return obj._ok
+
+    @admin.display(description="failed", ordering="_failed")
+    def failed(self, obj):
+        """Jobs finished ``FAILURE``."""
+        return obj._failed
+
+    @admin.display(description="running", ordering="_running")
+    def running(self, obj):
+        """Jobs ``PENDING`` or ``PROCESSING``."""
+        return obj._running
