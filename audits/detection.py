@@ -70,10 +70,13 @@ _PAGE_OF = re.compile(r"\bpage\s*\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 _BARE_PAGE_NO = re.compile(r"\s*[-–]?\s*\d{1,3}\s*[-–]?\s*|\s*\d{1,3}\s*/\s*\d{1,3}\s*")
 
 
-def _is_page_mark(line: str) -> bool:
-    """A footer/header line carrying the page number ("Page 2 of 3", "Internal use  Page 2", "- 4 -")."""
+def _is_page_mark(line: str, at_edge: bool) -> bool:
+    """A footer/header line carrying the page number ("Page 2 of 3", "Internal use  Page 2", "- 4 -").
+
+    A bare number counts only at the top or bottom of a page (elsewhere it is a table cell).
+    """
     if _BARE_PAGE_NO.fullmatch(line):
-        return True
+        return at_edge
     if len(line) > 120 or "page" not in line.lower():
         return False
     m = _PAGE_OF.search(line)
@@ -88,7 +91,7 @@ _LEAD_LABEL = (
 )
 _LEAD = re.compile(
     rf"^(?P<label>{_LEAD_LABEL})"
-    r"(?:\s*(?P<hash>#|no\.?|number)?\s*(?P<num>\d{1,3}[a-z]?)\b)?"
+    r"(?:\s*(?P<hash>#|no\.?|number)?\s*(?P<num>\d{1,3}[a-z]?)\b)?(?:\s*\((?P<paren>[^()]{0,40})\))?"
     r"\s*(?P<sep>:|\.(?=\s)|\s[-–—]\s|\)\s|$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -100,6 +103,7 @@ _ID_LEAD = re.compile(
 )
 _ID_PREFIXES = {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
 
+_BARE_NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[A-Za-z].*)$")
 _NUMBERED = re.compile(r"^(?:\((?P<n1>\d{1,3})\)|(?P<n2>\d{1,3})[.)](?!\d))\s+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-•*–·▪◦●■□➢✓✔]\s*(?P<rest>\S.*)$")
 _LETTERED = re.compile(r"^(?:\(?(?P<l>[a-h])\)|(?P<l2>[a-h])\.)\s+(?P<rest>\S.*)$")
@@ -120,7 +124,7 @@ _CHECK_HEADER = re.compile(
 _COUNT_LINE = re.compile(
     r"^(?:total\s+)?(?:number\s+of\s+|no\.\s+of\s+|#\s*(?:of\s+)?)?"
     r"(?:non[- ]?conform\w*|nonconform\w*|deficien\w*|infractions?|go[- ]?backs?|failed|\"?no\"?)"
-    r"(?:\s+(?:items?|responses?|answers?|found|noted|identified|conditions?))*"
+    r"(?:\s+(?:items?|responses?|answers?|found|noted|identified|conditions?|total|count))*"
     r"\s*[:=\-]?\s*(?P<n>\d{1,3})\s*$",
     re.IGNORECASE,
 )
@@ -133,6 +137,12 @@ _FIELD_KEYS = (
     r"|structure|equipment|photos?|due\s+date|measured|required|title|subject|type|deadline"
 )
 _FIELD = re.compile(rf"^(?P<key>{_FIELD_KEYS})\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+# A second field on the same line (two-column blocks): "Location: Pole 7   Status: Open".
+_INLINE_FIELD = re.compile(
+    r"\s(?P<key>Location|Status|Required [Cc]orrection|Corrective [Aa]ction(?: [Rr]equired)?|Severity|Priority"
+    r"|Category|Due [Dd]ate|Pole(?: (?:[Nn]umber|No\.?|#))?|Structure|Spec(?:ification)?(?: [Rr]eference)?"
+    r"|Reference|Deadline|LOCATION|STATUS)\s*:\s"
+)
 _ISSUE_KEYS = (
     "issue",
     "description",
@@ -145,6 +155,23 @@ _ISSUE_KEYS = (
 )
 _GENERIC_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&()'.-]{0,40}:(?:\s|$)")
 
+_NOT_A_FINDING = re.compile(
+    r"\bno\s+(?:\w+\s+){0,2}(?:deficienc|infraction|go[- ]?back|violation|issue|finding|non[- ]?conform|exception)"
+    r"|\b(?:found|were|was|is|are)\s+(?:to\s+be\s+)?(?:compliant|acceptable|satisfactory|in\s+compliance)"
+    r"|^the\s+following\b|\bas\s+follows\b|\blisted\s+below\b"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:\w+\s+)?"
+    r"(?:go[- ]?backs?|infractions?|deficienc\w*|findings?|items?|violations?|non[- ]?conform\w*)\b",
+    re.IGNORECASE,
+)
+# A table's column-header row ("No. Description Location Status"), not a section heading.
+_COLUMN_HEADER = re.compile(
+    r"^(?:no\.?|#|item|ref\.?|id)\s+(?:description|finding|deficiency|infraction|question|issue|condition)\b"
+    r"|\b(?:description|finding|issue|question|condition)\s+(?:location|status|comments?|remarks|pole|answer)\b",
+    re.IGNORECASE,
+)
+# "Finding 2 (Observation): ..." is labelled as no go-back.
+_NOT_GO_BACK = re.compile(r"observ|note|compliant|positive|recommend|info|no\s+go", re.IGNORECASE)
+_SUMMARY_HEADING = re.compile(r"summary|overview|introduction|scope|purpose|background", re.IGNORECASE)
 _NOTHING = re.compile(
     r"^(?:none|n/?a|nil|no|0|-+|none\s+(?:noted|found|observed|identified))\.?$", re.IGNORECASE
 )
@@ -219,7 +246,7 @@ def _content_lines(pages: list[str]) -> list[_Line]:
         edges = set(nonblank_idx[:3] + nonblank_idx[-3:])
         for i in range(first, last + 1):
             ln = lines[i]
-            if ln.strip() and _is_page_mark(ln):
+            if ln.strip() and _is_page_mark(ln, i in (first, last)):
                 continue
             if i in edges and _edge_key(ln) in repeated and not _looks_like_content(ln.strip()):
                 continue
@@ -240,7 +267,7 @@ def _wrap_width(lines: list[_Line]) -> int:
     lengths = sorted(len(ln.text) for ln in lines if len(ln.text) >= 30)
     if not lengths:
         return 80
-    return lengths[int(0.9 * (len(lengths) - 1))]
+    return lengths[round(0.9 * (len(lengths) - 1))]
 
 
 # ---------------------------------------------------------------------------------------
@@ -363,6 +390,25 @@ class _Item:
         return DetectedInfraction(self.code, desc, self.page, layout, fields)
 
 
+def _field_key(label: str) -> str:
+    return re.sub(r"_(?:number|no\.?|#)$", "", "_".join(label.lower().split()))
+
+
+def _add_fields(item: _Item, label: str, value: str) -> None:
+    """Store ``label: value`` on ``item``, splitting a second field on the same line."""
+    key, pos = _field_key(label), 0
+    parts = []
+    for m in _INLINE_FIELD.finditer(value):
+        parts.append((key, value[pos : m.start()]))
+        key, pos = _field_key(m.group("key")), m.end()
+    parts.append((key, value[pos:]))
+    for k, v in parts:
+        item.fields.setdefault(k, [])
+        if v.strip():
+            item.fields[k].append(v)
+    item.target = key
+
+
 def _takes_details(item: _Item, text: str) -> bool:
     if item.layout == "list":
         return item.numbered or bool(_LETTERED.match(text))
@@ -400,15 +446,34 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
     pending_row: _Line | None = None
     prev: _Line | None = None
     after_break = True
+    # Plain paragraphs under an infraction heading are its findings when the section holds
+    # no lead, list item or checklist row: kept aside until the section ends.
+    # They count only in an audit with no other infraction layout.
+    candidates: list[DetectedInfraction] = []
+    paragraphs: list[DetectedInfraction] = []
+    section_start = 0
+    summary_section = False
 
     def close() -> None:
         nonlocal item, ignoring
         if item is not None:
             built = item.build()
             if built is not None:
-                found.append(built)
+                (candidates if item.layout == "section" else found).append(built)
         item = None
         ignoring = False
+
+    def end_section() -> None:
+        nonlocal section_start
+        close()
+        if section == "infraction" and len(found) == section_start and not summary_section:
+            paragraphs.extend(
+                c
+                for c in candidates
+                if len(c.description.split()) >= 3 and not _NOT_A_FINDING.search(c.description)
+            )
+        candidates.clear()
+        section_start = len(found)
 
     def continues(text: str) -> bool:
         # A wrapped line: starts in lower case, or the line before it was full (its text ran
@@ -488,7 +553,11 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             prev = ln
             after_break = True
             continue
-        if checklist and re.match(r"^\d{1,3}(?:\.\d{1,2})?[.)]?\s+\S", text) and not _NUMBERED.match(text):
+        if (
+            checklist
+            and re.match(r"^\d{1,3}(?:\.\d{1,2})?[.)]?(?:\s+\S|$)", text)
+            and not _NUMBERED.match(text)
+        ):
             close()
             pending_row = ln
             prev = ln
@@ -499,12 +568,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         if fm and _lead(text) and (not item.title_block or any(k in item.fields for k in _ISSUE_KEYS)):
             fm = None  # "Deficiency: ..." after a "Deficiency: ..." paragraph is the next lead
         if fm:
-            key = _WS.sub("_", fm.group("key").strip().lower())
-            key = re.sub(r"_(?:number|no\.?|#)$", "", key)
-            item.fields.setdefault(key, [])
-            item.target = key
-            if fm.group("value").strip():
-                item.fields[key].append(fm.group("value"))
+            _add_fields(item, fm.group("key"), fm.group("value"))
             prev = ln
             after_break = False
             continue
@@ -522,7 +586,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                 lead_counter[label.lower()] += 1
                 code = f"{label} {lead_counter[label.lower()]}"
             rest = lm.group("rest")
-            if _is_nothing(rest):
+            if _is_nothing(rest) or _NOT_GO_BACK.search(lm.group("paren") or ""):
                 ignoring = True
                 prev = ln
                 continue
@@ -541,6 +605,19 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             ):
                 close()
                 item = _Item(im.group("id"), ln.page, "id", im.group("rest"), title_block=True)
+                prev = ln
+                after_break = False
+                continue
+
+        # Table rows numbered without punctuation ("2  Anchor rod exposed ...") in an
+        # infraction section, when the number is the next in sequence.
+        bn = _BARE_NUMBERED.match(text) if section == "infraction" and not checklist else None
+        if bn and int(bn.group("n")) == list_counter + 1 and bn.group("rest")[0].isupper():
+            if item is None or not item.empty():
+                close()
+                list_counter += 1
+                item = _Item(f"Item {list_counter}", ln.page, "list", bn.group("rest"))
+                item.numbered = True
                 prev = ln
                 after_break = False
                 continue
@@ -598,9 +675,14 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             and not text.isupper()
             and not text.endswith(":")
         )
+        if kind == "other" and _COLUMN_HEADER.search(text):
+            prev = ln
+            after_break = True
+            continue
         if kind and not wrapped:
-            close()
+            end_section()
             section = kind
+            summary_section = bool(_SUMMARY_HEADING.search(text))
             list_counter = 0
             checklist = False
             prev = ln
@@ -621,9 +703,15 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             pass
         else:
             close()
+            if section == "infraction" and len(found) == section_start and not text.endswith(":"):
+                item = _Item("", ln.page, "section", text)
         prev = ln
         after_break = False
-    close()
+    end_section()
+    if not found:
+        for n, p in enumerate(paragraphs, start=1):
+            p.code, p.layout = f"Item {n}", "paragraph"
+            found.append(p)
 
     if counts:
         stated, page = counts[-1]
