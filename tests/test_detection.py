@@ -278,6 +278,108 @@ def test_bullets_under_findings_heading_are_numbered():
     ]
 
 
+def test_plain_paragraphs_under_go_back_heading_when_no_other_layout():
+    text = "\n".join(
+        [
+            "Go-Back Items",
+            "Anchor rod at pole 7 exposed 14 in above grade.",
+            "Guy marker missing on the down guy at pole 9; the guy crosses a",
+            "sidewalk.",
+            "SIGNATURES",
+            "Inspector: K. Lee",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description, f.layout) for f in found] == [
+        ("Item 1", "Anchor rod at pole 7 exposed 14 in above grade.", "paragraph"),
+        ("Item 2", "Guy marker missing on the down guy at pole 9; the guy crosses a sidewalk.", "paragraph"),
+    ]
+
+
+def test_summary_prose_is_not_a_finding_when_leads_follow():
+    text = "FINDINGS SUMMARY\nThree go-back items were identified on this job.\nGO-BACK DETAILS\nGo-back: Anchor rod exposed.\n"
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description) for f in found] == [("Go-back 1", "Anchor rod exposed.")]
+    assert detect_infractions(
+        ["Findings\nNo deficiencies were found during this audit.\nAll work was found compliant."]
+    ) == (
+        [],
+        [],
+    )
+
+
+def test_table_rows_numbered_without_punctuation_under_column_header():
+    text = "\n".join(
+        [
+            "Deficiencies",
+            "No. Description Location Status",
+            "1 Anchor rod exposed 14 in above grade Pole 7 Open",
+            "2 Guy marker missing Pole 9 Open",
+            "3 Riser strap spacing 6 ft Pole 11 Closed",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description) for f in found] == [
+        ("Item 1", "Anchor rod exposed 14 in above grade Pole 7 Open"),
+        ("Item 2", "Guy marker missing Pole 9 Open"),
+        ("Item 3", "Riser strap spacing 6 ft Pole 11 Closed"),
+    ]
+
+
+def test_two_fields_on_one_line_and_title_on_next_line():
+    text = "INFRACTION #1\nAnchor rod exposure\nLocation: Pole 7   Status: Open\nIssue: Anchor rod exposed 14 in."
+    found, _ = detect_infractions([text])
+    assert found == [
+        DetectedInfraction(
+            "INFRACTION #1",
+            "Anchor rod exposure: Anchor rod exposed 14 in.",
+            1,
+            "block",
+            {
+                "title": "Anchor rod exposure",
+                "location": "Pole 7",
+                "status": "Open",
+                "issue": "Anchor rod exposed 14 in.",
+            },
+        )
+    ]
+
+
+def test_finding_labelled_observation_is_skipped():
+    found, _ = detect_infractions(
+        ["Finding 1 (Go-back): Anchor rod exposed.\nFinding 2 (Observation): Crew tidy."]
+    )
+    assert [(f.code, f.description) for f in found] == [("Finding 1", "Anchor rod exposed.")]
+
+
+def test_checklist_with_one_cell_per_line():
+    text = "\n".join(
+        [
+            "Item Question Yes/No/N/A Comments",
+            "1",
+            "Poles set to required depth?",
+            "Yes",
+            "2",
+            "Pole tags installed at correct height?",
+            "No",
+            "Pole tag on P-22 installed 6 ft above ground line.",
+            "3",
+            "Guy guards installed?",
+            "N/A",
+            "Non-Conforming Items Total: 1",
+        ]
+    )
+    found, warnings = detect_infractions([text])
+    assert warnings == []
+    assert [(f.code, f.description, f.fields["subject"]) for f in found] == [
+        (
+            "Item 2",
+            "Pole tag on P-22 installed 6 ft above ground line.",
+            "Pole tags installed at correct height?",
+        )
+    ]
+
+
 # --- negatives -----------------------------------------------------------------------------------
 
 
