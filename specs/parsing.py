@@ -36,7 +36,8 @@ TABLE_ROW = "table_row"
 DEFINITION = "definition"
 
 MAX_CLAUSE_CHARS = 4000  # a clause longer than this is cut (unnumbered prose only)
-CHUNK_CHARS = 1200  # unnumbered documents: prose chunk size
+CHUNK_CHARS = 1200
+RESTART_COST = 4.0  # section numbering starting over: worth it only for a run of several sections  # unnumbered documents: prose chunk size
 
 
 @dataclass
@@ -107,7 +108,7 @@ _PAGE_ONLY = re.compile(r"(?i)^\s*(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\
 
 # "4.1.2 Text", "4.1.2. Text", "Section 4.1.2: Text", "SECTION 4 - Text", "4.1.2 Exception: ..."
 _SECTION = re.compile(
-    r"^\s*(?P<kw>(?i:section|sec\.|§)\s*)?(?P<sec>\d{1,2}(?:\.\d{1,3}){0,5})(?P<dot>\.)?"
+    r"^\s*(?P<kw>(?i:section|sec\.|§)\s*)?(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5})(?P<dot>\.)?"
     r"(?:\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
 )
 _EXC_NOTE = re.compile(
@@ -125,11 +126,12 @@ _REV_TABLE_HEADER = re.compile(r"(?i)^\s*rev(?:ision)?\.?\s+date\b")
 _BULLET = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*\uf0b7]\s+|\(?[a-z0-9]{1,2}[.)]\s+)")
 _DEFINITION_HEADING = re.compile(r"(?i)\b(?:definitions?|glossary|terms)\b")
 _WORD = re.compile(r"\S+")
-_NUMERIC_TOKEN = re.compile(r"^[(\[]?[<>≤≥±+\-$]?\d[\d,]*(?:\.\d+)?(?:/\d+)?[%°\"'¢]?[)\]]?[.,;]?$")
+_NUMERIC_TOKEN = re.compile(r"^[(\[]?[<>≤≥±+\-$#]?\d[\d,]*(?:\.\d+)?(?:/\d+)?[%°\"'¢]?[)\]]?[.,;]?$")
 _UNIT_TOKEN = re.compile(
     r"^(?i:ft|feet|foot|in|inch|inches|mm|cm|m|km|mi|yd|kv|v|volts?|kva|mva|kw|a|amps?|ohms?|Ω|lbs?|kg|n|"
     r"psi|degrees?|deg|°f|°c|f|c|%|awg|kcmil|mcm|days?|hours?|hrs?|min|years?|mph|sq|\(\w\)|ft\.|in\.)$"
 )
+_SHORT_WORD = re.compile(r"^[A-Za-z]{1,8}\.?$")  # an unlisted unit such as "turns" (needs a number before it)
 _COLUMN_HINT = re.compile(
     r"(?i)^(?:min(?:imum)?\.?|max(?:imum)?\.?|nominal|required|primary|secondary|typical|allowable|"
     r"rated|rating|size|depth|clearance|value|voltage|class|type|spacing|distance|length|width)$"
@@ -138,6 +140,14 @@ _COLUMN_HINT = re.compile(
 
 def _normalise(line: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+
+
+def _edge_key(line: str) -> str:
+    """Key for spotting running headers/footers: digits ignored ("Page 2"), except on lines that
+    start with a number (a section heading at the top of every page is not a running header)."""
+    if line[:1].isdigit():
+        return " ".join(line.split()).lower()
+    return _normalise(line)
 
 
 def _heading_like(text: str, limit: int = 70) -> bool:
@@ -227,7 +237,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
         nonblank = [i for i, x in enumerate(lines) if x]
         at_edge = set(nonblank[:edge] + nonblank[-edge:])
         edges.append(at_edge)
-        counts.update({_normalise(lines[i]) for i in at_edge})
+        counts.update({_edge_key(lines[i]) for i in at_edge})
     threshold = max(2, (len(raw) + 1) // 2)
     repeated = {k for k, c in counts.items() if c >= threshold} if len(raw) >= 2 else set()
     out = []
@@ -239,7 +249,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
                     kept.append("")
                 continue
             if i in at_edge and (
-                _normalise(line) in repeated
+                _edge_key(line) in repeated
                 or _PAGE_ONLY.match(line)
                 or (len(line) < 120 and _PAGE_FOOTER.search(line))
             ):
@@ -421,7 +431,9 @@ def _value_groups(words: list[str]) -> tuple[list[str], list[str]]:
     while i > 0:
         j = i
         units = []
-        while j > 0 and _UNIT_TOKEN.match(words[j - 1]) and len(units) < 2:
+        while (
+            j > 0 and len(units) < 2 and (_UNIT_TOKEN.match(words[j - 1]) or _SHORT_WORD.match(words[j - 1]))
+        ):
             units.append(words[j - 1])
             j -= 1
         if j > 0 and _NUMERIC_TOKEN.match(words[j - 1]):
@@ -455,6 +467,9 @@ def _table_row(line: str, ncols: int | None) -> tuple[list[str], int]:
 def _is_table_row_line(line: str) -> bool:
     if len(line) > 160 or _SECTION_STRICT.match(line) or _EXC_NOTE.match(line) or _TABLE_TITLE.match(line):
         return False
+    m = _SECTION.match(line) if line[:1].isdigit() else None
+    if m and m.group("dot") and _section_shape(m):
+        return False  # "7. Next Heading" (even one the numbering chain did not take)
     return True
 
 
@@ -544,6 +559,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     table: dict | None = None
     free_heading = ""
     last_line = ""
+    ctx_section, ctx_heading = "", ""  # the section the current line sits in, and its heading
 
     def flush():
         nonlocal cur
@@ -609,6 +625,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 if kind == REQUIREMENT and _DEFINITION_HEADING.search(heading or ""):
                     kind = DEFINITION
                 cur = _Open(sec, heading, kind, pno, [rest] if rest else [])
+                ctx_section, ctx_heading = sec, heading
                 if heading == rest:
                     cur.data["title_line"] = True
                 continue
@@ -628,18 +645,12 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                     continue
             tm = _TABLE_TITLE.match(line)
             if tm and (tm.group("rest") or "").strip():
-                section = cur.section if cur else ""
-                heading = (cur.heading if cur else free_heading) or ""
-                if cur is not None and cur.kind in (EXCEPTION, NOTE):
-                    section_heading = parent_heading(section) or heading
-                else:
-                    section_heading = heading
                 flush()
                 table = {
                     "title": re.sub(r"\s+", " ", line).strip(),
                     "columns": None,
-                    "section": section,
-                    "heading": section_heading,
+                    "section": ctx_section,
+                    "heading": (ctx_heading if ctx_section else free_heading) or "",
                     "ncols": None,
                 }
                 # rows re-open the surrounding clause afterwards
@@ -656,7 +667,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                         table["columns"] = _split_header(table["header"], n)
                         if len(table["columns"]) != n:
                             table["columns"] = [table["header"]]
-                    elif n == 1 and table["ncols"] and len(line) > 90 and line.endswith("."):
+                    elif n == 1 and table["ncols"] and (line.endswith(".") or len(line.split()) > 12):
                         table = None  # a sentence after the table: back to prose
                     if table is not None:
                         cols = table["columns"] or [table["header"]]
@@ -681,35 +692,23 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                     table = None
             em = _EXC_NOTE.match(line)
             if em:
-                section = cur.section if cur else ""
-                if cur is not None and cur.kind in (EXCEPTION, NOTE):
-                    heading = parent_heading(section) if section else cur.heading
-                    if section and section in headings and cur.kind == REQUIREMENT:
-                        heading = headings[section]
-                else:
-                    heading = (headings.get(section) or parent_heading(section)) if section else free_heading
-                    if cur is not None and cur.heading and not heading:
-                        heading = cur.heading
-                label = em.group("label").lower()
-                if label.startswith("notes") and not section and not em.group("rest"):
-                    # "Notes:" heading over a block of numbered notes
-                    pass
                 flush()
-                kind = EXCEPTION if label.startswith("exc") else NOTE
-                cur = _Open(section, heading, kind, pno, [line])
+                kind = EXCEPTION if em.group("label").lower().startswith("exc") else NOTE
+                heading = ctx_heading if ctx_section else free_heading
+                cur = _Open(ctx_section, heading, kind, pno, [line])
                 continue
             if not numbered and _free_heading(line, last_line):
                 # unnumbered prose: headings cut it into clauses
                 flush()
-                free_heading = line
+                free_heading = ctx_heading = line
                 cur = _Open(
                     "", line, NOTE if re.search(r"(?i)\bnotes?\b", line) else REQUIREMENT, pno, [line]
                 )
                 continue
-            if cur is None:
-                cur = _Open("", free_heading, REQUIREMENT, pno, [])
-            elif cur.kind in (EXCEPTION, NOTE) and cur.section and False:
-                pass
+            if cur is None:  # prose after a table: the section continues
+                cur = _Open(
+                    ctx_section, (ctx_heading if ctx_section else free_heading) or "", REQUIREMENT, pno, []
+                )
             cur.lines.append(line)
             last_line = line
     flush()
@@ -748,13 +747,14 @@ def _section_shape(m: re.Match) -> bool:
     return True
 
 
-def _section_chain(page_lines: list[list[str]], window: int = 60) -> set[tuple[int, int]]:
+def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[int, int]]:
     """Pick the section-number lines that form the document's numbering (a best-scoring chain).
 
     Every line that has the shape of a numbered section is a candidate; the chosen chain maximises
     (candidates kept) - 1.5 x (numbers skipped) - 2.5 x (changes of numbering style)
     - (top-level siblings on consecutive lines, as in a list), so numbered list
-    items, footnote markers and stray values lose to the real numbering. ``Section N`` lines are
+    items, footnote markers and stray values lose to the real numbering. The numbering may restart
+    (a book of several documents) at a cost of ``RESTART_COST``. ``Section N`` lines are
     always kept. Dynamic programming over a bounded look-back window: linear in the candidates.
 
     Returns:
@@ -775,23 +775,32 @@ def _section_chain(page_lines: list[list[str]], window: int = 60) -> set[tuple[i
         return set()
     best = [0.0] * n
     back = [-1] * n
-    top_style = [c[2][1] if c[2][0] else None for c in cands]  # numbering style of the chain's last top level
+    top_style = [c[2][1] if c[2][0] else None for c in cands]
+    run_best, run_arg = (
+        float("-inf"),
+        -1,
+    )  # best chain ending before the current candidate  # numbering style of the chain's last top level
     for k, (_, sec, style, _kw) in enumerate(cands):
         start_cost = 0.5 * max(0, sec[0] - 1) + 0.5 * sum(max(0, c - 1) for c in sec[1:])
         best[k] = 1.0 - min(start_cost, 3.0)
+        if run_arg >= 0 and run_best - RESTART_COST + best[k] > best[k]:
+            # numbering restarts (a spec book of several documents): pay for a new run
+            best[k], back[k] = run_best - RESTART_COST + best[k], run_arg
         for j in range(max(0, k - window), k):
             psec = cands[j][1]
-            if not _plausible_next(psec, sec):
+            if sec <= psec or best[j] + 1.0 <= best[k] or not _plausible_next(psec, sec):
                 continue
             score = best[j] + 1.0 - 1.5 * _skipped(psec, sec)
             (pp, pi), (kp, ki) = cands[j][0], cands[k][0]
             if len(sec) == len(psec) == 1 and pp == kp and ki == pi + 1:
-                score -= 1.0  # siblings on consecutive lines: a numbered list, not sections
+                score -= 0.6  # siblings on consecutive lines: more likely a numbered list
             if style[0] and top_style[j] is not None and top_style[j] != style[1]:
                 score -= 2.5  # "1 Introduction" numbering does not continue as "4. item"
             if score > best[k]:
                 best[k], back[k] = score, j
                 top_style[k] = style[1] if style[0] else top_style[j]
+        if best[k] > run_best:
+            run_best, run_arg = best[k], k
     end = max(range(n), key=lambda k: (best[k], k))
     chosen = set()
     k = end
