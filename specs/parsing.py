@@ -420,7 +420,7 @@ def _split_header(header: str, ncols: int) -> list[str]:
     return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def _value_groups(words: list[str]) -> tuple[list[str], list[str]]:
+def _value_groups(words: list[str], limit: int = 12) -> tuple[list[str], list[str]]:
     """Split row words into (label words, value cells) scanning from the right.
 
     A value cell is a numeric token with the unit words or markers that follow it (``25 ft``,
@@ -428,7 +428,7 @@ def _value_groups(words: list[str]) -> tuple[list[str], list[str]]:
     """
     cells: list[str] = []
     i = len(words)
-    while i > 0:
+    while i > 0 and len(cells) < limit:
         j = i
         units = []
         while (
@@ -456,7 +456,7 @@ def _value_groups(words: list[str]) -> tuple[list[str], list[str]]:
 
 def _table_row(line: str, ncols: int | None) -> tuple[list[str], int]:
     words = line.split()
-    label, values = _value_groups(words)
+    label, values = _value_groups(words, (ncols - 1) if ncols and ncols > 1 else 12)
     if values and label:
         return [" ".join(label), *values], len(values) + 1
     if len(values) >= 2:  # the first column is numeric too ("30 ft | 5.0 ft")
@@ -473,7 +473,7 @@ def _is_table_row_line(line: str) -> bool:
     return True
 
 
-_SECTION_STRICT = re.compile(r"^\s*(?:(?i:section)\s+)?\d{1,2}(?:\.\d{1,3})+\.?\s+[A-Z]")
+_SECTION_STRICT = re.compile(r"^\s*(?:(?i:section)\s+)?\d{1,4}(?:\.\d{1,3})+\.?\s+[A-Z]")
 
 
 # --- main parser ---------------------------------------------------------------------------------
@@ -663,10 +663,18 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                         continue
                     cells, n = _table_row(line, table["ncols"])
                     if table["ncols"] is None and n > 1:
-                        table["ncols"] = n
-                        table["columns"] = _split_header(table["header"], n)
-                        if len(table["columns"]) != n:
-                            table["columns"] = [table["header"]]
+                        # the header decides how many columns there are when the first row is
+                        # ambiguous ("For 21 kV circuits 6 ft 8 ft 8 ft")
+                        for k in range(n, 1, -1):
+                            cols = _split_header(table["header"], k)
+                            if len(cols) == k:
+                                break
+                        if len(cols) == k and k > 1:
+                            table["ncols"], table["columns"] = k, cols
+                            if k != n:
+                                cells, n = _table_row(line, k)
+                        else:
+                            table["ncols"], table["columns"] = n, [table["header"]]
                     elif n == 1 and table["ncols"] and (line.endswith(".") or len(line.split()) > 12):
                         table = None  # a sentence after the table: back to prose
                     if table is not None:
