@@ -104,7 +104,9 @@ _LABEL_INSIDE = re.compile(rf"(?:(?<=\s)|(?<=\|))(?:{_ALT})\s*:", re.IGNORECASE)
 # A row of labels only (a header table's label row; the values are on the next line).
 _LABEL_CELL = re.compile(rf"(?:{_ALT})\s*:?(?:\s+|$)", re.IGNORECASE)
 
-_PM_ANYWHERE = re.compile(r"\bPM\s*(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE)
+_PM_ANYWHERE = re.compile(
+    r"\bPM\s*(?:order\s*)?(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE
+)
 _NOTIF_ANYWHERE = re.compile(
     r"\bnotif(?:ication)?\.?\s*(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE
 )
@@ -294,6 +296,7 @@ def _fit(fld: str, value: str) -> str:
     if fld == "audit_date":
         return parse_date(value)
     if fld == "score":
+        value = re.sub(r"\s*/\s*", "/", re.sub(r"\s+%", "%", value))
         return value if re.search(r"\d", value) else ""
     if not re.search(r"[A-Za-z0-9]", value):
         return ""
@@ -313,19 +316,20 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     # Header fields sit at the top: labels are read on the first pages only; the
     # identifiers and the score are also searched in the whole text below.
     lines = [ln for page in pages[:_HEADER_PAGES] for ln in (page or "").split("\n")][:_HEADER_LINES]
-    pending: list[str] = []  # fields whose value is on a following line
+    # Fields whose values come on following lines: one group per label line (a label row
+    # takes one value row; a column of stacked labels takes one value line each).
+    pending: list[list[str]] = []
     for line in lines:
         if not line.strip():
             continue
         row = _label_row(line)
         if row:
-            pending = row
+            pending.append(row)
             continue
         spans = _label_spans(line)
         if not spans:
             if pending:
-                _assign_row(pending, line, found)
-                pending = []
+                _assign_row(pending.pop(0), line, found)
             continue
         new_pending: list[str] = []
         for k, (_start, end, fld) in enumerate(spans):
@@ -337,7 +341,10 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
                     found[fld] = v
             elif not _clean_value(raw):
                 new_pending.append(fld)
-        pending = new_pending if len(new_pending) == len(spans) or len(new_pending) == 1 else []
+        if new_pending and (len(new_pending) == len(spans) or len(new_pending) == 1):
+            pending.append(new_pending)
+        else:
+            pending = []
         if len(found) == len(_LABELS):
             break
     text = "\n".join(pages)

@@ -87,6 +87,19 @@ def test_two_column_header_pdf_with_label_row_over_value_row():
     )
 
 
+def test_stacked_label_column_then_value_column():
+    md = extract_metadata(["PM Number:\nNotification:\nLocation:\n35125285\n120045871\nPole 1147, Elm Rd"])
+    assert (md.pm_number, md.notification_number, md.location) == (
+        "35125285",
+        "120045871",
+        "Pole 1147, Elm Rd",
+    )
+
+
+def test_score_spacing_normalized():
+    assert extract_metadata(["Audit Score: 82.35 % (140 / 170)"]).score == "82.35% (140/170)"
+
+
 def test_prose_words_are_not_labels_and_missing_fields_stay_empty():
     md = extract_metadata(["Address the items below.\nThe contractor was on site.\nInspector notes follow."])
     assert md == AuditMetadata()
