@@ -166,6 +166,50 @@ def modality(text: str) -> str:
 
 
 @dataclass
+class RowKey:
+    """The value range a table row applies to (pole length 45 ft; "1/0 to 4/0 ACSR"; "#2 AWG and smaller")."""
+
+    kind: str
+    lo: float
+    hi: float
+    text: str
+
+    def contains(self, value: float) -> bool:
+        eps = 1e-6 * max(1.0, abs(value))
+        return self.lo - eps <= value <= self.hi + eps
+
+
+_KEY_DOWN = re.compile(
+    r"^\W*(?:and|or)\s+(?:smaller|less|below|under|lower|fewer)\b|^\W*(?:max(?:imum)?|and\s+under)\b", re.I
+)
+_KEY_UP = re.compile(
+    r"^\W*(?:and|or)\s+(?:larger|more|above|over|greater|higher)\b|^\W*(?:min(?:imum)?|\+)", re.I
+)
+
+
+def row_key(label: str) -> RowKey | None:
+    """The value range named by a table row label, or None when the label names no value."""
+    qs = [q for q in find_quantities(label) if q.kind != "temperature"]
+    if not qs:
+        return None
+    q = qs[0]
+    if (
+        len(qs) >= 2
+        and qs[1].kind == q.kind
+        and re.fullmatch(r"\s*(?:-|–|to|through|thru)\s*", label[q.end : qs[1].start], re.I)
+    ):
+        lo, hi = sorted((q.magnitude, qs[1].magnitude))
+        return RowKey(q.kind, lo, hi, label[q.start : qs[1].end])
+    after, before = label[q.end :], label[: q.start]
+    v = q.magnitude
+    if _KEY_DOWN.search(after) or re.search(r"\b(?:up\s+to|under|below|less\s+than)\s*$", before, re.I):
+        return RowKey(q.kind, float("-inf"), v, label.strip())
+    if _KEY_UP.search(after) or re.search(r"\b(?:over|above|more\s+than|greater\s+than)\s*$", before, re.I):
+        return RowKey(q.kind, v, float("inf"), label.strip())
+    return RowKey(q.kind, v, v, q.describe())
+
+
+@dataclass
 class Constraint:
     """One numeric requirement. Magnitudes are in the kind's base unit (see quantities.BASE_UNITS)."""
 
@@ -178,7 +222,7 @@ class Constraint:
         default_factory=list
     )  # qualifying tokens right after the value ("long", "depth")
     applicability: dict = field(default_factory=dict)
-    key: Quantity | None = None  # table rows keyed by a value (pole length 45 ft -> depth 6.5 ft)
+    key: RowKey | None = None  # table rows keyed by a value (pole length 45 ft -> depth 6.5 ft)
     explicit: bool = True  # comparator came from the text (not a default)
     direction: str | None = (
         None  # "above"/"below" when the value is measured in a direction ("12 in below grade")
@@ -334,7 +378,7 @@ def parse_constraints(
             if ma:
                 cmp = ">=" if ma.group("ge") else "<="
                 explicit = True
-        if cmp is None and prev_cmp and re.fullmatch(r"[\s,;]*(?:and|or)?[\s,]*", left, re.I):
+        if cmp is None and prev_cmp:
             cmp = prev_cmp
             explicit = True
         if cmp is None and prev_cmp is None:
@@ -528,7 +572,7 @@ def _table_statements(
         key = None
         cells = qs
         if not label and len(qs) >= 2:
-            key, cells = qs[0], qs[1:]
+            key, cells = RowKey(qs[0].kind, qs[0].magnitude, qs[0].magnitude, qs[0].describe()), qs[1:]
         row_app = applicability(label)
         cons = []
         for ci, q in enumerate(cells):
@@ -574,11 +618,10 @@ def table_row_statement(
         return None
     columns = list(columns) + [""] * (len(cells) - len(columns))
     label = cells[0]
-    key = None
     start = 1
+    key = row_key(label) if len(cells) >= 2 else None
     kq = [q for q in find_quantities(label) if q.kind != "temperature"]
-    if kq and len(label.strip()) <= len(kq[0].text) + 3 and len(cells) >= 2:
-        key = kq[0]
+    if kq and len(label.strip()) <= len(kq[0].text) + 3:
         label = columns[0]
     row_app = applicability(label)
     cons = []

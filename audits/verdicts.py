@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from audits.engine import Decision, Library, Unit
@@ -33,6 +34,11 @@ from audits.requirements import (
 from audits.retrieval import tokenize
 
 VALID, REPEALABLE, NEEDS_REVIEW = "VALID", "REPEALABLE", "NEEDS_REVIEW"
+# the finding says the required item is absent altogether ("no guy guard", "missing", "not installed")
+_ABSENT = re.compile(
+    r"\b(?:no|missing|without|lacks?|lacking|absent|omitted)\b|\bnot\s+(?:installed|provided|present|in\s+place|done|performed)\b",
+    re.I,
+)
 MIN_OVERLAP = 0.18  # share of the finding's IDF weight a governing statement must cover
 _FIELD_KEYS = ("title", "question", "subject", "item", "category", "issue")
 
@@ -51,6 +57,10 @@ class Cand:
     extra: dict = field(default_factory=dict)
 
 
+def _group_key(unit: Unit) -> tuple[str, str]:
+    return unit.document, unit.section.split(".")[0]
+
+
 def _query_text(description: str, fields: dict) -> str:
     parts = [description]
     for k in _FIELD_KEYS:
@@ -62,7 +72,7 @@ def _query_text(description: str, fields: dict) -> str:
 
 def _key_match(c: Constraint, facts: Facts) -> Quantity | None:
     for q in facts.measured + facts.claimed:
-        if q.kind == c.key.kind and abs(q.magnitude - c.key.magnitude) <= 1e-6 * max(1, q.magnitude):
+        if q.kind == c.key.kind and c.key.contains(q.magnitude):
             return q
     return None
 
@@ -80,7 +90,10 @@ def _candidates(
 ) -> list[Cand]:
     index = library.index
     known = {t for t in q_tokens if index.df.get(t) and not t[0].isdigit()}
-    total = sum(index.idf(t) for t in known) or 1.0
+    # words the library never uses still count (at half the top weight): a finding about a subject
+    # the library does not cover must not match on its one common word
+    unknown = {t for t in q_tokens if not index.df.get(t) and not t[0].isdigit() and len(t) > 2}
+    total = (sum(index.idf(t) for t in known) + 0.5 * index.idf("\x00") * len(unknown)) or 1.0
     top = hits[0][1]
     units: dict[int, float] = {}
     for u, s in hits:
@@ -119,25 +132,33 @@ def _candidates(
 def _pair(
     constraints: list[Constraint], facts: Facts, exclude: Quantity | None
 ) -> list[tuple[Constraint, Quantity]]:
-    """Pair each constraint with the measured value it is about (same kind, best-matching qualifier words)."""
+    """Pair constraints with the measured values they are about.
+
+    Same kind only; pairs are taken best first by shared qualifier words ("long", "diameter", "above grade"),
+    then applicability matches, then an explicit comparator. A second limit of a kind already paired needs
+    its own qualifier.
+    """
     pool = [q for q in facts.measured if q is not exclude]
     quals = {id(q): set(qualifier_of(facts.text, q)) for q in pool}
-    ranked = sorted(
-        constraints,
-        key=lambda c: -(compat(c.applicability, facts.applicability)[1] + 0.5 * bool(c.context)),
-    )
-    pairs, used = [], set()
-    for c in ranked:
-        options = [q for q in pool if q.kind == c.kind and id(q) not in used]
-        if not options:
+    scored = []
+    for ci, c in enumerate(constraints):
+        m = compat(c.applicability, facts.applicability)[1]
+        for q in pool:
+            if q.kind != c.kind:
+                continue
+            ov = len(quals[id(q)] & set(c.context))
+            scored.append((-(2 * ov + m + 0.5 * c.explicit), ci, ov, c, q))
+    scored.sort(key=lambda x: (x[0], x[1]))
+    pairs, used_c, used_q, kinds = [], set(), set(), set()
+    for _, ci, ov, c, q in scored:
+        if ci in used_c or id(q) in used_q:
             continue
-        scored = sorted(options, key=lambda q: -len(quals[id(q)] & set(c.context)))
-        best = scored[0]
-        overlap = len(quals[id(best)] & set(c.context))
-        if pairs and overlap == 0 and any(p[0].kind == c.kind for p in pairs):
-            continue  # a second limit of the same kind needs its own qualifier ("long", "diameter")
-        pairs.append((c, best))
-        used.add(id(best))
+        if c.kind in kinds and ov == 0:
+            continue
+        pairs.append((c, q))
+        used_c.add(ci)
+        used_q.add(id(q))
+        kinds.add(c.kind)
     return pairs
 
 
@@ -240,8 +261,24 @@ def decide_infraction(description: str, fields: dict, library: Library) -> Decis
     hits = library.index.search(list(q_tokens), k=12) if q_tokens else []
     if not hits:
         return Decision(NEEDS_REVIEW, 0.3, "No clause in the spec library matches this finding.", [], {})
+    every = _candidates(facts, q_tokens, library, hits)
+    group_best: dict[tuple[str, str], float] = {}
+    for c in every:
+        g = _group_key(library.units[c.unit])
+        group_best[g] = max(group_best.get(g, 0.0), c.overlap)
+    # a statement qualifies on its own overlap, or on a weaker one when its section clearly matches
+    # (the rule of an Exception the finding names, a table row under a matching heading)
     cands = [
-        c for c in _candidates(facts, q_tokens, library, hits) if c.subject_ok and c.overlap >= MIN_OVERLAP
+        c
+        for c in every
+        if c.subject_ok
+        and (
+            c.overlap >= MIN_OVERLAP
+            or (
+                c.overlap >= 0.5 * MIN_OVERLAP
+                and group_best[_group_key(library.units[c.unit])] >= 1.5 * MIN_OVERLAP
+            )
+        )
     ]
     if not cands:
         return Decision(
@@ -305,9 +342,7 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     st = gov.stmt
     usable = [c for c in st.constraints if not compat(c.applicability, facts.applicability)[0]]
     if gov.key_quantity is not None:
-        usable = [
-            c for c in usable if c.key is None or abs(c.key.magnitude - gov.key_quantity.magnitude) < 1e-6
-        ]
+        usable = [c for c in usable if c.key is None or c.key.contains(gov.key_quantity.magnitude)]
     pairs = _pair(usable, facts, gov.key_quantity)
     details: dict = {"governing": {"document": unit.document, "section": unit.section, "statement": st.text}}
     outcome = None  # "violated" | "complies" | None
@@ -393,7 +428,7 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
         c = conf(0.7, gov)
         reason = f"{label} permits but does not require this (“{_short(st.text)}”)."
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    if usable:
+    if usable and not _ABSENT.search(facts.facts_text):
         c = conf(0.5, gov)
         need = ", ".join(sorted({x.describe() for x in usable}))[:120]
         reason = f"{label} requires {need}, but the audit gives no measured value to compare."
