@@ -160,7 +160,7 @@ def chart_geometry(series: list[dict]) -> dict:
             )
         if i % 3 == 0 or i == len(series) - 1:
             labels.append({"x": round(x0 + bar_w, 1), "label": hour})
-    ticks = [{"y": round(baseline - plot_h * f, 1), "label": round(scale * f)} for f in (0, 0.5, 1)]
+    ticks = [{"y": round(baseline - plot_h * f, 1), "label": f"{scale * f:g}"} for f in (0, 0.5, 1)]
     return {
         "width": CHART_WIDTH,
         "height": CHART_HEIGHT,

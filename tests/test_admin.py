@@ -291,10 +291,12 @@ def test_monitoring_page_matches_queue_status_and_cache_stats(
 ):
     """With queued, finished, failed jobs, a cache hit and a registered worker, the page shows the
     same figures as ``GET /queue-status`` and ``GET /cache-stats``."""
-    done = _submit(user, django_capture_on_commit_callbacks, tag="m1")
+    data = audit_pdf(tag="m1")
+    with django_capture_on_commit_callbacks(execute=True):
+        done = services.submit_audit(user, upload("m1.pdf", data=data))
     run_jobs()
     with django_capture_on_commit_callbacks(execute=True):
-        services.submit_audit(user, upload("again.pdf", tag="m1"))  # cache hit
+        services.submit_audit(user, upload("again.pdf", data=data))  # cache hit
     for tag in ("m2", "m3", "m4"):
         _submit(user, django_capture_on_commit_callbacks, tag=tag)  # waiting on "high"
     failed = AnalysisJob.objects.create(
@@ -371,8 +373,3 @@ def test_hourly_outcomes_buckets_the_last_24_hours(user, library):
     geo = chart_geometry(series)
     assert geo["max"] == 2 and len(geo["bars"]) == 48
     assert [nice_ceiling(v) for v in (0, 3, 7, 11, 60)] == [1, 5, 10, 20, 100]
-
-
-def test_audit_bytes_helper_is_a_pdf():
-    """Sanity: the helper's PDFs carry the header the upload checks want."""
-    assert audit_pdf().startswith(b"%PDF-")
