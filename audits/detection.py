@@ -110,8 +110,14 @@ _LETTERED = re.compile(r"^(?:\(?(?P<l>[a-h])\)|(?P<l2>[a-h])\.)\s+(?P<rest>\S.*)
 
 _ANSWER = r"yes|no|n/a|na|pass|fail|y|n"
 _ROW_Q = re.compile(
-    rf"^(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)[.)]?\s+(?P<q>[^?]{{2,}}\?)\s*(?P<ans>{_ANSWER})\b[.:]?\s*(?P<comment>.*)$",
+    rf"^(?P<num>(?:[A-Z]{{1,4}}[-.]?)?\d{{1,3}}(?:\.\d{{1,2}})?)[.)]?\s+(?P<q>[^?]{{2,}}\?)\s*(?P<ans>{_ANSWER})\b"
+    r"[.:,;-]?\s*(?P<comment>.*)$",
     re.IGNORECASE,
+)
+# A row without an item number ("Guy guards installed? No  Guard missing at P-4"), read
+# inside a checklist only.
+_ROW_UNNUMBERED = re.compile(
+    r"^(?P<q>[A-Z][^?]{3,}\?)\s*(?P<ans>Yes|No|N/A|NA|YES|NO|Pass|Fail|PASS|FAIL)\b[.:,;-]?\s*(?P<comment>.*)$"
 )
 _ROW_PLAIN = re.compile(
     r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)[.)]?\s+(?P<q>\S.*?)\s+(?P<ans>Yes|No|N/A|NA|YES|NO|Pass|Fail|PASS|FAIL)\b(?:\s+(?P<comment>.*))?$"
@@ -122,7 +128,7 @@ _CHECK_HEADER = re.compile(
 )
 
 _COUNT_LINE = re.compile(
-    r"^(?:total\s+)?(?:number\s+of\s+|no\.\s+of\s+|#\s*(?:of\s+)?)?"
+    r"^(?:grand\s+|overall\s+)?(?:total\s+)?(?:number\s+of\s+|no\.\s+of\s+|#\s*(?:of\s+)?)?"
     r"(?:non[- ]?conform\w*|nonconform\w*|deficien\w*|infractions?|go[- ]?backs?|failed|\"?no\"?)"
     r"(?:\s+(?:items?|responses?|answers?|found|noted|identified|conditions?|total|count))*"
     r"\s*[:=\-]?\s*(?P<n>\d{1,3})\s*$",
@@ -434,7 +440,10 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
 
     found: list[DetectedInfraction] = []
     warnings: list[str] = []
-    counts: list[tuple[int, int]] = []  # (stated count, page)
+    counts: list[
+        tuple[int, int, int, int]
+    ] = []  # (stated, page, 'No' rows since the last count, all 'No' rows)
+    last_count_no = 0
     lead_counter: Counter[str] = Counter()
     list_counter = 0
     section: str | None = None
@@ -492,14 +501,11 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         checklist = True
         checklist_rows += 1
         ans = m.group("ans")
+        num = m.groupdict().get("num") or str(checklist_rows)
         if ans.lower() in _NEGATIVE_ANSWERS:
             checklist_no += 1
-            item = _Item(f"Item {m.group('num')}", ln.page, "checklist", _norm(m.group("comment") or ""))
-            item.fields = {
-                "subject": [_norm(m.group("q"))],
-                "answer": [ans],
-                "item": [m.group("num")],
-            }
+            item = _Item(f"Item {num}", ln.page, "checklist", _norm(m.group("comment") or ""))
+            item.fields = {"subject": [_norm(m.group("q"))], "answer": [ans], "item": [num]}
         else:
             ignoring = True
 
@@ -528,7 +534,9 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                 continue
             pending_row = None
         plain_rows = checklist or (checklist_rows > 0 and section != "infraction")
-        m = _ROW_Q.match(text) or (_ROW_PLAIN.match(text) if plain_rows else None)
+        m = _ROW_Q.match(text) or (
+            _ROW_PLAIN.match(text) or _ROW_UNNUMBERED.match(text) if plain_rows else None
+        )
         if m:
             open_row(m, ln)
             prev = ln
@@ -548,7 +556,8 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         cm = _COUNT_LINE.match(text)
         if cm:
             close()
-            counts.append((int(cm.group("n")), ln.page))
+            counts.append((int(cm.group("n")), ln.page, checklist_no - last_count_no, checklist_no))
+            last_count_no = checklist_no
             checklist = False
             prev = ln
             after_break = True
@@ -600,9 +609,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         if im:
             prefix = im.group("id").split("-")[0]
             known = prefix in _ID_PREFIXES
-            if (known and (im.group("sep") or section == "infraction")) or (
-                im.group("sep") and (section == "infraction" or id_starts[prefix] >= 2)
-            ):
+            if known or (im.group("sep") and (section == "infraction" or id_starts[prefix] >= 2)):
                 close()
                 item = _Item(im.group("id"), ln.page, "id", im.group("rest"), title_block=True)
                 prev = ln
@@ -713,12 +720,18 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             p.code, p.layout = f"Item {n}", "paragraph"
             found.append(p)
 
-    if counts:
-        stated, page = counts[-1]
-        actual = checklist_no if checklist_rows else len(found)
-        what = "checklist 'No' rows" if checklist_rows else "infractions detected"
-        if stated != actual:
-            warnings.append(
-                f"The audit states {stated} non-conforming item(s) (page {page}) but {actual} {what} were found."
-            )
+    if checklist_rows:
+        # Each total covers the rows since the previous total (a checklist per section),
+        # or all rows so far (a grand total).
+        for stated, page, section_no, all_no in counts:
+            if stated not in (section_no, all_no):
+                warnings.append(
+                    f"The audit states {stated} non-conforming item(s) (page {page}) but {section_no} "
+                    "checklist 'No' rows were found."
+                )
+    elif counts and counts[-1][0] != len(found):
+        stated, page = counts[-1][:2]
+        warnings.append(
+            f"The audit states {stated} non-conforming item(s) (page {page}) but {len(found)} infractions were found."
+        )
     return found, warnings

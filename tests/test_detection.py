@@ -238,6 +238,62 @@ def test_checklist_matching_count_no_warning_and_rows_without_question_marks():
     ]
 
 
+def test_checklist_rows_without_numbers_and_with_section_ids():
+    text = "\n".join(
+        [
+            "QC Checklist  Yes/No/N/A",
+            "Poles set to required depth? Yes",
+            "Guy guards installed? No, guard missing at P-4.",
+            "Tags installed? N/A",
+            "Total Number of Non-Conforming Items 1",
+            "OH-1 Crossarms level? Yes",
+            "OH-2 Insulators clean? No Insulator at P-9 chipped.",
+        ]
+    )
+    found, warnings = detect_infractions([text])
+    assert warnings == []
+    assert [(f.code, f.description, f.fields) for f in found] == [
+        (
+            "Item 2",
+            "guard missing at P-4.",
+            {"subject": "Guy guards installed?", "answer": "No", "item": "2"},
+        ),
+        (
+            "Item OH-2",
+            "Insulator at P-9 chipped.",
+            {"subject": "Insulators clean?", "answer": "No", "item": "OH-2"},
+        ),
+    ]
+
+
+def test_section_totals_and_grand_total():
+    text = "\n".join(
+        [
+            "1 Poles set? No Pole 3 shallow.",
+            "2 Tags set? No Tag missing.",
+            "Total Number of Non-Conforming Items 2",
+            "3 Guys guarded? No Guard missing.",
+            "Total Number of Non-Conforming Items 2",
+            "Grand Total Non-Conforming Items: 3",
+        ]
+    )
+    found, warnings = detect_infractions([text])
+    assert _codes(found) == ["Item 1", "Item 2", "Item 3"]
+    assert warnings == [
+        "The audit states 2 non-conforming item(s) (page 1) but 1 checklist 'No' rows were found."
+    ]
+
+
+def test_nci_ids_without_delimiter():
+    found, _ = detect_infractions(
+        ["Report\nNCI-01 Pole tag missing at P-22.\nNCI-02 Guy guard missing at P-4."]
+    )
+    assert [(f.code, f.description, f.layout) for f in found] == [
+        ("NCI-01", "Pole tag missing at P-22.", "id"),
+        ("NCI-02", "Guy guard missing at P-4.", "id"),
+    ]
+
+
 # --- numbered lists ----------------------------------------------------------------------------
 
 
