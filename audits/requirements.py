@@ -281,7 +281,8 @@ _GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\
 _LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|smaller\s+than|<"
 _CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
 _CMP_AFTER = re.compile(
-    r"^\W*(?:(?P<ge>or\s+more|or\s+greater|or\s+larger|minimum|min\b)|(?P<le>or\s+less|or\s+fewer|maximum|max\b))",
+    r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?or\s+(?:more|greater|larger|higher|heavier)|minimum|min\b)"
+    r"|(?P<le>(?:[a-z-]+\s+){0,2}?or\s+(?:less|fewer|smaller|lower)|maximum|max\b))",
     re.I,
 )
 _TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
@@ -481,7 +482,7 @@ _SENT_SPLIT = re.compile(
 )
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
 _TABLE_TITLE = re.compile(r"^\s*Table\s+[\w.-]+\b", re.I)
-_SUBJECT_CUT = re.compile(r"\b(?:shall|must|should|may|is|are|will|required|requires|to\s+be)\b|:", re.I)
+_SUBJECT_CUT = re.compile(r"\b(?:shall|must|should|may|is|are|will|be|required|requires|to\s+be)\b|:", re.I)
 GENERIC = frozenset(
     tokenize(
         """minimum maximum each every all any required requirement requirements general standard standards equipment
@@ -496,8 +497,14 @@ GENERIC = frozenset(
 def subject_tokens(text: str) -> set[str]:
     """Tokens of a statement's subject: the words before its verb ("Transformer tanks shall ..." ->
     {transformer, tank}), minus generic words."""
+    text = re.sub(
+        r"^\s*it\s+is\s+(?:recommended|required|preferred|suggested|advisable|desirable|mandatory)\s+that\s+",
+        "",
+        text,
+        flags=re.I,
+    )
     m = _SUBJECT_CUT.search(text)
-    head = text[: m.start()] if m else ""
+    head = text[: m.start()] if m else " ".join(text.split()[:6])
     return set(tokenize(head, keep_numbers=False)) - GENERIC
 
 
