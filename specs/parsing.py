@@ -144,10 +144,20 @@ def _normalise(line: str) -> str:
 
 def _edge_key(line: str) -> str:
     """Key for spotting running headers/footers: digits ignored ("Page 2"), except on lines that
-    start with a number (a section heading at the top of every page is not a running header)."""
-    if line[:1].isdigit():
+    start with a number or state a quantity (a section heading or table row at the top or bottom of
+    every page is not a running header)."""
+    if line[:1].isdigit() or _has_quantity(line):
         return " ".join(line.split()).lower()
     return _normalise(line)
+
+
+def _has_quantity(line: str) -> bool:
+    """Does the line state a quantity with a unit ("20 ft", "#4 AWG")? Table rows do; footers don't."""
+    words = line.split()
+    for a, b in zip(words, words[1:], strict=False):
+        if _NUMERIC_TOKEN.match(a) and _UNIT_TOKEN.match(b):
+            return True
+    return False
 
 
 def _heading_like(text: str, limit: int = 70) -> bool:
@@ -731,6 +741,14 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
             if i >= first_sectioned or c.kind in (NOTE, TABLE_ROW, EXCEPTION) or c.page > 1
         ]
         clauses = kept
+    if not clauses:
+        # nothing but a title block: keep the text itself citable
+        text = _join([line for lines in page_lines for line in lines if line])
+        first_page = next((i for i, lines in enumerate(page_lines, start=1) if any(lines)), 1)
+        clauses = [
+            ParsedClause("", tb.title[:300], piece, REQUIREMENT, first_page, 0)
+            for piece in _cut(text, CHUNK_CHARS)
+        ]
     for i, c in enumerate(clauses):
         c.order = i
     return ParsedSpec(number, tb.title, tb.revision, tb.effective, clauses)

@@ -1,0 +1,301 @@
+"""Spec parsing (plain Python): title block, clause segmentation, tables, exceptions and notes.
+
+Runs on the eval corpora's spec PDFs, the real utility documents and small texts written here.
+"""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from nexa.pdftext import extract_pages
+from specs.parsing import parse_date, parse_spec
+
+pytestmark = pytest.mark.no_redis
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+EVAL = SHARED / "eval"
+REAL = SHARED / "corpus" / "utility-real"
+
+
+def _parse(path: Path):
+    return parse_spec(extract_pages(path).pages, path.name)
+
+
+def _by_section(spec):
+    out = {}
+    for c in spec.clauses:
+        out.setdefault(c.section, []).append(c)
+    return out
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return {p.stem: _parse(p) for p in sorted((EVAL / "dev" / "specs").glob("*.pdf"))}
+
+
+def _expected(corpus):
+    return json.loads((EVAL / corpus / "expected.json").read_text())
+
+
+# --- title block -------------------------------------------------------------------------------
+
+
+def test_dev_documents_have_number_title_revision(dev):
+    expected = _expected("dev")["specs"]
+    assert len(expected) == len(dev) == 6
+    for item in expected:
+        spec = dev[Path(item["file"]).stem]
+        assert spec.document_number == item["document"]
+        assert spec.title == item["title"]
+        assert spec.revision == item["revision"]
+        assert spec.effective_date is not None
+
+
+def test_effective_date_from_title_block(dev):
+    assert dev["035010"].effective_date.isoformat() == "2025-03-01"
+
+
+@pytest.mark.parametrize("corpus", ["seed-a", "seed-b"])
+def test_seed_specs_take_their_stem_as_number(corpus):
+    for item in _expected(corpus)["specs"]:
+        spec = _parse(EVAL / corpus / item["file"])
+        assert spec.document_number == item["document"] == Path(item["file"]).stem
+        assert spec.title == item["title"]
+        assert spec.revision == ""
+
+
+# --- clauses cited by the eval corpora ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("corpus", ["dev", "seed-a", "seed-b"])
+def test_every_cited_governing_clause_exists_with_its_exact_section(corpus):
+    exp = _expected(corpus)
+    specs = {}
+    for item in exp["specs"]:
+        spec = _parse(EVAL / corpus / item["file"])
+        specs[spec.document_number] = {c.section for c in spec.clauses}
+    cited = {
+        (i["document"], i["section"]) for a in exp["audits"] for i in a["infractions"] if i.get("document")
+    }
+    assert cited
+    missing = [(d, s) for d, s in cited if s not in specs.get(d, set())]
+    assert not missing
+
+
+def test_exception_clause_with_its_section_and_page(dev):
+    (c,) = _by_section(dev["063010"])["3.3"]
+    assert (c.kind, c.page) == ("exception", 2)
+    assert c.heading == "Ground Electrodes"
+    assert c.text.startswith("Exception: Where the resistance of a single rod exceeds 25 ohms")
+    # complete text, across the wrapped line
+    assert c.text.endswith("no further resistance test is required.")
+
+
+def test_numbered_clauses_keep_page_heading_and_complete_text(dev):
+    secs = _by_section(dev["035010"])
+    (c43,) = secs["4.3"]
+    assert (c43.kind, c43.page, c43.heading) == ("exception", 2, "Vertical Clearances")
+    assert "may be reduced to 12 ft where the voltage does not exceed 300 V to ground." in c43.text
+    (c4,) = secs["4"]
+    assert (c4.kind, c4.text) == ("requirement", "Vertical Clearances")
+    (c3,) = secs["3"]
+    assert c3.kind == "definition"
+    (c42,) = _by_section(dev["035020"])["4.2"]
+    assert (c42.kind, c42.page, c42.text) == ("requirement", 2, "Crossarms shall be level within 2 degrees.")
+
+
+def test_unnumbered_note_is_its_own_clause_under_its_section(dev):
+    notes = [c for c in _by_section(dev["035010"])["6.1"] if c.kind == "note"]
+    assert len(notes) == 1
+    assert notes[0].text.startswith("Note: A clearance of 12 ft at the time of trimming is recommended")
+    reqs = [c for c in _by_section(dev["035010"])["6.1"] if c.kind == "requirement"]
+    assert "Note:" not in reqs[0].text
+    (note,) = [c for c in _by_section(dev["045010"])["3.2"] if c.kind == "note"]
+    assert "recommended but not required" in note.text
+
+
+def test_table_rows_carry_table_title_and_column_headers(dev):
+    rows = [c for c in dev["035010"].clauses if c.kind == "table_row"]
+    assert len(rows) == 4
+    assert all(r.section == "4.1" and r.page == 2 for r in rows)
+    street = next(r for r in rows if r.data["cells"][0].startswith("Public streets"))
+    assert street.data == {
+        "table": "Table 4-1 Minimum vertical clearance above surface",
+        "columns": ["Surface under the span", "Secondary (0-750 V)", "Primary (750 V-22.5 kV)"],
+        "cells": ["Public streets, alleys and roads", "18 ft", "25 ft"],
+    }
+    # the text has the title and headers too, so ranking sees them
+    assert "Table 4-1" in street.text and "Primary (750 V-22.5 kV): 25 ft" in street.text
+    depth = [c for c in dev["035020"].clauses if c.kind == "table_row"]
+    assert depth[0].data["columns"] == ["Pole length", "Minimum setting depth"]
+    assert depth[0].data["cells"] == ["30 ft", "5.0 ft"]
+    cover = [c for c in dev["062010"].clauses if c.kind == "table_row"]
+    assert [r.data["cells"] for r in cover][0] == ["Primary conduit", "36 in"]
+
+
+def test_headers_footers_revision_history_and_title_block_are_not_clauses(dev):
+    for spec in dev.values():
+        for c in spec.clauses:
+            assert "Page 1 of 2" not in c.text and "Page 2 of 2" not in c.text
+            assert "Electric Distribution Standards" not in c.text
+            assert "Revision history" not in c.text and "Periodic review" not in c.text
+            assert not c.text.startswith("Document ")
+            assert "Effective date" not in c.text and "Asset type" not in c.text
+            assert "General Order 95 and General Order 128" not in c.text  # the reference list
+        assert [c.order for c in spec.clauses] == list(range(len(spec.clauses)))
+
+
+def test_seed_a_section_colon_style():
+    spec = _parse(EVAL / "seed-a" / "specs" / "sample_spec_book.pdf")
+    assert [c.section for c in spec.clauses][:3] == ["4.1.2", "4.2.1", "4.2.2"]
+    assert spec.clauses[0].text == "Poles must be buried at least 6 feet deep."
+
+
+def test_seed_b_clause_continues_onto_the_next_page():
+    spec = _parse(EVAL / "seed-b" / "specs" / "test_spec.pdf")
+    (c33,) = _by_section(spec)["3.3"]
+    assert c33.page == 1 and c33.heading == "Clearances (per GO 95)"
+    assert "Horizontal clearance from buildings: 7.5 feet" in c33.text
+    (c42,) = _by_section(spec)["4.2"]
+    assert c42.page == 2 and "Ground resistance not to exceed 25 ohms" in c42.text
+
+
+# --- real documents ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(REAL.glob("*.pdf")), ids=lambda p: p.stem)
+def test_real_documents_parse(path):
+    spec = _parse(path)
+    assert spec.document_number
+    assert spec.clauses
+    assert all(c.text.strip() and c.page >= 1 for c in spec.clauses)
+
+
+def test_real_paper_numbered_sections_are_clauses():
+    spec = _parse(REAL / "hipas_vegetation_impact_analysis.pdf")
+    assert [c.section for c in spec.clauses] == ["1", "2", "3", "3.1", "3.2"]
+    (c31,) = _by_section(spec)["3.1"]
+    assert c31.heading == "Vegetation Contact"
+    # its numbered list stays inside the clause
+    assert "1. Wind speed" in c31.text and "6. Line length" in c31.text
+    assert _by_section(spec)["3.2"][0].page == 2
+    assert spec.document_number == "hipas_vegetation_impact_analysis"  # "IEEE Standard 1366" is no number
+
+
+def test_unnumbered_document_is_cut_at_headings():
+    spec = _parse(REAL / "nawpc_wood_pole_service_life_bulletin.pdf")
+    assert all(c.section == "" for c in spec.clauses)
+    headings = {c.heading for c in spec.clauses}
+    assert {"Environmental Factors", "Pole Removal Data"} <= headings
+    assert spec.document_number == "16-U-101"
+
+
+# --- rules on small texts ----------------------------------------------------------------------
+
+
+def test_running_header_and_footer_removed_and_stem_fallback():
+    pages = [
+        "Acme Power Co. Standards Manual\nGUYING PRACTICE\nRevision B\n1 General\n"
+        "1.1 Guys shall be installed on all dead-end poles.\nAcme Power Co. Standards Manual Page 1 of 2",
+        "Acme Power Co. Standards Manual\n1.2 Guy guards shall be yellow.\n"
+        "Acme Power Co. Standards Manual Page 2 of 2",
+    ]
+    spec = parse_spec(pages, "/uploads/GUY-17.pdf")
+    assert spec.document_number == "GUY-17"
+    assert spec.revision == "B"
+    assert [c.section for c in spec.clauses] == ["1", "1.1", "1.2"]
+    assert all("Acme Power" not in c.text and "Page" not in c.text for c in spec.clauses)
+    assert spec.clauses[2].page == 2 and spec.clauses[2].heading == "General"
+
+
+def test_labelled_number_and_title_on_one_line():
+    pages = [
+        "Standard No. TD-2908P-01 - Pole Guying\nRev. #13\nEffective: March 1, 2024\n1 Scope\nText here."
+    ]
+    spec = parse_spec(pages, "x.pdf")
+    assert (spec.document_number, spec.title, spec.revision) == ("TD-2908P-01", "Pole Guying", "13")
+    assert spec.effective_date.isoformat() == "2024-03-01"
+
+
+def test_numbered_list_items_and_values_are_not_sections():
+    pages = [
+        "Document 1234\nGrounding\n1 General\n1.1 Rods shall be tested. The steps are:\n"
+        "1. Drive the rod\n2. Measure the resistance\n3. Record the value\n"
+        "2 Testing\n2.1 Resistance shall not exceed 25 ohms.\n6.5 ft of rod is exposed in some cases.\n"
+        "2.2 Exception: Two bonded rods need no test."
+    ]
+    spec = parse_spec(pages, "x.pdf")
+    assert [c.section for c in spec.clauses] == ["1", "1.1", "2", "2.1", "2.2"]
+    assert "3. Record the value" in spec.clauses[1].text
+    assert "6.5 ft of rod" in spec.clauses[3].text
+    assert spec.clauses[4].kind == "exception"
+
+
+def test_inline_exception_after_a_sentence_is_split_off():
+    pages = [
+        "Document 5555\nClearances\n4 Clearances\n4.1 Keep 8 ft from buildings. Exception: Signs need 3 ft."
+    ]
+    spec = parse_spec(pages, "x.pdf")
+    kinds = [(c.section, c.kind) for c in spec.clauses]
+    assert kinds == [("4", "requirement"), ("4.1", "requirement"), ("4.1", "exception")]
+    assert spec.clauses[2].text == "Exception: Signs need 3 ft."
+
+
+def test_section_keyword_style_and_numbering_restart():
+    lines = [f"Section {n}.1: Requirement number {n}." for n in range(1, 7)]
+    lines += [f"Section {n}.1: Second book requirement {n}." for n in range(1, 7)]
+    spec = parse_spec(["Spec Book\n" + "\n".join(lines)], "book.pdf")
+    assert len(spec.clauses) == 12
+    assert spec.title == "Spec Book"
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("2025-03-01", "2025-03-01"),
+        ("03/01/2025", "2025-03-01"),
+        ("March 1, 2025", "2025-03-01"),
+        ("Mar 1 2025", "2025-03-01"),
+        ("1 March 2025", "2025-03-01"),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text).isoformat() == iso
+
+
+def test_parse_date_rejects_nonsense():
+    assert parse_date("2025-13-45") is None
+    assert parse_date("Someday 1, 2025") is None
+
+
+def _synthetic_pages(count: int) -> list[str]:
+    pages = []
+    for p in range(1, count + 1):
+        lines = ["Utility Standards Manual  Document 4711 Rev. 3", f"{p} Subject {p} Requirements"]
+        for s in range(1, 7):
+            lines.append(
+                f"{p}.{s} Conductors of class {s} shall be installed not less than {s + 10} ft above grade in"
+            )
+            lines.append("areas accessible to vehicles, measured at the point of minimum clearance.")
+            if s == 3:
+                lines.append(f"Exception: Where rock is encountered the depth may be reduced by {s} in.")
+        lines.append(f"Table {p}-1 Minimum clearance")
+        lines.append("Location Primary Secondary")
+        for r in range(4):
+            lines.append(f"Location kind {r} {20 + r + p % 9} ft {15 + r + p % 5} ft")
+        lines.append(f"Document 4711 Rev. 3    Page {p} of {count}")
+        pages.append("\n".join(lines))
+    return pages
+
+
+def test_parsing_is_linear_and_fast():
+    pages = _synthetic_pages(500)
+    start = time.process_time()
+    spec = parse_spec(pages, "big.pdf")
+    elapsed = time.process_time() - start
+    assert len([c for c in spec.clauses if c.kind == "table_row"]) == 2000
+    assert len([c for c in spec.clauses if c.kind == "exception"]) == 500
+    assert len({c.section for c in spec.clauses}) == 500 * 7
+    assert 500 / elapsed >= 100, f"{500 / elapsed:.0f} pages/s"
