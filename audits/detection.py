@@ -138,7 +138,9 @@ _COUNT_LINE = re.compile(
 _FIELD_KEYS = (
     r"location|issue|status|required\s+correction|corrective\s+action(?:\s+required)?"
     r"|required\s+action|action\s+required|correction|description|finding|condition"
-    r"|observation|problem|details?|deficiency|spec(?:ification)?(?:\s+reference)?|reference"
+    r"|observation|problem|details?|deficiency|violation|discrepancy|defect|non[- ]?conformance"
+    r"|remedy|resolution|action|measured\s+value|required\s+value|actual|specified"
+    r"|spec(?:ification)?(?:\s+reference)?|reference"
     r"|standard|requirement|severity|category|priority|pole(?:\s+(?:number|no\.?|#))?"
     r"|structure|equipment|photos?|due\s+date|measured|required|title|subject|type|deadline"
 )
@@ -158,7 +160,15 @@ _ISSUE_KEYS = (
     "problem",
     "details",
     "deficiency",
+    "violation",
+    "discrepancy",
+    "defect",
+    "non-conformance",
+    "non_conformance",
+    "nonconformance",
 )
+# Measured / required values are added to the description so the verdict can read them.
+_VALUE_KEYS = ("measured", "measured_value", "actual", "required", "required_value", "specified")
 _GENERIC_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&()'.-]{0,40}:(?:\s|$)")
 
 _NOT_A_FINDING = re.compile(
@@ -317,17 +327,10 @@ def _lead(text: str) -> re.Match | None:
     if not m:
         return None
     label, num, sep = m.group("label"), m.group("num"), m.group("sep")
-    if not num and sep != ":":
-        return None
-    if _NEEDS_NUMBER.match(label) and not num:
-        return None
-    if not num and label.lower().startswith("item"):
-        return None
-    if sep == "" and not num:
-        return None
-    if sep == "" and not m.group("hash") and not label.isupper():
-        # "Item 3" alone on a line is a lead; "Infraction 2 was ..." prose is not.
-        return None
+    if num:
+        return m  # "Infraction 2:", "Item 3 -", "INFRACTION #4" alone on its line
+    if _NEEDS_NUMBER.match(label) or sep in ("", ".", ") "):
+        return None  # "Item: ...", "Deficiency." and a bare "Violation" are not leads
     return m
 
 
@@ -378,11 +381,22 @@ class _Item:
         elif issue:
             if main:
                 fields.setdefault("title", main)
-            desc = f"{main}: {issue}" if main and main.lower() not in issue.lower() else issue
+            if main and main.lower() not in issue.lower():
+                desc = f"{main} {issue}" if main[-1] in ".!?:;" else f"{main}: {issue}"
+            else:
+                desc = issue
         else:
             desc = main
             if fields and main and self.title_block:
                 fields.setdefault("title", main)
+        values = [f"{k.split('_')[0].capitalize()}: {fields[k]}" for k in _VALUE_KEYS if k in fields]
+        values = [v for v in values if v.split(": ", 1)[1].lower() not in desc.lower()]
+        if values and self.layout != "checklist":
+            desc = (
+                f"{desc.rstrip()}{'' if desc.rstrip()[-1:] in '.!?' else '.'} " + ". ".join(values)
+                if desc
+                else ". ".join(values)
+            )
         if self.details:
             details = [_norm(" ".join(d)) for d in self.details if d]
             fields["details"] = details
@@ -554,7 +568,9 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             after_break = True
             continue
         cm = _COUNT_LINE.match(text)
-        if cm:
+        if cm and not re.match(
+            r"[\"']?(?:no|failed)\b|(?:infraction|deficiency|go[- ]?back)\s*#?\s*\d+$", text, re.I
+        ):
             close()
             counts.append((int(cm.group("n")), ln.page, checklist_no - last_count_no, checklist_no))
             last_count_no = checklist_no

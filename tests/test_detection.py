@@ -140,6 +140,37 @@ def test_infraction_blocks_keep_fields_and_description_reads_as_the_go_back():
     ]
 
 
+def test_block_with_violation_and_measured_required_fields():
+    text = "INFRACTION #1: Conduit cover\nViolation: Conduit too shallow\nMeasured: 30 in\nRequired: 36 in\nStatus: Open"
+    found, _ = detect_infractions([text])
+    assert found == [
+        DetectedInfraction(
+            "INFRACTION #1",
+            "Conduit cover: Conduit too shallow. Measured: 30 in. Required: 36 in",
+            1,
+            "block",
+            {
+                "title": "Conduit cover",
+                "violation": "Conduit too shallow",
+                "measured": "30 in",
+                "required": "36 in",
+                "status": "Open",
+            },
+        )
+    ]
+
+
+def test_numbered_lead_alone_on_its_line_and_dash_lead():
+    found, _ = detect_infractions(
+        ["Infraction 2\nPole tag missing.\nGo-back Infraction - Guy guard missing at P-3."]
+    )
+    assert [(f.code, f.description) for f in found] == [
+        ("Infraction 2", "Pole tag missing."),
+        ("Go-back Infraction 1", "Guy guard missing at P-3."),
+    ]
+    assert detect_infractions(["Deficiency. The crew fixed it.\nViolation reports are filed weekly."]) == ([], [])
+
+
 def test_nci_ids_with_fields():
     found, _ = _detect(
         [
@@ -511,7 +542,19 @@ def test_fifty_page_audit_is_fast():
         found, _ = detect_infractions(pages)
         timings.append(time.perf_counter() - start)
     assert len(found) == 50 * 6
-    assert min(timings) < 0.1
+    # Budget 50 ms on an idle machine (a 200k-step loop ~10 ms), scaled when the host is busy.
+    assert min(timings) < 0.05 * max(1.0, _loop_seconds() / 0.01)
+
+
+def _loop_seconds() -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(200_000):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def test_pathological_lines_do_not_backtrack():
