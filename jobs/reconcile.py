@@ -31,7 +31,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from jobs.models import AnalysisJob
-from jobs.services import QUEUE_DEFAULT, QUEUE_SYNC, enqueue
+from jobs.services import QUEUE_DEFAULT, QUEUE_SYNC, enqueue, get_queue
 from jobs.tasks import finish
 
 log = logging.getLogger(__name__)
@@ -246,9 +246,8 @@ def schedule_next(connection=None, interval: int | None = None) -> str:
     """Schedule the next ``periodic_reconcile`` run on the ``high`` queue in ``interval`` seconds
     (``settings.NEXA_RECONCILE_INTERVAL``, default 60) and return its RQ job id. Needs a worker
     started ``--with-scheduler`` to fire."""
-    import django_rq
 
-    queue = django_rq.get_queue("high")
+    queue = get_queue("high")
     connection = connection or queue.connection
     interval = interval or int(_setting("NEXA_RECONCILE_INTERVAL", 60))
     job_id = f"nexa-reconcile-{uuid.uuid4().hex}"

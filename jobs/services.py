@@ -140,17 +140,24 @@ def _in_flight_leader(owner, sha256: str) -> AnalysisJob | None:
     )
 
 
+def get_queue(name: str):
+    """The RQ queue ``name``, enqueuing immediately (we call it from ``on_commit`` ourselves;
+    django-rq's default would defer again inside an outer transaction)."""
+    import django_rq
+
+    return django_rq.get_queue(name, commit_mode="auto")
+
+
 def enqueue(job: AnalysisJob) -> bool:
     """Put ``job`` on its RQ queue now (job id = the job's UUID; only the id travels).
 
     Any earlier RQ job with the same id (failed, finished, abandoned) is deleted first.
     Returns False, logging why, when Redis refused; the reconciler retries later.
     """
-    import django_rq
     from rq import Retry
 
     try:
-        queue = django_rq.get_queue(job.queue if job.queue != QUEUE_SYNC else QUEUE_DEFAULT)
+        queue = get_queue(job.queue if job.queue != QUEUE_SYNC else QUEUE_DEFAULT)
         old = queue.fetch_job(str(job.id))
         if old is not None:
             old.delete()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -20,6 +21,7 @@ AUDIT_LINES = [
 def audit_pdf(lines: list[str] | None = None, pages: int = 1, tag: str = "") -> bytes:
     """A text-layer audit PDF; ``tag`` adds a line so the bytes (and SHA-256) differ."""
     pdf = FPDF(format="Letter")
+    pdf.set_creation_date(dt.datetime(2025, 10, 8, tzinfo=dt.UTC))  # same text, same bytes
     pdf.set_font("Helvetica", size=10)
     for page in range(pages):
         pdf.add_page()
@@ -62,3 +64,14 @@ def make_library():
 
 
 RESULT_KEYS = {"file", "status", "error", "audit", "infractions_found", "summary", "infractions"}
+
+
+def stub_engine(monkeypatch) -> None:
+    """Replace the verdict engine with a fixed NEEDS_REVIEW decision: pipeline tests are about
+    jobs, queues and workers, not about verdicts (the engine has its own tests)."""
+    from audits import engine
+
+    def decide(description, fields, library):
+        return engine.Decision("NEEDS_REVIEW", 0.0, "stub engine", [])
+
+    monkeypatch.setattr(engine, "decide", decide)
