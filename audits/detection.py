@@ -12,7 +12,10 @@ Layouts read (DESIGN.md §1):
   is cross-checked;
 * numbered or bulleted lists under an infraction heading (``Infractions Found:``,
   ``Non-Conforming Items:``, ``Findings``, ``Deficiencies`` ...), sub-bullets folded into
-  their item.
+  their item; table rows numbered ``1 Anchor rod ...`` in sequence; items with ids such
+  as ``NCI-01``;
+* as a fallback for an audit with none of the above, plain paragraphs under an
+  infraction heading (``Go-Back Items``), one finding each.
 
 Running headers and footers (``Page 2 of 3``, lines repeated at the top or bottom of
 several pages) are dropped before reading. Lists under other headings (compliant items,
@@ -267,13 +270,22 @@ def _content_lines(pages: list[str]) -> list[_Line]:
             if i in edges and _edge_key(ln) in repeated and not _looks_like_content(ln.strip()):
                 continue
             out.append(_Line(ln.strip(), pno))
-    # Drop blanks left at page joins (a page break is not a paragraph break).
+    # A page break is not a paragraph break: drop blanks at page joins. When blank lines
+    # are everywhere (double-spaced extraction) they mark nothing: drop them all.
+    blanks = sum(1 for ln in out if not ln.text)
+    if blanks > 0.35 * max(len(out), 1):
+        return [ln for ln in out if ln.text]
+    next_page: list[int | None] = [None] * len(out)
+    upcoming: int | None = None
+    for k in range(len(out) - 1, -1, -1):
+        next_page[k] = upcoming
+        if out[k].text:
+            upcoming = out[k].page
     cleaned: list[_Line] = []
     for k, ln in enumerate(out):
         if not ln.text:
             prev = cleaned[-1] if cleaned else None
-            nxt = next((x for x in out[k + 1 :] if x.text), None)
-            if prev is None or not prev.text or nxt is None or nxt.page != prev.page:
+            if prev is None or not prev.text or next_page[k] != prev.page:
                 continue
         cleaned.append(ln)
     return cleaned

@@ -90,6 +90,20 @@ def test_paragraph_leads_end_at_heading_label_and_short_closing_line():
     ]
 
 
+def test_blank_line_ends_a_paragraph_unless_extraction_is_double_spaced():
+    single = "Go-back: Anchor rod at pole 7 exposed 14 in above grade which exceeds the\nallowed exposure.\n\nthe crew was told."
+    found, _ = detect_infractions([single])
+    assert [f.description for f in found] == [
+        "Anchor rod at pole 7 exposed 14 in above grade which exceeds the allowed exposure."
+    ]
+    double = "Findings\n\nGo-back: Anchor rod at pole 7 exposed 14 in above grade which exceeds the\n\nallowed exposure.\n\nGo-back: Tag missing.\n\n"
+    found, _ = detect_infractions([double])
+    assert [f.description for f in found] == [
+        "Anchor rod at pole 7 exposed 14 in above grade which exceeds the allowed exposure.",
+        "Tag missing.",
+    ]
+
+
 def test_lead_with_text_on_next_line():
     found, _ = detect_infractions(["Deficiency:\nTransformer T-4 nameplate faces away from the road."])
     assert _codes(found) == ["Deficiency 1"]
@@ -168,7 +182,10 @@ def test_numbered_lead_alone_on_its_line_and_dash_lead():
         ("Infraction 2", "Pole tag missing."),
         ("Go-back Infraction 1", "Guy guard missing at P-3."),
     ]
-    assert detect_infractions(["Deficiency. The crew fixed it.\nViolation reports are filed weekly."]) == ([], [])
+    assert detect_infractions(["Deficiency. The crew fixed it.\nViolation reports are filed weekly."]) == (
+        [],
+        [],
+    )
 
 
 def test_nci_ids_with_fields():
