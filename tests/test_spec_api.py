@@ -1,0 +1,108 @@
+"""Spec library API: POST /upload-specs (queued on RQ, real Redis) and GET /spec-library."""
+
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
+
+from specs.models import SpecDocument, library_version
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+DEV_SPECS = sorted((SHARED / "eval" / "dev" / "specs").glob("*.pdf"))
+
+
+def _files(*paths):
+    return [SimpleUploadedFile(p.name, p.read_bytes(), content_type="application/pdf") for p in paths]
+
+
+def upload(api, *paths, extra=None):
+    files = _files(*paths) + (extra or [])
+    return api.post("/upload-specs", {"files": files}, format="multipart")
+
+
+def test_both_endpoints_need_auth():
+    anon = APIClient()
+    assert anon.get("/spec-library").status_code in (401, 403)
+    assert anon.post("/upload-specs", {"files": _files(DEV_SPECS[0])}, format="multipart").status_code in (
+        401,
+        403,
+    )
+    assert not SpecDocument.objects.exists()
+
+
+def test_upload_queues_imports_that_the_worker_runs(api, run_jobs, redis_conn):
+    res = upload(api, DEV_SPECS[0], DEV_SPECS[4])
+    assert res.status_code == 202
+    body = res.json()
+    assert body["queued"] == 2 and body["duplicates"] == 0
+    assert [f["status"] for f in body["files"]] == ["queued", "queued"]
+    assert [f["filename"] for f in body["files"]] == ["035010.pdf", "063010.pdf"]
+    ids = [f["document_id"] for f in body["files"]]
+    assert set(SpecDocument.objects.filter(pk__in=ids).values_list("status", flat=True)) == {"PENDING"}
+    import django_rq
+
+    assert django_rq.get_queue("default").count == 2
+    run_jobs(("default",))
+    docs = SpecDocument.objects.filter(pk__in=ids).order_by("document_number")
+    assert [(d.document_number, d.status) for d in docs] == [("035010", "READY"), ("063010", "READY")]
+    clause = docs[1].clauses.get(section="3.3")
+    assert (clause.kind, clause.page) == ("exception", 2)
+
+
+def test_all_duplicates_is_409_and_mixed_is_202(api, run_jobs):
+    assert upload(api, DEV_SPECS[0]).status_code == 202
+    run_jobs(("default",))
+    dup = upload(api, DEV_SPECS[0])
+    assert dup.status_code == 409
+    (item,) = dup.json()["files"]
+    assert item["status"] == "duplicate"
+    assert item["duplicate_of"]["document_number"] == "035010" and item["duplicate_of"]["revision"] == "07"
+    mixed = upload(api, DEV_SPECS[0], DEV_SPECS[1])
+    assert mixed.status_code == 202
+    assert [f["status"] for f in mixed.json()["files"]] == ["duplicate", "queued"]
+    assert SpecDocument.objects.count() == 2
+
+
+def test_no_files_is_400(api):
+    res = api.post("/upload-specs", {}, format="multipart")
+    assert res.status_code == 400 and res.json()["error"]["code"] == "no_file"
+
+
+def test_bad_file_fails_in_the_job_and_is_listed_with_its_error(api, run_jobs):
+    bad = SimpleUploadedFile(
+        "scan.pdf", b"%PDF-1.4\n garbage without objects", content_type="application/pdf"
+    )
+    res = upload(api, extra=[bad])
+    assert res.status_code == 202
+    run_jobs(("default",))
+    lib = api.get("/spec-library").json()
+    (doc,) = lib["documents"]
+    assert doc["status"] == "FAILED"
+    assert doc["error"]["code"] == "corrupt_pdf"
+
+
+def test_spec_library_lists_documents_without_n_plus_one(api, run_jobs, django_assert_max_num_queries):
+    upload(api, *DEV_SPECS)
+    run_jobs(("default",))
+    with django_assert_max_num_queries(6):
+        res = api.get("/spec-library")
+    assert res.status_code == 200
+    body = res.json()
+    assert body["count"] == 6 and body["library_version"] == library_version()
+    by_number = {d["document_number"]: d for d in body["documents"]}
+    d = by_number["035010"]
+    assert d["title"] == "Overhead Conductor Clearances" and d["revision"] == "07"
+    assert d["pages"] == 2 and d["status"] == "READY" and d["superseded"] is False
+    assert d["clause_count"] == SpecDocument.objects.get(document_number="035010").clauses.count() > 10
+    assert len(d["hash_prefix"]) == 12
+    assert SpecDocument.objects.get(pk=d["id"]).sha256.startswith(d["hash_prefix"])
+
+
+def test_schema_documents_the_spec_endpoints(api):
+    res = api.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert res.status_code == 200
+    text = res.content.decode()
+    assert "/upload-specs" in text and "/spec-library" in text
