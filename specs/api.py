@@ -62,7 +62,7 @@ class UploadSpecsView(APIView):
         request={"multipart/form-data": s.UploadSpecsSerializer},
         responses={
             202: s.UploadSpecsResponseSerializer,
-            400: OpenApiResponse(s.ErrorResponseSerializer, description="no file sent"),
+            400: OpenApiResponse(s.SpecErrorResponseSerializer, description="no file sent"),
             409: OpenApiResponse(s.UploadSpecsResponseSerializer, description="every file is a duplicate"),
         },
     )

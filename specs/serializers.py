@@ -81,10 +81,10 @@ class UploadSpecsResponseSerializer(serializers.Serializer):
     duplicates = serializers.IntegerField()
 
 
-class ErrorSerializer(serializers.Serializer):
+class SpecErrorSerializer(serializers.Serializer):
     code = serializers.CharField()
     message = serializers.CharField()
 
 
-class ErrorResponseSerializer(serializers.Serializer):
-    error = ErrorSerializer()
+class SpecErrorResponseSerializer(serializers.Serializer):
+    error = SpecErrorSerializer()
