@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import os
 import unicodedata
 from collections.abc import Iterable
@@ -16,6 +17,9 @@ from django.utils import timezone
 from fpdf import FPDF
 
 from audits.models import Audit, Finding, Infraction
+
+# fpdf2 subsets fonts with fontTools, which logs every table at INFO.
+logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 CSV_COLUMNS = [
     "audit_file",

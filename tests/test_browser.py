@@ -1,0 +1,342 @@
+"""Browser tests: headless Debian chromium (Playwright) against a live server and a real worker.
+
+A real ``manage.py rqworker`` process (forking NexaWorker) runs on the same Redis and the same
+test database as the live server. The test logs in, uploads a spec and two audits (one by
+drag-and-drop), watches the progress bars reach the report links without a page reload,
+filters the report by verdict, downloads the CSV and the repeal request PDF and checks them,
+and sees the error for a non-PDF upload. Screenshots of the jobs page during the run and of the
+report page go to a temporary folder; their paths are printed (``pytest -s`` shows them).
+
+Skipped with a reason when Playwright or ``/usr/bin/chromium`` is missing
+(``apt-get install -y chromium``).
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.conf import settings
+from fpdf import FPDF
+from pypdf import PdfReader
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "pw-crew-123456"
+JOB_DELAY = "2"  # seconds each analysis waits (tests only), so the page shows a running job
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SPEC_LINES = [
+    "Document 099101 Rev. 02",
+    "Underground and Overhead Installation Test Standard",
+    "4.1 Primary conduit shall have a minimum cover of 36 inches.",
+    "4.2 Crossarms shall be level within 2 degrees of horizontal.",
+    "4.3 Guy guards shall be installed on all anchor guys in pedestrian areas.",
+    "4.4 Ground rod resistance shall not exceed 25 ohms.",
+    "Exception: where two ground rods are installed, the resistance test is not required.",
+]
+AUDIT_LINES = [
+    "QA Audit Report",
+    "PM Number: 35125285",
+    "Notification Number: 120045871",
+    "Location: 1234 Main St, Fresno",
+    "Contractor: Acme Line Co",
+    "Auditor: R. Jones",
+    "Audit Date: 10/08/2025",
+    "Score: 82.35% (140/170)",
+    "Go-back Infraction: Primary conduit cover measured 30 in at the driveway crossing.",
+    "Go-back Infraction: Crossarm out of level by 1.5 degrees at pole 12.",
+    "Go-back Infraction: Ground resistance not tested; 2 ground rods installed.",
+]
+
+
+def _pdf(lines: list[str]) -> bytes:
+    pdf = FPDF(format="Letter")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in lines:
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _text(data: bytes) -> str:
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
+
+
+def _database_url() -> str:
+    """The URL of the database the tests use right now (the test database), for the worker."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    auth = quote(db.get("USER") or "")
+    if db.get("PASSWORD"):
+        auth += ":" + quote(db["PASSWORD"])
+    host = db.get("HOST") or "localhost"
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return f"postgres://{auth}@{host}{port}/{db['NAME']}"
+
+
+@pytest.fixture
+def chromium_browser():
+    """A headless Debian chromium driven by Playwright (skips when either is missing)."""
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright's Python package is not installed"
+    )
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.skip(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM calls beside Playwright's loop
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def worker(live_server, settings, tmp_path):
+    """A real ``manage.py rqworker high default batch`` process on the test database and Redis.
+
+    The worker reads uploaded files from the data dir's media root, so the test uses that one too.
+    """
+    settings.MEDIA_ROOT = settings.DATA_DIR / "media"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "nexa.settings",
+        "NEXA_DATA_DIR": str(settings.DATA_DIR),
+        "DATABASE_URL": _database_url(),
+        "NEXA_TEST_JOB_DELAY": JOB_DELAY,
+        "PYTHONUNBUFFERED": "1",
+    }
+    log_path = tmp_path / "worker.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "manage.py",
+                "rqworker",
+                "high",
+                "default",
+                "batch",
+                "--serializer",
+                "rq.serializers.JSONSerializer",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield proc
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=5)
+        print(f"\nworker log: {log_path}")
+
+
+@pytest.fixture
+def shots_dir():
+    """A temporary folder for screenshots (kept after the run so people can look at them)."""
+    return Path(tempfile.mkdtemp(prefix="nexa-screenshots-"))
+
+
+def _login(page, base_url: str, username: str):
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+
+
+def _drop_files(page, selector: str, files: dict[str, bytes]):
+    """Drop ``files`` (name -> bytes) on the element at ``selector`` like a drag from the desktop."""
+    payload = [{"name": name, "b64": base64.b64encode(data).decode()} for name, data in files.items()]
+    page.eval_on_selector(
+        selector,
+        """(zone, files) => {
+            const dt = new DataTransfer();
+            for (const f of files) {
+                const bytes = Uint8Array.from(atob(f.b64), c => c.charCodeAt(0));
+                dt.items.add(new File([bytes], f.name, {type: "application/pdf"}));
+            }
+            zone.dispatchEvent(new DragEvent("dragenter", {dataTransfer: dt, bubbles: true}));
+            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true}));
+        }""",
+        payload,
+    )
+
+
+def _wait_spec_ready(page, base_url: str, timeout: float = 90):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        statuses = page.locator("table.specs tbody tr").evaluate_all(
+            "rows => rows.map(r => r.dataset.status)"
+        )
+        if statuses and all(s == "READY" for s in statuses):
+            return
+        assert "FAILED" not in statuses, page.content()
+        time.sleep(0.5)
+        page.goto(f"{base_url}/specs/")
+    raise AssertionError("the spec import did not finish")
+
+
+def test_upload_watch_report_filter_export(chromium_browser, live_server, worker, user, shots_dir):
+    from audits.models import Audit, Finding
+
+    base = live_server.url
+    context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+
+    # every page needs a login
+    page.goto(f"{base}/jobs/")
+    assert "/accounts/login/" in page.url
+    _login(page, base, user.username)
+    assert page.url.endswith("/audits/upload/")
+
+    # a spec through the spec upload form (file picker), imported by the worker
+    page.goto(f"{base}/specs/upload/")
+    page.get_by_label("Spec PDFs").set_input_files(
+        [{"name": "099101.pdf", "mimeType": "application/pdf", "buffer": _pdf(SPEC_LINES)}]
+    )
+    page.get_by_role("button", name="Import").click()
+    page.wait_for_url(f"{base}/specs/")
+    assert "099101.pdf was added and is being imported." in page.content()
+    _wait_spec_ready(page, base)
+    assert "099101" in page.locator("table.specs").inner_text()
+
+    # two audits dropped on the upload form's drop zone
+    page.goto(f"{base}/audits/upload/")
+    _drop_files(
+        page,
+        "[data-dropzone]",
+        {"A1-field.pdf": _pdf(AUDIT_LINES), "A2-field.pdf": _pdf([*AUDIT_LINES, "Page 1 (copy two)"])},
+    )
+    assert page.locator(".chosen-files li").count() == 2
+    page.get_by_role("button", name="Analyse").click()
+    page.wait_for_url(f"{base}/jobs/")
+
+    # the jobs page updates itself: no reload between "running" and "done"
+    page.evaluate("window.__nexaNoReload = true")
+    rows = page.locator("tr[data-job-id]")
+    assert rows.count() == 2
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('tr[data-job-id]')]"
+        ".some(r => r.dataset.status === 'PROCESSING')",
+        timeout=60_000,
+    )
+    jobs_shot = shots_dir / "jobs-running.png"
+    page.screenshot(path=str(jobs_shot), full_page=True)
+    print(f"\nscreenshot of the jobs page during a run: {jobs_shot}")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('tr[data-job-id]')].every(r => r.dataset.status === 'SUCCESS')",
+        timeout=90_000,
+    )
+    assert page.evaluate("window.__nexaNoReload") is True, "the jobs page reloaded"
+    for i in range(2):
+        assert rows.nth(i).locator("progress").evaluate("p => p.value") == 100
+        assert rows.nth(i).get_by_role("link", name="View report").is_visible()
+    page.screenshot(path=str(shots_dir / "jobs-done.png"), full_page=True)
+
+    # the report
+    rows.last.get_by_role("link", name="View report").click()
+    page.wait_for_url(re.compile(r".*/audits/\d+/$"))
+    audit = Audit.objects.get(pk=int(page.url.rstrip("/").rsplit("/", 1)[1]))
+    assert audit.owner_id == user.pk
+    body = page.locator("main").inner_text()
+    for text in ("35125285", "120045871", "Acme Line Co", "R. Jones", "82.35% (140/170)"):
+        assert text in body, text
+    infractions = list(audit.infractions.select_related("finding").order_by("order"))
+    assert len(infractions) == 3
+    print("verdicts:", [(i.code, i.finding.verdict) for i in infractions])
+    assert page.locator("table.infractions tbody tr").count() == 3
+    assert page.locator('[data-count="total"]').inner_text() == "3"
+    report_shot = shots_dir / "report.png"
+    page.screenshot(path=str(report_shot), full_page=True)
+    print(f"screenshot of the report page: {report_shot}")
+
+    # filter by verdict: the first verdict present, then back to all
+    verdicts = [i.finding.verdict for i in infractions]
+    chosen = verdicts[0]
+    page.locator(f'a[data-filter="{chosen}"]').click()
+    page.wait_for_url(re.compile(rf".*verdict={chosen}$"))
+    shown = page.locator("table.infractions tbody tr").evaluate_all("rs => rs.map(r => r.dataset.verdict)")
+    assert shown == [v for v in verdicts if v == chosen]
+
+    # CSV of the filtered findings
+    with page.expect_download() as info:
+        page.locator('[data-export="csv"]').click()
+    data = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    csv_rows = list(csv.DictReader(io.StringIO(data)))
+    assert [r["verdict"] for r in csv_rows] == [v for v in verdicts if v == chosen]
+    assert all(r["pm_number"] == "35125285" for r in csv_rows)
+    page.locator('a[data-filter="ALL"]').click()
+    page.wait_for_load_state()
+    assert page.locator("table.infractions tbody tr").count() == 3
+
+    # the repeal request PDF: one section per REPEALABLE infraction
+    with page.expect_download() as info:
+        page.locator('[data-export="repeal"]').click()
+    assert info.value.suggested_filename == f"{Path(audit.original_filename).stem}-repeal-request.pdf"
+    text = _text(Path(info.value.path()).read_bytes())
+    assert "Repeal request" in text and "35125285" in text and "120045871" in text
+    repealable = [i for i in infractions if i.finding.verdict == Finding.Verdict.REPEALABLE]
+    for inf in infractions:
+        words = " ".join(inf.description.split()[:5])
+        assert (words in text) == (inf in repealable), inf.description
+    for inf in repealable:
+        for cit in inf.finding.citations:
+            assert str(cit["document"]) in text
+    if not repealable:
+        assert "No infraction in this audit was found repealable." in text
+
+    # the report at a tablet width
+    tablet = chromium_browser.new_context(viewport={"width": 820, "height": 1180})
+    tablet.add_cookies(context.cookies())
+    tab = tablet.new_page()
+    tab.goto(page.url)
+    assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    tablet_shot = shots_dir / "report-tablet.png"
+    tab.screenshot(path=str(tablet_shot), full_page=True)
+    print(f"screenshot of the report page at tablet width: {tablet_shot}")
+    tablet.close()
+
+    # a non-PDF upload gets a clear error next to the field, and nothing is queued
+    page.goto(f"{base}/audits/upload/")
+    page.get_by_label("Audit PDFs").set_input_files(
+        [{"name": "notes.pdf", "mimeType": "application/pdf", "buffer": b"meeting notes, not a PDF"}]
+    )
+    page.get_by_role("button", name="Analyse").click()
+    error = page.locator("#id_files-error")
+    assert error.inner_text().strip() == "notes.pdf is not a PDF file."
+    assert page.get_by_label("Audit PDFs").get_attribute("aria-invalid") == "true"
+    assert Audit.objects.filter(original_filename="notes.pdf").count() == 0
+    error_shot = shots_dir / "upload-error.png"
+    page.screenshot(path=str(error_shot), full_page=True)
+    print(f"screenshot of the upload error: {error_shot}")
+    context.close()
