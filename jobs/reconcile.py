@@ -26,7 +26,6 @@ import socket
 import uuid
 
 from django.conf import settings
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -81,6 +80,16 @@ def _sync_job_lost(job: AnalysisJob, now: dt.datetime) -> str | None:
     return None
 
 
+def _exc_string(rq_job) -> str:
+    if rq_job.exc_info:
+        return rq_job.exc_info
+    try:
+        result = rq_job.latest_result()
+    except Exception:  # older or partial job data: no reason to give
+        return ""
+    return (getattr(result, "exc_string", "") or "") if result else ""
+
+
 def lost_reason(job: AnalysisJob, connection, now: dt.datetime | None = None) -> str | None:
     """Why the ``PROCESSING`` ``job`` is lost (its worker died), or None while it may be running.
 
@@ -109,7 +118,7 @@ def lost_reason(job: AnalysisJob, connection, now: dt.datetime | None = None) ->
     if status in ALIVE_RQ_STATES:
         return None  # queued again (RQ retry, or re-queued by someone): it will run
     if status in DEAD_RQ_STATES:
-        info = (rq_job.exc_info or "").strip().splitlines()
+        info = (_exc_string(rq_job) or "").strip().splitlines()
         return f"RQ reports the job {status}" + (f": {info[-1]}" if info else "")
     # started: is its worker still there?
     worker_name = rq_job.worker_name or job.worker_name
@@ -135,35 +144,35 @@ def lost_reason(job: AnalysisJob, connection, now: dt.datetime | None = None) ->
 
 def _requeue_or_fail(job: AnalysisJob, reason: str, report: dict) -> None:
     """Re-queue a lost or failed job while attempts are left, else FAILURE ``worker_lost``."""
-    with transaction.atomic():
-        current = AnalysisJob.objects.filter(pk=job.pk, status=job.status, attempts=job.attempts)
-        if job.attempts >= max_attempts():
-            if current.exists():
-                finish(
-                    job.pk,
-                    AnalysisJob.Status.FAILURE,
-                    code=WORKER_LOST,
-                    message=f"The analysis was lost {job.attempts} times; last: {reason}.",
-                )
-                report["failed"].append(str(job.id))
-            return
-        queue = QUEUE_DEFAULT if job.queue == QUEUE_SYNC else job.queue
-        changed = current.update(
-            status=AnalysisJob.Status.PENDING,
-            stage="requeued",
-            progress=0,
-            queue=queue,
-            worker_name="",
-            error_message=f"re-queued: {reason}",
-        )
-        if not changed:
-            return  # the job moved on meanwhile
-        AnalysisJob.objects.filter(leader_id=job.pk, status=AnalysisJob.Status.PROCESSING).update(
-            status=AnalysisJob.Status.PENDING, stage="requeued", progress=0
-        )
-        job.queue = queue
-        transaction.on_commit(lambda: enqueue(job))
-        report["requeued"].append(str(job.id))
+    current = AnalysisJob.objects.filter(pk=job.pk, status=job.status, attempts=job.attempts)
+    if job.attempts >= max_attempts():
+        if current.exists():
+            finish(
+                job.pk,
+                AnalysisJob.Status.FAILURE,
+                code=WORKER_LOST,
+                message=f"The analysis was lost {job.attempts} times; last: {reason}.",
+            )
+            report["failed"].append(str(job.id))
+        return
+    queue = QUEUE_DEFAULT if job.queue == QUEUE_SYNC else job.queue
+    # Committed before the enqueue, so the worker that picks it up sees PENDING.
+    changed = current.update(
+        status=AnalysisJob.Status.PENDING,
+        stage="requeued",
+        progress=0,
+        queue=queue,
+        worker_name="",
+        error_message=f"re-queued: {reason}",
+    )
+    if not changed:
+        return  # the job moved on meanwhile
+    AnalysisJob.objects.filter(leader_id=job.pk, status=AnalysisJob.Status.PROCESSING).update(
+        status=AnalysisJob.Status.PENDING, stage="requeued", progress=0
+    )
+    job.queue = queue
+    enqueue(job)  # if Redis refuses, the row is PENDING and the next run queues it
+    report["requeued"].append(str(job.id))
     log.warning("job %s: %s; re-queued (attempt %s of %s)", job.id, reason, job.attempts + 1, max_attempts())
 
 
