@@ -122,10 +122,19 @@ _ROW_Q = re.compile(
 _ROW_UNNUMBERED = re.compile(
     r"^(?P<q>[A-Z][^?]{3,}\?)\s*(?P<ans>Yes|No|N/A|NA|YES|NO|Pass|Fail|PASS|FAIL)\b[.:,;-]?\s*(?P<comment>.*)$"
 )
+_ROW_NUM = r"(?P<num>(?:[A-Z]{1,4}[-.]?)?\d{1,3}(?:\.\d{1,2})?)"
+# Single-letter answers ("1.2 Guy guards installed N Missing at P-4"): the comment after
+# the letter starts in upper case, so "Phase N conductor bonded Y" reads as answer Y.
+_ROW_YN = re.compile(rf"^{_ROW_NUM}[.)]?\s+(?P<q>\S.*?)\s+(?P<ans>Y|N)(?:\s+(?P<comment>[A-Z#\d(].*))?$")
 _ROW_PLAIN = re.compile(
-    r"^(?P<num>\d{1,3}(?:\.\d{1,2})?)[.)]?\s+(?P<q>\S.*?)\s+(?P<ans>Yes|No|N/A|NA|YES|NO|Pass|Fail|PASS|FAIL)\b(?:\s+(?P<comment>.*))?$"
+    rf"^{_ROW_NUM}[.)]?\s+(?P<q>\S.*?)\s+(?P<ans>Yes|No|N/A|NA|YES|NO|Pass|Fail|PASS|FAIL)\b(?:\s+(?P<comment>.*))?$"
 )
 _NEGATIVE_ANSWERS = {"no", "n", "fail"}
+# A checklist whose Yes means a defect ("Deficient (Y/N)").
+_INVERTED_HEADER = re.compile(
+    r"(?:deficien|non[- ]?complian|non[- ]?conform|defect|violation|go[- ]?back)\w*\s*\??\s*\(?\s*y(?:es)?\s*/\s*no?\b",
+    re.IGNORECASE,
+)
 _CHECK_HEADER = re.compile(
     r"\byes\s*/\s*no\b|\by\s*/\s*n\b|\bpass\s*/\s*fail\b|\byes\s+no\s+n/?a\b", re.IGNORECASE
 )
@@ -476,6 +485,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
     checklist = False
     checklist_rows = 0
     checklist_no = 0
+    inverted = False  # the checklist's Yes marks a defect
     item: _Item | None = None
     ignoring = False  # inside a checklist row that is not an infraction (Yes / N/A)
     pending_row: _Line | None = None
@@ -528,7 +538,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         checklist_rows += 1
         ans = m.group("ans")
         num = m.groupdict().get("num") or str(checklist_rows)
-        if ans.lower() in _NEGATIVE_ANSWERS:
+        if (ans.lower() in ("yes", "y")) if inverted else (ans.lower() in _NEGATIVE_ANSWERS):
             checklist_no += 1
             item = _Item(f"Item {num}", ln.page, "checklist", _norm(m.group("comment") or ""))
             item.fields = {"subject": [_norm(m.group("q"))], "answer": [ans], "item": [num]}
@@ -547,7 +557,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         # Checklist rows (question wrapped over lines: join until the answer shows up).
         if pending_row is not None:
             joined = f"{pending_row.text} {text}"
-            m = _ROW_Q.match(joined) or _ROW_PLAIN.match(joined)
+            m = _ROW_Q.match(joined) or _ROW_PLAIN.match(joined) or _ROW_YN.match(joined)
             if m:
                 open_row(m, pending_row)
                 pending_row = None
@@ -561,7 +571,9 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             pending_row = None
         plain_rows = checklist or (checklist_rows > 0 and section != "infraction")
         m = _ROW_Q.match(text) or (
-            _ROW_PLAIN.match(text) or _ROW_UNNUMBERED.match(text) if plain_rows else None
+            _ROW_PLAIN.match(text) or _ROW_UNNUMBERED.match(text) or _ROW_YN.match(text)
+            if plain_rows
+            else None
         )
         if m:
             open_row(m, ln)
@@ -576,6 +588,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         ):
             close()
             checklist = True
+            inverted = bool(_INVERTED_HEADER.search(text))
             prev = ln
             after_break = True
             continue

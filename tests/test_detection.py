@@ -314,6 +314,33 @@ def test_checklist_rows_without_numbers_and_with_section_ids():
     ]
 
 
+def test_checklist_with_single_letter_answers():
+    text = "\n".join(
+        [
+            "Ref Inspection Item Compliant (Y/N) Comments",
+            "1.1 Pole setting depth meets standard Y",
+            "1.2 Guy guards installed N Missing at P-4.",
+            "1.3 Phase N conductor bonded Y",
+            "1.4 Phase N conductor tagged N",
+            "Total Non-Conforming Items: 2",
+        ]
+    )
+    found, warnings = detect_infractions([text])
+    assert warnings == []
+    assert [(f.code, f.description, f.fields["subject"]) for f in found] == [
+        ("Item 1.2", "Missing at P-4.", "Guy guards installed"),
+        ("Item 1.4", "Phase N conductor tagged", "Phase N conductor tagged"),
+    ]
+
+
+def test_checklist_whose_yes_marks_a_deficiency():
+    text = "Item Condition Deficient (Y/N) Remarks\n1 Anchor rod exposed Y Rod exposed 10 in at P-2.\n2 Guy marker missing N"
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description, f.fields["answer"]) for f in found] == [
+        ("Item 1", "Rod exposed 10 in at P-2.", "Y")
+    ]
+
+
 def test_section_totals_and_grand_total():
     text = "\n".join(
         [
