@@ -201,8 +201,9 @@ def repeal_request_pdf(audit: Audit, infractions: Iterable[Infraction]) -> bytes
     """A repeal request for the contractor to send to the utility, as PDF bytes.
 
     One section per ``REPEALABLE`` infraction: the audit's identifiers, the finding in the audit's
-    words (code, page), the reason the verdict gives and each cited clause with its document number,
-    revision, section and page and its quoted text. An audit with no repealable infraction gets a
+    words (code, page), the reason the verdict gives and the governing clause (the finding's first
+    citation; the others were only candidates) with its document number, revision, section and
+    page and its quoted text. An audit with no repealable infraction gets a
     one-page document saying so.
     """
     repealable = [i for i in infractions if verdict_of(i) == Finding.Verdict.REPEALABLE]
@@ -255,9 +256,9 @@ def repeal_request_pdf(audit: Audit, infractions: Iterable[Infraction]) -> bytes
         pdf.para("Grounds for repeal", size=10, style="B")
         pdf.para(finding.reason or "(no reason recorded)", indent=4)
         pdf.labelled("Confidence", f"{finding.confidence:.0%}")
-        for cit in finding.citations or []:
+        for cit in (finding.citations or [])[:1]:  # the governing clause; the rest were only candidates
             title = f" - {cit['title']}" if cit.get("title") else ""
-            pdf.para(f"Cited clause: {citation_label(cit)}{title}", size=10, style="B")
+            pdf.para(f"Governing clause: {citation_label(cit)}{title}", size=10, style="B")
             pdf.set_draw_color(150)
             pdf.para(f"\u201c{cit.get('quote') or ''}\u201d", size=9, indent=4, height=4.5)
     return bytes(pdf.output())

@@ -585,3 +585,25 @@ def test_spec_upload_imports_and_reports_duplicates(crew, run_jobs, django_captu
     assert SpecDocument.objects.count() == 1
     detail = crew.get(reverse("specs_web:detail", args=[doc.pk])).content.decode()
     assert "level within 2 degrees" in detail
+
+
+def test_governing_clause_first_candidates_folded(crew, user):
+    audit = make_audit(user)
+    finding = Finding.objects.get(verdict=Finding.Verdict.REPEALABLE)
+    finding.citations = [
+        *finding.citations,
+        {
+            "document": "045010",
+            "revision": "03",
+            "section": "9.9",
+            "page": 7,
+            "quote": "Unrelated candidate.",
+        },
+    ]
+    finding.save()
+    html = crew.get(reverse("audits:report", args=[audit.pk])).content.decode()
+    assert "<summary>1 other candidate clause</summary>" in html
+    assert html.index("Crossarms shall be level within 2") < html.index("Unrelated candidate.")
+    text = pdf_text(crew.get(reverse("audits:repeal_pdf", args=[audit.pk])).content)
+    assert "Governing clause: 035010 Rev. 07" in text
+    assert "Unrelated candidate" not in text and "045010" not in text
