@@ -66,8 +66,8 @@ class ParsedSpec:
 
 _NUM = r"(?P<num>[A-Z0-9]+(?:[-./][A-Z0-9]+)*)"
 _NUMBER_LABELLED = re.compile(
-    r"(?i:\b(?:document|doc\.?|standard|std\.?|spec(?:ification)?|drawing|dwg\.?|procedure|bulletin|"
-    r"guideline|manual)\b)\s*(?i:no\.?|number|nbr\.?|#)?\s*[:#]?\s*" + _NUM
+    r"(?i:\b(?:document|doc|standard|std|spec(?:ification)?|drawing|dwg|procedure|bulletin|"
+    r"guideline|manual)\b\.?)\s*(?i:no\b\.?|number\b|nbr\b\.?|#)?\s*[:#]?\s*" + _NUM
 )
 _NUMBER_LINE_START = re.compile(r"^\s*(?i:no\.|number|doc(?:ument)?\s+id)\s*[:#]?\s*" + _NUM)
 _BARE_NUMBER = re.compile(r"^\s*(?P<num>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\s*$")
@@ -369,10 +369,22 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
                 cand = zone[j]
                 if not cand or j in tb.consumed or _LABEL_VALUE.match(cand):
                     continue
-                if any(ch.isalpha() for ch in cand):
+                if any(ch.isalpha() for ch in cand) and not (_SECTION.match(cand) and cand[:1].isdigit()):
                     tb.title = cand
                     tb.consumed.add(j)
                 break
+            if not tb.title:  # "Title\nDocument 123\nRevision 4": the title came first
+                for j in range(number_line - 1, max(-1, number_line - 3), -1):
+                    cand = zone[j]
+                    if (
+                        cand
+                        and j not in tb.consumed
+                        and _heading_like(cand, 120)
+                        and not _LABEL_VALUE.match(cand)
+                    ):
+                        tb.title = cand
+                        tb.consumed.add(j)
+                        break
     if not tb.title:
         free = [
             (i, line)
@@ -592,7 +604,8 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     def parent_heading(sec: str) -> str:
         parts = sec.split(".")
         for n in range(len(parts) - 1, 0, -1):
-            h = headings.get(".".join(parts[:n]))
+            prefix = ".".join(parts[:n])
+            h = headings.get(prefix) or headings.get(prefix + ".0")  # "2.0 TRENCHING" over "2.1"
             if h:
                 return h
         return ""

@@ -299,3 +299,44 @@ def test_parsing_is_linear_and_fast():
     assert len([c for c in spec.clauses if c.kind == "exception"]) == 500
     assert len({c.section for c in spec.clauses}) == 500 * 7
     assert 500 / elapsed >= 100, f"{500 / elapsed:.0f} pages/s"
+
+
+def test_uppercase_decimal_zero_style_with_doc_no_label():
+    pages = [
+        "NORTHERN RIVERS ELECTRIC\nDoc. No.: UG-2201\nUNDERGROUND SECONDARY SERVICES\nREV 05   Effective: 01/15/2024\n"
+        "1.0 GENERAL\n1.1 This standard covers secondary services.\n2.0 TRENCHING\n"
+        "2.1 Service conductors shall have a minimum cover of 24 inches.\n"
+        "EXCEPTION: In rock, 18 inches of cover is permitted in conduit.\n"
+        "TABLE 2-1 MINIMUM COVER BY LOCATION\nLOCATION MINIMUM COVER\nResidential yard 24 in\nUnder roadway 36 in\n"
+        "2.2 Backfill shall be free of rocks.",
+        "NORTHERN RIVERS ELECTRIC\n3.0 CONDUIT\n3.1 Conduit shall be PVC.\na) Bends at least 24 in.\nb) Joints glued.",
+    ]
+    spec = parse_spec(pages, "x.pdf")
+    assert (spec.document_number, spec.title, spec.revision) == (
+        "UG-2201",
+        "UNDERGROUND SECONDARY SERVICES",
+        "05",
+    )
+    assert spec.effective_date.isoformat() == "2024-01-15"
+    got = [(c.section, c.kind, c.heading) for c in spec.clauses]
+    assert got == [
+        ("1.0", "requirement", "GENERAL"),
+        ("1.1", "requirement", "GENERAL"),
+        ("2.0", "requirement", "TRENCHING"),
+        ("2.1", "requirement", "TRENCHING"),
+        ("2.1", "exception", "TRENCHING"),
+        ("2.1", "table_row", "TRENCHING"),
+        ("2.1", "table_row", "TRENCHING"),
+        ("2.2", "requirement", "TRENCHING"),
+        ("3.0", "requirement", "CONDUIT"),
+        ("3.1", "requirement", "CONDUIT"),
+    ]
+    assert spec.clauses[5].data["columns"] == ["LOCATION", "MINIMUM COVER"]
+    assert spec.clauses[-1].text == "Conduit shall be PVC.\na) Bends at least 24 in.\nb) Joints glued."
+
+
+def test_title_before_the_number_line():
+    spec = parse_spec(
+        ["Bay Electric\nOverhead Clearances\nDocument 12345\nRevision 07\n1 Purpose\n1.1 Text."], "a.pdf"
+    )
+    assert (spec.document_number, spec.title, spec.revision) == ("12345", "Overhead Clearances", "07")
