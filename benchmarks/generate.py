@@ -386,14 +386,13 @@ def audit_pages(seed: int, pages: int, nonce: str = "") -> list[list[str]]:
     """The text lines of a ``pages``-page audit: header, 2 infractions a page (both layouts), filler."""
     rng = random.Random(f"{seed}:{nonce}")
     out = []
-    n = 0
+    n = 0  # INFRACTION #n blocks are numbered 1, 2, 3 ... (one a page)
     for page in range(1, pages + 1):
         lines = _audit_header(rng, nonce or str(seed)) if page == 1 else [f"Audit continued, page {page}"]
         lines.append("FINDINGS" if page == 1 else "FINDINGS (continued)")
         lines += _go_back(rng)
         n += 1
         lines += _infraction_block(rng, n)
-        n += 1
         lines.append("Compliant items observed:")
         while len(lines) < LINES_PER_PAGE - 4:
             subject = rng.choice(SUBJECTS)[0]
@@ -426,7 +425,7 @@ def upload_pdf(target_bytes: int = 1_000_000, seed: int = 7) -> bytes:
 
     rng = random.Random(seed)
     side = int(((target_bytes - 6_000) / 3) ** 0.5)
-    noise = bytes(rng.getrandbits(8) for _ in range(side * side * 3))
+    noise = rng.randbytes(side * side * 3)
     image = Image.frombytes("RGB", (side, side), noise)
     pdf = _new_pdf()
     lines = audit_pages(seed, 1, "upload")[0]

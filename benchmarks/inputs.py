@@ -5,7 +5,7 @@ Layout under ``<data dir>/bench-inputs/g<GENERATOR_VERSION>/``::
     library/900000.pdf ... 900499.pdf   500 documents x 20 pages (the first 100 make the 2,000-page library)
     library-text.json                   the text pypdf extracts from each of them (``nexa.pdftext``)
     import-500.pdf                      one 500-page spec for the import benchmark
-    audit-1.pdf audit-10.pdf audit-50.pdf
+    audit-1.pdf audit-10.pdf audit-50.pdf   (re-made every run: they take milliseconds)
     upload-1mb.pdf                      a ~1 MB audit (1 page of text and an incompressible photo)
     manifest.json                       written last: its presence means the set is complete
 
@@ -106,6 +106,14 @@ def _make_import_spec(path: str) -> None:
     Path(path).write_bytes(data)
 
 
+def _write_small_inputs(inputs: Inputs) -> None:
+    """The audits and the upload: cheap (well under a second), so made afresh on every run."""
+    inputs.root.mkdir(parents=True, exist_ok=True)
+    for n, path in inputs.audits.items():
+        path.write_bytes(generate.audit_pdf(seed=n, pages=n))
+    inputs.upload.write_bytes(generate.upload_pdf(UPLOAD_BYTES))
+
+
 def ensure_inputs(data_dir: str | os.PathLike, processes: int = 2, log=print) -> Inputs:
     """Return the benchmark inputs, generating any that are missing.
 
@@ -127,6 +135,7 @@ def ensure_inputs(data_dir: str | os.PathLike, processes: int = 2, log=print) ->
         upload=root / "upload-1mb.pdf",
     )
     manifest_path = root / "manifest.json"
+    _write_small_inputs(inputs)
     if manifest_path.exists():
         inputs.manifest = json.loads(manifest_path.read_text())
         if all(p.exists() for p in [*inputs.library_pdfs, inputs.import_pdf, inputs.upload]):
@@ -134,8 +143,8 @@ def ensure_inputs(data_dir: str | os.PathLike, processes: int = 2, log=print) ->
             inputs.seconds = inputs.manifest.get("seconds", 0.0)
             return inputs
     started = time.perf_counter()
-    if root.exists():
-        shutil.rmtree(root)
+    if lib_dir.exists():
+        shutil.rmtree(lib_dir)
     lib_dir.mkdir(parents=True)
     log(
         f"generating inputs (generator v{generate.GENERATOR_VERSION}) in {root}: "
@@ -148,9 +157,6 @@ def ensure_inputs(data_dir: str | os.PathLike, processes: int = 2, log=print) ->
         )
         import_future.result()
     inputs.library_text_path.write_text(json.dumps(docs))
-    for n, path in inputs.audits.items():
-        path.write_bytes(generate.audit_pdf(seed=n, pages=n))
-    inputs.upload.write_bytes(generate.upload_pdf(UPLOAD_BYTES))
     inputs.seconds = round(time.perf_counter() - started, 2)
     inputs.manifest = {
         "generator_version": generate.GENERATOR_VERSION,
