@@ -52,6 +52,7 @@ _LABELS: dict[str, list[str]] = {
         r"(?:job|site|work)\s+address",
         r"address",
         r"job\s+site",
+        r"site",
     ],
     "contractor": [
         r"(?:construction\s+)?contractor(?:\s+name)?",
@@ -75,12 +76,14 @@ _LABELS: dict[str, list[str]] = {
     "audit_date": [
         r"(?:audit|inspection|review)\s+date",
         r"date\s+of\s+(?:audit|inspection|review)",
-        r"date\s+(?:audited|inspected)",
+        r"date\s+(?:audited|inspected|performed)",
+        r"(?:audit|inspection)\s+performed(?:\s+on)?",
         r"date",
     ],
     "score": [
         r"(?:overall|total|audit|final|qa|qc)\s+score",
         r"score",
+        r"(?:audit\s+)?result",
     ],
 }
 
@@ -99,7 +102,7 @@ _LABEL_AT_START = re.compile(
 _TEXT_FIELDS = {"location", "contractor", "foreman", "auditor"}
 # A label inside a line (second column): must be followed by ':' (or be a '#' label) and
 # preceded by whitespace or a separator.
-_LABEL_INSIDE = re.compile(rf"(?:(?<=\s)|(?<=\|))(?:{_ALT})\s*:", re.IGNORECASE)
+_LABEL_INSIDE = re.compile(rf"(?:(?<=\s)|(?<=\|)|(?<=/))(?:{_ALT})\s*:", re.IGNORECASE)
 
 # A row of labels only (a header table's label row; the values are on the next line).
 _LABEL_CELL = re.compile(rf"(?:{_ALT})\s*:?(?:\s+|$)", re.IGNORECASE)
@@ -296,6 +299,8 @@ def _fit(fld: str, value: str) -> str:
     if fld == "audit_date":
         return parse_date(value)
     if fld == "score":
+        full = _SCORE_ANYWHERE.search(value)
+        value = full.group(0) if full else value
         value = re.sub(r"\s*/\s*", "/", re.sub(r"\s+%", "%", value))
         return value if re.search(r"\d", value) else ""
     if not re.search(r"[A-Za-z0-9]", value):

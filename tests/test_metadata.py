@@ -100,6 +100,20 @@ def test_score_spacing_normalized():
     assert extract_metadata(["Audit Score: 82.35 % (140 / 170)"]).score == "82.35% (140/170)"
 
 
+def test_more_label_spellings():
+    md = extract_metadata(
+        [
+            "Auditor/Inspector: K. Lee\nSite: Elm Substation\nAudit Performed: 10/08/2025\nAudit Result: 82 % (140/170)"
+        ]
+    )
+    assert (md.auditor, md.location, md.audit_date, md.score) == (
+        "K. Lee",
+        "Elm Substation",
+        "2025-10-08",
+        "82% (140/170)",
+    )
+
+
 def test_prose_words_are_not_labels_and_missing_fields_stay_empty():
     md = extract_metadata(["Address the items below.\nThe contractor was on site.\nInspector notes follow."])
     assert md == AuditMetadata()
