@@ -607,3 +607,27 @@ def test_governing_clause_first_candidates_folded(crew, user):
     text = pdf_text(crew.get(reverse("audits:repeal_pdf", args=[audit.pk])).content)
     assert "Governing clause: 035010 Rev. 07" in text
     assert "Unrelated candidate" not in text and "045010" not in text
+
+
+def test_production_static_files(settings, tmp_path, user):
+    """DEBUG off with the production storage: collectstatic, hashed names in pages, whitenoise serves them."""
+    from django.core.management import call_command
+    from django.test import Client
+
+    settings.DEBUG = False
+    settings.STATIC_ROOT = tmp_path / "static"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = False
+    call_command("collectstatic", interactive=False, verbosity=0)
+    client = Client()  # a new handler, so whitenoise reads the collected files
+    client.force_login(user)
+    html = client.get(reverse("audits:upload")).content.decode()
+    css = re.search(r'href="(/static/nexa\.[0-9a-f]{12}\.css)"', html).group(1)
+    js = re.search(r'src="(/static/nexa\.[0-9a-f]{12}\.js)"', html).group(1)
+    for url in (css, js):
+        resp = client.get(url)
+        assert resp.status_code == 200, url
+        assert "immutable" in resp["Cache-Control"]
