@@ -825,7 +825,11 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
         if run_arg >= 0 and run_best - RESTART_COST + best[k] > best[k]:
             # numbering restarts (a spec book of several documents): pay for a new run
             best[k], back[k] = run_best - RESTART_COST + best[k], run_arg
-        for j in range(max(0, k - window), k):
+        lo = max(0, k - window)
+        bound = max(best[lo:k], default=float("-inf")) + 1.0  # no predecessor can give more
+        for j in range(k - 1, lo - 1, -1):
+            if best[k] >= bound:
+                break
             psec = cands[j][1]
             if sec <= psec or best[j] + 1.0 <= best[k] or not _plausible_next(psec, sec):
                 continue
