@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 from audits.requirements import Statement, parse_statements, table_row_statement
-from audits.retrieval import ClauseIndex
+from audits.retrieval import ClauseIndex, tokenize
 
 ENGINE_VERSION = "1.0"
 
@@ -150,6 +150,7 @@ class Library:
             top = u.section.split(".")[0] if u.section else f"#{u.record}"
             self._groups.setdefault((u.document, top), []).append(i)
         self._parsed: dict[int, list[Statement]] = {}
+        self._heads: dict[int, set[str]] = {}
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -191,19 +192,26 @@ class Library:
                 return g.text
         return ""
 
-    def group(self, unit: int, limit: int = 40) -> list[int]:
-        """Units of the same document and top-level section as ``unit`` (its rule, exceptions, notes, tables)."""
+    def group(self, unit: int, limit: int = 24) -> list[int]:
+        """Units of the same document and top-level section as ``unit`` (its rule, exceptions, notes, tables).
+
+        A long section is cut to the ``limit`` units nearest ``unit`` in document order.
+        """
         u = self.units[unit]
         top = u.section.split(".")[0] if u.section else f"#{u.record}"
         members = self._groups.get((u.document, top), [unit])
         if len(members) <= limit:
             return members
-        # a very long section: keep the unit's own branch
-        pre = u.section.rsplit(".", 1)[0] if "." in u.section else u.section
-        near = [
-            i for i in members if self.units[i].section == pre or self.units[i].section.startswith(pre + ".")
-        ]
-        return near[:limit] if unit in near[:limit] else [unit] + near[: limit - 1]
+        return sorted(sorted(members, key=lambda i: abs(i - unit))[:limit])
+
+    def heading_tokens(self, unit: int) -> set[str]:
+        """Canonical tokens of a unit's heading and parent heading (cached)."""
+        got = self._heads.get(unit)
+        if got is None:
+            u = self.units[unit]
+            got = set(tokenize(f"{u.heading} {u.parent_heading}", keep_numbers=False))
+            self._heads[unit] = got
+        return got
 
 
 @dataclass

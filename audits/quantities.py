@@ -93,6 +93,7 @@ _GENERAL = re.compile(
     rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?\s*(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])", re.I
 )
 _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
+_HAS_DIGIT = re.compile(r"\d")
 _SLASH_PAIR = re.compile(r"^(\d+)/(\d+)$")
 
 
@@ -100,12 +101,13 @@ _SLASH_PAIR = re.compile(r"^(\d+)/(\d+)$")
 class Quantity:
     """A value found in text.
 
-    ``value`` is a pint Quantity (conductor sizes: dimensionless ``kcmil_size`` magnitude in kcmil);
-    ``kind`` is length, voltage, resistance, power, current, angle, time, percent, temperature,
+    ``magnitude`` is the value in the kind's base unit (see ``BASE_UNITS``: ft for length, V, ohm, kVA,
+    degree, day, %, kcmil for conductor sizes...), converted with pint; ``value`` gives it back as a pint
+    Quantity. ``kind`` is length, voltage, resistance, power, current, angle, time, percent, temperature,
     conductor_size, force or speed; ``start``/``end`` index the source string; ``text`` is what it said.
     """
 
-    value: pint.Quantity
+    magnitude: float
     kind: str
     start: int
     end: int
@@ -113,13 +115,27 @@ class Quantity:
     business: bool = False
 
     @property
-    def magnitude(self) -> float:
-        """The value in the kind's base unit (ft for length, V, ohm, kVA, degree, day, %, kcmil...)."""
-        return float(self.value.to(BASE_UNITS[self.kind]).magnitude)
+    def value(self) -> pint.Quantity:
+        """The value as a pint Quantity in the kind's base unit."""
+        return Q_(self.magnitude, BASE_UNITS[self.kind])
 
     def describe(self) -> str:
         """The value as the document wrote it."""
         return " ".join(self.text.split())
+
+
+_FACTORS: dict[tuple[str, str], float] = {}
+
+
+def to_base(value: float, unit: str, kind: str) -> float:
+    """``value`` in ``unit`` converted by pint to the base unit of ``kind`` (factors cached per unit)."""
+    if kind == "temperature":
+        return float(Q_(value, unit).to(BASE_UNITS[kind]).magnitude)
+    f = _FACTORS.get((unit, kind))
+    if f is None:
+        f = float(Q_(1.0, unit).to(BASE_UNITS[kind]).magnitude)
+        _FACTORS[(unit, kind)] = f
+    return value * f
 
 
 BASE_UNITS = {
@@ -171,6 +187,8 @@ def find_quantities(text: str) -> list[Quantity]:
 
     Overlaps are resolved by taking the earliest, then the longest match (``6 ft 2 in`` is one length).
     """
+    if not _HAS_DIGIT.search(text):
+        return []
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -185,7 +203,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _FT_IN.finditer(text):
         ft, inch = parse_number(m.group("ft")), parse_number(m.group("in"))
         if inch < 12:
-            add(Quantity(Q_(ft * 12 + inch, "inch").to("foot"), "length", m.start(), m.end(), m.group(0)))
+            add(Quantity(to_base(ft * 12 + inch, "inch", "length"), "length", m.start(), m.end(), m.group(0)))
     for m in _AWG.finditer(text):
         if m.group("n1") or m.group("n2"):
             gauge = int(m.group("n1") or m.group("n2"))
@@ -195,16 +213,20 @@ def find_quantities(text: str) -> list[Quantity]:
                 continue  # "#1" alone is an item number, not a wire size
         else:
             gauge = 1 - int(m.group("o") or m.group("o2"))
-        add(Quantity(Q_(awg_to_kcmil(gauge), "kcmil_size"), "conductor_size", m.start(), m.end(), m.group(0)))
+        add(Quantity(awg_to_kcmil(gauge), "conductor_size", m.start(), m.end(), m.group(0)))
     for m in _KCMIL.finditer(text):
-        add(
-            Quantity(
-                Q_(parse_number(m.group("v")), "kcmil_size"), "conductor_size", m.start(), m.end(), m.group(0)
-            )
-        )
+        add(Quantity(parse_number(m.group("v")), "conductor_size", m.start(), m.end(), m.group(0)))
     for m in _TEMP.finditer(text):
         unit = "degF" if m.group("s") == "F" else "degC"
-        add(Quantity(Q_(parse_number(m.group("v")), unit), "temperature", m.start(), m.end(), m.group(0)))
+        add(
+            Quantity(
+                to_base(parse_number(m.group("v")), unit, "temperature"),
+                "temperature",
+                m.start(),
+                m.end(),
+                m.group(0),
+            )
+        )
     for m in _GENERAL.finditer(text):
         spelled = m.group("u")
         key = spelled if spelled in _UNITS else spelled.lower()
@@ -240,7 +262,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _make(value: str, unit: str, kind: str, start: int, end: int, text: str, business: bool) -> Quantity:
-    return Quantity(Q_(parse_number(value), unit), kind, start, end, text[start:end], business)
+    return Quantity(to_base(parse_number(value), unit, kind), kind, start, end, text[start:end], business)
 
 
 def parse_quantity(text: str) -> Quantity | None:

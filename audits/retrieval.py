@@ -22,32 +22,33 @@ STOPWORDS = frozenset(
     per each all any such has have had do does did so but also other same both only very""".split()
 )
 
-# multi-word phrases joined before tokenising (regex on lower-cased text -> replacement)
-_PHRASES = [
-    (r"\bcross[\s-]+arms?\b", " crossarm "),
-    (r"\bguy[\s-]+(?:guards?|markers?|shields?)\b", " guyguard "),
-    (r"\bas[\s-]+built\b", " asbuilt "),
+# multi-word phrases (as stemmed word sequences) -> tokens emitted; ``keep`` also emits the words themselves
+_PHRASE_LIST = [
+    ("cross arm", "crossarm", False),
+    ("guy guard|guy marker|guy shield", "guyguard", False),
+    ("as built", "asbuilt", False),
+    ("high fire threat|fire threat", "hftd", False),
     (
-        r"\bhigh[\s-]+fire[\s-]+threat(?:\s+districts?|\s+areas?)?\b|\bhftd\b|\bfire[\s-]+threat\s+districts?\b",
-        " hftd ",
+        "bird guard|bird cover|bird protector|wildlife guard|wildlife cover|wildlife protector",
+        "wildlife protector",
+        False,
     ),
-    (
-        r"\bbird[\s-]+(?:guards?|covers?|protectors?)\b|\bwildlife[\s-]+(?:guards?|covers?|protectors?)\b",
-        " wildlife protector ",
-    ),
-    (r"\bavian\s+protection\s+areas?\b|\bavian\s+areas?\b", " avian "),
-    # compounds: keep the words and add the compound token
-    (r"\bservice[\s-]+drops?\b", " \\g<0> servicedrop "),
-    (r"\bpull[\s-]+box(?:es)?\b", " \\g<0> pullbox "),
-    (r"\bwarning[\s-]+tapes?\b", " \\g<0> warningtape "),
-    (r"\bground(?:ing)?[\s-]+rods?\b", " \\g<0> groundrod "),
-    (r"\bpole[\s-]+tags?\b", " \\g<0> poletag "),
-    (r"\bbend(?:ing)?[\s-]+radius\b", " \\g<0> bendradius "),
-    (r"\bjoint[\s-]+trench(?:es)?\b", " \\g<0> jointtrench "),
-    (r"\bsingle[\s-]+phase\b", " singlephase "),
-    (r"\bthree[\s-]+phase\b", " threephase "),
+    ("avian protection area|avian area", "avian", False),
+    ("single phase", "singlephase", False),
+    ("three phase", "threephase", False),
+    ("service drop", "servicedrop", True),
+    ("pull box", "pullbox", True),
+    ("warning tape", "warningtape", True),
+    ("ground rod|grounding rod", "groundrod", True),
+    ("pole tag", "poletag", True),
+    ("bend radiu|bending radiu|bend radius|bending radius", "bendradius", True),
+    ("joint trench", "jointtrench", True),
 ]
-_PHRASES_RE = [(re.compile(p), r) for p, r in _PHRASES]
+PHRASES: dict[tuple[str, ...], tuple[list[str], bool]] = {}
+for _alts, _out, _keep in _PHRASE_LIST:
+    for _alt in _alts.split("|"):
+        PHRASES[tuple(_alt.split())] = (_out.split(), _keep)
+_PHRASE_FIRST = {k[0] for k in PHRASES}
 
 # stemmed token -> canonical domain term
 SYNONYMS = {
@@ -125,19 +126,83 @@ def stem(word: str) -> str:
     return w
 
 
+_CANON: dict[str, str | None] = {}
+_STEM: dict[str, str] = {}
+
+
+def _stem(w: str) -> str:
+    got = _STEM.get(w)
+    if got is None:
+        got = stem(w)
+        if len(_STEM) < 200_000:
+            _STEM[w] = got
+    return got
+
+
+def _canon(w: str) -> str | None:
+    """Canonical form of one lower-case word (None for stopwords), memoised."""
+    got = _CANON.get(w, "")
+    if got != "":
+        return got
+    if w in STOPWORDS:
+        c = None
+    else:
+        st = _stem(w)
+        c = SYNONYMS.get(w) or SYNONYMS.get(st) or st
+    if len(_CANON) < 200_000:
+        _CANON[w] = c
+    return c
+
+
+_PF_MEMO: dict[str, bool] = {}
+
+
+def _phrase_start(w: str) -> bool:
+    got = _PF_MEMO.get(w)
+    if got is None:
+        got = w in _PHRASE_FIRST or _stem(w) in _PHRASE_FIRST
+        if len(_PF_MEMO) < 200_000:
+            _PF_MEMO[w] = got
+    return got
+
+
+def _phrase_at(words: list[str], i: int) -> tuple[int, list[str], bool] | None:
+    n = len(words)
+    for size in (3, 2):
+        if i + size <= n:
+            raw = tuple(words[i : i + size])
+            hit = PHRASES.get(raw) or PHRASES.get(tuple(_stem(x) for x in raw))
+            if hit:
+                return size, hit[0], hit[1]
+    return None
+
+
 def tokenize(text: str, *, keep_numbers: bool = True) -> list[str]:
-    """Canonical tokens of ``text`` (stopwords dropped, stemmed, domain synonyms applied)."""
-    t = (text or "").lower()
-    for rx, rep in _PHRASES_RE:
-        t = rx.sub(rep, t)
-    out = []
-    for w in _WORD.findall(t):
-        if w in STOPWORDS:
+    """Canonical tokens of ``text``: lower-cased words, stopwords dropped, light stemming, domain synonyms,
+    and domain phrases joined ("cross arm" -> crossarm, "guy marker" -> guyguard)."""
+    words = _WORD.findall((text or "").lower())
+    out: list[str] = []
+    memo = _CANON
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        if _PF_MEMO.get(w) is not False and _phrase_start(w):
+            hit = _phrase_at(words, i)
+            if hit:
+                size, toks, keep = hit
+                if keep:
+                    out.extend(c for c in (_canon(x) for x in words[i : i + size]) if c)
+                out.extend(toks)
+                i += size
+                continue
+        i += 1
+        if not keep_numbers and w[0].isdigit():
             continue
-        if w[0].isdigit() and not keep_numbers:
-            continue
-        s = SYNONYMS.get(w) or SYNONYMS.get(stem(w)) or stem(w)
-        out.append(s)
+        c = memo.get(w, "")
+        if c == "":
+            c = _canon(w)
+        if c:
+            out.append(c)
     return out
 
 

@@ -96,10 +96,11 @@ def _candidates(
     total = (sum(index.idf(t) for t in known) + 0.5 * index.idf("\x00") * len(unknown)) or 1.0
     top = hits[0][1]
     units: dict[int, float] = {}
-    for u, s in hits:
-        if s < 0.2 * top:
+    for rank, (u, s) in enumerate(hits):
+        if s < 0.3 * top:
             continue
-        for g in library.group(u):
+        # the best hits bring their section (rule, table rows, exceptions, notes); the rest come alone
+        for g in library.group(u, limit=16) if rank < 4 else (u,):
             r = s / top * (1.0 if g == u else 0.6)
             units[g] = max(units.get(g, 0.0), r)
     kinds = {q.kind for q in facts.measured}
@@ -108,7 +109,7 @@ def _candidates(
         unit = library.units[ui]
         if unit.kind == "definition":
             continue
-        head = set(tokenize(f"{unit.heading} {unit.parent_heading}", keep_numbers=False))
+        head = library.heading_tokens(ui)
         for st in library.statements(ui):
             toks = st.tokens | head
             overlap = sum(index.idf(t) for t in known & toks) / total
