@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -11,9 +12,10 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from nexa.storage import clean_filename
 from specs import serializers as s
 from specs.models import SpecDocument, library_version
-from specs.services import enqueue_import, register_upload
+from specs.services import enqueue_import, register_oversized, register_upload
 
 NO_FILE = "no_file"
 
@@ -48,9 +50,10 @@ class SpecLibraryView(APIView):
 class UploadSpecsView(APIView):
     """``POST /upload-specs`` (multipart ``files``): store each file and queue its import.
 
-    Each file is reported: ``queued`` with its new document id, or ``duplicate`` with the document
-    that already has the same bytes (not re-imported). 202 when anything was queued, 409 when every
-    file was a duplicate. A previously FAILED document sent again is retried (``queued``).
+    Each file is reported: ``queued`` with its new document id, ``duplicate`` with the document
+    that already has the same bytes (not re-imported), or ``failed`` (``too_large``: above
+    ``NEXA_MAX_UPLOAD_BYTES``, recorded as a FAILED document, not stored). 202 unless every file was
+    a duplicate (409). A previously FAILED document sent again is retried (``queued``).
     """
 
     permission_classes = [IsAuthenticated]
@@ -82,11 +85,15 @@ class UploadSpecsView(APIView):
         queued = 0
         with transaction.atomic():
             for upload in uploads:
-                data = upload.read()
-                reg = register_upload(data, upload.name, request.user)
-                item = {"filename": reg.document.original_filename if reg.queued else upload.name}
-                item["document_id"] = reg.document.pk
-                if reg.duplicate_of is not None:
+                if upload.size > settings.NEXA_MAX_UPLOAD_BYTES:
+                    reg = register_oversized(upload.chunks(), upload.size, upload.name, request.user)
+                else:
+                    reg = register_upload(upload.read(), upload.name, request.user)
+                item = {"filename": clean_filename(upload.name), "document_id": reg.document.pk}
+                if reg.duplicate_of is None and not reg.queued:
+                    item["status"] = "failed"
+                    item["error"] = {"code": reg.document.error_code, "message": reg.document.error_message}
+                elif reg.duplicate_of is not None:
                     dup = reg.duplicate_of
                     item["status"] = "duplicate"
                     item["duplicate_of"] = {
@@ -101,6 +108,8 @@ class UploadSpecsView(APIView):
                     queued += 1
                     enqueue_import(reg.document)
                 results.append(item)
-        body = {"files": results, "queued": queued, "duplicates": len(results) - queued}
-        code = status.HTTP_202_ACCEPTED if queued else status.HTTP_409_CONFLICT
+        duplicates = sum(1 for r in results if r["status"] == "duplicate")
+        body = {"files": results, "queued": queued, "duplicates": duplicates}
+        all_duplicates = duplicates == len(results)
+        code = status.HTTP_409_CONFLICT if all_duplicates else status.HTTP_202_ACCEPTED
         return Response(body, status=code)

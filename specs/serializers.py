@@ -60,6 +60,11 @@ class UploadSpecsSerializer(serializers.Serializer):
     files = serializers.ListField(child=serializers.FileField(), help_text="One or more spec PDFs.")
 
 
+class SpecErrorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
 class DuplicateOfSerializer(serializers.Serializer):
     document_id = serializers.IntegerField()
     document_number = serializers.CharField()
@@ -70,20 +75,16 @@ class DuplicateOfSerializer(serializers.Serializer):
 
 class UploadedFileSerializer(serializers.Serializer):
     filename = serializers.CharField()
-    status = serializers.ChoiceField(choices=["queued", "duplicate"])
+    status = serializers.ChoiceField(choices=["queued", "duplicate", "failed"])
     document_id = serializers.IntegerField()
     duplicate_of = DuplicateOfSerializer(required=False, allow_null=True)
+    error = SpecErrorSerializer(required=False, allow_null=True)
 
 
 class UploadSpecsResponseSerializer(serializers.Serializer):
     files = UploadedFileSerializer(many=True)
     queued = serializers.IntegerField()
     duplicates = serializers.IntegerField()
-
-
-class SpecErrorSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    message = serializers.CharField()
 
 
 class SpecErrorResponseSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ or synchronously in the command).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import re
@@ -17,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from nexa.pdftext import PdfError, extract_pages
+from nexa.pdftext import TOO_LARGE, PdfError, extract_pages
 from nexa.storage import clean_filename
 from specs.models import SpecClause, SpecDocument
 from specs.parsing import parse_spec
@@ -42,7 +43,9 @@ class Registration:
 
     @property
     def status(self) -> str:
-        return "duplicate" if self.duplicate_of is not None else "queued"
+        if self.duplicate_of is not None:
+            return "duplicate"
+        return "queued" if self.queued else "failed"
 
 
 def sha256_of(data: bytes) -> str:
@@ -93,6 +96,35 @@ def register_upload(data: bytes, filename: str, user=None) -> Registration:
     return Registration(doc, queued=True)
 
 
+def register_oversized(chunks, size: int, filename: str, user=None) -> Registration:
+    """Record an upload above ``NEXA_MAX_UPLOAD_BYTES`` as FAILED ``too_large`` without storing it.
+
+    Args:
+        chunks: an iterable of ``bytes`` (e.g. ``UploadedFile.chunks()``), hashed as it streams.
+        size: the upload's size in bytes.
+
+    Returns:
+        Registration (``queued`` False); the same bytes already in the library: ``duplicate_of``.
+    """
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(chunk)
+    limit = settings.NEXA_MAX_UPLOAD_BYTES
+    with transaction.atomic():
+        existing = SpecDocument.objects.filter(sha256=digest.hexdigest()).first()
+        if existing is not None and existing.status != SpecDocument.Status.FAILED:
+            return Registration(existing, duplicate_of=existing)
+        doc = existing or SpecDocument(sha256=digest.hexdigest(), uploaded_by=user)
+        doc.original_filename = clean_filename(filename)
+        doc.size_bytes = size
+        doc.status = SpecDocument.Status.FAILED
+        doc.error_code = TOO_LARGE
+        doc.error_message = f"File is {size:,} bytes; the limit is {limit:,} bytes."
+        doc.imported_at = timezone.now()
+        doc.save()
+    return Registration(doc)
+
+
 def enqueue_import(document: SpecDocument) -> None:
     """Queue the import job for ``document`` once the current transaction commits."""
     pk = document.pk
@@ -120,7 +152,7 @@ def _revision_key(doc: SpecDocument) -> tuple:
         rev_key = (1, 0, 0, rev.upper().rjust(4))
     else:
         rev_key = (0, 0, 0, "")
-    return (rev_key, doc.effective_date or timezone.now().date().min, doc.uploaded_at, doc.pk)
+    return (rev_key, doc.effective_date or dt.date.min, doc.uploaded_at, doc.pk)
 
 
 def _supersede(doc: SpecDocument) -> None:

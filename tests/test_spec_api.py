@@ -106,3 +106,21 @@ def test_schema_documents_the_spec_endpoints(api):
     assert res.status_code == 200
     text = res.content.decode()
     assert "/upload-specs" in text and "/spec-library" in text
+
+
+def test_oversized_upload_is_recorded_failed_without_storing(api, settings, run_jobs):
+    settings.NEXA_MAX_UPLOAD_BYTES = 1000
+    res = upload(api, DEV_SPECS[0])
+    assert res.status_code == 202
+    (item,) = res.json()["files"]
+    assert item["status"] == "failed" and item["error"]["code"] == "too_large"
+    doc = SpecDocument.objects.get(pk=item["document_id"])
+    assert (doc.status, doc.error_code, doc.file.name) == ("FAILED", "too_large", "")
+    # raising the limit and sending the same bytes again retries the same document
+    settings.NEXA_MAX_UPLOAD_BYTES = 10_000_000
+    again = upload(api, DEV_SPECS[0])
+    assert again.status_code == 202 and again.json()["files"][0]["status"] == "queued"
+    assert again.json()["files"][0]["document_id"] == doc.pk
+    run_jobs(("default",))
+    doc.refresh_from_db()
+    assert (doc.status, doc.document_number) == ("READY", "035010")
