@@ -180,10 +180,12 @@ class RowKey:
 
 
 _KEY_DOWN = re.compile(
-    r"^\W*(?:and|or)\s+(?:smaller|less|below|under|lower|fewer)\b|^\W*(?:max(?:imum)?|and\s+under)\b", re.I
+    r"^\W*(?:[a-z][\w-]*\s+){0,2}?(?:(?:and|or)\s+(?:smaller|less|below|under|lower|fewer)\b|max(?:imum)?\b)",
+    re.I,
 )
 _KEY_UP = re.compile(
-    r"^\W*(?:and|or)\s+(?:larger|more|above|over|greater|higher)\b|^\W*(?:min(?:imum)?|\+)", re.I
+    r"^\W*(?:[a-z][\w-]*\s+){0,2}?(?:(?:and|or)\s+(?:larger|more|above|over|greater|higher)\b|min(?:imum)?\b|\+)",
+    re.I,
 )
 
 

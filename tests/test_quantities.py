@@ -1,0 +1,118 @@
+"""Quantities with units (audits.quantities): feet-inches, fractions, metric, AWG, electrical units, days."""
+
+import pytest
+
+from audits.quantities import awg_to_kcmil, find_quantities, parse_number, parse_quantity
+
+pytestmark = pytest.mark.no_redis
+
+
+def one(text):
+    qs = find_quantities(text)
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize(
+    "text, feet",
+    [
+        ("measured at 23 ft 6 in at mid-span", 23.5),
+        ("set at a depth of 6 ft 2 in", 6 + 2 / 12),
+        ("6'-2\" deep", 6 + 2 / 12),
+        ("6' 6\" from the wall", 6.5),
+        ("12 ft 8 in", 12 + 8 / 12),
+        ("30 inches of cover", 2.5),
+        ("8.5 in below the pole top", 8.5 / 12),
+        ("10 feet", 10.0),
+        ("5/8 in in diameter", 5 / 8 / 12),
+        ("1 1/2 in conduit", 1.5 / 12),
+        ("4.8 m", 4.8 / 0.3048),
+        ("900 mm", 0.9 / 0.3048),
+        ("60 cm", 0.6 / 0.3048),
+    ],
+)
+def test_lengths_in_feet(text, feet):
+    q = one(text)
+    assert q.kind == "length"
+    assert q.magnitude == pytest.approx(feet, rel=1e-6)
+
+
+def test_value_is_a_pint_quantity():
+    q = parse_quantity("4.8 m")
+    assert str(q.value.units) == "foot"
+    assert q.value.to("meter").magnitude == pytest.approx(4.8)
+
+
+def test_awg_runs_backwards_and_compares_with_kcmil():
+    sizes = {
+        q.text: q.magnitude
+        for q in find_quantities("#6 AWG, #4 AWG, #1 AWG, 1/0, 4/0 ACSR, 336.4 MCM, 500 kcmil")
+    }
+    assert sizes["#6 AWG"] < sizes["#4 AWG"] < sizes["#1 AWG"] < sizes["1/0"] < sizes["4/0"]
+    assert sizes["4/0"] == pytest.approx(211.6, rel=1e-3)  # 4/0 AWG is 211,600 cmil
+    assert sizes["4/0"] < sizes["336.4 MCM"] < sizes["500 kcmil"]
+    assert awg_to_kcmil(10) == pytest.approx(10.38, rel=1e-2)
+    assert {q.kind for q in find_quantities("#6 AWG and 336.4 MCM")} == {"conductor_size"}
+
+
+def test_item_numbers_are_not_wire_sizes():
+    assert find_quantities("INFRACTION #1: see item #2") == []
+    assert [q.text for q in find_quantities("#2 solid copper")] == ["#2"]
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("38 ohms", "resistance", 38.0),
+        ("25 Ω", "resistance", 25.0),
+        ("100 megohms", "resistance", 1e8),
+        ("12kV systems", "voltage", 12000.0),
+        ("rated at 400V", "voltage", 400.0),
+        ("200 kVA", "power", 200.0),
+        ("1.5 degrees", "angle", 1.5),
+        ("2°", "angle", 2.0),
+        ("14 business days", "time", 14.0),
+        ("30 days", "time", 30.0),
+        ("46.59%", "percent", 46.59),
+    ],
+)
+def test_electrical_and_other_units(text, kind, value):
+    q = one(text)
+    assert q.kind == kind
+    assert q.magnitude == pytest.approx(value)
+
+
+def test_business_days_are_flagged():
+    assert one("within 10 business days").business
+    assert not one("within 10 days").business
+
+
+def test_temperature_is_not_an_angle():
+    q = one("at 60 degrees F with no wind")
+    assert q.kind == "temperature"
+
+
+def test_ranges_share_their_unit():
+    assert [(q.kind, q.magnitude) for q in find_quantities("0-750 V")] == [
+        ("voltage", 0.0),
+        ("voltage", 750.0),
+    ]
+    got = [q.magnitude for q in find_quantities("rated from 10 kVA to 167 kVA")]
+    assert got == [10.0, 167.0]
+
+
+def test_slash_voltage_pair_is_two_voltages_but_fraction_is_one_length():
+    assert [q.magnitude for q in find_quantities("120/240 V")] == [120.0, 240.0]
+    assert len(find_quantities("5/8 in")) == 1
+
+
+def test_plain_numbers_and_ids_are_not_quantities():
+    assert find_quantities("Grade 5.6 bolts in Zone A, pole 1147, Station 2+40") == []
+
+
+def test_parse_number():
+    assert parse_number("5/8") == 0.625
+    assert parse_number("1 1/2") == 1.5
+    assert parse_number("1,200") == 1200.0
+    with pytest.raises(ValueError):
+        parse_number("abc")

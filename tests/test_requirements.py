@@ -1,0 +1,243 @@
+"""Requirement parsing (audits.requirements): comparators, applicability, modality, exceptions, materials,
+tables and the audit's facts."""
+
+import pytest
+
+from audits.requirements import (
+    applicability,
+    audit_facts,
+    compat,
+    modality,
+    parse_constraints,
+    parse_materials,
+    parse_statements,
+    phrase_state,
+    row_key,
+    strip_references,
+    table_row_statement,
+)
+
+pytestmark = pytest.mark.no_redis
+
+
+def cons(text):
+    return [(c.comparator, c.low, c.high, c.kind) for c in parse_constraints(text)]
+
+
+@pytest.mark.parametrize(
+    "text, comparator, feet",
+    [
+        ("Poles shall be set not less than 6 ft deep.", ">=", 6),
+        ("Poles must be buried at least 6 feet deep.", ">=", 6),
+        ("Minimum anchor depth is 5 feet.", ">=", 5),
+        ("Cover shall be ≥ 36 in.", ">=", 3),
+        ("The distance between pull boxes shall not exceed 500 ft.", "<=", 500),
+        ("Maximum pole spacing is 150 feet.", "<=", 150),
+        ("Spans shall be no more than 300 ft.", "<=", 300),
+        ("Sag shall be ≤ 4 ft.", "<=", 4),
+        ("Ground wire shall be not smaller than 10 ft.", ">=", 10),
+        ("Warning tape shall be placed 12 in above the conduit.", "==", 1),
+    ],
+)
+def test_single_comparators(text, comparator, feet):
+    (c,) = parse_constraints(text)
+    assert c.comparator == comparator
+    assert (c.low if c.low is not None else c.high) == pytest.approx(feet)
+
+
+def test_ranges_between_from_to_and_tolerance():
+    (c,) = parse_constraints("The anchor rod eye shall project between 6 in and 12 in above grade.")
+    assert (c.comparator, c.low, c.high) == ("range", 0.5, 1.0)
+    (c,) = parse_constraints("Single-phase overhead transformers shall be rated from 10 kVA to 167 kVA.")
+    assert (c.comparator, c.low, c.high, c.kind) == ("range", 10, 167, "power")
+    (c,) = parse_constraints(
+        "Crossarms shall be mounted 8 in below the top of the pole, with a tolerance of plus or minus 1 in."
+    )
+    assert c.comparator == "range" and c.low == pytest.approx(7 / 12) and c.high == pytest.approx(9 / 12)
+    (c,) = parse_constraints("Pole shall be plumb within ±2 degrees.")
+    assert c.comparator == "<=" and c.high == 2
+
+
+def test_within_means_at_most():
+    (c,) = parse_constraints(
+        "The as-built package shall be submitted within 10 business days of job completion."
+    )
+    assert (c.comparator, c.high, c.kind) == ("<=", 10, "time")
+    (c,) = parse_constraints("Crossarms shall be level within 2 degrees.")
+    assert (c.comparator, c.high, c.kind) == ("<=", 2, "angle")
+
+
+def test_comparator_after_the_value_and_awg():
+    (c,) = parse_constraints("The grounding conductor shall be #2 AWG copper or larger.")
+    assert c.comparator == ">=" and c.kind == "conductor_size"
+    (c,) = parse_constraints("Ground wire shall be solid copper not smaller than #4 AWG.")
+    assert c.comparator == ">=" and c.kind == "conductor_size"
+
+
+def test_comparator_distributes_over_and():
+    got = parse_constraints(
+        "Ground rods shall be copper-clad steel, not less than 8 ft long and 5/8 in in diameter."
+    )
+    assert [(c.comparator, c.context) for c in got] == [(">=", ["long"]), (">=", ["diameter"])]
+
+
+def test_each_value_keeps_its_own_applicability():
+    a, b = parse_constraints(
+        "Span length shall not exceed 300 ft for primary construction in Grade B areas and 250 ft in heavy "
+        "loading districts."
+    )
+    assert a.high == 300 and a.applicability["grade"] == "b" and a.applicability["voltage"] == {"primary"}
+    assert b.high == 250 and b.applicability["heavy_loading"] is True
+
+
+def test_exceeds_is_a_condition_not_a_limit():
+    (c, _) = parse_constraints(
+        "Where the resistance of a single rod exceeds 25 ohms, a second rod shall be driven not less than 6 ft away."
+    )
+    assert c.comparator == ">" and c.kind == "resistance"
+
+
+def test_clearance_and_cover_default_to_minimums():
+    (c,) = parse_constraints("Trench depth: 48 inches for primary conduit")
+    assert c.comparator == ">=" and c.applicability["voltage"] == {"primary"}
+
+
+def test_applicability_words():
+    app = applicability("Secondary service drop (120/240 V) over the residential driveway")
+    assert app["voltage"] == {"secondary"} and app["surface"] == {"driveway"}
+    assert applicability("Primary over Elm Rd (public road)")["surface"] == {"road"}
+    assert applicability("over the public alley")["surface"] == {"alley"}
+    assert applicability("over a pedestrian-only walkway")["surface"] == {"pedestrian"}
+    assert applicability("crossing railroad tracks")["surface"] == {"railroad"}
+    assert applicability("in high fire-threat districts")["hftd"] is True
+    assert applicability("circuit is outside the high fire-threat district")["hftd"] is False
+    assert applicability("not within a designated avian protection area")["avian"] is False
+    assert applicability("for 12kV systems in contamination zone III")["zone"] == "iii"
+    assert applicability("in a Grade B area")["grade"] == "b"
+    assert applicability("in a rock area")["rock"] is True
+
+
+def test_voltage_class_from_values_only_when_asked():
+    assert "voltage" not in applicability("15kV equipment")
+    assert applicability("15kV equipment", infer_voltage=True)["voltage"] == {"primary"}
+    assert applicability("120/240 V service", infer_voltage=True)["voltage"] == {"secondary"}
+
+
+def test_compat_counts_conflicts_and_matches():
+    assert compat({"voltage": {"primary"}}, {"voltage": {"secondary"}}) == (1, 0)
+    assert compat({"surface": {"road", "alley"}}, {"surface": {"alley"}}) == (0, 1)
+    assert compat({"hftd": True}, {}) == (0, 0)
+    assert compat({"hftd": True}, {"hftd": False}) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ground rods shall be copper-clad steel.", "mandatory"),
+        ("Anchors must be galvanized steel.", "mandatory"),
+        ("Fiberglass crossarms are preferred in high fire-threat districts.", "recommended"),
+        ("A clearance of 12 ft at the time of trimming is recommended.", "recommended"),
+        ("Standoff brackets should be spaced about 5 ft apart.", "recommended"),
+        ("Outside avian areas, wildlife protectors are recommended but not required.", "recommended"),
+        ("The clearance may be reduced to 12 ft.", "permissive"),
+        ("Span length 300 ft.", "statement"),
+    ],
+)
+def test_modality(text, expected):
+    assert modality(text) == expected
+
+
+def test_statements_split_exceptions_notes_and_elsewhere():
+    sts = parse_statements(
+        "A minimum radial clearance of 4 ft shall be maintained between primary conductors and vegetation in "
+        "high fire-threat districts. Elsewhere the minimum radial clearance is 18 in.\n"
+        "Note: A clearance of 12 ft at the time of trimming is recommended in high fire-threat districts.\n"
+        "Exception: Over residential driveways, the clearance of secondary service drops may be reduced to 12 ft."
+    )
+    assert len(sts) == 4
+    first, elsewhere, note, exc = sts
+    assert first.constraints[0].applicability["hftd"] is True
+    assert elsewhere.applicability["hftd"] is False and elsewhere.constraints[0].low == 1.5
+    assert "clearance" in elsewhere.subject  # continues the first sentence's subject
+    assert note.is_note and note.modality == "recommended"
+    assert exc.is_exception and exc.modality == "permissive"
+
+
+def test_subject_is_the_words_before_the_verb():
+    (st,) = parse_statements("Transformer tanks shall be finished in light gray.")
+    assert {"transformer", "tank"} <= st.subject
+    (st,) = parse_statements("It is recommended that photographs of each riser be taken.")
+    assert {"photograph", "riser"} <= st.subject
+
+
+def test_text_table_rows_become_statements():
+    sts = parse_statements(
+        "Conduit shall be installed with not less than the cover in Table 3-1.\n"
+        "Table 3-1 Minimum cover\nFacility Minimum cover\nPrimary conduit 36 in\nSecondary conduit 24 in\n"
+    )
+    rows = [s for s in sts if s.table]
+    assert [r.constraints[0].low for r in rows] == [3.0, 2.0]
+    assert rows[1].applicability["voltage"] == {"secondary"}
+
+
+def test_table_row_cells_pick_column_class():
+    st = table_row_statement(
+        "Table 4-1 Minimum vertical clearance above surface",
+        ["Surface under the span", "Secondary (0-750 V)", "Primary (750 V-22.5 kV)"],
+        ["Public streets, alleys and roads", "18 ft", "25 ft"],
+    )
+    sec, pri = st.constraints
+    assert (sec.comparator, sec.low, sec.applicability["voltage"]) == (">=", 18, {"secondary"})
+    assert (pri.low, pri.applicability["voltage"], pri.applicability["surface"]) == (
+        25,
+        {"primary"},
+        {"road", "alley"},
+    )
+
+
+def test_table_rows_keyed_by_value_and_by_range():
+    st = table_row_statement(
+        "Table 3-1 Minimum pole setting depth", ["Pole length", "Minimum setting depth"], ["45 ft", "6.5 ft"]
+    )
+    (c,) = st.constraints
+    assert c.key.contains(45) and not c.key.contains(40) and c.low == 6.5
+    k = row_key("1/0 to 4/0 ACSR")
+    assert k.kind == "conductor_size" and k.contains(133.1) and not k.contains(336.4)
+    assert row_key("#2 AWG ACSR and smaller").contains(26.0)
+    assert row_key("336.4 kcmil and larger").contains(500)
+    assert row_key("Primary conduit") is None
+
+
+def test_materials_one_of_and_forbidden():
+    (m,) = parse_materials("Crossarms shall be Douglas fir or fiberglass.")
+    assert m.options == ["douglas fir", "fiberglass"]
+    (m,) = parse_materials("Conductors must be copper, not aluminum.")
+    assert m.options == ["copper"] and m.forbidden == ["aluminum"]
+    (m,) = parse_materials("Ground rods shall be copper-clad steel, not less than 8 ft long.")
+    assert m.options == ["copper clad steel"] and m.forbidden == []
+    assert parse_materials("The as-built package shall be signed by the crew foreman.") == []
+
+
+def test_phrase_state_sees_negation():
+    assert phrase_state("galvanized", "Non-galvanized anchors in Zone F.") is False
+    assert phrase_state("signed", "As-built package not signed.") is False
+    assert phrase_state("fiberglass", "Crossarms on P-40 are fiberglass.") is True
+    assert phrase_state("stainless steel", "Carbon steel hardware") is None
+
+
+def test_audit_facts_separate_measured_from_claimed():
+    f = audit_facts("Secondary conduit measured at 26 inches of cover; auditor requires 36 inches.")
+    assert [q.text for q in f.measured] == ["26 inches"] and [q.text for q in f.claimed] == ["36 inches"]
+    f = audit_facts("Ground resistance measured at 45 ohms, exceeding the 25 ohm maximum requirement.")
+    assert [q.text for q in f.measured] == ["45 ohms"]
+    f = audit_facts("Service drop measured at 12 ft 8 in; 16 ft is required over driveways.")
+    assert [q.text for q in f.measured] == ["12 ft 8 in"]
+    f = audit_facts("Crossarms are fiberglass; auditor expected Douglas fir.")
+    assert "douglas" not in f.facts_text.lower()
+
+
+def test_strip_references():
+    text = strip_references("requiring 336.4 MCM AAC per GO 95 Rule 31.2, ANSI C29.1 and NEC Article 250")
+    assert "336.4 MCM" in text
+    for gone in ("GO 95", "31.2", "C29.1", "Article 250"):
+        assert gone not in text
