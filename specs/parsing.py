@@ -123,7 +123,7 @@ _STOP_HEADING = re.compile(
     r"document history|revision log|change (?:log|history|record)|record of revisions|revisions)\s*:?\s*$"
 )
 _REV_TABLE_HEADER = re.compile(r"(?i)^\s*rev(?:ision)?\.?\s+date\b")
-_BULLET = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*\uf0b7]\s+|\(?[a-z0-9]{1,2}[.)]\s+)")
+_BULLET = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*\uf0b7]\s+|\(?[A-Za-z0-9]{1,2}[.)]\s+)")
 _DEFINITION_HEADING = re.compile(r"(?i)\b(?:definitions?|glossary|terms)\b")
 _WORD = re.compile(r"\S+")
 _NUMERIC_TOKEN = re.compile(r"^[(\[]?[<>≤≥±+\-$#]?\d[\d,]*(?:\.\d+)?(?:/\d+)?[%°\"'¢]?[)\]]?[.,;]?$")
@@ -271,6 +271,9 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
     return out
 
 
+_BARE_SECTION = re.compile(r"^(?i:section\s+)?\d{1,4}(?:\.\d{1,3})*\.?$")
+
+
 def _split_inline(lines: list[str]) -> list[str]:
     """Put an ``Exception:``/``Note:`` that follows a sentence on the same line on its own line."""
     out = []
@@ -278,8 +281,14 @@ def _split_inline(lines: list[str]) -> list[str]:
         if not line:
             out.append(line)
         elif ("xception" in line or "ote" in line or "XCEPTION" in line or "OTE" in line) and ":" in line:
-            parts = _INLINE_EXC_NOTE.split(line)
-            out.extend(p.strip() for p in parts if p.strip())
+            parts = [p.strip() for p in _INLINE_EXC_NOTE.split(line) if p.strip()]
+            merged: list[str] = []
+            for part in parts:
+                if merged and _BARE_SECTION.match(merged[-1]):
+                    merged[-1] += " " + part  # "4. Exception: ..." is one numbered exception
+                else:
+                    merged.append(part)
+            out.extend(merged)
         else:
             out.append(line)
     return out
@@ -781,9 +790,24 @@ def _section_shape(m: re.Match) -> bool:
     if _MONTH_YEAR.match(rest) or "=" in rest[:40]:
         return False  # "7 November 2020", "3 NSGC = New System ..." (footnotes)
     if "." not in cand:
-        # top-level numbers must look like headings ("4 Vertical Clearances") or exceptions/notes
-        return (_heading_like(rest) and not rest.endswith(":")) or bool(_EXC_NOTE.match(rest))
+        # top-level numbers must look like headings ("4 Vertical Clearances") or exceptions/notes,
+        # or be numbered paragraphs ("7. Guys shall be ...", weighted lower in the chain)
+        return (
+            (_heading_like(rest) and not rest.endswith(":"))
+            or bool(_EXC_NOTE.match(rest))
+            or (m.group("dot") is not None and len(rest) >= 12)
+        )
     return True
+
+
+def _candidate_weight(m: re.Match) -> float:
+    """How much a section-number line counts for the chain: numbered paragraphs count half."""
+    if m.group("kw") or "." in m.group("sec"):
+        return 1.0
+    rest = (m.group("rest") or "").strip()
+    if (_heading_like(rest) and not rest.endswith(":")) or _EXC_NOTE.match(rest):
+        return 1.0
+    return 0.5
 
 
 def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[int, int]]:
@@ -808,7 +832,7 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
             if m and _section_shape(m):
                 sec = _sec_tuple(m.group("sec"))
                 style = (len(sec) == 1, m.group("dot") is not None)
-                cands.append(((p, i), sec, style, bool(m.group("kw"))))
+                cands.append(((p, i), sec, style, bool(m.group("kw")), _candidate_weight(m)))
     n = len(cands)
     if not n:
         return set()
@@ -819,9 +843,10 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
         float("-inf"),
         -1,
     )  # best chain ending before the current candidate  # numbering style of the chain's last top level
-    for k, (_, sec, style, _kw) in enumerate(cands):
+    for k, (_, sec, style, _kw, _w) in enumerate(cands):
         start_cost = 0.5 * max(0, sec[0] - 1) + 0.5 * sum(max(0, c - 1) for c in sec[1:])
-        best[k] = 1.0 - min(start_cost, 3.0)
+        weight = cands[k][4]
+        best[k] = weight - min(start_cost, 3.0)
         if run_arg >= 0 and run_best - RESTART_COST + best[k] > best[k]:
             # numbering restarts (a spec book of several documents): pay for a new run
             best[k], back[k] = run_best - RESTART_COST + best[k], run_arg
@@ -833,7 +858,7 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
             psec = cands[j][1]
             if sec <= psec or best[j] + 1.0 <= best[k] or not _plausible_next(psec, sec):
                 continue
-            score = best[j] + 1.0 - 1.5 * _skipped(psec, sec)
+            score = best[j] + weight - 1.5 * _skipped(psec, sec)
             (pp, pi), (kp, ki) = cands[j][0], cands[k][0]
             if len(sec) == len(psec) == 1 and pp == kp and ki == pi + 1:
                 score -= 0.6  # siblings on consecutive lines: more likely a numbered list

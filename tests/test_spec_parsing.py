@@ -340,3 +340,23 @@ def test_title_before_the_number_line():
         ["Bay Electric\nOverhead Clearances\nDocument 12345\nRevision 07\n1 Purpose\n1.1 Text."], "a.pdf"
     )
     assert (spec.document_number, spec.title, spec.revision) == ("12345", "Overhead Clearances", "07")
+
+
+def test_numbered_paragraph_style_and_numbered_exception():
+    text = (
+        "Document 4242\nService Rules\n1. General. Service shall be provided at standard voltages.\n"
+        "2. Meters shall be installed at 5 ft above grade.\nThe meter base is supplied by the customer.\n"
+        "3. Clearances from gas meters shall be at least 3 ft.\nA. Horizontal measurement.\n4. Exception: None."
+    )
+    spec = parse_spec([text], "x.pdf")
+    assert [(c.section, c.kind) for c in spec.clauses] == [
+        ("1", "requirement"),
+        ("2", "requirement"),
+        ("3", "requirement"),
+        ("4", "exception"),
+    ]
+    assert (
+        spec.clauses[1].text
+        == "Meters shall be installed at 5 ft above grade. The meter base is supplied by the customer."
+    )
+    assert spec.clauses[2].text.endswith("3 ft.\nA. Horizontal measurement.")
