@@ -12,11 +12,15 @@ import logging
 import os
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
+from django.conf import settings
 from django.utils import timezone
 from fpdf import FPDF
 
 from audits.models import Audit, Finding, Infraction
+
+log = logging.getLogger(__name__)
 
 # fpdf2 subsets fonts with fontTools, which logs every table at INFO.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
@@ -131,6 +135,13 @@ def findings_csv(audit: Audit, infractions: Iterable[Infraction]) -> str:
     return out.getvalue()
 
 
+def _outside_subset(ch: str) -> str:
+    if ch in _LATIN1_REPLACEMENTS:
+        return _LATIN1_REPLACEMENTS[ch]
+    folded = unicodedata.normalize("NFKC", ch)
+    return folded if folded and all(ord(c) in SUBSET_CODEPOINTS for c in folded) else "?"
+
+
 def latin1_text(text: str) -> str:
     """``text`` reduced to Latin-1 for fpdf2's core fonts: ≥ becomes >=, smart quotes plain ones, ...
 
@@ -148,16 +159,76 @@ def _find_font_dir() -> str | None:
     return None
 
 
+# Code points kept in the cached font subset: Latin, Greek (Ω, µ), punctuation, letterlike
+# symbols, arrows and mathematical operators (≥ ≤ ± ×). Others are transliterated or become "?".
+SUBSET_CODEPOINTS = frozenset(
+    [*range(0x20, 0x250), *range(0x370, 0x400), *range(0x2000, 0x2070), *range(0x2100, 0x2150),
+     *range(0x2190, 0x2300), 0x25A0, 0x25CF]
+)  # fmt: skip
+_FONT_FILES: dict[str, tuple[str, str, bool]] = {}
+
+
+def _subset_font(source: str, target: Path) -> None:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source)
+    options = subset.Options()
+    options.layout_features = []
+    options.hinting = False
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=sorted(SUBSET_CODEPOINTS))
+    subsetter.subset(font)
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    font.save(str(tmp))
+    os.replace(tmp, target)
+
+
+def font_files() -> tuple[str, str, bool] | None:
+    """``(regular, bold, subset)`` TTF paths for the repeal PDF, or None without DejaVu on the system.
+
+    The system's DejaVu Sans (6,000 glyphs) takes most of a second to load per document, so a
+    subset (``SUBSET_CODEPOINTS``) is written once under ``<NEXA_DATA_DIR>/cache/fonts`` and reused
+    by every process; when that fails the full fonts are used.
+    """
+    folder = _find_font_dir()
+    if folder is None:
+        return None
+    if folder in _FONT_FILES:
+        return _FONT_FILES[folder]
+    regular, bold = (os.path.join(folder, f) for f in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"))
+    result = (regular, bold, False)
+    try:
+        cache = Path(settings.DATA_DIR) / "cache" / "fonts"
+        cache.mkdir(parents=True, exist_ok=True)
+        targets = []
+        for source in (regular, bold):
+            stat = os.stat(source)
+            stem = Path(source).stem
+            target = cache / f"{stem}-{stat.st_size}-{int(stat.st_mtime)}-subset.ttf"
+            if not target.exists():
+                _subset_font(source, target)
+            targets.append(str(target))
+        result = (targets[0], targets[1], True)
+    except Exception as exc:  # a read-only data dir or a fontTools problem: use the full fonts
+        log.warning("font subset not available, using the full fonts: %s", exc)
+    _FONT_FILES[folder] = result
+    return result
+
+
 class _RepealPdf(FPDF):
     """An A4/Letter document with a Unicode font when the system has DejaVu, else Latin-1 core fonts."""
 
     def __init__(self, footer_text: str):
         super().__init__(orientation="P", unit="mm", format="Letter")
         self.footer_text = footer_text
-        font_dir = _find_font_dir()
-        if font_dir:
-            self.add_font("DejaVu", "", os.path.join(font_dir, "DejaVuSans.ttf"))
-            self.add_font("DejaVu", "B", os.path.join(font_dir, "DejaVuSans-Bold.ttf"))
+        fonts = font_files()
+        self.subset = False
+        if fonts:
+            regular, bold, self.subset = fonts
+            self.add_font("DejaVu", "", regular)
+            self.add_font("DejaVu", "B", bold)
             self.family = "DejaVu"
             self.unicode = True
         else:
@@ -169,7 +240,13 @@ class _RepealPdf(FPDF):
     def text_for(self, text) -> str:
         """``text`` as the current font can draw it."""
         text = "" if text is None else str(text)
-        return text if self.unicode else latin1_text(text)
+        if not self.unicode:
+            return latin1_text(text)
+        if self.subset:
+            return "".join(
+                ch if ord(ch) in SUBSET_CODEPOINTS or ch == "\n" else _outside_subset(ch) for ch in text
+            )
+        return text
 
     def para(self, text, size: float = 10, style: str = "", height: float = 5, indent: float = 0):
         """A wrapped paragraph across the page width (minus ``indent`` mm on the left)."""

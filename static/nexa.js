@@ -139,5 +139,8 @@
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("[data-dropzone]").forEach(setupDropzone);
     document.querySelectorAll("table[data-jobs]").forEach(setupJobs);
+    // After a rejected submission, start at the first field with an error.
+    var invalid = document.querySelector("form [aria-invalid=true]");
+    if (invalid) invalid.focus();
   });
 })();
