@@ -381,7 +381,7 @@ def parse_constraints(
             if ma:
                 cmp = ">=" if ma.group("ge") else "<="
                 explicit = True
-        if cmp is None and prev_cmp:
+        if cmp is None and prev_cmp and out and out[-1].kind == q.kind:
             cmp = prev_cmp
             explicit = True
         if cmp is None and prev_cmp is None:

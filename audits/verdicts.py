@@ -429,9 +429,10 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
         c = conf(0.7, gov)
         reason = f"{label} permits but does not require this (“{_short(st.text)}”)."
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    if usable and not _ABSENT.search(facts.facts_text):
+    by_table = not usable and bool(re.search(r"\btable\s+[\w.-]*\d", st.text, re.I))
+    if (usable or by_table) and not _ABSENT.search(facts.facts_text):
         c = conf(0.5, gov)
-        need = ", ".join(sorted({x.describe() for x in usable}))[:120]
+        need = ", ".join(sorted({x.describe() for x in usable}))[:120] or "the tabulated values"
         reason = f"{label} requires {need}, but the audit gives no measured value to compare."
         return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
     c = conf(0.68, gov)

@@ -1,0 +1,337 @@
+"""Verdicts (audits.engine.decide): the governing clause, the comparison and the explanation.
+
+A small fictional standard is built from ClauseRecords (the way the spec import stores clauses, with
+table rows and exceptions as their own records), then each rule of DESIGN.md §1 is exercised. The last
+tests run the dev evaluation corpus's spec PDFs through the real spec parser.
+"""
+
+import json
+import os
+import time
+
+import pytest
+
+from audits.engine import ClauseRecord, Library, decide
+
+pytestmark = pytest.mark.no_redis
+
+EVAL = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "eval")
+
+
+def R(doc, sec, text, kind="requirement", heading="", data=None, title="Test Standard"):
+    return ClauseRecord(None, doc, title, "04", sec, heading, text, kind, 2, data or {})
+
+
+def row(doc, sec, table, columns, cells):
+    text = f"{table} — " + "; ".join(f"{c}: {v}" for c, v in zip(columns, cells, strict=True))
+    return R(doc, sec, text, kind="table_row", data={"table": table, "columns": columns, "cells": cells})
+
+
+CLR = ["Surface", "Secondary (0-750 V)", "Primary (750 V-34.5 kV)"]
+
+
+@pytest.fixture(scope="module")
+def library():
+    return Library(
+        [
+            R("OH-1", "2", "Clearances", heading="Clearances"),
+            R(
+                "OH-1",
+                "2.1",
+                "Conductors shall be installed so that the clearance above grade is not less than the values in Table 2-1.",
+                heading="Clearances",
+            ),
+            row(
+                "OH-1",
+                "2.1",
+                "Table 2-1 Minimum vertical clearance",
+                CLR,
+                ["Streets and roads", "18 ft", "26 ft"],
+            ),
+            row(
+                "OH-1",
+                "2.1",
+                "Table 2-1 Minimum vertical clearance",
+                CLR,
+                ["Residential driveways", "16 ft", "18 ft"],
+            ),
+            row(
+                "OH-1",
+                "2.1",
+                "Table 2-1 Minimum vertical clearance",
+                CLR,
+                ["Walkways for pedestrians only", "12 ft", "15 ft"],
+            ),
+            R(
+                "OH-1",
+                "2.2",
+                "Exception: Over residential driveways, service drops not exceeding 300 V to ground may be reduced to 12.5 ft.",
+                kind="exception",
+                heading="Clearances",
+            ),
+            R("OH-1", "3", "Poles", heading="Poles"),
+            R("OH-1", "3.1", "Poles shall be set to not less than the depths in Table 3-1.", heading="Poles"),
+            row(
+                "OH-1",
+                "3.1",
+                "Table 3-1 Minimum setting depth",
+                ["Pole length", "Setting depth"],
+                ["40 ft", "6 ft"],
+            ),
+            row(
+                "OH-1",
+                "3.1",
+                "Table 3-1 Minimum setting depth",
+                ["Pole length", "Setting depth"],
+                ["50 ft", "7 ft"],
+            ),
+            R("OH-1", "3.2", "Poles shall be plumb within 1 degree.", heading="Poles"),
+            R("OH-1", "3.3", "Crossarms shall be fiberglass or Douglas fir.", heading="Poles"),
+            R(
+                "OH-1",
+                "3.4",
+                "Guy guards shall be installed on every anchor guy in areas accessible to pedestrians.",
+                heading="Poles",
+            ),
+            R(
+                "OH-1",
+                "3.5",
+                "Exception: A guy guard is not required inside a fenced substation yard.",
+                kind="exception",
+                heading="Poles",
+            ),
+            R("OH-1", "4", "Vegetation", heading="Vegetation"),
+            R(
+                "OH-1",
+                "4.1",
+                "A radial clearance of not less than 4 ft shall be kept between primary conductors and vegetation in high "
+                "fire-threat districts. Elsewhere the minimum radial clearance is 18 in.",
+                heading="Vegetation",
+            ),
+            R("UG-2", "5", "Grounding", heading="Grounding", title="Grounding"),
+            R(
+                "UG-2",
+                "5.1",
+                "The resistance to ground of a single rod shall not exceed 25 ohms.",
+                heading="Grounding",
+            ),
+            R(
+                "UG-2",
+                "5.2",
+                "Exception: When two rods are installed at least 6 ft apart and bonded, no further resistance test is required.",
+                kind="exception",
+                heading="Grounding",
+            ),
+            R(
+                "UG-2",
+                "5.3",
+                "The grounding conductor shall be #4 AWG copper or larger.",
+                heading="Grounding",
+            ),
+            R("UG-2", "5.4", "Transformer tanks shall be finished in light gray.", heading="Grounding"),
+            R("UG-2", "6", "Records", heading="Records"),
+            R("UG-2", "6.1", "It is recommended that photographs of each riser be taken.", heading="Records"),
+            R(
+                "UG-2",
+                "6.2",
+                "Bird guards shall be installed on bushings in designated avian protection areas.",
+                heading="Records",
+            ),
+            R("UG-2", "6.3", "Hardware must be stainless steel, not galvanized.", heading="Records"),
+        ]
+    )
+
+
+def check(d, verdict, document=None, section=None):
+    assert d.verdict == verdict, d.reason
+    assert 0.0 <= d.confidence <= 1.0
+    if document:
+        top = d.citations[0]
+        assert (top["document"], top["section"]) == (document, section), d.citations[:2]
+        assert set(top) == {"document", "title", "revision", "section", "page", "quote", "score"}
+        assert top["quote"]
+
+
+def test_measured_below_table_value_is_valid(library):
+    d = decide("Primary conductor over Main Street (public road) measured at 24 ft 6 in.", {}, library)
+    check(d, "VALID", "OH-1", "2.1")
+    assert "24 ft 6 in" in d.reason and "26 ft" in d.reason
+    assert d.details["comparisons"][0]["meets"] is False
+
+
+def test_table_column_follows_voltage_class(library):
+    d = decide("Secondary conductor over Main Street measured at 19 ft.", {}, library)
+    check(d, "REPEALABLE", "OH-1", "2.1")
+    assert "18 ft" in d.reason
+
+
+def test_metric_measurement_against_feet(library):
+    d = decide("Primary conductor over a pedestrian walkway measured at 4.8 m.", {}, library)
+    check(d, "REPEALABLE", "OH-1", "2.1")
+
+
+def test_exception_applies_when_its_conditions_are_stated(library):
+    d = decide(
+        "Service drop (120/240 V) over a residential driveway measured at 13 ft; auditor requires 16 ft.",
+        {},
+        library,
+    )
+    check(d, "REPEALABLE", "OH-1", "2.2")
+    assert d.citations[1]["section"] == "2.1"  # the rule the exception relaxes comes next
+    assert "13 ft" in d.reason
+
+
+def test_exception_does_not_apply_below_its_own_limit(library):
+    d = decide("Service drop (120/240 V) over a residential driveway measured at 12 ft.", {}, library)
+    check(d, "VALID", "OH-1", "2.1")
+
+
+def test_exception_does_not_apply_to_another_surface(library):
+    d = decide("Secondary service drop over a public road measured at 17 ft.", {}, library)
+    check(d, "VALID", "OH-1", "2.1")
+
+
+def test_row_keyed_by_pole_length(library):
+    check(decide("Pole 12 (50 ft) set at a depth of 6 ft 6 in.", {}, library), "VALID", "OH-1", "3.1")
+    check(decide("Pole 12 (40 ft) set at a depth of 6'-2\".", {}, library), "REPEALABLE", "OH-1", "3.1")
+
+
+def test_within_angle(library):
+    check(decide("Pole 9 out of plumb by 0.5 degrees.", {}, library), "REPEALABLE", "OH-1", "3.2")
+    check(decide("Pole 9 leaning 3°.", {}, library), "VALID", "OH-1", "3.2")
+
+
+def test_material_one_of_and_not_allowed(library):
+    d = decide("Crossarms on P-40 are fiberglass; auditor expected Douglas fir.", {}, library)
+    check(d, "REPEALABLE", "OH-1", "3.3")
+    check(decide("Steel crossarms installed on P-41.", {}, library), "VALID", "OH-1", "3.3")
+    check(decide("Galvanized hardware installed on the riser.", {}, library), "VALID", "UG-2", "6.3")
+
+
+def test_absent_item_is_valid_unless_exception(library):
+    check(decide("No guy guard on the anchor guy next to the sidewalk.", {}, library), "VALID", "OH-1", "3.4")
+    d = decide("No guy guard on the anchor guy; the guy is inside the fenced substation yard.", {}, library)
+    check(d, "REPEALABLE", "OH-1", "3.5")
+
+
+def test_area_flag_selects_the_sentence(library):
+    d = decide(
+        "Oak limb 30 inches from primary conductor; circuit is outside the high fire-threat district.",
+        {},
+        library,
+    )
+    check(d, "REPEALABLE", "OH-1", "4.1")
+    d = decide("Oak limb 30 inches from primary conductor in a high fire-threat district.", {}, library)
+    check(d, "VALID", "OH-1", "4.1")
+
+
+def test_resistance_exception_with_two_bonded_rods(library):
+    d = decide(
+        "Ground resistance measured at 38 ohms. Two ground rods were installed 8 ft apart and bonded.",
+        {},
+        library,
+    )
+    check(d, "REPEALABLE", "UG-2", "5.2")
+    check(decide("Ground resistance measured at 38 ohms at pole 7.", {}, library), "VALID", "UG-2", "5.1")
+
+
+def test_awg_sizes_compare_backwards(library):
+    check(decide("#6 AWG copper grounding conductor installed.", {}, library), "VALID", "UG-2", "5.3")
+    check(decide("2/0 copper grounding conductor installed.", {}, library), "REPEALABLE", "UG-2", "5.3")
+
+
+def test_recommendation_only_is_repealable(library):
+    d = decide("No photographs of the riser were taken.", {}, library)
+    check(d, "REPEALABLE", "UG-2", "6.1")
+    assert "recommend" in d.reason
+
+
+def test_rule_for_another_area_does_not_govern(library):
+    d = decide(
+        "Bushings missing bird guards; the site is not within a designated avian protection area.",
+        {},
+        library,
+    )
+    check(d, "REPEALABLE", "UG-2", "6.2")
+    assert "does not govern" in d.reason
+
+
+def test_no_governing_clause_needs_review(library):
+    d = decide("Streetlight pole painted dark bronze instead of gray.", {}, library)
+    assert d.verdict == "NEEDS_REVIEW"
+    d = decide("Crew left debris in the truck bed.", {}, library)
+    assert d.verdict == "NEEDS_REVIEW"
+
+
+def test_numeric_rule_without_a_measurement_needs_review(library):
+    d = decide("Pole setting depth at P-9 questioned by the inspector.", {}, library)
+    assert d.verdict == "NEEDS_REVIEW"
+
+
+def test_confidence_higher_when_a_number_was_compared(library):
+    numeric = decide("Pole 9 leaning 3°.", {}, library)
+    state = decide("Steel crossarms installed on P-41.", {}, library)
+    assert numeric.confidence > state.confidence
+
+
+def test_empty_library():
+    d = decide("Pole 9 leaning 3°.", {}, Library([]))
+    assert d.verdict == "NEEDS_REVIEW" and d.citations == []
+
+
+def _dev_library():
+    from nexa.pdftext import extract_pages
+    from specs.parsing import parse_spec
+
+    exp = json.load(open(os.path.join(EVAL, "dev", "expected.json")))
+    recs = []
+    for s in exp["specs"]:
+        path = os.path.join(EVAL, "dev", s["file"])
+        ps = parse_spec(extract_pages(path).pages, path)
+        recs += [
+            ClauseRecord(
+                None,
+                ps.document_number,
+                ps.title,
+                ps.revision,
+                c.section,
+                c.heading,
+                c.text,
+                c.kind,
+                c.page,
+                c.data,
+            )
+            for c in ps.clauses
+        ]
+    return exp, Library(recs)
+
+
+@pytest.mark.skipif(not os.path.isdir(os.path.join(EVAL, "dev")), reason="evaluation corpus not present")
+def test_dev_corpus_verdicts_and_citations():
+    exp, lib = _dev_library()
+    total = right = cited = cite_total = 0
+    for audit in exp["audits"]:
+        for inf in audit["infractions"]:
+            d = decide(inf["text"], {}, lib)
+            total += 1
+            right += d.verdict == inf["verdict"]
+            if inf["document"]:
+                cite_total += 1
+                cited += any(
+                    c["document"] == inf["document"]
+                    and (c["section"] == inf["section"] or c["section"].startswith(inf["section"] + "."))
+                    for c in d.citations[:2]
+                )
+    assert right / total >= 0.9 and cited / cite_total >= 0.9
+
+
+@pytest.mark.skipif(not os.path.isdir(os.path.join(EVAL, "dev")), reason="evaluation corpus not present")
+def test_decide_is_fast_once_the_library_is_built():
+    exp, lib = _dev_library()
+    texts = [i["text"] for a in exp["audits"] for i in a["infractions"]]
+    for t in texts:
+        decide(t, {}, lib)
+    started = time.perf_counter()
+    for t in texts:
+        decide(t, {}, lib)
+    assert (time.perf_counter() - started) / len(texts) < 0.05
