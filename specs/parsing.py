@@ -656,6 +656,10 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                     heading = parent_heading(sec)
                 if kind == REQUIREMENT and _DEFINITION_HEADING.search(heading or ""):
                     kind = DEFINITION
+                elif (
+                    kind == REQUIREMENT and heading == rest and re.fullmatch(r"(?i)(general\s+)?notes?", rest)
+                ):
+                    kind = NOTE  # "7 Notes"
                 cur = _Open(sec, heading, kind, pno, [rest] if rest else [])
                 ctx_section, ctx_heading = sec, heading
                 if heading == rest:

@@ -247,3 +247,17 @@ def test_seed_specs_import_with_stems(capsys):
     call_command("import_specs", *map(str, files))
     numbers = set(SpecDocument.objects.values_list("document_number", flat=True))
     assert numbers == {"sample_spec_book", "test_spec"}
+
+
+def test_admin_lists_filters_and_searches(client, staff_user):
+    imported(DEV_SPECS[0].read_bytes(), "035010.pdf")
+    imported(b"junk", "junk.pdf")
+    client.force_login(staff_user)
+    res = client.get("/admin/specs/specdocument/", {"status": "FAILED", "superseded": "no"})
+    assert res.status_code == 200 and b"junk.pdf" in res.content and b"Overhead Conductor" not in res.content
+    res = client.get("/admin/specs/specdocument/", {"q": "Overhead"})
+    assert res.status_code == 200 and b"035010" in res.content
+    res = client.get("/admin/specs/specclause/", {"q": "residential driveways"})
+    assert res.status_code == 200 and b"4.3" in res.content
+    doc = SpecDocument.objects.get(document_number="035010")
+    assert client.get(f"/admin/specs/specdocument/{doc.pk}/change/").status_code == 200
