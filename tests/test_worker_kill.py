@@ -58,6 +58,30 @@ def _worker(log_path: Path, *extra: str, delay: float = 0.0) -> subprocess.Popen
     )
 
 
+def _children(pid: int) -> list[int]:
+    """Child processes of ``pid`` (Linux /proc): the work horse RQ forked for the job."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(entry))
+    return found
+
+
+def _kill(pids: list[int]) -> None:
+    for pid in pids:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+
+
 def _wait_for(predicate, timeout: float, what: str, log_path: Path):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -66,6 +90,22 @@ def _wait_for(predicate, timeout: float, what: str, log_path: Path):
             return value
         time.sleep(0.1)
     raise AssertionError(f"timed out waiting for {what}; worker log:\n{log_path.read_text()[-4000:]}")
+
+
+def _wait_other_sessions_gone(timeout: float = 15.0) -> None:
+    """PostgreSQL notices a killed client's connection a moment later; let the test database's
+    teardown find it unused."""
+    if connection.vendor != "postgresql":
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            if cursor.fetchone()[0] == 0:
+                return
+        time.sleep(0.2)
 
 
 @pytest.mark.slow
@@ -87,11 +127,15 @@ def test_sigkill_worker_mid_job_reconcile_requeues_and_job_succeeds(user, settin
             log_path,
         )
         time.sleep(0.5)  # well inside the job's deliberate 60 s pause
-        os.killpg(worker.pid, signal.SIGKILL)  # the worker and its work horse, like a lost machine
+        horses = _children(worker.pid)
+        assert horses, "a forking worker runs the job in a work horse"
+        # The worker and its work horse (RQ puts the horse in its own process group): a lost machine.
+        _kill([worker.pid, *horses])
         worker.wait(timeout=10)
     finally:
         if worker.poll() is None:
-            os.killpg(worker.pid, signal.SIGKILL)
+            horses = _children(worker.pid)
+            _kill([worker.pid, *horses])
             worker.wait(timeout=10)
     job.refresh_from_db()
     assert job.status == "PROCESSING" and job.attempts == 1 and job.worker_name.startswith("kill-test-")
@@ -116,3 +160,4 @@ def test_sigkill_worker_mid_job_reconcile_requeues_and_job_succeeds(user, settin
     )
     assert job.attempts == 2 and job.progress == 100
     assert reconcile.reconcile()["requeued"] == []
+    _wait_other_sessions_gone()
