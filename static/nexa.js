@@ -50,6 +50,16 @@
     }
 
     input.addEventListener("change", render);
+    var form = zone.closest("form");
+    if (form) {
+      form.addEventListener("submit", function (ev) {
+        if (problems(input.files || []).length) {
+          ev.preventDefault();
+          render();
+          input.focus();
+        }
+      });
+    }
     ["dragenter", "dragover"].forEach(function (name) {
       zone.addEventListener(name, function (ev) {
         ev.preventDefault();

@@ -659,3 +659,15 @@ def test_repeal_pdf_unicode_with_cached_font_subset(user):
     assert "“Crossarms shall be level within 2° of horizontal; a “tolerance” applies to ≥ 1 arm.”" in text
     regular, bold, subset = exports.font_files()
     assert subset and os.path.getsize(regular) < 300_000
+
+
+def test_far_too_many_files_get_a_plain_page(crew, settings):
+    """More files than Django parses at all (DATA_UPLOAD_MAX_NUMBER_FILES): a 400 page in words."""
+    files = [
+        SimpleUploadedFile(f"a{i}.pdf", b"%PDF-1.4 x")
+        for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FILES + 1)
+    ]
+    resp = crew.post(reverse("audits:upload"), {"files": files})
+    assert resp.status_code == 400
+    assert "choose fewer files" in resp.content.decode()
+    assert not Audit.objects.exists()
