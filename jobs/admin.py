@@ -15,6 +15,7 @@ The queue monitoring page (``admin:nexa-monitoring``) is served from ``jobs.admi
 from __future__ import annotations
 
 import logging
+import uuid
 
 from django.contrib import admin, messages
 from django.db import transaction
@@ -171,7 +172,6 @@ class AnalysisJobAdmin(admin.ModelAdmin):
     list_display_links = ("short_id",)
     list_filter = ("status", "queue", "cached", "error_code", ("created_at", admin.DateFieldListFilter))
     search_fields = (
-        "=id",
         "audit__pm_number",
         "audit__notification_number",
         "audit__original_filename",
@@ -235,6 +235,16 @@ class AnalysisJobAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         """Jobs come from submissions (pages, API, re-run action), not from the add form."""
         return False
+
+    def get_search_results(self, request, queryset, search_term):
+        """Search the text fields, and match a full job UUID (the RQ job id) exactly."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        try:
+            job_id = uuid.UUID(term)
+        except ValueError:
+            return queryset, may_have_duplicates
+        return queryset | self.model.objects.filter(pk=job_id), may_have_duplicates
 
     def get_urls(self):
         """Add the queue monitoring page (``admin:nexa-monitoring``) before the model's own URLs."""
@@ -369,7 +379,7 @@ class BatchAdmin(admin.ModelAdmin):
 
     list_display = ("id", "owner", "created_at", "job_count", "succeeded", "failed", "running")
     list_filter = (("created_at", admin.DateFieldListFilter),)
-    search_fields = ("=id", "owner__username", "jobs__audit__original_filename", "jobs__audit__pm_number")
+    search_fields = ("owner__username", "jobs__audit__original_filename", "jobs__audit__pm_number")
     list_select_related = ("owner",)
     readonly_fields = ("id", "owner", "created_at")
     date_hierarchy = "created_at"

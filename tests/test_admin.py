@@ -152,6 +152,11 @@ def test_list_pages_search_and_filter(staff_client, staff_user):
     assert res.context["cl"].result_count == 1
     res = staff_client.get(reverse("admin:jobs_analysisjob_changelist"), {"q": "audit-3.pdf"})
     assert res.context["cl"].result_count == 1
+    job = AnalysisJob.objects.order_by("created_at").first()
+    res = staff_client.get(reverse("admin:jobs_analysisjob_changelist"), {"q": str(job.pk)})
+    assert res.status_code == 200 and list(res.context["cl"].result_list) == [job]
+    res = staff_client.get(reverse("admin:jobs_batch_changelist"), {"q": "audit-2.pdf"})
+    assert res.status_code == 200 and res.context["cl"].result_count == 1
     res = staff_client.get(reverse("admin:jobs_analysisjob_changelist"), {"status__exact": "SUCCESS"})
     assert res.context["cl"].result_count == 4
     res = staff_client.get(reverse("admin:jobs_analysisjob_changelist"), {"queue__exact": "batch"})

@@ -66,7 +66,7 @@ class _Run:
     def output(self) -> str:
         return "".join(self.lines)
 
-    def wait_healthy(self, timeout=25.0):
+    def wait_healthy(self, timeout=60.0):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"run_local exited early:\n{self.output}"
@@ -81,9 +81,22 @@ class _Run:
         self._reader.join(timeout=5)
 
     def kill(self):
-        if self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-            self.proc.wait(5)
+        """After a failure: stop politely, then kill whatever of the process tree is left."""
+        if self.proc.poll() is not None:
+            return
+        tree = [psutil.Process(self.proc.pid)]
+        try:
+            tree += tree[0].children(recursive=True)
+        except psutil.NoSuchProcess:
+            pass
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            pass
+        for p in _alive(tree):
+            p.kill()
+        self.proc.wait(5)
 
 
 def _alive(procs):
@@ -141,12 +154,20 @@ def test_run_local_serves_and_stops_cleanly(tmp_path):
     assert "createsuperuser" in run.output
     assert f"http://127.0.0.1:{run.port}/" in run.output
 
-    # Second run on the same data dir: the account exists, no password is printed again.
+    # Second run on the same data dir, stopped right after its set-up (a Ctrl-C during start-up
+    # stops cleanly too): the account exists, so no password is printed again.
     again = _Run(data_dir, _free_port())
     try:
-        again.wait_healthy()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "Database migrated." not in again.output:
+            assert again.proc.poll() is None, again.output
+            time.sleep(0.1)
         again.stop()
     finally:
         again.kill()
+    assert again.proc.returncode == 0, again.output
+    assert "Database migrated." in again.output and "Stopped." in again.output
     assert PASSWORD_LINE.findall(again.output) == []
     assert passwords[0] not in again.output
+    left = _redis_process(data_dir)
+    assert left is None or _alive([left]) == []

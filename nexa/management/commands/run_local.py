@@ -31,6 +31,20 @@ from nexa import embedded_redis
 FIRST_RUN_USERNAME = "admin"
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: ask Linux for SIGTERM when the supervisor dies (even by SIGKILL),
+    so a killed ``run_local`` leaves no orphan worker or web server behind. No-op elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM), 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class Child:
     """One supervised child process, started in its own process group (session).
 
@@ -49,7 +63,9 @@ class Child:
 
     def start(self) -> None:
         """Start the process in a new session, so terminal signals reach only the supervisor."""
-        self.proc = subprocess.Popen(self.argv, env=self.env, start_new_session=True)
+        self.proc = subprocess.Popen(
+            self.argv, env=self.env, start_new_session=True, preexec_fn=_die_with_parent
+        )
         self.started_at = time.monotonic()
 
     def poll(self) -> int | None:
