@@ -451,6 +451,20 @@ def _split_header(header: str, ncols: int) -> list[str]:
     return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
+def _caps_split(text: str) -> list[str]:
+    """Split at every capitalised word after the first (outside parentheses)."""
+    words = text.split()
+    parts: list[list[str]] = []
+    depth = 0
+    for w in words:
+        if not parts or (depth == 0 and w[:1].isupper()):
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+        depth = max(0, depth + w.count("(") - w.count(")"))
+    return [" ".join(p) for p in parts]
+
+
 def _value_groups(words: list[str], limit: int = 12) -> tuple[list[str], list[str]]:
     """Split row words into (label words, value cells) scanning from the right.
 
@@ -698,6 +712,14 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                         table["columns"] = []
                         continue
                     cells, n = _table_row(line, table["ncols"])
+                    if n == 1 and (table["ncols"] in (None, 1) or table.get("words")):
+                        # a row of words ("Guy guard Yellow plastic" under "Item Material"): split at
+                        # capitalised words when the header and the row agree on the column count
+                        hdr = _caps_split(table["header"])
+                        row = _caps_split(line)
+                        if 2 <= len(hdr) <= 4 and len(row) == len(hdr):
+                            table["ncols"], table["columns"], table["words"] = len(hdr), hdr, True
+                            cells, n = row, len(row)
                     if table["ncols"] is None and n > 1:
                         # the header decides how many columns there are when the first row is
                         # ambiguous ("For 21 kV circuits 6 ft 8 ft 8 ft")

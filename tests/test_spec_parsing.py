@@ -360,3 +360,18 @@ def test_numbered_paragraph_style_and_numbered_exception():
         == "Meters shall be installed at 5 ft above grade. The meter base is supplied by the customer."
     )
     assert spec.clauses[2].text.endswith("3 ft.\nA. Horizontal measurement.")
+
+
+def test_word_table_rows_split_at_capitalised_words():
+    text = (
+        "Document 7001\nMaterials\n4 Materials\n4.1 Materials shall be as listed in Table 4-1.\n"
+        "Table 4-1 Approved materials\nItem Material\nCrossarm Douglas fir or fiberglass\nGuy guard Yellow plastic\n"
+        "4.2 Substitutions require approval."
+    )
+    rows = [c for c in parse_spec([text], "x.pdf").clauses if c.kind == "table_row"]
+    assert [r.data["cells"] for r in rows] == [
+        ["Crossarm", "Douglas fir or fiberglass"],
+        ["Guy guard", "Yellow plastic"],
+    ]
+    assert all(r.data["columns"] == ["Item", "Material"] and r.section == "4.1" for r in rows)
+    assert rows[1].text == "Table 4-1 Approved materials \u2014 Item: Guy guard; Material: Yellow plastic"
