@@ -294,8 +294,20 @@ def ensure_scheduled(connection=None) -> str | None:
 
 
 def periodic_reconcile() -> dict:
-    """RQ entry point: ``reconcile()`` now, then schedule the next run (even after an error)."""
+    """RQ entry point: ``reconcile()`` now, then schedule the next run (even after an error).
+
+    Only the run recorded as the current one (``NEXT_KEY``) extends the chain; a stray extra
+    run (scheduled by hand) just makes sure one is pending, so chains never multiply.
+    """
+    from rq import get_current_job
+
     try:
         return reconcile()
     finally:
-        schedule_next()
+        current = get_current_job()
+        connection = get_queue("high").connection
+        recorded = connection.get(NEXT_KEY)
+        if current is None or recorded is None or recorded.decode() == current.id:
+            schedule_next(connection)
+        else:
+            ensure_scheduled(connection)

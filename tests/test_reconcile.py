@@ -255,3 +255,13 @@ def test_worker_class_schedules_reconciler(db):
     assert worker.job_monitoring_interval == 10
     worker.work(burst=True)  # burst: no scheduling
     assert not queue.connection.get(reconcile.NEXT_KEY)
+
+
+def test_stray_periodic_run_does_not_fork_the_chain(db, run_jobs):
+    queue = django_rq.get_queue("high")
+    conn = queue.connection
+    chain = reconcile.ensure_scheduled(conn)
+    queue.enqueue(reconcile.RECONCILE_TASK, job_id="nexa-reconcile-stray")  # e.g. started by hand
+    run_jobs(["high"])
+    scheduled = ScheduledJobRegistry(queue=queue).get_job_ids()
+    assert scheduled == [chain] and conn.get(reconcile.NEXT_KEY).decode() == chain
