@@ -98,6 +98,9 @@ _LEAD = re.compile(
     r"\s*(?P<sep>:|\.(?=\s)|\s[-–—]\s|\)\s|$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
+_NUM_AFTER_COLON = re.compile(
+    rf"^(?P<label>{_LEAD_LABEL})\s*(?:no\.?|number|#)?\s*:\s*#?(?P<num>\d{{1,3}})\s*$", re.IGNORECASE
+)
 # Labels that lead without a number only when followed by ':' (never "Item:").
 _NEEDS_NUMBER = re.compile(r"^(?:item|finding)$", re.IGNORECASE)
 
@@ -300,11 +303,16 @@ def _content_lines(pages: list[str]) -> list[_Line]:
     return cleaned
 
 
+_FULL_STOP_REACH = 0.9
+
+
 def _wrap_width(lines: list[_Line]) -> int:
+    """Typical length of a full line (a wrapped line runs close to it); 60+ for a few lines."""
     lengths = sorted(len(ln.text) for ln in lines if len(ln.text) >= 30)
     if not lengths:
         return 80
-    return lengths[round(0.9 * (len(lengths) - 1))]
+    width = lengths[round(0.9 * (len(lengths) - 1))]
+    return width if len(lengths) >= 5 else max(60, width)
 
 
 # ---------------------------------------------------------------------------------------
@@ -355,6 +363,14 @@ def _lead(text: str) -> re.Match | None:
     return m
 
 
+def _is_title(text: str) -> bool:
+    """A short heading-style title: ALL CAPS or Title Case, at most 8 words, no sentence end."""
+    words = text.split()
+    if not 1 <= len(words) <= 8 or _ends_sentence(text):
+        return False
+    return text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())
+
+
 def _is_nothing(text: str) -> bool:
     return bool(_NOTHING.match(_norm(text)))
 
@@ -364,7 +380,18 @@ def _is_nothing(text: str) -> bool:
 
 
 class _Item:
-    __slots__ = ("code", "page", "layout", "text", "fields", "target", "details", "title_block", "numbered")
+    __slots__ = (
+        "code",
+        "page",
+        "layout",
+        "text",
+        "fields",
+        "target",
+        "details",
+        "title_block",
+        "numbered",
+        "expect_body",
+    )
 
     def __init__(self, code: str, page: int, layout: str, text: str = "", title_block: bool = False):
         self.code = code
@@ -376,6 +403,9 @@ class _Item:
         self.details: list[list[str]] = []
         self.title_block = title_block
         self.numbered = False
+        # A block headed by a title ("GO-BACK 1 - CONDUIT COVER"): the paragraph under it
+        # is the finding.
+        self.expect_body = title_block and _is_title(text)
 
     def add(self, text: str) -> None:
         if self.target == "detail" and self.details:
@@ -527,9 +557,11 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             return False
         if text[:1].islower() or text[:1] in "(&,;/%":
             return True
-        if _ends_sentence(prev.text):
-            return len(prev.text) >= 0.85 * width
-        return len(prev.text) >= (0.7 if item is not None and item.target else 0.5) * width
+        # The line was cut because the next word did not fit (within the slack of a
+        # proportional font); after a full stop the line must have run to the margin.
+        first_word = text.split(" ", 1)[0]
+        reach = len(prev.text) + 1 + len(first_word)
+        return reach >= (_FULL_STOP_REACH if _ends_sentence(prev.text) else 0.8) * width
 
     def open_row(m: re.Match, ln: _Line) -> None:
         nonlocal item, ignoring, checklist, checklist_rows, checklist_no
@@ -619,6 +651,17 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             fm = None  # "Deficiency: ..." after a "Deficiency: ..." paragraph is the next lead
         if fm:
             _add_fields(item, fm.group("key"), fm.group("value"))
+            prev = ln
+            after_break = False
+            continue
+
+        # Form-style number: "Item: 3", "Finding No.: 2".
+        nc = _NUM_AFTER_COLON.match(text)
+        if nc:
+            close()
+            item = _Item(
+                f"{_norm(nc.group('label'))} {nc.group('num')}", ln.page, "paragraph", "", title_block=True
+            )
             prev = ln
             after_break = False
             continue
@@ -745,7 +788,11 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             continue
 
         # Plain text: a wrapped line of the open item, or prose.
-        if item is not None and (item.empty() or continues(text)):
+        if item is not None and item.expect_body and not item.fields and text[:1].isupper():
+            item.fields["description"] = [text]
+            item.target = "description"
+            item.expect_body = False
+        elif item is not None and (item.empty() or continues(text)):
             item.add(text)
         elif ignoring and continues(text):
             pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
 from pathlib import Path
@@ -104,6 +105,23 @@ def test_blank_line_ends_a_paragraph_unless_extraction_is_double_spaced():
     ]
 
 
+@pytest.mark.parametrize("width", [60, 90, 130, 0])
+def test_wrapped_paragraphs_rejoin_exactly_at_any_column_width(width):
+    rng = random.Random(width)
+    vocab = (
+        "pole crossarm Elm Rd conductor 23 ft 6 in clearance measured at the mid-span below required minimum. "
+        "Secondary service drop 120/240 V over driveway Ground resistance 38 ohms exceeding 25 ohm limit. "
+        "Two rods were installed 8 ft apart and bonded. Transformer T-8812 P-22 GO 95 Rule 37 Douglas fir"
+    ).split()
+    paragraphs = [
+        " ".join(rng.choice(vocab) for _ in range(rng.randint(8, 60))).rstrip(".") + "." for _ in range(6)
+    ]
+    blocks = ["FINDINGS", *[f"Go-back Infraction: {p}" for p in paragraphs], "SIGNATURES"]
+    pages = extract_pages(build_pdf(blocks, width=width, header="Utility QA", footer="Internal use")).pages
+    found, _ = detect_infractions(pages)
+    assert [f.description for f in found] == paragraphs
+
+
 def test_lead_with_text_on_next_line():
     found, _ = detect_infractions(["Deficiency:\nTransformer T-4 nameplate faces away from the road."])
     assert _codes(found) == ["Deficiency 1"]
@@ -186,6 +204,38 @@ def test_numbered_lead_alone_on_its_line_and_dash_lead():
         [],
         [],
     )
+
+
+def test_form_style_item_numbers_and_titled_blocks():
+    text = "\n".join(
+        [
+            "Item: 1",
+            "Description: Anchor rod exposed 14 in.",
+            "Location: P-7",
+            "GO-BACK 2 – CONDUIT COVER",
+            "Primary conduit installed with 30 inches of cover under the",
+            "driveway.",
+            "Infraction 3: Guy marker missing",
+            "Contractor may respond within 30 days.",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description, f.fields) for f in found] == [
+        (
+            "Item 1",
+            "Anchor rod exposed 14 in.",
+            {"description": "Anchor rod exposed 14 in.", "location": "P-7"},
+        ),
+        (
+            "GO-BACK 2",
+            "CONDUIT COVER: Primary conduit installed with 30 inches of cover under the driveway.",
+            {
+                "description": "Primary conduit installed with 30 inches of cover under the driveway.",
+                "title": "CONDUIT COVER",
+            },
+        ),
+        ("Infraction 3", "Guy marker missing", {}),
+    ]
 
 
 def test_nci_ids_with_fields():
