@@ -53,6 +53,7 @@ class AnalyzeAuditAsyncView(APIView):
 
     @extend_schema(
         operation_id="analyze_audit_async",
+        tags=["analysis"],
         summary="Submit an audit PDF for analysis (returns at once)",
         request={"multipart/form-data": s.UploadSerializer},
         responses={
@@ -83,6 +84,7 @@ class BatchAnalyzeView(APIView):
 
     @extend_schema(
         operation_id="batch_analyze",
+        tags=["analysis"],
         summary="Submit up to 20 audit PDFs; one job each",
         request={"multipart/form-data": s.BatchUploadSerializer},
         responses={
@@ -139,6 +141,7 @@ class AnalyzeAuditView(APIView):
 
     @extend_schema(
         operation_id="analyze_audit",
+        tags=["analysis"],
         summary="Analyse an audit PDF and wait for the result",
         request={"multipart/form-data": s.UploadSerializer},
         responses={
@@ -184,6 +187,7 @@ class JobResultView(APIView):
 
     @extend_schema(
         operation_id="job_result",
+        tags=["analysis"],
         summary="Poll a job",
         responses={200: s.JobResultSerializer, 404: s.ErrorResponseSerializer},
     )
@@ -208,6 +212,7 @@ class QueueStatusView(APIView):
 
     @extend_schema(
         operation_id="queue_status",
+        tags=["monitoring"],
         summary="Workers and queue depths (staff)",
         responses={200: s.QueueStatusSerializer},
     )
@@ -222,6 +227,7 @@ class CacheStatsView(APIView):
 
     @extend_schema(
         operation_id="cache_stats",
+        tags=["monitoring"],
         summary="Cache and Redis statistics (staff)",
         responses={200: s.CacheStatsSerializer},
     )
