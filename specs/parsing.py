@@ -70,6 +70,10 @@ _NUMBER_LABELLED = re.compile(
     r"guideline|manual)\b\.?)\s*(?i:no\b\.?|number\b|nbr\b\.?|#)?\s*[:#]?\s*" + _NUM
 )
 _NUMBER_LINE_START = re.compile(r"^\s*(?i:no\.|number|doc(?:ument)?\s+id)\s*[:#]?\s*" + _NUM)
+# "TD-2908P-01 Rev. 3 Page 1 of 5": a running header/footer that starts with the number
+_FOOTER_NUMBER = re.compile(
+    r"^(?P<num>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,})\s+(?:[-|\u2013]\s*)?(?i:rev(?:ision)?\b|page\b)"
+)
 _BARE_NUMBER = re.compile(r"^\s*(?P<num>(?=[A-Z0-9-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]+)*)\s*$")
 _REVISION = re.compile(
     r"(?i:\brev(?:ision)?\b\.?)\s*(?i:no\.?)?\s*[:#]?\s*#?\s*"
@@ -327,9 +331,9 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
                 tb.number, number_line = m.group("num"), i
                 break
     if not tb.number:  # footers ("Document X Rev. 07 Page 1 of 2") still name the document
-        raw_lines = [x for x in (raw_pages[0] if raw_pages else "").split("\n") if x.strip()]
+        raw_lines = [x.strip() for x in (raw_pages[0] if raw_pages else "").split("\n") if x.strip()]
         for line in raw_lines[:3] + raw_lines[-3:]:
-            m = _NUMBER_LABELLED.search(line)
+            m = _NUMBER_LABELLED.search(line) or _FOOTER_NUMBER.match(line)
             if m and _valid_number(_clean_number(m.group("num"))):
                 tb.number = _clean_number(m.group("num"))
                 break
@@ -413,6 +417,24 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
         if pick:
             tb.title = pick[1]
             tb.consumed.add(pick[0])
+    if not tb.title or not tb.revision:  # running headers/footers (removed from the text) still tell
+        raw_lines = [x.strip() for x in (raw_pages[0] if raw_pages else "").split("\n") if x.strip()]
+        edges = raw_lines[:3] + raw_lines[-3:]
+        if not tb.revision:
+            m = next((m for m in map(_REVISION.search, edges) if m), None)
+            tb.revision = m.group("rev") if m else ""
+        if not tb.title:
+            tb.title = next(
+                (
+                    x
+                    for x in raw_lines[:3]
+                    if _heading_like(x, 120)
+                    and not _PAGE_FOOTER.search(x)
+                    and not _NUMBER_LABELLED.search(x)
+                    and not _FOOTER_NUMBER.match(x)
+                ),
+                "",
+            )
     tb.title = re.sub(r"\s+", " ", tb.title).strip()[:300]
     # Remaining short "Label: value" lines of the title block (asset type, prepared by, ...).
     for i, line in enumerate(zone):

@@ -375,3 +375,14 @@ def test_word_table_rows_split_at_capitalised_words():
     ]
     assert all(r.data["columns"] == ["Item", "Material"] and r.section == "4.1" for r in rows)
     assert rows[1].text == "Table 4-1 Approved materials \u2014 Item: Guy guard; Material: Yellow plastic"
+
+
+def test_number_title_revision_from_running_header_and_footer():
+    pages = [
+        "Guying Practice\nTD-2908P-01 Rev. 3 Page 1 of 2\n1 Scope\n1.1 Text here.",
+        "Guying Practice\n1.2 More text.\nTD-2908P-01 Rev. 3 Page 2 of 2",
+    ]
+    spec = parse_spec(pages, "scan-0042.pdf")
+    assert (spec.document_number, spec.title, spec.revision) == ("TD-2908P-01", "Guying Practice", "3")
+    assert [c.section for c in spec.clauses] == ["1", "1.1", "1.2"]
+    assert all("Guying Practice" not in c.text for c in spec.clauses)
