@@ -229,6 +229,11 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     assert "099101.pdf was added and is being imported." in page.content()
     _wait_spec_ready(page, base)
     assert "099101" in page.locator("table.specs").inner_text()
+    page.get_by_role("link", name="099101").click()
+    page.wait_for_url(re.compile(r".*/specs/\d+/$"))
+    clauses = page.locator("section[aria-labelledby=clauses-heading]").inner_text()
+    assert "§4.1" in clauses and "minimum cover of 36 inches" in clauses and "page 1" in clauses
+    page.screenshot(path=str(shots_dir / "spec-document.png"), full_page=True)
 
     # two audits dropped on the upload form's drop zone
     page.goto(f"{base}/audits/upload/")
