@@ -174,6 +174,19 @@ def chart_geometry(series: list[dict]) -> dict:
     }
 
 
+def _age_label(iso: str | None, now: dt.datetime) -> str:
+    """``"12 s ago"`` for an ISO timestamp, ``"-"`` when missing or unreadable."""
+    if not iso:
+        return "-"
+    try:
+        when = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return "-"
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return f"{format_seconds((now - when).total_seconds())} ago"
+
+
 def _job_admin_ids(worker_rows: list[dict]) -> set[str]:
     ids = set()
     for row in worker_rows:
@@ -217,6 +230,7 @@ class MonitoringView(TemplateView):
         known = _job_admin_ids(workers)
         for row in workers:
             row["job_in_admin"] = str(row.get("current_job") or "") in known
+            row["heartbeat_age"] = _age_label(row.get("last_heartbeat"), now)
         series = hourly_outcomes(now=now)
         context = super().get_context_data(**kwargs)
         if self.admin_site is not None:
