@@ -730,9 +730,11 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
             if table is not None:
                 if _is_table_row_line(line):
                     if table["columns"] is None:
-                        table["header"] = line
                         table["columns"] = []
-                        continue
+                        if not _has_quantity(line):
+                            table["header"] = line
+                            continue
+                        table["header"] = ""  # no header row: the first line is already a row
                     cells, n = _table_row(line, table["ncols"])
                     if n == 1 and (table["ncols"] in (None, 1) or table.get("words")):
                         # a row of words ("Guy guard Yellow plastic" under "Item Material"): split at
@@ -754,12 +756,15 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                             if k != n:
                                 cells, n = _table_row(line, k)
                         else:
-                            table["ncols"], table["columns"] = n, [table["header"]]
+                            table["ncols"] = n
+                            table["columns"] = [table["header"]] if table["header"] else []
                     elif n == 1 and table["ncols"] and (line.endswith(".") or len(line.split()) > 12):
                         table = None  # a sentence after the table: back to prose
                     if table is not None:
-                        cols = table["columns"] or [table["header"]]
-                        if len(cols) == len(cells):
+                        cols = table["columns"] or ([table["header"]] if table["header"] else [])
+                        if not cols:
+                            body = " | ".join(cells)
+                        elif len(cols) == len(cells):
                             body = "; ".join(f"{c}: {v}" for c, v in zip(cols, cells, strict=True))
                         else:
                             body = f"{' | '.join(cols)}: {' | '.join(cells)}"

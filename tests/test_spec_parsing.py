@@ -386,3 +386,13 @@ def test_number_title_revision_from_running_header_and_footer():
     assert (spec.document_number, spec.title, spec.revision) == ("TD-2908P-01", "Guying Practice", "3")
     assert [c.section for c in spec.clauses] == ["1", "1.1", "1.2"]
     assert all("Guying Practice" not in c.text for c in spec.clauses)
+
+
+def test_table_without_header_row():
+    text = "Document 7001\nDepths\n3 Depths\nTable 3-1 Pole setting depth\n30 ft 5.0 ft\n35 ft 5.5 ft\n3.2 Backfill in lifts."
+    rows = [c for c in parse_spec([text], "x.pdf").clauses if c.kind == "table_row"]
+    assert [(r.data["columns"], r.data["cells"]) for r in rows] == [
+        ([], ["30 ft", "5.0 ft"]),
+        ([], ["35 ft", "5.5 ft"]),
+    ]
+    assert rows[0].text == "Table 3-1 Pole setting depth \u2014 30 ft | 5.0 ft"
