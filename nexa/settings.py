@@ -212,6 +212,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Checks utility QA audit go-backs against the construction standards.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {"JobStatusEnum": "jobs.models.AnalysisJob.Status"},
 }
 
 # --- uploads and limits ------------------------------------------------------------------------
