@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import io
 import random
-import textwrap
 
 from fpdf import FPDF
 
 # Bump when the output of any generator changes: cached inputs are keyed by it.
-GENERATOR_VERSION = "4"
+GENERATOR_VERSION = "5"
 
 LINE_CHARS = 100  # wrap width at Helvetica 9 pt on a letter page with 15 mm margins
 LINES_PER_PAGE = 54
@@ -213,7 +212,20 @@ def _requirement(rng: random.Random, doc_words: list[str]) -> tuple[str, str]:
 
 
 def _wrap(text: str, indent: str = "") -> list[str]:
-    return textwrap.wrap(text, LINE_CHARS, subsequent_indent=indent) or [""]
+    """Greedy word wrap at ``LINE_CHARS`` (``textwrap`` took half the generation time)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= LINE_CHARS:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = indent + word
+    if current:
+        lines.append(current)
+    return lines or [""]
 
 
 def spec_page_lines(seed: int, number: str, title: str, revision: str, page: int, pages: int) -> list[str]:

@@ -27,26 +27,51 @@ def rss_mb() -> float:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+def _cpu_wall(fn):
+    c0, w0 = time.process_time(), time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - w0, time.process_time() - c0
+
+
 def main(argv: list[str]) -> int:
-    """Run the probe on the audit PDF named in ``argv[0]``; print the JSON figures."""
+    """Run the probe: ``argv`` = [audit PDF of 10 pages, then any other audits "N=path"]; print JSON.
+
+    Figures: RSS after setup / after the library load / peak (``ru_maxrss``, taken before the
+    index rebuild below); load time; the first (cold) and a repeated (warm) analysis of the
+    10-page audit; warm analysis times of the other audits (the scaling table); and the time of
+    ``Library(clauses)`` alone (the index build without the DB read).
+    """
     from benchmarks.env import prepare_environment, setup_django
 
     prepare_environment()
     setup_django(migrate=False)
     import audits.models  # noqa: F401  (the models a worker imports)
     import jobs.tasks  # noqa: F401
+    from audits.engine import Library
     from audits.library import load_library
     from benchmarks.sections import analyse_plain
 
     setup = rss_mb()
-    started = time.perf_counter()
-    _version, library = load_library()
-    load_seconds = time.perf_counter() - started
+    (_version, library), load_wall, load_cpu = _cpu_wall(load_library)
     loaded = rss_mb()
     with open(argv[0], "rb") as fh:
-        result = analyse_plain(fh.read(), library)
+        ten = fh.read()
+    first, first_wall, first_cpu = _cpu_wall(lambda: analyse_plain(ten, library))
+    _, warm_wall, warm_cpu = _cpu_wall(lambda: analyse_plain(ten, library))
+    audits = {"10": {"wall_ms": round(warm_wall * 1000, 1), "cpu_ms": round(warm_cpu * 1000, 1),
+                     "infractions": first["infractions"]}}  # fmt: skip
+    for item in argv[1:]:
+        label, path = item.split("=", 1)
+        with open(path, "rb") as fh:
+            data = fh.read()
+        analyse_plain(data, library)  # warm the statement cache for this audit's clauses
+        result, wall, cpu = _cpu_wall(lambda d=data: analyse_plain(d, library))
+        audits[label] = {"wall_ms": round(wall * 1000, 1), "cpu_ms": round(cpu * 1000, 1),
+                         "infractions": result["infractions"]}  # fmt: skip
     after = rss_mb()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux -> MiB
+    clauses = library.clauses
+    _, build_wall, build_cpu = _cpu_wall(lambda: Library(clauses))
     print(
         json.dumps(
             {
@@ -55,8 +80,13 @@ def main(argv: list[str]) -> int:
                 "rss_loaded_mb": round(loaded, 1),
                 "rss_after_audit_mb": round(after, 1),
                 "peak_rss_mb": round(max(peak * 1.048576, after), 1),
-                "load_seconds": round(load_seconds, 2),
-                "infractions": result["infractions"],
+                "load_seconds": round(load_wall, 2),
+                "load_cpu_seconds": round(load_cpu, 2),
+                "index_build_seconds": round(build_wall, 2),
+                "index_build_cpu_seconds": round(build_cpu, 2),
+                "first_10p_ms": round(first_wall * 1000, 1),
+                "first_10p_cpu_ms": round(first_cpu * 1000, 1),
+                "audits": audits,
             }
         )
     )

@@ -153,20 +153,16 @@ def main(argv: list[str] | None = None) -> int:
             report.extra["db_library"] = db_info
             bench_library.activate(inputs_mod.SMALL_LIBRARY_DOCS)
         if wanted("import"):
-            guarded(
-                report, "spec_import", "Spec import and library index build", sections.run_spec_import, ctx
-            )
+            guarded(report, "spec_import", "Spec import", sections.run_spec_import, ctx)
         if wanted("stages"):
-            s = guarded(report, "stages", "Analysis stage split", sections.run_stages, ctx)
+            guarded(report, "stages", "Analysis stage split", sections.run_stages, ctx)
             ctx.figures.update(report.figures())
-            del s
-        if wanted("scaling"):
-            guarded(report, "scaling", "Scaling", sections.run_scaling, ctx)
         if wanted("profile"):
             guarded(report, "profile", "Profile of the slowest stage", sections.run_profile, ctx)
-        ctx.libraries.clear()  # the in-process 10k library is not needed any more
-        if wanted("memory"):
+        ctx.stage_samples.clear()  # drop the in-process library before the probes
+        if wanted("memory") or wanted("scaling"):
             guarded(report, "memory", "Memory", sections.run_memory, ctx)
+            guarded(report, "scaling", "Scaling", sections.run_scaling, ctx)
         if wanted("submit") or wanted("throughput"):
             _run_server_sections(report, ctx, args, wanted)
     finally:
