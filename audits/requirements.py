@@ -277,8 +277,8 @@ class Statement:
     table: str = ""  # table title for table rows
 
 
-_GE = r"not\s+less\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than"
-_LE = r"shall\s+not\s+exceed|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+be\s+more\s+than"
+_GE = r"not\s+less\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
+_LE = r"shall\s+not\s+exceed|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+(?:to\s+)?be\s+more\s+than|(?:no|not)\s+(?:farther|further|longer|deeper|higher)\s+than"
 _GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|larger\s+than|>"
 _LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|smaller\s+than|<"
 _CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
@@ -418,7 +418,8 @@ def parse_constraints(
 # ---------------------------------------------------------------- materials
 
 _MAT_LEAD = re.compile(
-    r"\b(?:shall|must|should)\s+(?:only\s+)?(?:be|use)\s+(?:made\s+of\s+|of\s+)?|\bmaterial\s*:\s*|\b(?:finished|painted|coloured|colored)\s+(?:in\s+)?",
+    r"\b(?:shall|must|should)\s+(?:only\s+)?(?:be|use)\s+(?:made\s+of\s+|constructed\s+of\s+|manufactured\s+from\s+|of\s+)?"
+    r"|\b(?:shall|must)\s+consist\s+of\s+|\bmaterial\s*:\s*|\b(?:finished|painted|coloured|colored)\s+(?:in\s+)?",
     re.I,
 )
 _MAT_CUT = re.compile(
@@ -482,6 +483,7 @@ def phrase_state(phrase: str, text: str) -> bool | None:
 _SENT_SPLIT = re.compile(
     r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])|;\s+(?=[A-Z])|(?=\bNote\s*\d*\s*:)|(?=\bExceptions?\s*\d*\s*:)"
 )
+_UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
 _TABLE_TITLE = re.compile(r"^\s*Table\s+[\w.-]+\b", re.I)
 _SUBJECT_CUT = re.compile(r"\b(?:shall|must|should|may|is|are|will|be|required|requires|to\s+be)\b|:", re.I)
@@ -687,11 +689,19 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     for para in _join_lines(prose):
         if _EXCEPTION.match(para):
             in_exception = True
+        pieces: list[tuple[str, bool]] = []
         for sent in _SENT_SPLIT.split(para):
             sent = sent.strip()
+            m = _UNLESS.search(sent)
+            if m and m.start() > 10 and not _EXCEPTION.match(sent):
+                # "36 in of cover, unless encased in concrete, in which case 24 in" -> rule + exception
+                pieces += [(sent[: m.start()].strip(), False), (sent[m.start() :].strip(" ,;"), True)]
+            else:
+                pieces.append((sent, False))
+        for sent, forced in pieces:
             if len(sent) < 3:
                 continue
-            is_exc = in_exception or bool(_EXCEPTION.match(sent))
+            is_exc = forced or in_exception or bool(_EXCEPTION.match(sent))
             is_note = bool(_NOTE.match(sent))
             first_q = find_quantities(sent)
             pre = sent[: first_q[0].start] if first_q else sent
@@ -707,10 +717,10 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
                 re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]\s*", "", sent, flags=re.I)
             )
             toks = set(tokenize(sent))
-            if _ELSEWHERE.match(sent) and out:
+            if (_ELSEWHERE.match(sent) or forced) and out:
                 # "Elsewhere the minimum clearance is 18 in." continues the previous sentence's subject
                 subj |= out[-1].subject
-                toks |= out[-1].tokens
+                toks |= out[-1].tokens if not forced else set()
             out.append(
                 Statement(
                     text=sent,
@@ -745,6 +755,11 @@ _CLAIM_PATTERNS = [
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b[^.;,]*",
     r"\b(?:violating|in\s+violation\s+of|according\s+to)\b[^.;]*",
     r"\bshould\s+(?:be|have)\b[^.;,]*",
+    r"\((?:min(?:imum)?|max(?:imum)?|req(?:uired|'d)?|spec(?:ified)?|standard|allowed)\b[^)]*\)",
+    r"\b(?:spec|standard|requirement|required|req'd|allowed|allowable)\s*[:=]\s*[^.;,]*",
+    r"[^.;,]*\b(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b[^.;,]*",
+    r"\b(?:the\s+)?(?:minimum|maximum|limit)\s+(?:is|being|of)\b[^.;,]*",
+    r"\b(?:vs\.?|versus)\s+(?:the\s+)?(?:required\s+|minimum\s+|maximum\s+)?\d[^.;,]*",
 ]
 _CLAIM_RX = re.compile("|".join(f"(?:{p})" for p in _CLAIM_PATTERNS), re.I)
 _REF_RX = re.compile(
@@ -776,6 +791,10 @@ class Facts:
     claimed: list[Quantity]  # values the auditor said were required
     applicability: dict
     tokens: set[str]
+    names: set[str] = field(default_factory=set)  # tokens of proper names (streets, places, people)
+
+
+_NAME = re.compile(r"(?<=[a-z0-9,;)]\s)([A-Z][a-z]+)")
 
 
 def audit_facts(description: str) -> Facts:
@@ -796,6 +815,7 @@ def audit_facts(description: str) -> Facts:
         claimed=claimed,
         applicability=applicability(facts_text, infer_voltage=True),
         tokens=set(tokenize(text)),
+        names=set(tokenize(" ".join(_NAME.findall(text)), keep_numbers=False)),
     )
 
 

@@ -92,7 +92,11 @@ def _candidates(
     known = {t for t in q_tokens if index.df.get(t) and not t[0].isdigit()}
     # words the library never uses still count (at half the top weight): a finding about a subject
     # the library does not cover must not match on its one common word
-    unknown = {t for t in q_tokens if not index.df.get(t) and not t[0].isdigit() and len(t) > 2}
+    unknown = {
+        t
+        for t in q_tokens
+        if not index.df.get(t) and not t[0].isdigit() and len(t) > 2 and t not in facts.names
+    }
     total = (sum(index.idf(t) for t in known) + 0.5 * index.idf("\x00") * len(unknown)) or 1.0
     top = hits[0][1]
     units: dict[int, float] = {}
