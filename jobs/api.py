@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import TooManyFilesSent
 from django.db import transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
@@ -93,8 +94,17 @@ class BatchAnalyzeView(APIView):
         },
     )
     def post(self, request):
-        files = request.FILES.getlist("files")
         limit = settings.NEXA_BATCH_MAX_FILES
+        try:
+            files = request.FILES.getlist("files")
+        except TooManyFilesSent:  # far above the limit: Django stops parsing the upload
+            return _error(
+                TOO_MANY_FILES,
+                f"A batch takes at most {limit} files; this one has far more. "
+                "Nothing was stored: split it into several batches.",
+                400,
+                max_files=limit,
+            )
         if not files:
             return _error(NO_FILE, "Send the audit PDFs as multipart/form-data fields 'files'.", 400)
         if len(files) > limit:

@@ -175,6 +175,14 @@ def test_batch_of_21_is_400_and_stores_nothing(api, library, django_capture_on_c
     assert django_rq.get_queue("batch").count == 0
 
 
+def test_batch_far_above_the_limit_is_a_clear_400(api, library):
+    files = [upload(f"B{i}.pdf", tag=str(i)) for i in range(40)]
+    res = api.post("/batch-analyze", {"files": files}, format="multipart")
+    assert res.status_code == 400
+    assert res.json()["error"]["code"] == "too_many_files"
+    assert not (Audit.objects.exists() or Batch.objects.exists())
+
+
 def test_batch_with_a_non_pdf_member(api, library, run_jobs, django_capture_on_commit_callbacks):
     files = [
         upload("ok1.pdf", tag="1"),
