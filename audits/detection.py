@@ -321,7 +321,7 @@ def _wrap_width(lines: list[_Line]) -> int:
 
 def _heading_kind(text: str, after_break: bool) -> str | None:
     """``"infraction"`` / ``"other"`` when ``text`` is a section heading, else ``None``."""
-    if len(text) > 90 or not re.search(r"[A-Za-z]{2}", text):
+    if len(text) > 90 or text[:1].islower() or not re.search(r"[A-Za-z]{2}", text):
         return None
     words = text.split()
     letters = [c for c in text if c.isalpha()]
@@ -763,8 +763,10 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             item is not None
             and not item.empty()
             and not _ends_sentence(prev.text if prev else ".")
+            and continues(text)
             and not text.isupper()
             and not text.endswith(":")
+            and not (len(text.split()) <= 3 and _SECTION_WORDS.match(text))
         )
         if kind == "other" and _COLUMN_HEADER.search(text):
             prev = ln

@@ -602,6 +602,12 @@ def test_compliant_and_recommendation_sections_after_go_backs():
     ]
 
 
+def test_section_heading_after_unfinished_list_item_still_ends_the_section():
+    text = "Infractions Found:\n1. Riser guard at pole P-25 is 7 ft long\nRecommendations\n1. Review the standards with the crew"
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description) for f in found] == [("Item 1", "Riser guard at pole P-25 is 7 ft long")]
+
+
 def test_empty_and_blank_pages():
     assert detect_infractions([]) == ([], [])
     assert detect_infractions(["", "   \n\n"]) == ([], [])
@@ -630,25 +636,25 @@ def test_fifty_page_audit_is_fast():
         ]
     )
     pages = [page] * 50
-    timings = []
+    # Timed against a 200k-step Python loop run just before and after (~10 ms on an idle
+    # machine), so a busy host does not fail the test: budget 5 loops (~50 ms).
+    ratios = []
     for _ in range(5):
+        before = _loop_seconds()
         start = time.perf_counter()
         found, _ = detect_infractions(pages)
-        timings.append(time.perf_counter() - start)
+        elapsed = time.perf_counter() - start
+        ratios.append(elapsed / min(before, _loop_seconds()))
     assert len(found) == 50 * 6
-    # Budget 50 ms on an idle machine (a 200k-step loop ~10 ms), scaled when the host is busy.
-    assert min(timings) < 0.05 * max(1.0, _loop_seconds() / 0.01)
+    assert min(ratios) < 5
 
 
 def _loop_seconds() -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        total = 0
-        for i in range(200_000):
-            total += i
-        best = min(best, time.perf_counter() - start)
-    return best
+    start = time.perf_counter()
+    total = 0
+    for i in range(200_000):
+        total += i
+    return time.perf_counter() - start
 
 
 def test_pathological_lines_do_not_backtrack():
