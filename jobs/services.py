@@ -148,17 +148,18 @@ def get_queue(name: str):
     return django_rq.get_queue(name, commit_mode="auto")
 
 
-def enqueue(job: AnalysisJob) -> bool:
+def enqueue(job: AnalysisJob, *, fresh: bool = False) -> bool:
     """Put ``job`` on its RQ queue now (job id = the job's UUID; only the id travels).
 
-    Any earlier RQ job with the same id (failed, finished, abandoned) is deleted first.
+    Any earlier RQ job with the same id (failed, finished, abandoned) is deleted first, unless
+    ``fresh`` (a job just created: there is none, and the submit path saves a round trip).
     Returns False, logging why, when Redis refused; the reconciler retries later.
     """
     from rq import Retry
 
     try:
         queue = get_queue(job.queue if job.queue != QUEUE_SYNC else QUEUE_DEFAULT)
-        old = queue.fetch_job(str(job.id))
+        old = None if fresh else queue.fetch_job(str(job.id))
         if old is not None:
             old.delete()
         intervals = list(getattr(settings, "NEXA_JOB_RETRY_INTERVALS", [5, 30, 120]))
@@ -247,5 +248,5 @@ def submit_audit(
         audit.save()
         job = AnalysisJob.objects.create(audit=audit, owner=owner, batch=batch, queue=queue, stage="queued")
         if enqueue_job:
-            transaction.on_commit(lambda: enqueue(job))
+            transaction.on_commit(lambda: enqueue(job, fresh=True))
     return job
