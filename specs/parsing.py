@@ -822,7 +822,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
         first_page = next((i for i, lines in enumerate(page_lines, start=1) if any(lines)), 1)
         clauses = [
             ParsedClause("", tb.title[:300], piece, REQUIREMENT, first_page, 0)
-            for piece in _cut(text, CHUNK_CHARS)
+            for piece in (_cut(text, CHUNK_CHARS) if text.strip() else [])
         ]
     for i, c in enumerate(clauses):
         c.order = i

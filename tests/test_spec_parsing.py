@@ -396,3 +396,10 @@ def test_table_without_header_row():
         ([], ["35 ft", "5.5 ft"]),
     ]
     assert rows[0].text == "Table 3-1 Pole setting depth \u2014 30 ft | 5.0 ft"
+
+
+def test_empty_input_gives_no_clauses_and_a_title_only_page_one_clause():
+    assert parse_spec([], "a.pdf").clauses == []
+    assert parse_spec(["", "  "], "b.pdf").clauses == []
+    (only,) = parse_spec(["Only a title"], "c.pdf").clauses
+    assert (only.text, only.section, only.page) == ("Only a title", "", 1)
