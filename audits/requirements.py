@@ -72,6 +72,13 @@ _ELSEWHERE = re.compile(
 )
 
 
+_APP_HINT = re.compile(
+    r"primary|secondary|service|triplex|voltage|road|street|highway|\brd\b|alley|driveway|parking|vehicle|pedestrian"
+    r"|walkway|sidewalk|footpath|rail|track|navigable|waterway|fire|hftd|tier|avian|raptor|rock|contaminat|coastal"
+    r"|loading|zone|grade"
+)
+
+
 def applicability(text: str, *, infer_voltage: bool = False) -> dict:
     """Applicability facts named in ``text``.
 
@@ -82,6 +89,8 @@ def applicability(text: str, *, infer_voltage: bool = False) -> dict:
     """
     t = " ".join((text or "").lower().split())
     app: dict = {}
+    if not infer_voltage and not _APP_HINT.search(t):
+        return app
     volts = {name for name, rx in _VOLT_WORDS if rx.search(t)}
     if not volts and infer_voltage:
         for q in find_quantities(text):
@@ -749,7 +758,8 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
 _CLAIM_PATTERNS = [
     r"\b(?:auditor|inspector|qa|qc|reviewer)\s+(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted)\b[^.;]*",
     r"\b(?:standards?|specs?|specifications?|rules?|codes?|the\s+code|regulations?)\s+(?:requires?|required|calls?\s+for|specif(?:y|ies)|mandates?)\b[^.;]*",
-    r"[^.;,]*\b(?:is|are|was|were)\s+(?:required|specified|expected)\b[^.;,]*",
+    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are|was|were)\s+(?:required|specified|expected)\b[^.;,]*",
+    r"\b(?:[A-Za-z-]+\s+){1,3}(?:is|are|was|were)\s+(?:required|specified|expected)\b[^.;,]*",
     r"\b(?:exceed(?:s|ing|ed)?|below|under|above|over|less\s+than|more\s+than|short\s+of|greater\s+than|violat(?:es|ing|ed))\s+(?:the\s+|a\s+)?(?:required\s+|specified\s+|allowed\s+|allowable\s+|permitted\s+|design\s+)?[^.;,]{0,40}?\b(?:limit|minimum|maximum|requirements?|required|allowed|allowable|specified|standard|value)\b[^.;,]*",
     r"\b(?:requiring|required|requires|requirements?\s+of|minimum\s+of|maximum\s+of|limit\s+of)\b[^.;,]*",
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b[^.;,]*",
@@ -757,7 +767,7 @@ _CLAIM_PATTERNS = [
     r"\bshould\s+(?:be|have)\b[^.;,]*",
     r"\((?:min(?:imum)?|max(?:imum)?|req(?:uired|'d)?|spec(?:ified)?|standard|allowed)\b[^)]*\)",
     r"\b(?:spec|standard|requirement|required|req'd|allowed|allowable)\s*[:=]\s*[^.;,]*",
-    r"[^.;,]*\b(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b[^.;,]*",
+    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b[^.;,]*",
     r"\b(?:the\s+)?(?:minimum|maximum|limit)\s+(?:is|being|of)\b[^.;,]*",
     r"\b(?:vs\.?|versus)\s+(?:the\s+)?(?:required\s+|minimum\s+|maximum\s+)?\d[^.;,]*",
 ]

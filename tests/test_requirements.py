@@ -241,3 +241,45 @@ def test_strip_references():
     assert "336.4 MCM" in text
     for gone in ("GO 95", "31.2", "C29.1", "Article 250"):
         assert gone not in text
+
+
+def test_unless_part_becomes_an_exception():
+    rule, exc = parse_statements(
+        "Service conduit shall have 24 in of cover, unless encased in concrete, in which case 12 in of cover is acceptable."
+    )
+    assert not rule.is_exception and rule.constraints[0].low == 2.0
+    assert exc.is_exception and exc.constraints[0].low == 1.0 and "conduit" in exc.subject
+
+
+@pytest.mark.parametrize(
+    "text, comparator",
+    [
+        ("Transformers shall be located no closer than 10 ft to any building opening.", ">="),
+        ("Pole steps shall begin no lower than 8 ft above grade.", ">="),
+        ("Splice boxes shall not be more than 400 ft apart.", "<="),
+        ("Anchors shall be no farther than 30 ft from the pole.", "<="),
+        ("Cover shall not be less than 30 in.", ">="),
+    ],
+)
+def test_more_comparator_phrasings(text, comparator):
+    (c,) = parse_constraints(text)
+    assert c.comparator == comparator
+
+
+@pytest.mark.parametrize(
+    "text, measured",
+    [
+        ("Pad-mounted transformer is 12 ft (min. 10 ft) from the building door.", ["12 ft"]),
+        ("Splice boxes 420 ft apart (spec: 400 ft max).", ["420 ft"]),
+        ("Cover 30 in vs. required 36 in.", ["30 in"]),
+        ("Cover measured 30 in where 36 in is the minimum.", ["30 in"]),
+    ],
+)
+def test_claimed_values_in_other_forms(text, measured):
+    assert [q.text for q in audit_facts(text).measured] == measured
+
+
+def test_proper_names_are_recorded():
+    assert {"elm", "maple"} <= audit_facts(
+        "Conductor over Elm Rd behind 19 Maple Ct measured at 17 ft."
+    ).names
