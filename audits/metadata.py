@@ -243,6 +243,39 @@ def _label_spans(line: str) -> list[tuple[int, int, str]]:
     for s in spans:
         if not out or s[0] >= out[-1][1]:
             out.append(s)
+    if len(out) <= 1:
+        cells = _cell_spans(line)
+        if len(cells) >= 2 and cells[0][0] == stripped and _plausible_cells(line, cells):
+            return cells
+    return out
+
+
+_DANGLING = {"the", "a", "an", "by", "and", "or", "of", "to", "in", "at", "for", "with", "on", "was", "were"}
+
+
+def _plausible_cells(line: str, cells: list[tuple[int, int, str]]) -> bool:
+    """Form cells hold short values; prose broken at capitalized words does not."""
+    for k, (_s, end, _f) in enumerate(cells):
+        stop = cells[k + 1][0] if k + 1 < len(cells) else len(line)
+        words = line[end:stop].split()
+        if not words or len(words) > 6 or words[-1].lower() in _DANGLING:
+            return False
+    return True
+
+
+_WORD_START = re.compile(r"(?:^|(?<=\s))[A-Z]")
+
+
+def _cell_spans(line: str) -> list[tuple[int, int, str]]:
+    """Labels of a form row whose cells have no colons ("Location Elm Rd Contractor Acme"):
+    capitalized label words at word starts, single spaces allowed."""
+    out: list[tuple[int, int, str]] = []
+    for w in _WORD_START.finditer(line):
+        if out and w.start() < out[-1][1]:
+            continue
+        m = _LABEL_AT_START.match(line, w.start())
+        if m and m.end() > w.start() and (m.group("sep") or "").strip() != "-":
+            out.append((m.start(), m.end(), _field_of(m)))
     return out
 
 

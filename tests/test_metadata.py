@@ -115,6 +115,32 @@ def test_more_label_spellings():
     )
 
 
+def test_form_table_cells_without_colons():
+    pdf = build_pdf(
+        [
+            ("row", ["PM #", "35125285", "Notif #", "120045871"]),
+            ("row", ["Location", "Elm Rd, Fresno", "Contractor", "Valley Line Builders"]),
+            ("row", ["Foreman", "R. Diaz", "Auditor", "K. Lee"]),
+            ("row", ["Audit Date", "10/08/2025", "Score", "82.35% (140/170)"]),
+            "Site conditions were reviewed by the Inspector and Contractor.",
+        ]
+    )
+    assert extract_metadata(extract_pages(pdf).pages) == AuditMetadata(
+        pm_number="35125285",
+        notification_number="120045871",
+        location="Elm Rd, Fresno",
+        contractor="Valley Line Builders",
+        foreman="R. Diaz",
+        auditor="K. Lee",
+        audit_date="2025-10-08",
+        score="82.35% (140/170)",
+    )
+    assert (
+        extract_metadata(["Site conditions were reviewed by the Inspector and Contractor."])
+        == AuditMetadata()
+    )
+
+
 def test_prose_words_are_not_labels_and_missing_fields_stay_empty():
     md = extract_metadata(["Address the items below.\nThe contractor was on site.\nInspector notes follow."])
     assert md == AuditMetadata()
