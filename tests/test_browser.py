@@ -98,14 +98,14 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def chromium_browser():
+def chromium_browser(monkeypatch):
     """A headless Debian chromium driven by Playwright (skips when either is missing)."""
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="Playwright's Python package is not installed"
     )
     if not os.access(CHROMIUM, os.X_OK):
         pytest.skip(f"{CHROMIUM} is missing: install it with `apt-get install -y chromium`")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM calls beside Playwright's loop
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # ORM calls beside Playwright's loop
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
