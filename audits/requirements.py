@@ -324,6 +324,16 @@ def _qualifier(right: str) -> list[str]:
     return tokenize(" ".join(seg.split()[:5]), keep_numbers=False)
 
 
+def _local_app(left: str, right: str) -> dict:
+    """Applicability named next to a value: the words after it up to a comma ("300 ft for primary construction"),
+    else the label right before it ("Primary 36 in, Secondary 24 in")."""
+    seg = re.split(r"[,;]", right, maxsplit=1)[0]
+    app = applicability(seg)
+    if not app:
+        app = applicability(re.split(r"[,;:]", left)[-1])
+    return app
+
+
 def parse_constraints(
     text: str, base_app: dict | None = None, default_cmp: str | None = None
 ) -> list[Constraint]:
@@ -403,7 +413,7 @@ def parse_constraints(
         if cmp is None:
             cmp = ">=" if _DEFAULT_GE.search(text[: q.start] + " " + right[:30]) else "=="
             explicit = False
-        app = merge_app(base_app, applicability(right))
+        app = merge_app(base_app, _local_app(left, right))
         lo = q.magnitude if cmp in (">=", ">", "==") else None
         hi = q.magnitude if cmp in ("<=", "<") else None
         out.append(

@@ -283,3 +283,9 @@ def test_proper_names_are_recorded():
     assert {"elm", "maple"} <= audit_facts(
         "Conductor over Elm Rd behind 19 Maple Ct measured at 17 ft."
     ).names
+
+
+def test_labels_before_values_in_a_list():
+    a, b, _ = parse_constraints("Minimum cover: Primary 36 in, Secondary 24 in, Streetlight 18 in")
+    assert (a.low, a.applicability["voltage"]) == (3.0, {"primary"})
+    assert (b.low, b.applicability["voltage"]) == (2.0, {"secondary"})
