@@ -319,16 +319,25 @@ def _wrap_width(lines: list[_Line]) -> int:
 # Classification
 
 
+_TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
+_NOT_COUNT = re.compile(
+    r"[\"']?(?:no|failed)\b|(?:infraction|deficiency|go[- ]?back)\s*#?\s*\d+$", re.IGNORECASE
+)
+_ROW_START = re.compile(r"\d{1,3}(?:\.\d{1,2})?[.)]?(?:\s+\S|$)")
+
+
 def _heading_kind(text: str, after_break: bool) -> str | None:
     """``"infraction"`` / ``"other"`` when ``text`` is a section heading, else ``None``."""
-    if len(text) > 90 or text[:1].islower() or not re.search(r"[A-Za-z]{2}", text):
+    if len(text) > 90 or text[:1].islower() or not _TWO_LETTERS.search(text):
         return None
     words = text.split()
-    letters = [c for c in text if c.isalpha()]
     is_heading = False
-    if text.endswith(":") and len(words) <= 10 and text.count(":") == 1:
+    if len(words) > 10:
+        return None
+    if text.endswith(":") and text.count(":") == 1:
         is_heading = True
     elif not _ends_sentence(text) and len(words) <= 8:
+        letters = [c for c in text if c.isalpha()]
         upper = sum(c.isupper() for c in letters)
         if len(letters) >= 3 and upper >= 0.8 * len(letters):
             is_heading = True
@@ -625,9 +634,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             after_break = True
             continue
         cm = _COUNT_LINE.match(text)
-        if cm and not re.match(
-            r"[\"']?(?:no|failed)\b|(?:infraction|deficiency|go[- ]?back)\s*#?\s*\d+$", text, re.I
-        ):
+        if cm and not _NOT_COUNT.match(text):
             close()
             counts.append((int(cm.group("n")), ln.page, checklist_no - last_count_no, checklist_no))
             last_count_no = checklist_no
@@ -635,11 +642,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             prev = ln
             after_break = True
             continue
-        if (
-            checklist
-            and re.match(r"^\d{1,3}(?:\.\d{1,2})?[.)]?(?:\s+\S|$)", text)
-            and not _NUMBERED.match(text)
-        ):
+        if checklist and _ROW_START.match(text) and not _NUMBERED.match(text):
             close()
             pending_row = ln
             prev = ln
