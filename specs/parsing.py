@@ -112,8 +112,8 @@ _PAGE_ONLY = re.compile(r"(?i)^\s*(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\
 
 # "4.1.2 Text", "4.1.2. Text", "Section 4.1.2: Text", "SECTION 4 - Text", "4.1.2 Exception: ..."
 _SECTION = re.compile(
-    r"^\s*(?P<kw>(?i:section|sec\.|§)\s*)?(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5})(?P<dot>\.)?"
-    r"(?:\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
+    r"^\s*(?P<kw>(?i:section|sec\.|rule|§)\s*)?(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5})(?P<dot>\.)?"
+    r"(?P<sep>\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
 )
 _EXC_NOTE = re.compile(
     r"^\s*(?P<label>(?i:exceptions?|notes?))(?:\s+(?P<n>[0-9]{1,2}|[A-Za-z]|\([a-z0-9]\)))?\s*[:.\-\u2013]\s*(?P<rest>.*)$"
@@ -146,6 +146,12 @@ def _normalise(line: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
 
 
+_TRAILING_WORDS = frozenset(
+    "a an the of by to in on at for from with and or than as per be is are not no that which if when".split()
+)
+_MODAL = re.compile(r"(?i)\b(?:shall|must|should|will)\b")
+
+
 def _edge_key(line: str) -> str:
     """Key for spotting running headers/footers: digits ignored ("Page 2"), except on lines that
     start with a number or state a quantity (a section heading or table row at the top or bottom of
@@ -174,6 +180,8 @@ def _heading_like(text: str, limit: int = 70) -> bool:
     words = t.split()
     if len(words) > 10:
         return False
+    if words[-1].lower() in _TRAILING_WORDS or _MODAL.search(t):
+        return False  # "Conductors shall be installed as required by" is a wrapped sentence
     letters = sum(ch.isalpha() for ch in t)
     return letters >= max(3, len(t) // 2)
 
@@ -834,9 +842,9 @@ _MONTH_YEAR = re.compile(r"^(?i:[a-z]{3,9})\.?\s+\d{4}\b")
 
 def _section_shape(m: re.Match) -> bool:
     """Could this section-number line start a clause at all (whatever came before it)?"""
-    if m.group("kw"):
-        return True
     rest = (m.group("rest") or "").strip()
+    if m.group("kw") and (_forced(m) or rest[:1].isupper()):
+        return True
     cand = m.group("sec")
     if not rest or not (rest[0].isupper() or rest[0] in "(\"'\u201c"):
         return False
@@ -851,6 +859,15 @@ def _section_shape(m: re.Match) -> bool:
             or (m.group("dot") is not None and len(rest) >= 12)
         )
     return True
+
+
+def _forced(m: re.Match) -> bool:
+    """``Section 4.1.2: ...`` / ``SECTION 4 - Title`` always starts a clause; ``Section 5.2 of ...``
+    at the start of a wrapped line is only a candidate like any other."""
+    if not m.group("kw"):
+        return False
+    rest = (m.group("rest") or "").strip()
+    return bool(m.group("sep").strip()) or not rest or (_heading_like(rest) and not rest.endswith(":"))
 
 
 def _candidate_weight(m: re.Match) -> float:
@@ -879,13 +896,13 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
     cands = []  # (pos, tuple, style, keyword)
     for p, lines in enumerate(page_lines):
         for i, line in enumerate(lines):
-            if not line[:1].isdigit() and line[:1] not in "Ss\u00a7":
+            if not line[:1].isdigit() and line[:1] not in "SsRr\u00a7":
                 continue
             m = _SECTION.match(line)
             if m and _section_shape(m):
                 sec = _sec_tuple(m.group("sec"))
                 style = (len(sec) == 1, m.group("dot") is not None)
-                cands.append(((p, i), sec, style, bool(m.group("kw")), _candidate_weight(m)))
+                cands.append(((p, i), sec, style, _forced(m), _candidate_weight(m)))
     n = len(cands)
     if not n:
         return set()
@@ -899,8 +916,12 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
     for k, (_, sec, style, _kw, _w) in enumerate(cands):
         start_cost = 0.5 * max(0, sec[0] - 1) + 0.5 * sum(max(0, c - 1) for c in sec[1:])
         weight = cands[k][4]
-        best[k] = weight - min(start_cost, 3.0)
-        if run_arg >= 0 and run_best - RESTART_COST + best[k] > best[k]:
+        forced = cands[k][3]
+        best[k] = weight - (0.0 if forced else min(start_cost, 3.0))
+        if forced and run_arg >= 0 and run_best + weight > best[k]:
+            # an explicit "Section N:" / "Rule N." heading continues whatever came before
+            best[k], back[k] = run_best + weight, run_arg
+        elif run_arg >= 0 and run_best - RESTART_COST + best[k] > best[k]:
             # numbering restarts (a spec book of several documents): pay for a new run
             best[k], back[k] = run_best - RESTART_COST + best[k], run_arg
         lo = max(0, k - window)

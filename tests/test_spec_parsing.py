@@ -403,3 +403,23 @@ def test_empty_input_gives_no_clauses_and_a_title_only_page_one_clause():
     assert parse_spec(["", "  "], "b.pdf").clauses == []
     (only,) = parse_spec(["Only a title"], "c.pdf").clauses
     assert (only.text, only.section, only.page) == ("Only a title", "", 1)
+
+
+def test_section_keyword_headings_and_section_references_in_prose():
+    text = (
+        "Document 8080\nClearances\nSECTION 4 - VERTICAL CLEARANCES\n"
+        "4.1 Conductors shall be installed as required by\nSection 5.2 of this standard and the tables.\n"
+        "4.2 Keep clear.\nRule 37. Minimum clearances\n37.1 See table."
+    )
+    spec = parse_spec([text], "x.pdf")
+    assert [(c.section, c.heading) for c in spec.clauses] == [
+        ("4", "VERTICAL CLEARANCES"),
+        ("4.1", "VERTICAL CLEARANCES"),
+        ("4.2", "VERTICAL CLEARANCES"),
+        ("37", "Minimum clearances"),
+        ("37.1", "Minimum clearances"),
+    ]
+    assert (
+        spec.clauses[1].text
+        == "Conductors shall be installed as required by Section 5.2 of this standard and the tables."
+    )
