@@ -814,8 +814,10 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
             last_line = line
     flush()
 
-    # Front matter of a numbered document (title-block leftovers before the first section) keeps
-    # only note blocks such as "General notes"; unnumbered documents keep all their prose.
+    # Front matter of a numbered document: page-1 prose before the first section (title-block
+    # leftovers, boilerplate "General notes") is dropped unless it is an Exception/Note paragraph or
+    # a table; later pages before the first section (a tariff's preamble) are kept. Unnumbered
+    # documents keep all their prose.
     if numbered:
         first_sectioned = next((i for i, c in enumerate(clauses) if c.section), len(clauses))
         kept = [
