@@ -127,7 +127,7 @@ def rerun_audit(audit, by_user=None) -> AnalysisJob:
     job = AnalysisJob.objects.create(
         audit=audit, owner_id=audit.owner_id, queue=choose_queue(audit.size_bytes or 0), stage="queued"
     )
-    transaction.on_commit(lambda: enqueue(job))
+    transaction.on_commit(lambda: enqueue(job, fresh=True))
     return job
 
 

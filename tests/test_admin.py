@@ -178,24 +178,34 @@ def test_list_pages_search_and_filter(staff_client, staff_user):
 
 
 def test_failed_job_page_shows_code_message_traceback_attempts_worker(
-    staff_client, user, library, run_jobs, django_capture_on_commit_callbacks
+    staff_client, user, library, run_jobs, django_capture_on_commit_callbacks, monkeypatch
 ):
-    """A job failing in a real worker shows its error, traceback, attempts and worker on its page."""
-    job = _submit(user, django_capture_on_commit_callbacks, tag="tb")
-    AnalysisJob.objects.filter(pk=job.pk).update(
-        traceback='Traceback (most recent call last):\n  File "x.py"\nValueError: boom'
-    )
+    """Jobs failing in a real worker show error code, message, traceback, attempts and worker."""
+    bad = _submit(user, django_capture_on_commit_callbacks, tag="bad")
     # A corrupt PDF body behind a valid header fails at once with an error code.
-    job.audit.file.save("bad.pdf", upload("bad.pdf", data=b"%PDF-1.4\nnot really a pdf").file, save=True)
+    bad.audit.file.save("bad.pdf", upload("bad.pdf", data=b"%PDF-1.4\nnot really a pdf").file, save=True)
+    run_jobs()
+    bad.refresh_from_db()
+    assert bad.status == AnalysisJob.Status.FAILURE and bad.error_code
+    html = staff_client.get(reverse("admin:jobs_analysisjob_change", args=[bad.pk])).content.decode()
+    assert bad.error_code in html and bad.error_message[:30] in html
+    assert bad.worker_name and bad.worker_name in html
+
+    # An unexpected exception inside the analysis: internal_error with the traceback (staff only).
+    def boom(audit, progress):
+        raise ValueError("boom in the engine")
+
+    monkeypatch.setattr("jobs.tasks.analyze_audit", boom)
+    job = _submit(user, django_capture_on_commit_callbacks, tag="tb")
     run_jobs()
     job.refresh_from_db()
-    assert job.status == AnalysisJob.Status.FAILURE and job.error_code
+    assert job.status == AnalysisJob.Status.FAILURE and job.traceback
     res = staff_client.get(reverse("admin:jobs_analysisjob_change", args=[job.pk]))
     assert res.status_code == 200
     html = res.content.decode()
     assert job.error_code in html
     assert job.error_message.split("(")[0][:30] in html
-    assert "ValueError: boom" in html
+    assert "ValueError: boom in the engine" in html and "Traceback (most recent call last)" in html
     assert job.worker_name and job.worker_name in html
     assert re.search(r"Attempts:?</label>\s*<div class=\"readonly\">1<", html)
 
