@@ -155,6 +155,11 @@ _DATE_PATTERNS = [
 ]
 
 
+_FIRST_ITEM = re.compile(
+    r"\s*(?:(?:go[- ]?back(?:\s+infraction)?|infraction|deficiency|violation|finding|item)\s*(?:#\s*)?\d{0,3}\s*[:\-–]"
+    r"|(?:infraction|finding|item)\s*#?\s*\d{1,3}\b|[A-Z]{2,5}-\d{1,3}\s*:)",
+    re.IGNORECASE,
+)
 _HEADER_PAGES = 2
 _HEADER_LINES = 200
 
@@ -357,9 +362,14 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     # Fields whose values come on following lines: one group per label line (a label row
     # takes one value row; a column of stacked labels takes one value line each).
     pending: list[list[str]] = []
+    header_done = False  # past the first infraction: its "Location:" is not the job's
     for line in lines:
         if not line.strip():
             continue
+        if not header_done and _FIRST_ITEM.match(line):
+            header_done = True
+            for fld in _TEXT_FIELDS:
+                found.setdefault(fld, "")
         row = _label_row(line)
         if row:
             pending.append(row)

@@ -141,6 +141,17 @@ def test_form_table_cells_without_colons():
     )
 
 
+def test_item_locations_after_the_header_are_not_the_job_location():
+    md = extract_metadata(
+        ["Deficiency Report\nPM Number: 35000001\nINFRACTION #1: Cover\nLocation: Station 2+40"]
+    )
+    assert (md.pm_number, md.location) == ("35000001", "")
+    md = extract_metadata(
+        ["Deficiency Report\nLocation: Elm Rd\nGo-back: Tag missing.\nLocation: Station 2+40"]
+    )
+    assert md.location == "Elm Rd"
+
+
 def test_prose_words_are_not_labels_and_missing_fields_stay_empty():
     md = extract_metadata(["Address the items below.\nThe contractor was on site.\nInspector notes follow."])
     assert md == AuditMetadata()
