@@ -116,7 +116,7 @@ _SECTION = re.compile(
     r"(?P<sep>\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
 )
 _EXC_NOTE = re.compile(
-    r"^\s*(?P<label>(?i:exceptions?|notes?))(?:\s+(?P<n>[0-9]{1,2}|[A-Za-z]|\([a-z0-9]\)))?\s*[:.\-\u2013]\s*(?P<rest>.*)$"
+    r"^\s*(?P<label>(?i:exceptions?|notes?))(?:\s+(?P<n>(?i:no\.?\s*)?[0-9]{1,2}|[A-Za-z]|\([a-z0-9]\)))?\s*[:.\-\u2013]\s*(?P<rest>.*)$"
 )
 _INLINE_EXC_NOTE = re.compile(r"(?<=[.;])\s+(?=(?:Exception|EXCEPTION|Note|NOTE)S?(?:\s+\w{1,3})?\s*:)")
 _TABLE_TITLE = re.compile(
