@@ -52,6 +52,7 @@ class Unit:
 
 # "4.1 Conductors shall ...", "Section 4.1.2: Poles ...", "3 Setting Depth"; not "45 ft 6.5 ft" table rows
 _NUMBERED = re.compile(r"^\s*(?:Section\s+|§\s*)?(\d{1,3}(?:\.\d{1,3}){0,4})(?:\.|:)?\s+(?=[A-Z(])(.*)$")
+_DOC_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{2,}[A-Za-z0-9]")
 _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
 
 
@@ -146,6 +147,7 @@ class Library:
             [f"{u.text}\n{u.heading}\n{u.parent_heading}\n{u.title}" for u in self.units]
         )
         self._groups: dict[tuple[str, str], list[int]] = {}
+        self._documents = {u.document.lower(): u.document for u in self.units if len(u.document) >= 3}
         for i, u in enumerate(self.units):
             top = u.section.split(".")[0] if u.section else f"#{u.record}"
             self._groups.setdefault((u.document, top), []).append(i)
@@ -203,6 +205,12 @@ class Library:
         if len(members) <= limit:
             return members
         return sorted(sorted(members, key=lambda i: abs(i - unit))[:limit])
+
+    def documents_named(self, text: str) -> set[str]:
+        """Library document numbers written in ``text`` ("per 035010 Section 4.3", "TD-2908P-01")."""
+        return {
+            self._documents[w.lower()] for w in _DOC_WORD.findall(text or "") if w.lower() in self._documents
+        }
 
     def heading_tokens(self, unit: int) -> set[str]:
         """Canonical tokens of a unit's heading and parent heading (cached)."""

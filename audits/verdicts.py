@@ -86,7 +86,11 @@ def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
 
 
 def _candidates(
-    facts: Facts, q_tokens: set[str], library: Library, hits: list[tuple[int, float]]
+    facts: Facts,
+    q_tokens: set[str],
+    library: Library,
+    hits: list[tuple[int, float]],
+    named: set[str] = frozenset(),
 ) -> list[Cand]:
     index = library.index
     known = {t for t in q_tokens if index.df.get(t) and not t[0].isdigit()}
@@ -129,6 +133,10 @@ def _candidates(
             keyed, keyq = _statement_key(st, facts)
             if keyed:
                 bonus += 0.3 if keyq else -0.4
+            if unit.document in named:
+                bonus += (
+                    0.1  # the finding names this document: its clauses are preferred candidates, not verdicts
+                )
             score = 0.6 * overlap + 0.25 * r + 0.08 * matches + bonus
             out.append(Cand(ui, st, score, overlap, r, conflicts, matches, subject_ok, keyq))
     return out
@@ -262,11 +270,11 @@ def decide_infraction(description: str, fields: dict, library: Library) -> Decis
     """Decide one infraction; see the module docstring for the rules. Returns an engine Decision."""
     query = _query_text(description, fields)
     facts = audit_facts(description)
-    q_tokens = set(tokenize(query))
+    q_tokens = set(tokenize(query, keep_numbers=False))  # bare numbers (pole ids, addresses) mislead ranking
     hits = library.index.search(list(q_tokens), k=12) if q_tokens else []
     if not hits:
         return Decision(NEEDS_REVIEW, 0.3, "No clause in the spec library matches this finding.", [], {})
-    every = _candidates(facts, q_tokens, library, hits)
+    every = _candidates(facts, q_tokens, library, hits, library.documents_named(f"{description} {query}"))
     group_best: dict[tuple[str, str], float] = {}
     for c in every:
         g = _group_key(library.units[c.unit])

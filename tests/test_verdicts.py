@@ -335,3 +335,17 @@ def test_decide_is_fast_once_the_library_is_built():
     for t in texts:
         decide(t, {}, lib)
     assert (time.perf_counter() - started) / len(texts) < 0.05
+
+
+def test_a_named_document_is_preferred_among_equal_clauses():
+    lib = Library(
+        [
+            R("OH-7", "2.1", "Guy guards shall be yellow and not less than 8 ft long.", heading="Guys"),
+            R("UG-9", "2.1", "Guy guards shall be yellow and not less than 7 ft long.", heading="Guys"),
+        ]
+    )
+    assert lib.documents_named("per UG-9 section 2.1 and oh-7") == {"UG-9", "OH-7"}
+    d = decide("Guy guard only 6 ft long (see UG-9).", {}, lib)
+    check(d, "VALID", "UG-9", "2.1")
+    d = decide("Guy guard only 6 ft long (see OH-7).", {}, lib)
+    check(d, "VALID", "OH-7", "2.1")
