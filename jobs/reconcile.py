@@ -81,11 +81,10 @@ def _sync_job_lost(job: AnalysisJob, now: dt.datetime) -> str | None:
 
 
 def _exc_string(rq_job) -> str:
-    if rq_job.exc_info:
-        return rq_job.exc_info
+    """The last error RQ recorded for ``rq_job`` ("" when none)."""
     try:
         result = rq_job.latest_result()
-    except Exception:  # older or partial job data: no reason to give
+    except Exception:  # partial job data: no reason to give
         return ""
     return (getattr(result, "exc_string", "") or "") if result else ""
 

@@ -14,7 +14,7 @@ import traceback as tb
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
-from django.db.models import F, Q
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -41,9 +41,13 @@ def _close_connections() -> None:
     connections.close_all()
 
 
-def group(job_id) -> object:
-    """The job and the not-yet-finished jobs following it (identical submissions in flight)."""
-    return AnalysisJob.objects.filter(Q(pk=job_id) | Q(leader_id=job_id, status__in=RUNNING))
+def group(job_id) -> QuerySet:
+    """The job and the jobs following it (identical submissions in flight), while not finished.
+
+    Every write of a run goes through this, so the first outcome recorded wins: a duplicate run
+    (a re-queued job whose old work horse was still alive) cannot overwrite a finished job.
+    """
+    return AnalysisJob.objects.filter(Q(pk=job_id) | Q(leader_id=job_id), status__in=RUNNING)
 
 
 def finish(job_id, status: str, *, code: str = "", message: str = "", traceback: str = "") -> None:
@@ -55,9 +59,8 @@ def finish(job_id, status: str, *, code: str = "", message: str = "", traceback:
         fields.update(stage="done", progress=100)
     else:
         fields.update(stage="failed")
-    group(job_id).update(**fields)
-    if traceback:
-        AnalysisJob.objects.filter(pk=job_id).update(traceback=traceback)
+    AnalysisJob.objects.filter(pk=job_id, status__in=RUNNING).update(**fields, traceback=traceback)
+    AnalysisJob.objects.filter(leader_id=job_id, status__in=RUNNING).update(**fields)
 
 
 def _worker_name() -> str:
@@ -115,7 +118,7 @@ def _run(job_id: str) -> dict:
         return {"job_id": job_id, "status": job.status, "error": None}
     now = timezone.now()
     group(job.pk).update(status=AnalysisJob.Status.PROCESSING, stage="starting", progress=1, heartbeat_at=now)
-    AnalysisJob.objects.filter(pk=job.pk).update(
+    AnalysisJob.objects.filter(pk=job.pk, status__in=RUNNING).update(
         started_at=now, worker_name=_worker_name()[:200], attempts=F("attempts") + 1
     )
     _test_delay()

@@ -1,7 +1,5 @@
 """The job API of DESIGN.md §3 against the real database and Redis (burst SimpleWorker)."""
 
-import time
-
 import django_rq
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -33,15 +31,12 @@ def _submit(api, commit, **files):
 
 
 def test_submit_poll_pending_run_success(api, library, run_jobs, django_capture_on_commit_callbacks):
-    started = time.perf_counter()
     res = _submit(api, django_capture_on_commit_callbacks)
-    elapsed = time.perf_counter() - started
     assert res.status_code == 202, res.content
     body = res.json()
     assert set(body) >= {"job_id", "status", "poll_url"}
     assert body["status"] == "PENDING"
     assert body["poll_url"] == f"/job-result/{body['job_id']}"
-    assert elapsed < 2.0  # generous: the real target is measured by `make bench`
 
     poll = api.get(body["poll_url"]).json()
     assert poll["status"] == "PENDING" and poll["progress"] == 0

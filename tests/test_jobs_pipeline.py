@@ -208,3 +208,12 @@ def test_job_already_final_is_not_rerun(user, library, run_jobs, django_capture_
     job.refresh_from_db()
     assert job.attempts == 1
     assert tasks.run_analysis("00000000-0000-0000-0000-000000000000")["status"] == "MISSING"
+
+
+def test_first_outcome_wins_over_a_duplicate_run(user, library, django_capture_on_commit_callbacks):
+    job = _submit(user, django_capture_on_commit_callbacks)
+    tasks.finish(job.pk, AnalysisJob.Status.SUCCESS)
+    tasks.finish(job.pk, AnalysisJob.Status.FAILURE, code="internal_error", message="late duplicate")
+    tasks.group(job.pk).update(stage="deciding", progress=60)
+    job.refresh_from_db()
+    assert (job.status, job.stage, job.progress, job.error_code) == ("SUCCESS", "done", 100, "")
