@@ -28,7 +28,7 @@ import pint
 
 UREG = pint.UnitRegistry()
 UREG.define("business_day = day")
-UREG.define("kcmil_size = 1 = kcmil_size")  # conductor cross-section, magnitude in kcmil
+UREG.define("kcmil_size = [conductor_size]")  # conductor cross-section, magnitude in kcmil
 Q_ = UREG.Quantity
 
 # unit spelling -> (pint unit, kind)

@@ -412,6 +412,7 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
                 c = conf(base, gov)
                 lead = f"Measured {measured_txt}; " if measured_txt else ""
                 reason = f"{lead}the exception in {_label(eu)} applies: “{_short(exc.text, 160)}”"
+                reason = reason[0].upper() + reason[1:]
                 details["exception"] = {"section": eu.section, "checked": checked}
                 return Decision(
                     REPEALABLE,
