@@ -119,6 +119,8 @@ def _candidates(
             continue
         head = library.heading_tokens(ui)
         for st in library.statements(ui):
+            if st.modality == "statement" and not st.constraints and not st.materials:
+                continue  # headings, purpose and scope prose: nothing to comply with
             toks = st.tokens | head
             overlap = sum(index.idf(t) for t in known & toks) / total
             subject = (st.subject | head) - GENERIC
