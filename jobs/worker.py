@@ -15,23 +15,35 @@ from rq import Worker
 log = logging.getLogger(__name__)
 
 JOB_MONITORING_INTERVAL = 10  # seconds between heartbeats of a running job (RQ default: 30)
+MAINTENANCE_INTERVAL = 120  # seconds between registry cleanups and schedule checks (RQ default: 600)
 
 
 class NexaWorker(Worker):
-    """``rq.Worker`` plus: shorter job heartbeat interval; schedules ``jobs.reconcile`` at start."""
+    """``rq.Worker`` plus: shorter job heartbeat interval; schedules ``jobs.reconcile`` at start
+    and re-schedules it at each maintenance run if the schedule was lost (Redis restarted)."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("job_monitoring_interval", JOB_MONITORING_INTERVAL)
+        kwargs.setdefault("maintenance_interval", MAINTENANCE_INTERVAL)
         super().__init__(*args, **kwargs)
+
+    def run_maintenance_tasks(self):
+        """RQ's registry cleanup, then (scheduler workers only) make sure a reconcile is pending."""
+        super().run_maintenance_tasks()
+        if self.scheduler is not None:
+            self._ensure_reconciler()
+
+    def _ensure_reconciler(self) -> None:
+        try:
+            from jobs.reconcile import ensure_scheduled
+
+            ensure_scheduled(self.connection)
+        except Exception as exc:  # never keep a worker from working
+            log.warning("could not schedule the periodic reconciler: %s", exc)
 
     def work(self, burst: bool = False, *args, with_scheduler: bool = False, **kwargs) -> bool:
         """Start the work loop; with the scheduler on (and not in burst mode) make sure the
         periodic reconciler is scheduled first."""
         if with_scheduler and not burst:
-            try:
-                from jobs.reconcile import ensure_scheduled
-
-                ensure_scheduled(self.connection)
-            except Exception as exc:  # never keep a worker from starting
-                log.warning("could not schedule the periodic reconciler: %s", exc)
+            self._ensure_reconciler()
         return super().work(burst, *args, with_scheduler=with_scheduler, **kwargs)

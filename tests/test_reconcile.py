@@ -3,6 +3,7 @@
 import datetime as dt
 import json
 import subprocess
+from types import SimpleNamespace
 
 import django_rq
 import pytest
@@ -255,6 +256,10 @@ def test_worker_class_schedules_reconciler(db):
     assert worker.job_monitoring_interval == 10
     worker.work(burst=True)  # burst: no scheduling
     assert not queue.connection.get(reconcile.NEXT_KEY)
+    alive = SimpleNamespace(is_alive=lambda: True)
+    worker.scheduler = SimpleNamespace(_process=alive)  # as with --with-scheduler
+    worker.run_maintenance_tasks()  # e.g. after Redis restarted empty: the chain is re-made
+    assert queue.connection.get(reconcile.NEXT_KEY)
 
 
 def test_stray_periodic_run_does_not_fork_the_chain(db, run_jobs):
