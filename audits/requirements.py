@@ -504,7 +504,7 @@ _SENT_SPLIT = re.compile(
 )
 _UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
-_TABLE_TITLE = re.compile(r"^\s*Table\s+[\w.-]+\b", re.I)
+_TABLE_TITLE = re.compile(r"^\s*Table\s+[\w.-]*\d[\w.-]*\s+[A-Z(]")
 _SUBJECT_CUT = re.compile(r"\b(?:shall|must|should|may|is|are|will|be|required|requires|to\s+be)\b|:", re.I)
 GENERIC = frozenset(
     tokenize(
