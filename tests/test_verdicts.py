@@ -279,7 +279,8 @@ def test_empty_library():
     assert d.verdict == "NEEDS_REVIEW" and d.citations == []
 
 
-def _dev_library():
+def _dev_library(pages_only=False):
+    """The dev corpus's specs as the spec import stores them, or (``pages_only``) one record per page."""
     from nexa.pdftext import extract_pages
     from specs.parsing import parse_spec
 
@@ -287,7 +288,14 @@ def _dev_library():
     recs = []
     for s in exp["specs"]:
         path = os.path.join(EVAL, "dev", s["file"])
-        ps = parse_spec(extract_pages(path).pages, path)
+        pages = extract_pages(path).pages
+        ps = parse_spec(pages, path)
+        if pages_only:
+            recs += [
+                ClauseRecord(None, ps.document_number, ps.title, ps.revision, "", "", p, "requirement", i + 1)
+                for i, p in enumerate(pages)
+            ]
+            continue
         recs += [
             ClauseRecord(
                 None,
@@ -307,8 +315,9 @@ def _dev_library():
 
 
 @pytest.mark.skipif(not os.path.isdir(os.path.join(EVAL, "dev")), reason="evaluation corpus not present")
-def test_dev_corpus_verdicts_and_citations():
-    exp, lib = _dev_library()
+@pytest.mark.parametrize("pages_only", [False, True], ids=["clauses", "whole-pages"])
+def test_dev_corpus_verdicts_and_citations(pages_only):
+    exp, lib = _dev_library(pages_only)
     total = right = cited = cite_total = 0
     for audit in exp["audits"]:
         for inf in audit["infractions"]:
