@@ -19,6 +19,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from audits import exports
 from audits.forms import AuditUploadForm
 from audits.models import Audit, Finding
+from jobs.models import AnalysisJob, Batch
+from jobs.services import submit_audit
+from nexa.pdftext import PdfError
+from nexa.storage import clean_filename
 
 VERDICT_LABELS = {
     Finding.Verdict.VALID: "Valid",
@@ -42,8 +46,6 @@ def _audit_for(request, pk: int) -> Audit:
 @require_GET
 def home(request):
     """Send people to the jobs page when they have jobs, else to the upload page."""
-    from jobs.models import AnalysisJob
-
     if visible_to(request.user, AnalysisJob.objects.all()).exists():
         return redirect("jobs_web:list")
     return redirect("audits:upload")
@@ -57,17 +59,18 @@ def upload(request):
     Several files at once form one batch. Form errors (no file, not a PDF, too large, too many
     files) are shown next to the field and nothing is stored.
     """
-    from jobs.models import Batch
-    from jobs.services import submit_audit
-
     form = AuditUploadForm(request.POST, request.FILES) if request.method == "POST" else AuditUploadForm()
     if request.method == "POST" and form.is_valid():
         files = form.cleaned_data["files"]
-        with transaction.atomic():
-            batch = Batch.objects.create(owner=request.user) if len(files) > 1 else None
-            for upload_file in files:
-                submit_audit(request.user, upload_file, batch=batch)
-        return redirect("jobs_web:list")
+        try:
+            with transaction.atomic():
+                batch = Batch.objects.create(owner=request.user) if len(files) > 1 else None
+                for upload_file in files:
+                    submit_audit(request.user, upload_file, batch=batch)
+        except PdfError as exc:  # the service's own cheap checks; the form normally catches these first
+            form.add_error("files", f"{clean_filename(upload_file.name)}: {exc.message}")
+        else:
+            return redirect("jobs_web:list")
     status = 400 if request.method == "POST" else 200
     return render(request, "audits/upload.html", {"form": form}, status=status)
 

@@ -671,3 +671,19 @@ def test_far_too_many_files_get_a_plain_page(crew, settings):
     assert resp.status_code == 400
     assert "choose fewer files" in resp.content.decode()
     assert not Audit.objects.exists()
+
+
+def test_service_rejection_is_shown_on_the_form(crew, monkeypatch):
+    """If the submit service refuses a file the form let through, its message shows on the form."""
+    from jobs import services
+    from nexa.pdftext import PdfError
+
+    def refuse(uploaded_file):
+        raise PdfError("too_large", "The file is over the limit.")
+
+    monkeypatch.setattr(services, "check_upload", refuse)
+    files = [SimpleUploadedFile(f"A{i}.pdf", make_pdf([f"audit {i}"])) for i in range(2)]
+    resp = crew.post(reverse("audits:upload"), {"files": files})
+    assert resp.status_code == 400
+    assert "A0.pdf: The file is over the limit." in resp.content.decode()
+    assert not Batch.objects.exists() and not AnalysisJob.objects.exists()
