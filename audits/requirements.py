@@ -238,6 +238,26 @@ class Constraint:
     direction: str | None = (
         None  # "above"/"below" when the value is measured in a direction ("12 in below grade")
     )
+    # "10% of pole length plus 2 ft": the limit is fraction x (a value the finding states) + offset
+    formula: tuple[float, float] | None = None
+    formula_ref: list[str] = field(default_factory=list)  # words naming that value ("pole", "length")
+
+    def resolved(self, ref_value: float) -> Constraint:
+        """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind)."""
+        frac, offset = self.formula
+        v = frac * ref_value + offset
+        lo = v if self.comparator in (">=", ">", "==") else None
+        hi = v if self.comparator in ("<=", "<") else None
+        return Constraint(
+            self.comparator,
+            self.kind,
+            lo,
+            hi,
+            f"{self.text} = {v:.2f} ft" if self.kind == "length" else self.text,
+            self.context,
+            self.applicability,
+            explicit=self.explicit,
+        )
 
     def check(self, value: float) -> bool:
         """Whether ``value`` (base unit) meets this constraint (1e-6 relative slack)."""
@@ -296,6 +316,7 @@ _CMP_AFTER = re.compile(
     r"|(?P<le>(?:[a-z-]+\s+){0,2}?or\s+(?:less|fewer|smaller|lower)|maximum|max\b))",
     re.I,
 )
+_FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s+plus\s*$", re.I)
 _TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
 _RANGE_MID = re.compile(r"^\s*(?:-|–|to|through|and)\s*$", re.I)
 _RANGE_START = re.compile(r"(?:between|from|range\s+of|rated)\s*$", re.I)
@@ -355,6 +376,25 @@ def parse_constraints(
         left = text[prev_end : q.start]
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         right = text[q.end : nxt.start if nxt else len(text)]
+        fm = _FORMULA.match(right) if q.kind == "percent" and nxt else None
+        if fm:
+            cmp, _ = _comparator_before(text[: q.start])
+            cmp = cmp or (">=" if _DEFAULT_GE.search(text[: q.start]) else "==")
+            out.append(
+                Constraint(
+                    cmp,
+                    nxt.kind,
+                    None,
+                    None,
+                    f"{q.describe()} of {fm.group(1).strip()} plus {nxt.describe()}",
+                    _qualifier(text[nxt.end :]),
+                    base_app,
+                    formula=(q.magnitude / 100.0, nxt.magnitude),
+                    formula_ref=tokenize(fm.group(1), keep_numbers=False),
+                )
+            )
+            i += 2
+            continue
         # range "between X and Y", "from X to Y", "X to Y"
         if (
             nxt

@@ -177,6 +177,31 @@ def _pair(
     return pairs
 
 
+def _resolve_formulas(
+    constraints: list[Constraint], facts: Facts
+) -> tuple[list[Constraint], Quantity | None]:
+    """Evaluate "N% of <pole length> plus M" limits with the value the finding gives for that reference
+    (the quantity next to the reference words, else the largest of the kind); returns the reference used."""
+    out, used = [], None
+    for c in constraints:
+        if not c.formula:
+            out.append(c)
+            continue
+        qs = [q for q in facts.measured + facts.claimed if q.kind == c.kind]
+        if len(qs) < 2:
+            continue
+        near = [
+            q
+            for q in qs
+            if set(tokenize(facts.text[max(0, q.start - 25) : q.end + 25], keep_numbers=False))
+            & set(c.formula_ref)
+        ]
+        ref = max(near or qs, key=lambda q: q.magnitude)
+        used = ref
+        out.append(c.resolved(ref.magnitude))
+    return out, used
+
+
 def _measured_value(c: Constraint, q: Quantity, facts: Facts) -> float:
     v = q.magnitude
     d = direction_words(facts.text[q.end :])
@@ -358,7 +383,10 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     usable = [c for c in st.constraints if not compat(c.applicability, facts.applicability)[0]]
     if gov.key_quantity is not None:
         usable = [c for c in usable if c.key is None or c.key.contains(gov.key_quantity.magnitude)]
-    pairs = _pair(usable, facts, gov.key_quantity)
+    n_formulas = sum(1 for c in usable if c.formula)
+    usable, formula_ref = _resolve_formulas(usable, facts)
+    unresolved = n_formulas > 0 and formula_ref is None  # the finding lacks the value the limit depends on
+    pairs = _pair(usable, facts, gov.key_quantity or formula_ref)
     details: dict = {"governing": {"document": unit.document, "section": unit.section, "statement": st.text}}
     outcome = None  # "violated" | "complies" | None
     measured_txt = required_txt = ""
@@ -444,11 +472,14 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
         c = conf(0.7, gov)
         reason = f"{label} permits but does not require this (“{_short(st.text)}”)."
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    by_table = not usable and bool(re.search(r"\btable\s+[\w.-]*\d", st.text, re.I))
+    by_table = (not usable and bool(re.search(r"\btable\s+[\w.-]*\d", st.text, re.I))) or bool(unresolved)
     if (usable or by_table) and not _ABSENT.search(facts.facts_text):
         c = conf(0.5, gov)
-        need = ", ".join(sorted({x.describe() for x in usable}))[:120] or "the tabulated values"
-        reason = f"{label} requires {need}, but the audit gives no measured value to compare."
+        need = (
+            ", ".join(sorted({x.describe() for x in usable or st.constraints}))[:120]
+            or "the tabulated values"
+        )
+        reason = f"{label} requires {need}, but the audit does not give the values needed to compare."
         return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
     c = conf(0.68, gov)
     reason = f"{label} requires this (“{_short(st.text)}”) and the audit reports it was not met."

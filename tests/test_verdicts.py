@@ -358,3 +358,21 @@ def test_a_named_document_is_preferred_among_equal_clauses():
     check(d, "VALID", "UG-9", "2.1")
     d = decide("Guy guard only 6 ft long (see OH-7).", {}, lib)
     check(d, "VALID", "OH-7", "2.1")
+
+
+def test_limit_given_as_a_formula_of_pole_length():
+    lib = Library(
+        [
+            R(
+                "S",
+                "3.1",
+                "Pole Installation\n- Minimum pole depth: 10% of pole length plus 2 feet",
+                heading="Pole Installation",
+            )
+        ]
+    )
+    d = decide("45 ft pole set 5 ft deep.", {}, lib)
+    check(d, "VALID", "S", "3.1")
+    assert "6.50 ft" in d.reason
+    check(decide("Pole (40 ft) buried 6 ft 6 in deep.", {}, lib), "REPEALABLE", "S", "3.1")
+    assert decide("Pole depth 5 ft.", {}, lib).verdict == "NEEDS_REVIEW"
