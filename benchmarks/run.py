@@ -139,6 +139,11 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks import env, sections
 
     backends = env.setup_django()
+    import logging
+
+    for name in ("httpx", "httpcore", "bm25s"):  # one line per request would drown the progress
+        logging.getLogger(name).setLevel(logging.WARNING)
+    (data_dir / "static").mkdir(exist_ok=True)  # whitenoise warns in every web worker without it
     report.header.append(
         f"database: {backends['database']} ({backends['database_name']}); redis: {backends['redis']}; "
         f"data dir: {backends['data_dir']}"

@@ -452,6 +452,34 @@ def _flat_top(flat: str, count: int = 20) -> list[str]:
     return lines[start : start + count]
 
 
+def _profile_submit(ctx: Context, requests: int = 10) -> tuple[str, str, int]:
+    """Profile the submit view in-process (Django test client, pre-encoded multipart body)."""
+    from django.test import Client
+
+    from benchmarks.env import clear_queues, delete_bench_audits
+    from benchmarks.server import SUBMIT_PATH, multipart, unique_pdf
+
+    client = Client(HTTP_AUTHORIZATION=f"Token {ctx.token}")
+    pdf = ctx.inputs.upload.read_bytes()
+    bodies = [
+        multipart(unique_pdf(pdf, f"profile-{time.time_ns()}-{i}"), "upload.pdf") for i in range(requests + 1)
+    ]
+    body, ctype = bodies.pop()
+    if client.generic("POST", SUBMIT_PATH, body, content_type=ctype).status_code != 202:  # warm-up
+        raise NotAvailable(f"{SUBMIT_PATH} did not answer 202 in-process")
+
+    def one():
+        body, ctype = bodies.pop()
+        client.generic("POST", SUBMIT_PATH, body, content_type=ctype)
+
+    try:
+        tree, flat, _ = _profile(lambda: [one() for _ in range(requests)], 0.0, 0.0005)
+        return tree, flat, requests
+    finally:
+        clear_queues()
+        delete_bench_audits(ctx.user)
+
+
 def run_profile(ctx: Context, min_seconds: float = 2.0) -> Section:
     """Profile (pyinstrument) the slowest analysis stage and the cold library load; write profile.txt."""
     stages = ctx.figures.get("stage_seconds")
@@ -489,19 +517,23 @@ def run_profile(ctx: Context, min_seconds: float = 2.0) -> Section:
         library_mod.load_library()
 
     load_tree, load_flat, _ = _profile(cold_load, 0.0, 0.005)
+    submit_tree, submit_flat, submit_rounds = _profile_submit(ctx)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     path = OUT_DIR / "profile.txt"
     path.write_text(
         f"Profile of the slowest analysis stage: {slowest} ({rounds} rounds, 10-page audit, 2,000-page library)\n\n"
         f"== call tree\n{tree}\n\n== self time by function (flat)\n{flat}\n\n"
         f"Profile of a cold audits.library.load_library() (2,000-page library: DB read + index build)\n\n"
-        f"== call tree\n{load_tree}\n\n== self time by function (flat)\n{load_flat}\n"
+        f"== call tree\n{load_tree}\n\n== self time by function (flat)\n{load_flat}\n\n"
+        f"Profile of POST /analyze-audit-async in-process ({submit_rounds} requests, ~1 MB PDF each)\n\n"
+        f"== call tree\n{submit_tree}\n\n== self time by function (flat)\n{submit_flat}\n"
     )
     top = _flat_top(flat)
     load_top = _flat_top(load_flat, 12)
     section = Section("profile", f"Profile (pyinstrument, self time; full text in {path})")
     section.notes = [f"slowest analysis stage: {slowest} ({rounds} rounds)", *top, "",
-                     "cold load_library (what every forked job pays unless the worker preloads):", *load_top]  # fmt: skip
+                     "cold load_library (what every forked job pays unless the worker preloads):", *load_top,
+                     "", f"POST /analyze-audit-async in-process ({submit_rounds} requests):", *_flat_top(submit_flat, 12)]  # fmt: skip
     section.figures = {
         "stage": slowest,
         "rounds": rounds,

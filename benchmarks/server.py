@@ -78,7 +78,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def gunicorn(log_path: Path, timeout: float = 40.0):
+def gunicorn(log_path: Path, timeout: float = 180.0):
     """Run gunicorn (Procfile web settings) for the ``with`` block; yields ``(base_url, argv)``."""
     import httpx
 
@@ -95,13 +95,16 @@ def gunicorn(log_path: Path, timeout: float = 40.0):
             if proc.poll() is not None:
                 raise NotAvailable(f"gunicorn exited with {proc.returncode}; see {log_path}")
             try:
-                if httpx.get(f"{base}/health", timeout=2).status_code in (200, 503):
+                if httpx.get(f"{base}/health", timeout=60).status_code in (200, 503):
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
                 raise NotAvailable(f"gunicorn did not answer /health within {timeout:.0f} s; see {log_path}")
-            time.sleep(0.25)
+            time.sleep(0.5)
+        # every worker imports the app lazily on its first request: touch each before measuring
+        for _ in range(8):
+            httpx.get(f"{base}/health", timeout=60)
         yield base, argv
     finally:
         if proc.poll() is None:
@@ -243,12 +246,12 @@ def _submit_all(
     return ids, time.perf_counter() - started
 
 
-def _run_workers(log_dir: Path, count: int, cap_seconds: float) -> tuple[float, bool]:
+def _run_workers(log_dir: Path, count: int, cap_seconds: float, tag: str = "") -> tuple[float, bool]:
     """Start ``count`` burst rqworkers; wait until they all exit (or ``cap_seconds``); returns (seconds, capped)."""
     procs = []
     started = time.perf_counter()
     for i in range(count):
-        log = open(log_dir / f"bench-worker-{i}.log", "w")  # noqa: SIM115 (closed below)
+        log = open(log_dir / f"bench-worker-{tag}{i}.log", "w")  # noqa: SIM115 (closed below)
         procs.append(
             (
                 subprocess.Popen(
@@ -323,7 +326,7 @@ def run_throughput(ctx, base_url: str, audits: int = 40, cap_seconds: float = 90
             section.notes.append(f"{mode}: skipped, no audit finished in the cache-off run")
             break
         ids, submit_s = _submit_all(base_url, ctx.token, pdfs)
-        workers_s, capped = _run_workers(log_dir, 2, cap_seconds)
+        workers_s, capped = _run_workers(log_dir, 2, cap_seconds, tag=f"{mode}-")
         stats = _job_stats(ids)
         finished = stats["succeeded"] + stats["failed"]
         wall = submit_s + workers_s
