@@ -8,11 +8,16 @@ from __future__ import annotations
 import io
 import logging
 import os
+import signal
+import threading
+import time
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from pypdf import PdfReader
-from pypdf.errors import FileNotDecryptedError, PdfReadError
+from pypdf import PdfReader, apply_configuration
+from pypdf.errors import FileNotDecryptedError, LimitReachedError
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +28,27 @@ ENCRYPTED = "encrypted"
 NO_TEXT_LAYER = "no_text_layer"
 TOO_LARGE = "too_large"
 TOO_MANY_PAGES = "too_many_pages"
+EXTRACTION_TIMEOUT = "extraction_timeout"
+TOO_COMPLEX = "too_complex"
+
+# Bounds per file. Real documents stay far below them (the utility and robustness corpora peak at
+# ~4,500 content-stream operators and ~4,100 characters per page, ~0.3 s per page); a hostile file
+# that loops or explodes (a tiny compressed stream with 100,000s of text operators, deep nesting,
+# a decompression bomb) hits one of them and fails with ``extraction_timeout`` or ``too_complex``.
+DEFAULT_MAX_SECONDS = 60.0  # wall-clock budget for opening a document, and for its pages ...
+DEFAULT_SECONDS_PER_PAGE = 0.5  # ... plus this much per page (a 2,000-page spec: 60 + 1,000 s)
+DEFAULT_MAX_PAGE_SECONDS = 5.0  # wall-clock budget for one page
+MAX_PAGE_OPERATORS = 50_000  # content-stream operators per page (form XObjects included)
+MAX_PAGE_CHARS = 200_000  # extracted characters per page
+MAX_DOCUMENT_CHARS = 20_000_000  # extracted characters per document
+MAX_STREAM_BYTES = 32_000_000  # decoded bytes per stream (pypdf's own default is 75 MB)
+_PYPDF_LIMITS = {
+    "zlib_maximum_output_length": MAX_STREAM_BYTES,
+    "lzw_maximum_output_length": MAX_STREAM_BYTES,
+    "run_length_maximum_output_length": MAX_STREAM_BYTES,
+    "array_based_stream_maximum_output_length": MAX_STREAM_BYTES,
+    "maximum_declared_stream_length": MAX_STREAM_BYTES,
+}
 
 
 class PdfError(Exception):
@@ -48,6 +74,63 @@ class PdfText:
         return len(self.pages)
 
 
+class _OverBudget(BaseException):
+    """Raised inside pypdf when a bound is crossed. A BaseException, so that pypdf's own
+    ``except Exception`` fallbacks cannot swallow it."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def _timeout(seconds: float, what: str) -> _OverBudget:
+    return _OverBudget(
+        EXTRACTION_TIMEOUT,
+        f"Reading the text of {what} took longer than {seconds:g} s; the PDF is too complex "
+        "(or built to loop). Simplify it (print to PDF) and upload it again.",
+    )
+
+
+@contextmanager
+def _alarm(seconds: float, what: str) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with ``_OverBudget(extraction_timeout)``.
+
+    Uses the real-time interval timer (SIGALRM), so even a loop inside pypdf that never comes
+    back to our code is cut. Only possible in the main thread; elsewhere (threaded web servers)
+    this is a no-op and the operator visitor's clock checks are the bound. An outer alarm (RQ's
+    job timeout uses ``signal.alarm``) is kept: when it is due first, ours is not set, and
+    otherwise it is re-armed with its remaining time afterwards.
+    """
+    if (
+        seconds is None
+        or seconds <= 0
+        or not hasattr(signal, "setitimer")
+        or threading.current_thread() is not threading.main_thread()
+    ):
+        yield
+        return
+    outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+    if outer_remaining and outer_remaining <= seconds:
+        yield  # the outer deadline (job timeout) comes first; let it fire as usual
+        return
+
+    def _on_alarm(signum, frame):
+        raise _timeout(seconds, what)
+
+    started = time.monotonic()
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer_remaining:
+            left = outer_remaining - (time.monotonic() - started)
+            signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
+
+
 def looks_like_pdf(head: bytes) -> bool:
     """Cheap check on the first bytes of a file: a PDF has ``%PDF-`` within its first 1 KiB."""
     return b"%PDF-" in head[:1024]
@@ -65,14 +148,21 @@ def extract_pages(
     max_bytes: int | None = None,
     max_pages: int | None = None,
     min_chars: int = 20,
+    max_seconds: float | None = None,
+    max_page_seconds: float | None = None,
 ) -> PdfText:
-    """Extract the text of every page of a PDF.
+    """Extract the text of every page of a PDF, within a time and size bound.
 
     Args:
         source: the PDF's bytes or a path to it.
         max_bytes: refuse files larger than this (bytes); None for no limit.
         max_pages: refuse documents with more pages than this; None for no limit.
         min_chars: fewer non-blank characters than this in the whole document means no text layer.
+        max_seconds: wall-clock budget (seconds) for opening the document, and for all its pages
+            together plus ``DEFAULT_SECONDS_PER_PAGE`` per page; None: ``DEFAULT_MAX_SECONDS``
+            (read at call time); 0 for no limit.
+        max_page_seconds: wall-clock budget (seconds) for one page; None:
+            ``DEFAULT_MAX_PAGE_SECONDS`` (read at call time); 0 for no limit.
 
     Returns:
         PdfText with one string per page (NFKC-normalised, no NUL characters).
@@ -80,7 +170,10 @@ def extract_pages(
     Raises:
         PdfError: code ``not_a_pdf``, ``corrupt_pdf``, ``encrypted`` (a user password is needed;
             an empty user password is tried and opens), ``no_text_layer`` (image-only: OCR
-            needed), ``too_large`` or ``too_many_pages``.
+            needed), ``too_large``, ``too_many_pages``, ``extraction_timeout`` (a page or the
+            document took longer than its budget) or ``too_complex`` (a page has more than
+            ``MAX_PAGE_OPERATORS`` operators or ``MAX_PAGE_CHARS`` characters, the document more
+            than ``MAX_DOCUMENT_CHARS``, or a stream decodes to more than ``MAX_STREAM_BYTES``).
     """
     if isinstance(source, bytes):
         data = source
@@ -93,6 +186,49 @@ def extract_pages(
         raise PdfError(NOT_A_PDF, "The file is empty.")
     if not looks_like_pdf(data):
         raise PdfError(NOT_A_PDF, "The file is not a PDF (no %PDF- header).")
+    if max_seconds is None:
+        max_seconds = DEFAULT_MAX_SECONDS
+    if max_page_seconds is None:
+        max_page_seconds = DEFAULT_MAX_PAGE_SECONDS
+    started = time.monotonic()
+    try:
+        with apply_configuration(**_PYPDF_LIMITS):
+            with _alarm(max_seconds, "the document"):
+                reader, count = _open(data)
+            budget = max_seconds + DEFAULT_SECONDS_PER_PAGE * count if max_seconds else None
+            if max_pages is not None and count > max_pages:
+                raise PdfError(TOO_MANY_PAGES, f"The PDF has {count:,} pages; the limit is {max_pages:,}.")
+            pages = []
+            failed = total = 0
+            for number in range(count):
+                if budget is not None and time.monotonic() - started > budget:
+                    raise _timeout(budget, "the document")
+                text = _page_text(reader, number, max_page_seconds)
+                if text is None:
+                    pages.append("")
+                    failed += 1
+                    continue
+                total += len(text)
+                if total > MAX_DOCUMENT_CHARS:
+                    raise _OverBudget(
+                        TOO_COMPLEX,
+                        f"The PDF's text is longer than {MAX_DOCUMENT_CHARS:,} characters; split it.",
+                    )
+                pages.append(text)
+    except _OverBudget as exc:
+        raise PdfError(exc.code, exc.message) from None
+    if failed == count:
+        raise PdfError(CORRUPT_PDF, "No page of the PDF could be read.")
+    if sum(len("".join(p.split())) for p in pages) < min_chars:
+        raise PdfError(
+            NO_TEXT_LAYER,
+            "The PDF has no text layer (an image-only scan); run it through OCR and upload the result.",
+        )
+    return PdfText(pages=pages)
+
+
+def _open(data: bytes) -> tuple[PdfReader, int]:
+    """Open the PDF (trying the empty user password) and count its pages, with coded errors."""
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -111,9 +247,9 @@ def extract_pages(
         raise PdfError(
             ENCRYPTED, "The PDF is protected by a user password; send an unprotected copy."
         ) from exc
-    except (PdfReadError, RecursionError, ValueError, KeyError, TypeError, AttributeError, IndexError) as exc:
+    except LimitReachedError as exc:  # page tree too deep or too wide, oversized streams
         raise PdfError(
-            CORRUPT_PDF, f"The PDF is damaged and cannot be read ({exc.__class__.__name__})."
+            TOO_COMPLEX, f"The PDF's structure is beyond the safety limits ({exc}); it cannot be read."
         ) from exc
     except Exception as exc:  # pypdf raises many types on hostile files; all mean "damaged"
         raise PdfError(
@@ -121,22 +257,43 @@ def extract_pages(
         ) from exc
     if count == 0:
         raise PdfError(CORRUPT_PDF, "The PDF has no pages.")
-    if max_pages is not None and count > max_pages:
-        raise PdfError(TOO_MANY_PAGES, f"The PDF has {count:,} pages; the limit is {max_pages:,}.")
-    pages = []
-    failed = 0
-    for number in range(count):
-        try:
-            pages.append(_clean(reader.pages[number].extract_text()))
-        except Exception as exc:  # a bad font or content stream spoils one page, not the file
-            log.warning("page %s: text extraction failed: %s", number + 1, exc.__class__.__name__)
-            pages.append("")
-            failed += 1
-    if failed == count:
-        raise PdfError(CORRUPT_PDF, "No page of the PDF could be read.")
-    if sum(len("".join(p.split())) for p in pages) < min_chars:
-        raise PdfError(
-            NO_TEXT_LAYER,
-            "The PDF has no text layer (an image-only scan); run it through OCR and upload the result.",
+    return reader, count
+
+
+def _page_text(reader: PdfReader, number: int, max_seconds: float | None) -> str | None:
+    """The cleaned text of page ``number`` (0-based), or None when that page cannot be read.
+
+    Raises ``_OverBudget`` when the page crosses a bound (time, operators, characters, stream size).
+    """
+    what = f"page {number + 1}"
+    operators = 0
+    deadline = time.monotonic() + max_seconds if max_seconds else None
+
+    def count_operator(operator, operands, cm, tm) -> None:
+        nonlocal operators
+        operators += 1
+        if operators > MAX_PAGE_OPERATORS:
+            raise _OverBudget(
+                TOO_COMPLEX,
+                f"Page {number + 1} has more than {MAX_PAGE_OPERATORS:,} drawing operators; "
+                "the PDF is too complex to read (or built to explode). Simplify it (print to PDF).",
+            )
+        # The clock, for threads where no alarm can be set (cheap: once per 256 operators).
+        if deadline is not None and not operators & 255 and time.monotonic() > deadline:
+            raise _timeout(max_seconds, what)
+
+    try:
+        with _alarm(max_seconds, what):
+            raw = reader.pages[number].extract_text(visitor_operand_before=count_operator)
+    except LimitReachedError as exc:
+        raise _OverBudget(
+            TOO_COMPLEX, f"Page {number + 1} is beyond the safety limits ({exc}); the PDF cannot be read."
+        ) from None
+    except Exception as exc:  # a bad font or content stream spoils one page, not the file
+        log.warning("page %s: text extraction failed: %s", number + 1, exc.__class__.__name__)
+        return None
+    if len(raw or "") > MAX_PAGE_CHARS:
+        raise _OverBudget(
+            TOO_COMPLEX, f"Page {number + 1} has more than {MAX_PAGE_CHARS:,} characters of text; split it."
         )
-    return PdfText(pages=pages)
+    return _clean(raw)
