@@ -93,7 +93,22 @@ _GENERAL = re.compile(
     rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?\s*(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])", re.I
 )
 _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
-_HAS_DIGIT = re.compile(r"\d")
+_HAS_DIGIT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+    if i
+}
+# counts: "6 turns", "two ground rods", "at least 2 bolts" -> kind "count:<noun>" (compared only with the same noun)
+_COUNT = re.compile(
+    r"(?<![#\w./-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w./-])"
+    r"\s+(?P<w1>[A-Za-z][A-Za-z-]{2,})(?:\s+(?P<w2>[A-Za-z][A-Za-z-]{2,}))?",
+    re.I,
+)
+_NOT_NOUNS = frozenset(
+    """and or of to in on at the for from with by per than was were are is has have had times percent
+    business calendar working days feet inches degrees ohms volts years months hours minutes""".split()
+)
 _SLASH_PAIR = re.compile(r"^(\d+)/(\d+)$")
 
 
@@ -257,8 +272,24 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _QUOTE_UNIT.finditer(text):
         unit, kind = _UNITS["'" if m.group("u") in "'’" else '"']
         add(_make(m.group("v"), unit, kind, m.start(), m.end(), text, False))
+    for m in _COUNT.finditer(text):
+        n = m.group("n").lower()
+        value = float(_NUMBER_WORDS.get(n, n)) if n in _NUMBER_WORDS or n.isdigit() else None
+        words = [w for w in (m.group("w1"), m.group("w2")) if w]
+        noun = next((w for w in words if w.lower().endswith("s") and w.lower() not in _NOT_NOUNS), words[0])
+        if value is None or noun.lower() in _NOT_NOUNS or noun.lower() in _UNITS:
+            continue
+        end = m.end("w1") if noun is words[0] else m.end()
+        add(Quantity(value, f"count:{_count_noun(noun)}", m.start(), end, text[m.start() : end]))
     found.sort(key=lambda q: q.start)
     return found
+
+
+def _count_noun(word: str) -> str:
+    from audits.retrieval import tokenize
+
+    toks = tokenize(word, keep_numbers=False)
+    return toks[0] if toks else word.lower()
 
 
 def _make(value: str, unit: str, kind: str, start: int, end: int, text: str, business: bool) -> Quantity:

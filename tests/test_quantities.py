@@ -116,3 +116,11 @@ def test_parse_number():
     assert parse_number("1,200") == 1200.0
     with pytest.raises(ValueError):
         parse_number("abc")
+
+
+def test_counts_compare_only_with_the_same_noun():
+    (q,) = find_quantities("found to be 6 turns in snow-loading areas")
+    assert (q.kind, q.magnitude) == ("count:turn", 6)
+    q = find_quantities("Two ground rods were installed 8 ft apart")[0]
+    assert (q.kind, q.magnitude) == ("count:rod", 2)
+    assert find_quantities("P-24 to P-25") == []

@@ -376,3 +376,9 @@ def test_limit_given_as_a_formula_of_pole_length():
     assert "6.50 ft" in d.reason
     check(decide("Pole (40 ft) buried 6 ft 6 in deep.", {}, lib), "REPEALABLE", "S", "3.1")
     assert decide("Pole depth 5 ft.", {}, lib).verdict == "NEEDS_REVIEW"
+
+
+def test_counts_of_things():
+    lib = Library([R("S", "4.2", "Ties shall have not less than 6 turns of tie wire.", heading="Ties")])
+    check(decide("Tie at P-3 found with 4 turns of tie wire.", {}, lib), "VALID", "S", "4.2")
+    check(decide("Tie at P-3 has 6 turns of tie wire.", {}, lib), "REPEALABLE", "S", "4.2")
