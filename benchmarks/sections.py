@@ -442,7 +442,9 @@ def _profile(fn, min_seconds: float, interval: float) -> tuple[str, str, int]:
         rounds += 1
     profiler.stop()
     tree = profiler.output(ConsoleRenderer(unicode=False, color=False, show_all=False))
-    flat = profiler.output(ConsoleRenderer(unicode=False, color=False, flat=True, flat_time="self"))
+    flat = profiler.output(
+        ConsoleRenderer(unicode=False, color=False, flat=True, flat_time="self", show_all=True)
+    )
     return tree, flat, rounds
 
 
