@@ -14,8 +14,19 @@ Layouts read (DESIGN.md §1):
   ``Non-Conforming Items:``, ``Findings``, ``Deficiencies`` ...), sub-bullets folded into
   their item; table rows numbered ``1 Anchor rod ...`` in sequence; items with ids such
   as ``NCI-01``;
+* findings tables under a header row such as ``Item | Location | Finding | Std Ref | Status``:
+  a row runs from its number to the next, its finding cell wrapped over several lines; the
+  cells before the finding (location) and after it (reference, status) become fields;
+* findings set as their own Title Case headings (``Missing Guy Guard at Pole 14``) over a
+  description paragraph, inside an infraction section;
 * as a fallback for an audit with none of the above, plain paragraphs under an
   infraction heading (``Go-Back Items``), one finding each.
+
+A sentence cut by a page break, or by a line ending on a word such as ``and`` / ``of``,
+runs on to the next line. ``label: text`` and ``ID: text`` lines (pole-by-pole notes,
+inspection logs) are findings only under an infraction heading. In a checklist the answer is
+its own cell: the earliest ``Y`` / ``N`` / ``Yes`` / ``No`` after the item text, so a remark
+that itself begins with "No ..." keeps it.
 
 Running headers and footers (``Page 2 of 3``, lines repeated at the top or bottom of
 several pages) are dropped before reading. Lists under other headings (compliant items,
@@ -45,10 +56,12 @@ class DetectedInfraction:
     """One go-back: ``code`` as the audit names it ("Item 1", "INFRACTION #2", "NCI-01"), 1-based page.
 
     ``description`` is the finding's full text (line wraps joined, whitespace normalized);
-    ``layout`` is one of ``paragraph``, ``block``, ``checklist``, ``list``, ``id``;
+    ``layout`` is one of ``paragraph``, ``block``, ``checklist``, ``list``, ``id``, ``table``,
+    ``titled``;
     ``fields`` holds the item's labelled parts (``title``, ``location``, ``issue``,
     ``status``, ``required_correction``; for checklist rows ``subject``, ``answer``, ``item``;
-    for list items with sub-bullets ``details``).
+    for table rows ``location``, ``reference``, ``status``; for list items with sub-bullets
+    ``details``).
     """
 
     code: str
@@ -159,7 +172,11 @@ _FIELD_KEYS = (
     r"|standard|requirement|severity|category|priority|pole(?:\s+(?:number|no\.?|#))?"
     r"|structure|equipment|photos?|due\s+date|measured|required|title|subject|type|deadline"
 )
-_FIELD = re.compile(rf"^(?P<key>{_FIELD_KEYS})\s*:\s*(?P<value>.*)$", re.IGNORECASE)
+_FIELD = re.compile(
+    rf"^(?:description\s+of\s+(?:the\s+)?)?(?P<key>{_FIELD_KEYS})"
+    r"(?:\s+(?:found|observed|noted|identified|description))?\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
 # A second field on the same line (two-column blocks): "Location: Pole 7   Status: Open".
 _INLINE_FIELD = re.compile(
     r"\s(?P<key>Location|Status|Required [Cc]orrection|Corrective [Aa]ction(?: [Rr]equired)?|Severity|Priority"
@@ -303,12 +320,27 @@ def _content_lines(pages: list[str]) -> list[_Line]:
     return cleaned
 
 
+def _is_record_line(text: str) -> bool:
+    """A complete ``label: text`` or ``ID: text`` line that is no lead (it ends a sentence)."""
+    if not _ends_sentence(text) or _LEAD.match(text):
+        return False
+    m = _ID_LEAD.match(text)
+    return bool(m and m.group("sep")) or bool(_GENERIC_LABEL.match(text))
+
+
 _FULL_STOP_REACH = 0.9
+# A line ending on a conjunction, preposition, article or comma runs on to the next line.
+_DANGLING = re.compile(
+    r"(?:,|\b(?:and|or|but|nor|of|the|a|an|to|at|in|on|for|by|from|with|into|onto|than|as|per|is|are|was"
+    r"|were|be|been|that|which|where|while|whose|its|their|this|these|between|across|along|near|over|under)\s*)$",
+    re.IGNORECASE,
+)
 
 
 def _wrap_width(lines: list[_Line]) -> int:
     """Typical length of a full line (a wrapped line runs close to it); 60+ for a few lines."""
-    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) >= 30)
+    # Record lines ("CR-12: framing per drawing.") are short by nature, not wrapped.
+    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) >= 30 and not _is_record_line(ln.text))
     if not lengths:
         return 80
     width = lengths[round(0.9 * (len(lengths) - 1))]
@@ -324,6 +356,14 @@ _NOT_COUNT = re.compile(
     r"[\"']?(?:no|failed)\b|(?:infraction|deficiency|go[- ]?back)\s*#?\s*\d+$", re.IGNORECASE
 )
 _ROW_START = re.compile(r"\d{1,3}(?:\.\d{1,2})?[.)]?(?:\s+\S|$)")
+
+
+# A record list's heading ends on its kind: "Pole-by-pole notes", "Inspection log".
+_RECORD_HEADING = re.compile(
+    r"\b(?:notes?|observations?|logs?|remarks|comments?|records?|recommendations?|checks?|inventory"
+    r"|walk[- ]?down|as[- ]?found)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 def _heading_kind(text: str, after_break: bool) -> str | None:
@@ -343,6 +383,8 @@ def _heading_kind(text: str, after_break: bool) -> str | None:
             is_heading = True
         elif len(words) <= 6 and _SECTION_WORDS.match(text) and (after_break or text[0].isupper()):
             is_heading = after_break or all(w[0].isupper() or len(w) <= 3 for w in words)
+        elif after_break and len(words) <= 5 and text[0].isupper() and _RECORD_HEADING.search(text):
+            is_heading = not re.search(r"\d", text)
         elif after_break and len(words) <= 5 and all(w[0].isupper() or len(w) <= 3 for w in words):
             is_heading = bool(re.match(r"[A-Z]", text)) and not re.search(r"\d", text)
     if not is_heading:
@@ -352,7 +394,7 @@ def _heading_kind(text: str, after_break: bool) -> str | None:
     if _COMPLIANT_HEADING.search(text):
         return "other"
     if re.search(
-        r"\brecommend|\bobservations?\b|\bnotes?\b|\bsummary\b|\bconclusion", text, re.I
+        r"\brecommend|\bobservations?\b|\bnotes?\b|\bsummary\b|\bconclusion|\blogs?\b|\bremarks\b", text, re.I
     ) and not re.search(r"go[- ]?back|infraction|deficien|violation|non[- ]?conform", text, re.I):
         return "other"
     if _INFRACTION_HEADING.search(text):
@@ -380,6 +422,142 @@ def _is_title(text: str) -> bool:
     return text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())
 
 
+def _first_answer(*matches: re.Match | None) -> re.Match | None:
+    """The checklist-row reading whose answer cell comes first.
+
+    The answer is its own cell right after the item text, so in ``2 Pad guard N No guard
+    posts`` the answer is ``N`` and the remark keeps its leading ``No``.
+    """
+    best = None
+    for m in matches:
+        if m is not None and (best is None or m.start("ans") < best.start("ans")):
+            best = m
+    return best
+
+
+_TABLE_COLUMN = re.compile(
+    r"(?P<finding>(?:description\s+of\s+(?:the\s+)?)?(?:findings?|issues?|deficienc(?:y|ies)|conditions?|defects?)"
+    r"|findings?|description|issues?|deficienc(?:y|ies)|conditions?(?:\s+found)?|defects?|discrepanc(?:y|ies)"
+    r"|non[- ]?conformance|violations?)"
+    r"|(?P<ref>std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?)"
+    r"|(?P<status>status)"
+    r"|(?P<loc>location|pole(?:\s+(?:no\.?|#|number))?|structure(?:\s+(?:no\.?|#))?|equipment|facility|address)"
+    r"|(?P<num>item(?:\s+(?:no\.?|#))?|no\.?|#|id)"
+    r"|(?P<other>remarks|comments?|action(?:\s+required)?|corrective\s+action|due(?:\s+date)?|severity|priority"
+    r"|photos?|date|category|type)",
+    re.IGNORECASE,
+)
+_STATUS_WORD = re.compile(
+    r"\s*\b(?P<status>open|closed|corrected|pending|resolved|completed?|outstanding|cleared|verified|repeat|new"
+    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site)\.?$",
+    re.IGNORECASE,
+)
+# A standard reference cell: "DS-310 4.2", "OH-118", "GO 95 Rule 54.4", "022178 §3".
+_REF_CELL = re.compile(
+    r"(?:[A-Z]{1,6}[- ]?\d{1,6}[A-Z]?(?:[-.]\d+)*|GO\s*\d{2,3}(?:\s+Rule)?|\d{5,6})(?:\s+(?:§\s*)?\d+(?:\.\d+)*)?"
+)
+
+
+def _table_columns(text: str) -> list[str] | None:
+    """The column kinds of a table's header row ("Item | Location | Finding | Std Ref | Status"),
+    or ``None`` when ``text`` is no such row (it needs a finding column and three columns)."""
+    if len(text) > 120:
+        return None
+    cols: list[str] = []
+    pos = 0
+    for m in _TABLE_COLUMN.finditer(text):
+        if text[pos : m.start()].strip(" |/\t") or (m.end() < len(text) and text[m.end()].isalnum()):
+            return None
+        cols.append(m.lastgroup or "")
+        pos = m.end()
+    if text[pos:].strip(" |/\t") or len(cols) < 3 or "finding" not in cols:
+        return None
+    return cols
+
+
+def _split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, str]]:
+    """A table row's finding and its other cells from the row's extracted lines.
+
+    A wrapped finding cell comes out on its own lines, with the cells before it on the row's
+    first line and the cells after it on the last; a row that did not wrap is one line, whose
+    trailing status and reference cells are recognised by their form.
+    """
+    fields: dict[str, str] = {}
+    at = cols.index("finding")
+    before = [c for c in cols[:at] if c != "num"]
+    after = cols[at + 1 :]
+    lines = [_norm(x) for x in lines if x.strip()]
+    tail = ""
+    if len(lines) >= 2 and after and len(lines[-1].split()) <= 6 and not _ends_sentence(lines[-1]):
+        tail = lines.pop()
+    if len(lines) >= 2 and before and len(lines[0].split()) <= 8 and not _ends_sentence(lines[0]):
+        fields["location" if "loc" in before else "cells"] = lines.pop(0)
+    text = " ".join(lines)
+    if not tail and after:
+        if "status" in after and (sm := _STATUS_WORD.search(text)):
+            fields["status"] = sm.group("status")
+            text = text[: sm.start()].rstrip()
+        head, sep, last = text.rpartition(". ")
+        if "ref" in after and sep and _REF_CELL.fullmatch(last):
+            fields["reference"] = last
+            text = head + "."
+    if tail:
+        if "status" in after and (sm := _STATUS_WORD.search(tail)):
+            fields["status"] = sm.group("status")
+            tail = tail[: sm.start()].strip()
+        if tail:
+            fields["reference" if "ref" in after else "cells"] = tail
+    return text, fields
+
+
+def _row_complete(item: _Item) -> bool:
+    """Whether a table row's cells after the finding (status, reference) have been read."""
+    at = item.columns.index("finding")
+    after = item.columns[at + 1 :]
+    if not after:
+        return False
+    last = item.text[-1] if item.text else ""
+    if "status" in after:
+        return bool(_STATUS_WORD.search(last))
+    if len(item.text) == 1:
+        head, sep, last = last.rpartition(". ")
+        if not sep:
+            return False
+    return bool(_REF_CELL.fullmatch(_norm(last)))
+
+
+_OTHER_TOPIC = re.compile(
+    r"recommend|summary|conclusion|signature|attachment|photo|comment|remark|background|scope|information"
+    r"|details|contact|distribution|approval",
+    re.IGNORECASE,
+)
+
+
+# Headings of sections that hold no go-backs, whatever their layout.
+_QUIET_HEADING = re.compile(
+    r"(?<![-\w])(?:compliant|conforming|satisfactory|acceptable|passed)|in\s+compliance|observ|\bnotes?\b|\blogs?\b"
+    r"|remarks|recommend|summary|conclusion|\bno\s+(?:\w+\s+)?(?:deficienc|infraction|go[- ]?back|violation|issue|finding)",
+    re.IGNORECASE,
+)
+
+
+def _finding_title(text: str, kind: str | None, prev: _Line | None) -> bool:
+    """A finding set as its own Title Case heading, not a section heading of the report."""
+    if kind == "infraction" or text.isupper() or text.endswith(":") or len(text.split()) < 2:
+        return False
+    if prev is not None and prev.text and not _ends_sentence(prev.text) and not prev.text.endswith(":"):
+        if _heading_kind(prev.text, True) is None:
+            return False  # the line before is unfinished prose
+    return (
+        _is_title(text)
+        and not _SECTION_WORDS.match(text)
+        and not _RECORD_HEADING.search(text)
+        and not _COMPLIANT_HEADING.search(text)
+        and not _OTHER_TOPIC.search(text)
+        and not _GENERIC_LABEL.match(text)
+    )
+
+
 def _is_nothing(text: str) -> bool:
     return bool(_NOTHING.match(_norm(text)))
 
@@ -400,6 +578,7 @@ class _Item:
         "title_block",
         "numbered",
         "expect_body",
+        "columns",
     )
 
     def __init__(self, code: str, page: int, layout: str, text: str = "", title_block: bool = False):
@@ -412,6 +591,7 @@ class _Item:
         self.details: list[list[str]] = []
         self.title_block = title_block
         self.numbered = False
+        self.columns: list[str] = []  # a table row's column kinds
         # A block headed by a title ("GO-BACK 1 - CONDUIT COVER"): the paragraph under it
         # is the finding.
         self.expect_body = title_block and _is_title(text)
@@ -432,9 +612,18 @@ class _Item:
         return not self.text
 
     def build(self) -> DetectedInfraction | None:
+        if self.layout == "titled" and not self.fields:
+            return None  # a title with no paragraph under it is a heading, not a finding
         main = _norm(" ".join(self.text))
         fields = {k: _norm(" ".join(v)) for k, v in self.fields.items()}
         fields = {k: v for k, v in fields.items() if v}
+        if self.layout == "table":
+            main, cells = _split_table_row(self.text, self.columns)
+            fields.update(cells)
+            desc = _norm(main)
+            if not desc or _is_nothing(desc):
+                return None
+            return DetectedInfraction(self.code, desc, self.page, "table", fields)
         issue = " ".join(fields[k] for k in _ISSUE_KEYS if k in fields)
         if self.layout == "checklist":
             desc = main or fields.get("subject", "")
@@ -508,9 +697,6 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
     """
     lines = _content_lines(pages)
     width = _wrap_width(lines)
-    id_starts = Counter(
-        m.group("id").split("-")[0] for ln in lines if (m := _ID_LEAD.match(ln.text)) and m.group("sep")
-    )
 
     found: list[DetectedInfraction] = []
     warnings: list[str] = []
@@ -522,6 +708,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
     list_counter = 0
     section: str | None = None
     checklist = False
+    table_cols: list[str] | None = None  # column kinds of the findings table being read
     checklist_rows = 0
     checklist_no = 0
     inverted = False  # the checklist's Yes marks a defect
@@ -537,6 +724,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
     paragraphs: list[DetectedInfraction] = []
     section_start = 0
     summary_section = False
+    quiet_section = False  # under a compliant / notes / observations heading
 
     def close() -> None:
         nonlocal item, ignoring
@@ -559,12 +747,16 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         candidates.clear()
         section_start = len(found)
 
-    def continues(text: str) -> bool:
+    def continues(text: str, page: int) -> bool:
         # A wrapped line: starts in lower case, or the line before it was full (its text ran
         # to the wrap width); a short line ending a sentence closes the paragraph.
         if prev is None or not prev.text:
             return False
         if text[:1].islower() or text[:1] in "(&,;/%":
+            return True
+        if not _ends_sentence(prev.text) and (page != prev.page or _DANGLING.search(prev.text)):
+            # A sentence cut by a page break (running header/footer between), or a line
+            # ending on a word that cannot end a sentence ("... at the corner of X and").
             return True
         # The line was cut because the next word did not fit (within the slack of a
         # proportional font); after a full stop the line must have run to the margin.
@@ -591,6 +783,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         if not text:
             close()
             pending_row = None
+            table_cols = None
             prev = ln
             after_break = True
             continue
@@ -598,7 +791,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         # Checklist rows (question wrapped over lines: join until the answer shows up).
         if pending_row is not None:
             joined = f"{pending_row.text} {text}"
-            m = _ROW_Q.match(joined) or _ROW_PLAIN.match(joined) or _ROW_YN.match(joined)
+            m = _ROW_Q.match(joined) or _first_answer(_ROW_PLAIN.match(joined), _ROW_YN.match(joined))
             if m:
                 open_row(m, pending_row)
                 pending_row = None
@@ -612,7 +805,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             pending_row = None
         plain_rows = checklist or (checklist_rows > 0 and section != "infraction")
         m = _ROW_Q.match(text) or (
-            _ROW_PLAIN.match(text) or _ROW_UNNUMBERED.match(text) or _ROW_YN.match(text)
+            _first_answer(_ROW_PLAIN.match(text), _ROW_YN.match(text)) or _ROW_UNNUMBERED.match(text)
             if plain_rows
             else None
         )
@@ -648,9 +841,62 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             prev = ln
             continue
 
+        # Findings tables ("Item | Location | Finding | Std Ref | Status"): a row runs from
+        # its number to the next row's, its finding cell wrapped over several lines.
+        cols = _table_columns(text)
+        if cols and table_cols is not None and cols == table_cols:
+            prev = ln  # the header row repeated on the next page; a row may run on under it
+            continue
+        if cols:
+            # Under a compliant / notes heading the table's rows are records: the header
+            # row is then neither a table start nor an infraction heading.
+            if not quiet_section:
+                end_section()
+                section, table_cols, list_counter, checklist = "infraction", cols, 0, False
+            prev = ln
+            after_break = True
+            continue
+        if table_cols is not None:
+            rm = _BARE_NUMBERED.match(text) or _NUMBERED.match(text)
+            num = rm and (rm.groupdict().get("n") or rm.group("n1") or rm.group("n2"))
+            if rm and int(num) == list_counter + 1 and not rm.group("rest")[:1].islower():
+                close()
+                list_counter += 1
+                item = _Item(f"Item {num}", ln.page, "table", rm.group("rest"))
+                item.columns = table_cols
+                prev = ln
+                after_break = False
+                continue
+            if (
+                item is not None
+                and item.layout == "table"
+                and not _row_complete(item)
+                and (
+                    item.columns[-1] != "finding"
+                    or not _ends_sentence(item.text[-1])
+                    or continues(text, ln.page)
+                )
+                and not _GENERIC_LABEL.match(text)
+                and not text.endswith(":")
+                and not (text.isupper() and sum(w.isalpha() for w in text.split()) >= 2)
+            ):
+                item.text.append(text)
+                prev = ln
+                continue
+            close()
+            table_cols = None
+
         # Labelled parts of an open block.
         fm = _FIELD.match(text) if item is not None and item.layout != "checklist" else None
-        if fm and _lead(text) and (not item.title_block or any(k in item.fields for k in _ISSUE_KEYS)):
+        if (
+            fm
+            and _lead(text)
+            and (
+                not item.title_block
+                or any(k in item.fields for k in _ISSUE_KEYS)
+                or (item.text and not item.fields and _ends_sentence(item.text[-1]))
+            )
+        ):
             fm = None  # "Deficiency: ..." after a "Deficiency: ..." paragraph is the next lead
         if fm:
             _add_fields(item, fm.group("key"), fm.group("value"))
@@ -687,6 +933,9 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                 prev = ln
                 continue
             item = _Item(code, ln.page, "paragraph", rest, title_block=bool(num))
+            if num and lm.group("sep").strip() in ("-", "–", "—") and len(rest.split()) <= 8:
+                # "Go Back #4 - Missing guy marker": a dashed title over its paragraph.
+                item.expect_body = item.expect_body or not _ends_sentence(rest)
             prev = ln
             after_break = False
             continue
@@ -696,7 +945,9 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         if im:
             prefix = im.group("id").split("-")[0]
             known = prefix in _ID_PREFIXES
-            if known or (im.group("sep") and (section == "infraction" or id_starts[prefix] >= 2)):
+            # "CR-3380: framing per drawing" lines are findings only under an infraction
+            # heading; elsewhere (pole notes, inspection logs) they are records.
+            if known or (im.group("sep") and section == "infraction"):
                 close()
                 item = _Item(im.group("id"), ln.page, "id", im.group("rest"), title_block=True)
                 prev = ln
@@ -766,7 +1017,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             item is not None
             and not item.empty()
             and not _ends_sentence(prev.text if prev else ".")
-            and continues(text)
+            and continues(text, ln.page)
             and not text.isupper()
             and not text.endswith(":")
             and not (len(text.split()) <= 3 and _SECTION_WORDS.match(text))
@@ -775,10 +1026,20 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             prev = ln
             after_break = True
             continue
+        if section == "infraction" and not wrapped and _finding_title(text, kind, prev):
+            # A finding set as a heading ("Missing Guy Guard at Pole 14") over its paragraph.
+            close()
+            list_counter += 1
+            item = _Item(f"Item {list_counter}", ln.page, "titled", text)
+            item.expect_body = True
+            prev = ln
+            after_break = True
+            continue
         if kind and not wrapped:
             end_section()
             section = kind
             summary_section = bool(_SUMMARY_HEADING.search(text))
+            quiet_section = kind == "other" and bool(_QUIET_HEADING.search(text))
             list_counter = 0
             checklist = False
             prev = ln
@@ -797,9 +1058,9 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             item.fields["description"] = [text]
             item.target = "description"
             item.expect_body = False
-        elif item is not None and (item.empty() or continues(text)):
+        elif item is not None and (item.empty() or continues(text, ln.page)):
             item.add(text)
-        elif ignoring and continues(text):
+        elif ignoring and continues(text, ln.page):
             pass
         else:
             close()

@@ -29,7 +29,8 @@ class _Doc(FPDF):
 def build_pdf(blocks: list, header: str = "", footer: str = "", width: float = 0) -> bytes:
     """A PDF from ``blocks``: a str is a paragraph (wrapped by fpdf2 at ``width`` mm, 0 = full),
     ``("row", [cell, ...])`` a table row of equal columns, ``("page",)`` a page break,
-    ``("gap",)`` vertical space."""
+    ``("gap",)`` vertical space, ``("bold", text)`` a bold heading line, ``("table", widths, rows)``
+    a bordered table whose cells wrap (``widths`` in mm, first row the header)."""
     pdf = _Doc(header, footer)
     pdf.alias_nb_pages()
     pdf.add_page()
@@ -47,4 +48,14 @@ def build_pdf(blocks: list, header: str = "", footer: str = "", width: float = 0
             pdf.add_page()
         elif b[0] == "gap":
             pdf.ln(8)
+        elif b[0] == "bold":
+            pdf.set_font("Helvetica", "B", 11)
+            pdf.multi_cell(width, 6, b[1], new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", "", 10)
+        elif b[0] == "table":
+            with pdf.table(col_widths=b[1], width=sum(b[1]), text_align="LEFT", line_height=5) as table:
+                for cells in b[2]:
+                    row = table.row()
+                    for c in cells:
+                        row.cell(c)
     return bytes(pdf.output())
