@@ -11,7 +11,13 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from audits.requirements import Statement, parse_statements, table_row_statement
+from audits.requirements import (
+    Statement,
+    parse_statements,
+    primary_values,
+    split_row_text,
+    table_row_statement,
+)
 from audits.retrieval import ClauseIndex, tokenize
 
 ENGINE_VERSION = "1.0"
@@ -165,12 +171,17 @@ class Library:
             u = self.units[unit]
             cells = u.data.get("cells") if isinstance(u.data, dict) else None
             if u.kind == "table_row" and cells:
-                st = table_row_statement(
-                    str(u.data.get("table") or ""),
-                    [str(c) for c in u.data.get("columns") or []],
-                    [str(c) for c in cells],
-                    self._table_context(unit, str(u.data.get("table") or "")),
-                )
+                table = str(u.data.get("table") or "")
+                columns = [str(c) for c in u.data.get("columns") or []]
+                cells = [str(c) for c in cells]
+                st = None
+                if len(cells) < 2:  # a row kept as one string: split it here (the header row is no rule)
+                    header = self._table_header(unit, table)
+                    if cells[0] != header:
+                        columns, cells = split_row_text(cells[0], header)
+                        st = table_row_statement(table, columns, cells, self._table_context(unit, table))
+                else:
+                    st = table_row_statement(table, columns, cells, self._table_context(unit, table))
                 got = [st] if st else []
             else:
                 got = parse_statements(u.text, u.heading)
@@ -181,6 +192,18 @@ class Library:
             with self._lock:
                 self._parsed[unit] = got
         return got
+
+    def _table_header(self, unit: int, table: str) -> str:
+        """The first row of ``table`` when it names columns rather than values (a header kept as a row)."""
+        for gi in self.group(unit, limit=60):
+            g = self.units[gi]
+            if g.kind == "table_row" and str(g.data.get("table") or "") == table:
+                cells = g.data.get("cells") or []
+                text = " ".join(str(c) for c in cells)
+                if not primary_values(text) or re.search(r"\((?:\s*[\d.]+\s*-)", text):
+                    return text
+                return ""
+        return ""
 
     def _table_context(self, unit: int, table: str) -> str:
         """The sentence of the same section that refers to ``table`` ("not less than the values in Table 4-1")."""

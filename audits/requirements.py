@@ -635,7 +635,7 @@ def _table_statements(
     title_tokens = set(tokenize(title + " " + header, keep_numbers=False))
     out = []
     for row in rows:
-        qs = [q for q in find_quantities(row) if q.kind != "temperature"]
+        qs = primary_values(row)
         if not qs:
             continue
         label = row[: qs[0].start].strip(" :-–")
@@ -672,6 +672,27 @@ def _table_statements(
             )
         )
     return out
+
+
+def primary_values(text: str) -> list[Quantity]:
+    """Values of ``text`` without parenthetical equivalents ("18 ft (5.5 m)" -> [18 ft]) and temperatures."""
+    qs = [q for q in find_quantities(text) if q.kind != "temperature"]
+    return [q for q in qs if not re.search(r"\(\s*[\d.\s-]*$", text[max(0, q.start - 12) : q.start])]
+
+
+def split_row_text(row: str, header: str = "") -> tuple[list[str], list[str]]:
+    """(columns, cells) for a table row the spec import kept as one string: the label is the text before the
+    first value, each value a cell; value columns take the voltage classes named in ``header`` in order."""
+    qs = primary_values(row)
+    if not qs:
+        return [], [row]
+    label = row[: qs[0].start].strip(" :-–")
+    hl = header.lower()
+    classes = sorted((m.start(), name) for name, rx in _VOLT_WORDS for m in rx.finditer(hl))
+    names = [name.capitalize() for _, name in classes] if len(classes) == len(qs) else [""] * len(qs)
+    if not label and len(qs) >= 2:
+        return [""] + names[1:], [qs[0].text] + [q.text for q in qs[1:]]
+    return [""] + names, [label] + [q.text for q in qs]
 
 
 def table_row_statement(
