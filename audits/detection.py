@@ -612,8 +612,11 @@ class _Item:
         return not self.text
 
     def build(self) -> DetectedInfraction | None:
-        if self.layout == "titled" and not self.fields:
-            return None  # a title with no paragraph under it is a heading, not a finding
+        if self.layout == "titled" and (
+            not self.fields or _NOT_A_FINDING.search(" ".join(self.fields.get("description", [])))
+        ):
+            # A title with no paragraph under it, or over a compliant note, is a heading.
+            return None
         main = _norm(" ".join(self.text))
         fields = {k: _norm(" ".join(v)) for k, v in self.fields.items()}
         fields = {k: v for k, v in fields.items() if v}
@@ -723,6 +726,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
     candidates: list[DetectedInfraction] = []
     paragraphs: list[DetectedInfraction] = []
     section_start = 0
+    section_leads = 0  # lead paragraphs ("Deficiency: ...") read since the section began
     summary_section = False
     quiet_section = False  # under a compliant / notes / observations heading
 
@@ -736,7 +740,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
         ignoring = False
 
     def end_section() -> None:
-        nonlocal section_start
+        nonlocal section_start, section_leads
         close()
         if section == "infraction" and len(found) == section_start and not summary_section:
             paragraphs.extend(
@@ -746,6 +750,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             )
         candidates.clear()
         section_start = len(found)
+        section_leads = 0
 
     def continues(text: str, page: int) -> bool:
         # A wrapped line: starts in lower case, or the line before it was full (its text ran
@@ -933,6 +938,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
                 prev = ln
                 continue
             item = _Item(code, ln.page, "paragraph", rest, title_block=bool(num))
+            section_leads += 1
             if num and lm.group("sep").strip() in ("-", "–", "—") and len(rest.split()) <= 8:
                 # "Go Back #4 - Missing guy marker": a dashed title over its paragraph.
                 item.expect_body = item.expect_body or not _ends_sentence(rest)
@@ -947,7 +953,8 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             known = prefix in _ID_PREFIXES
             # "CR-3380: framing per drawing" lines are findings only under an infraction
             # heading; elsewhere (pole notes, inspection logs) they are records.
-            if known or (im.group("sep") and section == "infraction"):
+            # A section whose findings are lead paragraphs keeps such lines as records.
+            if known or (im.group("sep") and section == "infraction" and not section_leads):
                 close()
                 item = _Item(im.group("id"), ln.page, "id", im.group("rest"), title_block=True)
                 prev = ln
@@ -1012,7 +1019,10 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             continue
 
         # Headings switch the section.
-        kind = _heading_kind(text, after_break or (prev is not None and bool(_ends_sentence(prev.text))))
+        kind = _heading_kind(
+            text,
+            after_break or (prev is not None and (bool(_ends_sentence(prev.text)) or prev.page != ln.page)),
+        )
         wrapped = (
             item is not None
             and not item.empty()
@@ -1021,6 +1031,11 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             and not text.isupper()
             and not text.endswith(":")
             and not (len(text.split()) <= 3 and _SECTION_WORDS.match(text))
+            and not (
+                kind
+                and len(text.split()) <= 5
+                and (_RECORD_HEADING.search(text) or _QUIET_HEADING.search(text))
+            )
         )
         if kind == "other" and _COLUMN_HEADER.search(text):
             prev = ln
@@ -1037,6 +1052,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             continue
         if kind and not wrapped:
             end_section()
+            section_leads = 0
             section = kind
             summary_section = bool(_SUMMARY_HEADING.search(text))
             quiet_section = kind == "other" and bool(_QUIET_HEADING.search(text))

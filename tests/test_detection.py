@@ -656,6 +656,18 @@ def test_finding_cut_by_page_break_after_short_id_lines_keeps_both_halves():
     ]
 
 
+def test_record_heading_after_a_page_break_is_not_glued_to_the_finding():
+    blocks = [
+        "Findings",
+        "Deficiency: Guy marker missing at pole 31",
+        ("page",),
+        "Pole-by-pole notes",
+        "Pole 32: tag legible.",
+    ]
+    found, _ = detect_infractions(extract_pages(build_pdf(blocks, footer="QA")).pages)
+    assert [f.description for f in found] == ["Guy marker missing at pole 31"]
+
+
 def test_lead_after_a_record_line_is_a_new_finding_not_a_field_of_it():
     text = "\n".join(
         [
@@ -672,14 +684,15 @@ def test_lead_after_a_record_line_is_a_new_finding_not_a_field_of_it():
 
 
 @pytest.mark.parametrize(
-    "heading", ["Span-by-span notes", "Inspection log", "Field observations", "Structure remarks"]
+    "heading", ["Span-by-span notes", "Inspection log", "Field observations", "Structure remarks", None]
 )
 def test_labelled_record_lists_are_not_infractions(heading):
+    # With no heading of their own, the records sit in a section whose findings are leads.
     blocks = [
         "Findings",
         "Deficiency: Guy marker missing on the down guy at pole 31.",
         "The inspector walked the line with the foreman and compared each structure with the drawings.",
-        heading,
+        *([heading] if heading else []),
         *[f"BX-{n}: framing per drawing, hardware tight." for n in range(20, 32)],
         "Pole 33: riser guard secured, tag installed.",
         "Deficiency: Ground wire molding missing at pole 34.",
@@ -869,6 +882,9 @@ def test_findings_set_as_bold_headings_over_a_paragraph():
         ("bold", "General Comments"),
         "Site was clean and traffic control was in place.",
     ]
+    # A titled note over a compliant paragraph is no finding.
+    clean = ["Findings", ("bold", "Traffic Control"), "Traffic control was found to be in compliance."]
+    assert detect_infractions(extract_pages(build_pdf(clean)).pages) == ([], [])
     found, _ = detect_infractions(extract_pages(build_pdf(blocks, width=150)).pages)
     assert [(f.code, f.fields["title"], f.layout) for f in found] == [
         ("Item 1", "Missing Guy Guard at Pole 14", "titled"),
