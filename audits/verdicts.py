@@ -279,6 +279,12 @@ def _exception_applies(
         if not c.explicit and c.kind in gov_cmp and gov_cmp[c.kind] in (">=", "<="):
             v = c.low if c.low is not None else c.high
             c = Constraint(gov_cmp[c.kind], c.kind, v, v, c.text, c.context, c.applicability, explicit=True)
+        elif c.comparator == "==" and not c.explicit:
+            # a value that describes the case ("a 120/240 V service drop"): the facts must not contradict it
+            vals = [q.magnitude for q in facts.measured + facts.claimed if q.kind == c.kind]
+            if vals and not any(c.check(v) for v in vals):
+                return False, []
+            continue
         cons.append(c)
     for c, q in _pair(cons, facts, None):
         ok = c.check(_measured_value(c, q, facts))
