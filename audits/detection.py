@@ -624,8 +624,9 @@ class _Item:
             main, cells = _split_table_row(self.text, self.columns)
             fields.update(cells)
             desc = _norm(main)
-            if not desc or _is_nothing(desc):
-                return None
+            head, _, last = desc.rpartition(" ")
+            if not desc or _is_nothing(desc) or (_is_nothing(last) and len(head.split()) <= 3):
+                return None  # "Vault 7  None": a row with its finding cell empty
             return DetectedInfraction(self.code, desc, self.page, "table", fields)
         issue = " ".join(fields[k] for k in _ISSUE_KEYS if k in fields)
         if self.layout == "checklist":

@@ -735,6 +735,37 @@ def test_checklist_remark_starting_with_no_keeps_it():
     ]
 
 
+def test_checklist_table_with_wrapped_remarks_that_begin_with_no():
+    rows = [
+        ["#", "Requirement", "Y/N", "Comments"],
+        [
+            "1",
+            "Guy guards installed where required",
+            "N",
+            "No guy guard on the sidewalk-side down guy at pole 8; pedestrians walk within 2 ft of it "
+            "every day on the way to school.",
+        ],
+        ["2", "Pole tags installed", "Y", ""],
+        ["3", "Connectors", "N", "No compression connector on the rod at pole 9."],
+        ["4", "Site clean", "Y", "Good."],
+    ]
+    blocks = [
+        "Overhead QC Checklist",
+        ("table", [10, 50, 15, 60], rows),
+        "Total Number of Non-Conforming Items 2",
+    ]
+    found, warnings = detect_infractions(extract_pages(build_pdf(blocks)).pages)
+    assert warnings == []
+    assert [(f.code, f.description) for f in found] == [
+        (
+            "Item 1",
+            "No guy guard on the sidewalk-side down guy at pole 8; pedestrians walk within 2 ft of it "
+            "every day on the way to school.",
+        ),
+        ("Item 3", "No compression connector on the rod at pole 9."),
+    ]
+
+
 # --- other utilities' layouts ---------------------------------------------------------------------
 
 
@@ -787,6 +818,12 @@ def test_findings_table_with_wrapped_finding_cells():
     }
     assert found[1].fields == {"reference": "DS-415", "status": "Open"}
     assert found[2].fields == {"location": "Pole LM-19", "reference": "DS-212 3.1", "status": "Corrected"}
+    # A row whose finding cell says "None" is no finding.
+    empty = [rows[0], ["1", "Vault 7", "None", "", ""]]
+    assert detect_infractions(extract_pages(build_pdf([("table", [12, 35, 80, 25, 18], empty)])).pages) == (
+        [],
+        [],
+    )
 
 
 def test_findings_table_over_two_pages_with_repeated_header_and_no_status_column():
