@@ -19,7 +19,8 @@ BENCH_USER = "bench"
 def prepare_environment() -> Path:
     """Set the environment variables every benchmark process needs; returns the data dir.
 
-    Sets ``NEXA_DATA_DIR`` (absolute; ``var/bench`` when unset), ``DJANGO_SETTINGS_MODULE`` and,
+    Sets ``NEXA_DATA_DIR`` (absolute; ``var/bench`` when unset), ``DJANGO_SETTINGS_MODULE``,
+    ``SECURE_SSL_REDIRECT=0`` (plain-HTTP loopback) unless set and,
     on PostgreSQL without one, a throw-away ``SECRET_KEY`` (the settings refuse to start without).
     Child processes (gunicorn, rqworker, the memory probe) inherit them.
     """
@@ -27,6 +28,9 @@ def prepare_environment() -> Path:
     data_dir.mkdir(parents=True, exist_ok=True)
     os.environ["NEXA_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nexa.settings")
+    # gunicorn is measured on plain-HTTP loopback (TLS ends at the proxy in production), so no
+    # redirect to https; sets nothing when the caller chose a value.
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
     if os.environ.get("DATABASE_URL") and not os.environ.get("SECRET_KEY"):
         os.environ["SECRET_KEY"] = "bench-" + secrets.token_urlsafe(40)
     if str(ROOT) not in sys.path:
@@ -67,6 +71,25 @@ def bench_user_and_token():
     return user, token.key
 
 
+def client_tokens(count: int) -> list[str]:
+    """DRF token keys of ``count`` client users (``bench-c01`` ...), one per concurrent client.
+
+    The submit rate limit (``NEXA_SUBMIT_RATE``) is per user, as in production: 50 clients are
+    50 users, so the benchmark measures the service, not the limiter.
+    """
+    from django.contrib.auth import get_user_model
+    from rest_framework.authtoken.models import Token
+
+    keys = []
+    for i in range(1, count + 1):
+        user, created = get_user_model().objects.get_or_create(username=f"{BENCH_USER}-c{i:02d}")
+        if created:
+            user.set_unusable_password()
+            user.save()
+        keys.append(Token.objects.get_or_create(user=user)[0].key)
+    return keys
+
+
 def clear_queues() -> int:
     """Empty the RQ queues (high, default, batch); returns how many jobs were dropped."""
     import django_rq
@@ -77,21 +100,27 @@ def clear_queues() -> int:
     return dropped
 
 
-def delete_bench_audits(user) -> int:
-    """Delete the bench user's audits (their jobs, infractions, findings cascade) and their files."""
+def delete_bench_audits(user=None) -> int:
+    """Delete the audits of the bench users (jobs, infractions, findings cascade) and their files.
+
+    ``user`` is accepted for clarity at call sites; every ``bench*`` user's audits go.
+    """
+    from django.contrib.auth import get_user_model
+
     from audits.models import Audit
     from jobs.models import AnalysisJob
 
+    user = get_user_model().objects.filter(username__startswith=BENCH_USER)
     count = 0
-    for audit in Audit.objects.filter(owner=user).only("pk", "file"):
+    for audit in Audit.objects.filter(owner__in=user).only("pk", "file"):
         try:
             if audit.file and audit.file.name and os.path.exists(audit.file.path):
                 os.unlink(audit.file.path)
         except (ValueError, OSError):
             pass
         count += 1
-    AnalysisJob.objects.filter(owner=user).delete()
-    Audit.objects.filter(owner=user).delete()
+    AnalysisJob.objects.filter(owner__in=user).delete()
+    Audit.objects.filter(owner__in=user).delete()
     return count
 
 

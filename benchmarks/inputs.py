@@ -47,6 +47,7 @@ class Inputs:
 
     @property
     def library_text_path(self) -> Path:
+        """The JSON file holding every library document's page texts."""
         return self.root / "library-text.json"
 
     def library_texts(self) -> list[dict]:

@@ -131,22 +131,24 @@ def unique_pdf(base: bytes, tag: str) -> bytes:
     return base + f"\n%bench {tag}\n".encode()
 
 
-async def _load(base_url: str, token: str, pdf: bytes, clients: int, per_client: int, tag: str) -> dict:
+async def _load(
+    base_url: str, tokens: list[str], pdf: bytes, clients: int, per_client: int, tag: str
+) -> dict:
     import httpx
 
     latencies: list[float] = []
     errors: dict[str, int] = {}
-    headers = {"Authorization": f"Token {token}"}
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
 
-    async with httpx.AsyncClient(base_url=base_url, headers=headers, timeout=60, limits=limits) as client:
+    async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
 
         async def one_client(c: int):
             for i in range(per_client):
                 body, ctype = multipart(unique_pdf(pdf, f"{tag}-{c}-{i}"), "upload-1mb.pdf")
+                headers = {"Content-Type": ctype, "Authorization": f"Token {tokens[c % len(tokens)]}"}
                 started = time.perf_counter()
                 try:
-                    resp = await client.post(SUBMIT_PATH, content=body, headers={"Content-Type": ctype})
+                    resp = await client.post(SUBMIT_PATH, content=body, headers=headers)
                     code = str(resp.status_code)
                 except httpx.HTTPError as exc:
                     code = exc.__class__.__name__
@@ -174,16 +176,17 @@ async def _load(base_url: str, token: str, pdf: bytes, clients: int, per_client:
 
 def run_submit(ctx, base_url: str, argv: list[str], clients: int = 50, per_client: int = 8) -> Section:
     """``POST /analyze-audit-async`` latency: 50 concurrent clients, a unique ~1 MB PDF per request."""
-    from benchmarks.env import clear_queues, delete_bench_audits
+    from benchmarks.env import clear_queues, client_tokens, delete_bench_audits
 
     pdf = ctx.inputs.upload.read_bytes()
     tag = uuid.uuid4().hex[:8]
-    probe = asyncio.run(_load(base_url, ctx.token, pdf, 1, 1, tag + "-probe"))
+    tokens = client_tokens(clients)
+    probe = asyncio.run(_load(base_url, tokens, pdf, 1, 1, tag + "-probe"))
     if probe["errors"]:
         raise NotAvailable(f"{SUBMIT_PATH} answered {probe['error_codes']} (expected 202)")
-    asyncio.run(_load(base_url, ctx.token, pdf, 8, 3, tag + "-warm"))
-    single = asyncio.run(_load(base_url, ctx.token, pdf, 1, 20, tag + "-one"))
-    loaded = asyncio.run(_load(base_url, ctx.token, pdf, clients, per_client, tag + "-load"))
+    asyncio.run(_load(base_url, tokens, pdf, 8, 3, tag + "-warm"))
+    single = asyncio.run(_load(base_url, tokens[1:2] or tokens, pdf, 1, 20, tag + "-one"))
+    loaded = asyncio.run(_load(base_url, tokens, pdf, clients, per_client, tag + "-load"))
     dropped = clear_queues()
     deleted = delete_bench_audits(ctx.user)
     section = Section("submit", f"Submit latency: POST {SUBMIT_PATH}, {len(pdf) / 1e6:.2f} MB PDF, gunicorn")
@@ -205,8 +208,9 @@ def run_submit(ctx, base_url: str, argv: list[str], clients: int = 50, per_clien
     cmd = " ".join(argv[argv.index("gunicorn") :]) if "gunicorn" in argv else " ".join(argv)
     section.notes.append(f"server: {cmd}")
     section.notes.append(
-        "closed loop: every client sends its next request when the last one returns; every upload "
-        "is a distinct PDF (stored, job row, enqueue); the asyncio client shares the 2 cores"
+        "closed loop: every client (its own user and token) sends its next request when the last "
+        "returns; every upload is a distinct PDF (stored, job row, enqueue); the asyncio client "
+        "shares the 2 cores"
     )
     section.notes.append(f"afterwards: {dropped} queued jobs dropped, {deleted} audits deleted")
     if loaded["error_codes"]:
