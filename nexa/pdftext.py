@@ -120,7 +120,8 @@ def _alarm(seconds: float, what: str) -> Iterator[None]:
 
     started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, _on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Repeat every 0.1 s until cleared: an alarm landing in a finalizer is swallowed by Python.
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.1)
     try:
         yield
     finally:
