@@ -102,12 +102,13 @@ def _is_page_mark(line: str, at_edge: bool) -> bool:
 _LEAD_LABEL = (
     r"go[- ]?back(?:\s+(?:infraction|item|finding|issue))?"
     r"|deficiency|infraction|violation|discrepancy|defect"
-    r"|non[- ]?conformance|non[- ]?conformity|non[- ]?conforming\s+item|nonconformance"
-    r"|finding|item|correction\s+required"
+    r"|non[- ]?conformance|non[- ]?conformity|non[- ]?conforming\s+item|nonconformance|non[- ]?compliance"
+    r"|(?:(?:qa|qc|audit|field|inspection)\s+)?finding|punch[- ]?list\s+item|item|correction\s+required"
 )
 _LEAD = re.compile(
     rf"^(?P<label>{_LEAD_LABEL})"
-    r"(?:\s*(?P<hash>#|no\.?|number)?\s*(?P<num>\d{1,3}[a-z]?)\b)?(?:\s*\((?P<paren>[^()]{0,40})\))?"
+    r"(?:\s*(?P<hash>#|no\.?|number)?\s*(?P<num>\d{1,3}[a-z]?)\b(?:\s+of\s+\d{1,3}\b)?)?"
+    r"(?:\s*\((?P<paren>[^()]{0,40})\))?"
     r"\s*(?P<sep>:|\.(?=\s)|\s[-–—]\s|\)\s|$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
@@ -115,7 +116,7 @@ _NUM_AFTER_COLON = re.compile(
     rf"^(?P<label>{_LEAD_LABEL})\s*(?:no\.?|number|#)?\s*:\s*#?(?P<num>\d{{1,3}})\s*$", re.IGNORECASE
 )
 # Labels that lead without a number only when followed by ':' (never "Item:").
-_NEEDS_NUMBER = re.compile(r"^(?:item|finding)$", re.IGNORECASE)
+_NEEDS_NUMBER = re.compile(r"^(?:\w+\s+)*(?:item|finding)$", re.IGNORECASE)
 
 _ID_LEAD = re.compile(
     r"^(?P<id>[A-Z]{1,6}-\d{1,4}[A-Z]?)(?:\s*(?P<sep>:|\s[-–—]\s|\.\s|\)\s)|\s+)\s*(?P<rest>.*)$"

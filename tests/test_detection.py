@@ -878,6 +878,24 @@ def test_go_backs_numbered_gb_and_go_back_hash():
     ]
 
 
+def test_lead_label_variants_of_other_utilities():
+    text = "\n".join(
+        [
+            "Findings",
+            "Audit Finding 1 of 3: Anchor rod exposed 14 in above grade.",
+            "Non-Compliance #2: Riser guard missing at pole 4.",
+            "Punch List Item 3 - Pole tag missing at pole 6.",
+            "QA Finding: the crew was courteous.",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.description) for f in found] == [
+        ("Audit Finding 1", "Anchor rod exposed 14 in above grade."),
+        ("Non-Compliance #2", "Riser guard missing at pole 4."),
+        ("Punch List Item 3", "Pole tag missing at pole 6."),
+    ]
+
+
 def test_corrective_action_required_forms():
     form = [
         "CORRECTIVE ACTION REQUIRED",
