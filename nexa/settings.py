@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "nexa.unavailable.ServiceUnavailableMiddleware",  # DB/Redis down: 503, disk full: 507 (JSON for APIs)
 ]
 
 ROOT_URLCONF = "nexa.urls"
