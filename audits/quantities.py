@@ -277,7 +277,12 @@ def find_quantities(text: str) -> list[Quantity]:
         value = float(_NUMBER_WORDS.get(n, n)) if n in _NUMBER_WORDS or n.isdigit() else None
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
         noun = next((w for w in words if w.lower().endswith("s") and w.lower() not in _NOT_NOUNS), words[0])
-        if value is None or noun.lower() in _NOT_NOUNS or noun.lower() in _UNITS:
+        if (
+            value is None
+            or noun.lower() in _NOT_NOUNS
+            or noun.lower() in _UNITS
+            or noun.lower().endswith(("ed", "ing"))
+        ):
             continue
         end = m.end("w1") if noun is words[0] else m.end()
         add(Quantity(value, f"count:{_count_noun(noun)}", m.start(), end, text[m.start() : end]))

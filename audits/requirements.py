@@ -182,10 +182,11 @@ class RowKey:
     lo: float
     hi: float
     text: str
+    others: tuple[float, ...] = ()  # further values a row lists ("15 kV and 25 kV")
 
     def contains(self, value: float) -> bool:
         eps = 1e-6 * max(1.0, abs(value))
-        return self.lo - eps <= value <= self.hi + eps
+        return self.lo - eps <= value <= self.hi + eps or any(abs(value - o) <= eps for o in self.others)
 
 
 _KEY_DOWN = re.compile(
@@ -217,7 +218,8 @@ def row_key(label: str) -> RowKey | None:
         return RowKey(q.kind, float("-inf"), v, label.strip())
     if _KEY_UP.search(after) or re.search(r"\b(?:over|above|more\s+than|greater\s+than)\s*$", before, re.I):
         return RowKey(q.kind, v, float("inf"), label.strip())
-    return RowKey(q.kind, v, v, q.describe())
+    others = tuple(x.magnitude for x in qs[1:] if x.kind == q.kind)
+    return RowKey(q.kind, v, v, q.describe(), others)
 
 
 @dataclass
@@ -717,11 +719,17 @@ def table_row_statement(
     row_app = applicability(label)
     cons = []
     for ci in range(start, len(cells)):
+        col = columns[ci] or ""
         qs = [q for q in find_quantities(cells[ci]) if q.kind != "temperature"]
+        unit = re.search(r"\(([^()]{1,12})\)\s*$", col)
+        if not qs and unit and re.fullmatch(r"\s*[\d.,/ ]+\s*", cells[ci]):
+            # the unit is in the column name: "Minimum cover (mm)" / "1000"
+            qs = [
+                q for q in find_quantities(f"{cells[ci].strip()} {unit.group(1)}") if q.kind != "temperature"
+            ]
         if not qs:
             continue
         q = qs[0]
-        col = columns[ci] or ""
         m = re.search(r"\b(minimum|min\.|maximum|max\.)", f"{title} {col}", re.I)
         if m:
             cmp = ">=" if m.group(1).lower().startswith("min") else "<="

@@ -78,10 +78,12 @@ def _key_match(c: Constraint, facts: Facts) -> Quantity | None:
 
 
 def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
-    """(has keyed rows, matched key quantity) for a table row statement."""
+    """(the finding states a value of this row's key kind, matched key quantity) for a table row statement."""
     keyed = [c for c in st.constraints if c.key is not None]
     if not keyed:
         return False, None
+    if not any(q.kind == keyed[0].key.kind for q in facts.measured + facts.claimed):
+        return False, None  # nothing to select the row by: neither bonus nor penalty
     return True, _key_match(keyed[0], facts)
 
 
