@@ -314,8 +314,8 @@ _GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\
 _LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|smaller\s+than|<"
 _CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
 _CMP_AFTER = re.compile(
-    r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?or\s+(?:more|greater|larger|higher|heavier)|minimum|min\b)"
-    r"|(?P<le>(?:[a-z-]+\s+){0,2}?or\s+(?:less|fewer|smaller|lower)|maximum|max\b))",
+    r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:more|greater|larger|higher|heavier|above|over)\b|minimum|min\b)"
+    r"|(?P<le>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:less|fewer|smaller|lower|below|under)\b|maximum|max\b))",
     re.I,
 )
 _FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s+plus\s*$", re.I)

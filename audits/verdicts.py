@@ -269,10 +269,14 @@ def _exception_applies(
         return False, []
     distinct = {t for t in exc.tokens - group_tokens - GENERIC if not t[0].isdigit()}
     fact_tokens = set(tokenize(facts.facts_text))
-    hits = distinct & fact_tokens
-    if not (len(hits) >= 2 or (hits and len(distinct) <= 2)):
-        return False, []
+    hits = len(distinct & fact_tokens)
     gov_cmp = {c.kind: c.comparator for c, _ in gov}
+    # a condition on a value the rule itself does not limit ("transformers rated 75 kVA and below") that the
+    # finding's own value meets is evidence the exception is about this case
+    own = [c for c in exc.constraints if c.kind not in gov_cmp and c.explicit and not c.formula]
+    hits += sum(1 for c, q in _pair(own, facts, None) if c.check(q.magnitude))
+    if not (hits >= 2 or (hits and len(distinct) <= 2)):
+        return False, []
     notes = []
     cons = []
     for c in exc.constraints:
