@@ -313,7 +313,7 @@ def _job_stats(job_ids: list[str]) -> dict:
 
 
 def run_throughput(
-    ctx, base_url: str, audits: int = 40, cap_seconds: float = 75.0, preload: bool = True
+    ctx, base_url: str, audits: int = 40, cap_seconds: float = 60.0, preload: bool = True
 ) -> Section:
     """Audits per hour with 2 burst rqworkers.
 
