@@ -243,6 +243,7 @@ class Constraint:
     # "10% of pole length plus 2 ft": the limit is fraction x (a value the finding states) + offset
     formula: tuple[float, float] | None = None
     formula_ref: list[str] = field(default_factory=list)  # words naming that value ("pole", "length")
+    condition: bool = False  # the value is in a "where/when/if" clause: it says when the rule applies
 
     def resolved(self, ref_value: float) -> Constraint:
         """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind)."""
@@ -318,6 +319,7 @@ _CMP_AFTER = re.compile(
     r"|(?P<le>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:less|fewer|smaller|lower|below|under)\b|maximum|max\b))",
     re.I,
 )
+_CONDITION = re.compile(r"\b(?:where|when|whenever|if)\b[^.;]*$", re.I)
 _FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s+plus\s*$", re.I)
 _TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
 _RANGE_MID = re.compile(r"^\s*(?:-|–|to|through|and)\s*$", re.I)
@@ -458,6 +460,7 @@ def parse_constraints(
         app = merge_app(base_app, _local_app(left, right))
         lo = q.magnitude if cmp in (">=", ">", "==") else None
         hi = q.magnitude if cmp in ("<=", "<") else None
+        cond = _CONDITION.search(text[: q.start])
         out.append(
             Constraint(
                 cmp,
@@ -467,6 +470,7 @@ def parse_constraints(
                 q.describe(),
                 _qualifier(right),
                 app,
+                condition=bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I),
                 explicit=explicit,
                 direction=direction_words(right),
             )

@@ -398,8 +398,17 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     n_formulas = sum(1 for c in usable if c.formula)
     usable, formula_ref = _resolve_formulas(usable, facts)
     unresolved = n_formulas > 0 and formula_ref is None  # the finding lacks the value the limit depends on
-    pairs = _pair(usable, facts, gov.key_quantity or formula_ref)
     details: dict = {"governing": {"document": unit.document, "section": unit.section, "statement": st.text}}
+    conditions = [c for c in usable if c.condition]
+    usable = [c for c in usable if not c.condition]
+    for c, q in _pair(conditions, facts, gov.key_quantity):
+        if not c.check(_measured_value(c, q, facts)):
+            # "bollards shall be installed where the pad is within 1.0 m of a travel lane": 1.5 m away
+            cc = conf(0.85, gov)
+            reason = f"{_label(unit)} applies only when {c.describe()}; the finding states {q.describe()}."
+            cites = [(gov.unit, st.text)]
+            return Decision(REPEALABLE, cc, reason, _citations(library, cites, hits, cc), details)
+    pairs = _pair(usable, facts, gov.key_quantity or formula_ref)
     outcome = None  # "violated" | "complies" | None
     measured_txt = required_txt = ""
     for c, q in pairs:

@@ -382,3 +382,25 @@ def test_counts_of_things():
     lib = Library([R("S", "4.2", "Ties shall have not less than 6 turns of tie wire.", heading="Ties")])
     check(decide("Tie at P-3 found with 4 turns of tie wire.", {}, lib), "VALID", "S", "4.2")
     check(decide("Tie at P-3 has 6 turns of tie wire.", {}, lib), "REPEALABLE", "S", "4.2")
+
+
+def test_value_in_a_where_clause_is_a_condition():
+    lib = Library(
+        [
+            R(
+                "P",
+                "5.1",
+                "Protective bollards shall be installed where the pad is within 1.0 m of a vehicle travel lane.",
+                heading="Protection",
+            )
+        ]
+    )
+    check(
+        decide("No bollards at T-778; the pad is 0.5 m from the alley travel lane.", {}, lib),
+        "VALID",
+        "P",
+        "5.1",
+    )
+    d = decide("No bollards at T-779; the pad is 2.5 m from the travel lane.", {}, lib)
+    check(d, "REPEALABLE", "P", "5.1")
+    assert "applies only" in d.reason
