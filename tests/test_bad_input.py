@@ -432,3 +432,29 @@ def test_odd_file_names_upload_specs_and_commands(api, tmp_path, capsys, library
         result = json.loads(capsys.readouterr().out)
         assert result["status"] == "SUCCESS" and result["file"] == disk_name
         assert GENERATED.match(Audit.objects.get(original_filename=disk_name).file.name)
+
+
+@pytest.mark.no_redis
+def test_extraction_bound_keeps_an_outer_alarm():
+    """RQ's job timeout is a SIGALRM too: the per-page alarm leaves it armed with its time left,
+    and its handler in place."""
+    import signal
+
+    fired = []
+    previous = signal.signal(signal.SIGALRM, lambda signum, frame: fired.append(signum))
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        with pytest.raises(pdftext.PdfError) as err:
+            pdftext.extract_pages(operator_flood(), max_page_seconds=0.3)
+        assert err.value.code in EXPLODES
+        remaining, _ = signal.getitimer(signal.ITIMER_REAL)
+        assert 90 < remaining < 100
+        assert signal.getsignal(signal.SIGALRM) is not previous and not fired
+        # an outer alarm due before the page budget is left alone and fires as usual
+        signal.setitimer(signal.ITIMER_REAL, 0.2)
+        with pytest.raises(pdftext.PdfError):
+            pdftext.extract_pages(operator_flood(), max_page_seconds=0.3, max_seconds=1)
+        assert fired == [signal.SIGALRM]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
