@@ -42,6 +42,10 @@ MAX_PAGE_OPERATORS = 50_000  # content-stream operators per page (form XObjects 
 MAX_PAGE_CHARS = 200_000  # extracted characters per page
 MAX_DOCUMENT_CHARS = 20_000_000  # extracted characters per document
 MAX_STREAM_BYTES = 32_000_000  # decoded bytes per stream (pypdf's own default is 75 MB)
+# Where no alarm can interrupt pypdf (a non-main thread), a page's content is parsed whole before
+# any clock check: refuse pages whose decoded content exceeds this (real pages: < 200 KB; pypdf
+# parses ~350 KB/s of dense text operators, so 2 MB stays within a few seconds).
+MAX_PAGE_CONTENT_BYTES_UNALARMED = 2_000_000
 _PYPDF_LIMITS = {
     "zlib_maximum_output_length": MAX_STREAM_BYTES,
     "lzw_maximum_output_length": MAX_STREAM_BYTES,
@@ -92,6 +96,21 @@ def _timeout(seconds: float, what: str) -> _OverBudget:
     )
 
 
+def _can_alarm() -> bool:
+    """True where a SIGALRM interval timer can interrupt this code (the main thread on Unix)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _content_bytes(page) -> int:
+    """Decoded size in bytes of a page's content stream(s) (decoded data is cached by pypdf)."""
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    if contents is None:
+        return 0
+    streams = contents if isinstance(contents, list) else [contents]
+    return sum(len(s.get_object().get_data()) for s in streams if hasattr(s.get_object(), "get_data"))
+
+
 @contextmanager
 def _alarm(seconds: float, what: str) -> Iterator[None]:
     """Interrupt the block after ``seconds`` with ``_OverBudget(extraction_timeout)``.
@@ -102,12 +121,7 @@ def _alarm(seconds: float, what: str) -> Iterator[None]:
     job timeout uses ``signal.alarm``) is kept: when it is due first, ours is not set, and
     otherwise it is re-armed with its remaining time afterwards.
     """
-    if (
-        seconds is None
-        or seconds <= 0
-        or not hasattr(signal, "setitimer")
-        or threading.current_thread() is not threading.main_thread()
-    ):
+    if seconds is None or seconds <= 0 or not _can_alarm():
         yield
         return
     outer_remaining, _ = signal.getitimer(signal.ITIMER_REAL)
@@ -284,8 +298,18 @@ def _page_text(reader: PdfReader, number: int, max_seconds: float | None) -> str
             raise _timeout(max_seconds, what)
 
     try:
+        page = reader.pages[number]
+        if max_seconds and not _can_alarm():
+            size = _content_bytes(page)
+            if size > MAX_PAGE_CONTENT_BYTES_UNALARMED:
+                raise _OverBudget(
+                    TOO_COMPLEX,
+                    f"Page {number + 1} has {size:,} bytes of drawing instructions (the limit here is "
+                    f"{MAX_PAGE_CONTENT_BYTES_UNALARMED:,}); the PDF is too complex to read here. "
+                    "Submit it for background analysis, or simplify it (print to PDF).",
+                )
         with _alarm(max_seconds, what):
-            raw = reader.pages[number].extract_text(visitor_operand_before=count_operator)
+            raw = page.extract_text(visitor_operand_before=count_operator)
     except LimitReachedError as exc:
         raise _OverBudget(
             TOO_COMPLEX, f"Page {number + 1} is beyond the safety limits ({exc}); the PDF cannot be read."

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import re
+import time
 import zlib
 
 import pytest
@@ -458,3 +459,25 @@ def test_extraction_bound_keeps_an_outer_alarm():
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.no_redis
+def test_extraction_bound_in_a_thread():
+    """No alarm in a non-main thread (threaded web servers): the page's content size is the bound."""
+    import threading
+
+    outcome = {}
+
+    def run():
+        started = time.monotonic()
+        try:
+            pdftext.extract_pages(operator_flood(), max_page_seconds=0.5)
+        except pdftext.PdfError as exc:
+            outcome["code"] = exc.code
+        outcome["seconds"] = time.monotonic() - started
+        outcome["good"] = pdftext.extract_pages(audit_pdf(tag="thread")).page_count
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(timeout=60)
+    assert outcome.get("code") == "too_complex" and outcome["seconds"] < 2 and outcome["good"] == 1, outcome
