@@ -90,7 +90,9 @@ _WIRE_WORD = re.compile(
 _KCMIL = re.compile(rf"(?P<v>{_NUM})\s*(?:kcmil|mcm)\b", re.I)
 _TEMP = re.compile(rf"(?P<v>-?{_NUM})\s*(?:°|degrees?|deg\.?)\s*(?P<s>[FC])\b")
 _GENERAL = re.compile(
-    rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?\s*(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])", re.I
+    rf"(?:(?<=between\s)(?P<b1>{_VALUE})\s+and\s+)?"
+    rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?\s*(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])",
+    re.I,
 )
 _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
 _HAS_DIGIT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
@@ -258,7 +260,14 @@ def find_quantities(text: str) -> list[Quantity]:
         business = unit == "business_day"
         v1, v2 = m.group("v"), m.group("v2")
         unit_start = m.start("u")
+        if m.group("b1") is not None and v2 is None:
+            # "between 12 and 18 inches": the unit belongs to both numbers
+            add(_make(m.group("b1"), unit, kind, m.start("b1"), m.end("b1"), text, business))
+            add(_make(v1, unit, kind, m.start("v"), m.end(), text, business))
+            continue
         if v2 is not None:
+            if m.group("b1") is not None:
+                add(_make(m.group("b1"), unit, kind, m.start("b1"), m.end("b1"), text, business))
             add(_make(v1, unit, kind, m.start("v"), m.end("v"), text, business))
             add(_make(v2, unit, kind, m.start("v2"), m.end(), text, business))
             continue

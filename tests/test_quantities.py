@@ -124,3 +124,9 @@ def test_counts_compare_only_with_the_same_noun():
     q = find_quantities("Two ground rods were installed 8 ft apart")[0]
     assert (q.kind, q.magnitude) == ("count:rod", 2)
     assert find_quantities("P-24 to P-25") == []
+
+
+def test_between_x_and_y_gives_the_unit_to_both():
+    qs = find_quantities("between 12 and 18 inches of cover")
+    assert [round(q.magnitude * 12, 6) for q in qs] == [12.0, 18.0]
+    assert [q.kind for q in qs] == ["length", "length"]

@@ -289,3 +289,7 @@ def test_labels_before_values_in_a_list():
     a, b, _ = parse_constraints("Minimum cover: Primary 36 in, Secondary 24 in, Streetlight 18 in")
     assert (a.low, a.applicability["voltage"]) == (3.0, {"primary"})
     assert (b.low, b.applicability["voltage"]) == (2.0, {"secondary"})
+
+
+def test_between_x_and_y_with_one_unit_is_a_range():
+    assert cons("Tape shall be between 12 and 18 inches above the cable.") == [("range", 1.0, 1.5, "length")]

@@ -404,3 +404,22 @@ def test_value_in_a_where_clause_is_a_condition():
     d = decide("No bollards at T-779; the pad is 2.5 m from the travel lane.", {}, lib)
     check(d, "REPEALABLE", "P", "5.1")
     assert "applies only" in d.reason
+
+
+def test_between_x_and_y_is_a_range():
+    lib = Library(
+        [
+            R(
+                "W",
+                "2.4",
+                "Warning tape shall be placed between 12 and 18 inches above the cable.",
+                heading="Tape",
+            )
+        ]
+    )
+    d = decide("Warning tape placed 15 in above the cable.", {}, lib)
+    check(d, "REPEALABLE", "W", "2.4")
+    assert "12" in d.reason and "18" in d.reason
+    d = decide("Warning tape placed 20 in above the cable.", {}, lib)
+    check(d, "VALID", "W", "2.4")
+    check(decide("Warning tape placed 10 in above the cable.", {}, lib), "VALID", "W", "2.4")
