@@ -91,7 +91,7 @@ _KCMIL = re.compile(rf"(?P<v>{_NUM})\s*(?:kcmil|mcm)\b", re.I)
 _TEMP = re.compile(rf"(?P<v>-?{_NUM})\s*(?:°|degrees?|deg\.?)\s*(?P<s>[FC])\b")
 _GENERAL = re.compile(
     rf"(?:(?<=between\s)(?P<b1>{_VALUE})\s+and\s+)?"
-    rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?\s*(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])",
+    rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?(?:\s*|-)(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])",
     re.I,
 )
 _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
@@ -130,6 +130,9 @@ class Quantity:
     end: int
     text: str
     business: bool = False
+    # "five 90-degree bends", "3 x 90° bends": how many items the value is given for (None: not stated)
+    count: int | None = None
+    count_text: str = ""
 
     @property
     def value(self) -> pint.Quantity:
@@ -296,7 +299,33 @@ def find_quantities(text: str) -> list[Quantity]:
         end = m.end("w1") if noun is words[0] else m.end()
         add(Quantity(value, f"count:{_count_noun(noun)}", m.start(), end, text[m.start() : end]))
     found.sort(key=lambda q: q.start)
+    for q in found:
+        if not q.kind.startswith("count:"):
+            _attach_count(text, q)
     return found
+
+
+# a count before a per-item value: "five 90-degree bends", "two (2) 45° sweeps", "3 x 90° bends", "3× 8 ft rods"
+_COUNT_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(,;:]))(?P<n>(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:\s*\(\s*\d{1,2}\s*\))?|\d{1,2})\s*(?P<x>[x×*]\s*)?$",
+    re.I,
+)
+_ITEM_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,})\b", re.I)
+
+
+def _attach_count(text: str, q: Quantity) -> None:
+    """Set ``q.count`` when a count of items precedes the value and a noun follows it ("five 90-degree bends");
+    a bare digit counts only with a multiplication sign ("3 x 90° bends")."""
+    m = _COUNT_BEFORE.search(text[max(0, q.start - 20) : q.start])
+    if not m or not (m.group("w") or m.group("x")):
+        return
+    noun = _ITEM_NOUN.match(text, q.end)
+    if not noun and not m.group("x"):
+        return
+    n = m.group("w") or m.group("n")
+    q.count = int(_NUMBER_WORDS.get(n.lower(), n))
+    q.count_text = " ".join(m.group(0).split())
 
 
 def _count_noun(word: str) -> str:

@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from audits.engine import Decision, Library, Unit
 from audits.quantities import Quantity
@@ -389,9 +389,51 @@ def _short(text: str, n: int = 140) -> str:
     return t if len(t) <= n else t[: n - 1].rsplit(" ", 1)[0] + "…"
 
 
+_TOTAL = re.compile(
+    r"\b(?:total(?:s|ed|ing|led|ling)?|sum|combined|cumulative|aggregate|in\s+all|altogether|all\s+(?:of\s+the\s+)?\w+\s+in\s+(?:a|the|one|each))\b",
+    re.I,
+)
+_UNIT_WORD = {
+    "angle": "degrees",
+    "length": "ft",
+    "time": "days",
+    "resistance": "ohms",
+    "voltage": "V",
+    "power": "kVA",
+}
+
+
+def _with_totals(facts: Facts, st: Statement) -> Facts:
+    """Facts whose counted values ("five 90-degree bends", "3 x 90° bends") are multiplied out and summed per
+    kind, for a statement that limits a total ("the sum of all bends ... shall not exceed 360 degrees").
+
+    A value the finding itself calls a total ("totaling 450 degrees") is left as stated.
+    """
+    if not _TOTAL.search(st.text):
+        return facts
+    kinds = {c.kind for c in st.constraints}
+    measured = list(facts.measured)
+    for kind in kinds:
+        same = [q for q in measured if q.kind == kind]
+        counted = [q for q in same if q.count is not None]
+        if not counted or any(_TOTAL.search(facts.text[max(0, q.start - 20) : q.start]) for q in same):
+            continue
+        total = sum(q.magnitude * q.count for q in counted)
+        parts = " + ".join(f"{q.count_text} {q.describe()}" for q in counted)
+        text = f"{parts} = {total:g} {_UNIT_WORD.get(kind, '')}".strip()
+        first = counted[0]
+        merged = Quantity(total, kind, first.start, counted[-1].end, text)
+        measured = [q for q in measured if q not in counted]
+        measured.insert(0, merged)
+    if measured == facts.measured:
+        return facts
+    return replace(facts, measured=measured)
+
+
 def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision:
     unit = library.units[gov.unit]
     st = gov.stmt
+    facts = _with_totals(facts, st)
     usable = [c for c in st.constraints if not compat(c.applicability, facts.applicability)[0]]
     if gov.key_quantity is not None:
         usable = [c for c in usable if c.key is None or c.key.contains(gov.key_quantity.magnitude)]

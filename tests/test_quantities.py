@@ -130,3 +130,16 @@ def test_between_x_and_y_gives_the_unit_to_both():
     qs = find_quantities("between 12 and 18 inches of cover")
     assert [round(q.magnitude * 12, 6) for q in qs] == [12.0, 18.0]
     assert [q.kind for q in qs] == ["length", "length"]
+
+
+def test_hyphenated_unit_and_count_before_a_value():
+    q = one("Conduit run has five 90-degree bends.")
+    assert (q.kind, q.magnitude, q.count) == ("angle", 90.0, 5)
+    q = one("3 x 90° bends")
+    assert (q.magnitude, q.count) == (90.0, 3)
+    qs = find_quantities("two (2) 45-degree sweeps and one 90° bend")
+    assert [(q.magnitude, q.count) for q in qs] == [(45.0, 2), (90.0, 1)]
+    q = one("set 8-foot rods")
+    assert (q.kind, q.magnitude, q.count) == ("length", 8.0, None)
+    # a bare digit before a value is not a count (pole numbers, list items)
+    assert one("Pole 3 30 ft").count is None

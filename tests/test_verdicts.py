@@ -423,3 +423,26 @@ def test_between_x_and_y_is_a_range():
     d = decide("Warning tape placed 20 in above the cable.", {}, lib)
     check(d, "VALID", "W", "2.4")
     check(decide("Warning tape placed 10 in above the cable.", {}, lib), "VALID", "W", "2.4")
+
+
+def test_count_times_a_per_item_value_against_a_total():
+    lib = Library(
+        [
+            R(
+                "C",
+                "3.1",
+                "The sum of all bends in a conduit run between pull points shall not exceed 360 degrees.",
+                heading="Conduit bends",
+            )
+        ]
+    )
+    d = decide("Conduit run from V-3 to T-7 has five 90-degree bends.", {}, lib)
+    check(d, "VALID", "C", "3.1")
+    assert "450" in d.reason and "360" in d.reason
+    check(decide("Conduit run has 3 x 90° bends.", {}, lib), "REPEALABLE", "C", "3.1")
+    d = decide("Conduit run has two 45-degree sweeps and three 90-degree bends.", {}, lib)
+    check(d, "REPEALABLE", "C", "3.1")  # 90 + 270 = 360
+    assert "360" in d.reason
+    # a per-item limit compares each item, not the sum
+    lib = Library([R("C", "3.2", "Each bend shall not exceed 90 degrees.", heading="Conduit bends")])
+    check(decide("Conduit run has five 90-degree bends.", {}, lib), "REPEALABLE", "C", "3.2")
