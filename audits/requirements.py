@@ -311,8 +311,8 @@ class Statement:
 
 _GE = r"not\s+less\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
 _LE = r"shall\s+not\s+exceed|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+(?:to\s+)?be\s+more\s+than|(?:no|not)\s+(?:farther|further|longer|deeper|higher)\s+than"
-_GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|larger\s+than|>"
-_LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|smaller\s+than|<"
+_GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|(?:larger|deeper|longer|taller|higher|wider|heavier|bigger|farther|further)\s+than|>"
+_LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|(?:smaller|shallower|shorter|lower|narrower|lighter|closer|nearer)\s+than|<"
 _CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
 _CMP_AFTER = re.compile(
     r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:more|greater|larger|higher|heavier|above|over)\b|minimum|min\b)"
@@ -320,6 +320,21 @@ _CMP_AFTER = re.compile(
     re.I,
 )
 _CONDITION = re.compile(r"\b(?:where|when|whenever|if)\b[^.;]*$", re.I)
+# the verb of a rule: a value before it, in the subject, may say which things the rule is about
+_MODAL_VERB = re.compile(
+    r"\b(?:shall|must|should|may|(?:is|are)\s+(?:required|acceptable|permitted|allowed|to\s+be)|requires?|need)\b",
+    re.I,
+)
+# "<value> of more than ..." names the required value itself ("a clearance of more than 8 ft shall be kept")
+_OF_VALUE = re.compile(
+    r"\bof\s+(?:(?:not|no|at|more|less|greater|than|least|over|under|above|below|about)\s+)*$", re.I
+)
+# "spans longer than 90 m shall not be used": a prohibition of the things the subject names is a limit
+_PROHIBITED = re.compile(
+    r"^\W*(?:shall|must|may)\s+not\s+(?:be\s+)?(?:used|installed|placed|permitted|allowed|accepted|made|constructed)\b"
+    r"|^\W*(?:is|are)\s+(?:not\s+(?:permitted|allowed|acceptable)|prohibited)\b",
+    re.I,
+)
 _FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s+plus\s*$", re.I)
 _TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
 _RANGE_MID = re.compile(r"^\s*(?:-|–|to|through|and)\s*$", re.I)
@@ -334,8 +349,10 @@ _QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|if|where|when|provided|but|with
 def _comparator_before(left: str) -> tuple[str | None, int]:
     """The comparator closest to the end of ``left`` (the words before a value), with its distance in chars."""
     best = None
-    for m in _CMP_BEFORE.finditer(left):
-        best = m
+    # "over"/"above"/"below"/"under" count only right before a number: the value follows ``left``
+    for m in _CMP_BEFORE.finditer(left + "0"):
+        if m.end() <= len(left):
+            best = m
     if not best:
         return None, 10**6
     name = next(k for k in ("ge", "le", "gt", "lt") if best.group(k))
@@ -357,6 +374,25 @@ def _local_app(left: str, right: str) -> dict:
     if not app:
         app = applicability(re.split(r"[,;:]", left)[-1])
     return app
+
+
+def _subject_condition(text: str, q: Quantity) -> str | bool:
+    """Whether a value with a trigger comparator ("greater than", "over", "and below") sits in the subject of
+    the rule, before its verb: "Vaults with an interior depth greater than 1.8 m shall have a sump" says which
+    vaults the rule is about (True). "... shall not be used" after it makes it a limit ("prohibited"). A value
+    the subject names as "of" ("a clearance of more than 8 ft shall be kept") or one opening the sentence
+    ("More than 4 bends ...") is the requirement itself (False)."""
+    verb = _MODAL_VERB.search(text, q.end)
+    if not verb or _MODAL_VERB.search(text[: q.start]):
+        return False
+    before = text[: q.start]
+    if _OF_VALUE.search(before):
+        return False
+    head = _CMP_BEFORE.sub(" ", before)
+    head = re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]", " ", head, flags=re.I)
+    if not re.search(r"[A-Za-z]{3,}", head):
+        return False
+    return "prohibited" if _PROHIBITED.match(text[verb.start() :]) else True
 
 
 def parse_constraints(
@@ -439,11 +475,12 @@ def parse_constraints(
         if dist > 24:
             cmp = None
         explicit = cmp is not None
+        trigger = cmp in (">", "<")
         if cmp is None:
             ma = _CMP_AFTER.match(right)
             if ma:
                 cmp = ">=" if ma.group("ge") else "<="
-                explicit = True
+                explicit = trigger = True
         if cmp is None and prev_cmp and out and out[-1].kind == q.kind:
             cmp = prev_cmp
             explicit = True
@@ -461,6 +498,21 @@ def parse_constraints(
         lo = q.magnitude if cmp in (">=", ">", "==") else None
         hi = q.magnitude if cmp in ("<=", "<") else None
         cond = _CONDITION.search(text[: q.start])
+        is_cond = bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
+        if trigger and not is_cond:
+            subject_cond = _subject_condition(text, q)
+            if subject_cond == "prohibited":
+                # "spans longer than 90 m shall not be used" -> spans at most 90 m
+                cmp = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[cmp]
+                lo = q.magnitude if cmp in (">=", ">") else None
+                hi = q.magnitude if cmp in ("<=", "<") else None
+            elif subject_cond:
+                is_cond = True
+        context = _qualifier(right)
+        if is_cond:
+            # the thing the condition is about: "Poles taller than 40 ft" -> pole (pairs with "45 ft pole")
+            words = _CMP_BEFORE.sub(" ", text[max(0, q.start - 60) : q.start]).split()[-4:]
+            context = context + tokenize(" ".join(words), keep_numbers=False)
         out.append(
             Constraint(
                 cmp,
@@ -468,9 +520,9 @@ def parse_constraints(
                 lo,
                 hi,
                 q.describe(),
-                _qualifier(right),
+                context,
                 app,
-                condition=bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I),
+                condition=is_cond,
                 explicit=explicit,
                 direction=direction_words(right),
             )

@@ -147,7 +147,7 @@ def _candidates(
 
 
 def _pair(
-    constraints: list[Constraint], facts: Facts, exclude: Quantity | None
+    constraints: list[Constraint], facts: Facts, exclude: Quantity | list[Quantity] | None
 ) -> list[tuple[Constraint, Quantity]]:
     """Pair constraints with the measured values they are about.
 
@@ -155,7 +155,8 @@ def _pair(
     then applicability matches, then an explicit comparator. A second limit of a kind already paired needs
     its own qualifier.
     """
-    pool = [q for q in facts.measured if q is not exclude]
+    skip = {id(q) for q in (exclude if isinstance(exclude, list) else [exclude]) if q is not None}
+    pool = [q for q in facts.measured if id(q) not in skip]
     quals = {id(q): set(qualifier_of(facts.text, q)) for q in pool}
     scored = []
     for ci, c in enumerate(constraints):
@@ -443,14 +444,20 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     details: dict = {"governing": {"document": unit.document, "section": unit.section, "statement": st.text}}
     conditions = [c for c in usable if c.condition]
     usable = [c for c in usable if not c.condition]
-    for c, q in _pair(conditions, facts, gov.key_quantity):
+    cond_pairs = _pair(conditions, facts, gov.key_quantity)
+    for c, q in cond_pairs:
         if not c.check(_measured_value(c, q, facts)):
             # "bollards shall be installed where the pad is within 1.0 m of a travel lane": 1.5 m away
             cc = conf(0.85, gov)
-            reason = f"{_label(unit)} applies only when {c.describe()}; the finding states {q.describe()}."
+            reason = (
+                f"{_label(unit)} applies only when the value is {c.describe()}; the finding states {q.describe()}, "
+                "so the rule does not govern this case."
+            )
+            details["rule"] = "condition_not_met"
             cites = [(gov.unit, st.text)]
             return Decision(REPEALABLE, cc, reason, _citations(library, cites, hits, cc), details)
-    pairs = _pair(usable, facts, gov.key_quantity or formula_ref)
+    # a value that met a condition ("45 ft pole" for "poles taller than 40 ft") is not also the measured value
+    pairs = _pair(usable, facts, [gov.key_quantity or formula_ref] + [q for _, q in cond_pairs])
     outcome = None  # "violated" | "complies" | None
     measured_txt = required_txt = ""
     for c, q in pairs:

@@ -293,3 +293,27 @@ def test_labels_before_values_in_a_list():
 
 def test_between_x_and_y_with_one_unit_is_a_range():
     assert cons("Tape shall be between 12 and 18 inches above the cable.") == [("range", 1.0, 1.5, "length")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vaults with an interior depth greater than 1.8 m shall be provided with a sump.", [(">", True)]),
+        ("Vaults deeper than 1.8 m shall have a sump.", [(">", True)]),
+        ("Poles taller than 40 ft shall be set at least 6 ft deep.", [(">", True), (">=", False)]),
+        ("Runs exceeding 150 m shall have a pull box.", [(">", True)]),
+        ("Conductors over 600 V shall be buried not less than 36 in.", [(">", True), (">=", False)]),
+        (
+            "Exception: transformers rated 75 kVA and below may be 1.5 m from windows.",
+            [("<=", True), ("==", False)],
+        ),
+        # the value is the requirement itself
+        ("A clearance of more than 8 ft shall be maintained.", [(">", False)]),
+        ("More than 4 bends shall not be installed.", [(">", False)]),
+        ("The sum of all bends shall not exceed 360 degrees.", [("<=", False)]),
+        # a prohibition of what the subject names is a limit
+        ("Spans longer than 90 m shall not be used.", [("<=", False)]),
+    ],
+)
+def test_a_value_in_the_subject_is_a_trigger_not_the_requirement(text, expected):
+    assert [(c.comparator, c.condition) for c in parse_constraints(text)] == expected

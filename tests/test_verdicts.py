@@ -446,3 +446,41 @@ def test_count_times_a_per_item_value_against_a_total():
     # a per-item limit compares each item, not the sum
     lib = Library([R("C", "3.2", "Each bend shall not exceed 90 degrees.", heading="Conduit bends")])
     check(decide("Conduit run has five 90-degree bends.", {}, lib), "REPEALABLE", "C", "3.2")
+
+
+def test_a_trigger_in_the_subject_decides_whether_the_rule_governs():
+    lib = Library(
+        [
+            R(
+                "V",
+                "4.1",
+                "Vaults with an interior depth greater than 1.8 m shall be provided with a sump.",
+                heading="Drainage",
+            ),
+            R("V", "5.1", "Poles taller than 40 ft shall be set not less than 6 ft deep.", heading="Setting"),
+        ]
+    )
+    d = decide("Vault V-11 (1.5 m interior depth) has no sump.", {}, lib)
+    check(d, "REPEALABLE", "V", "4.1")
+    assert "does not govern" in d.reason and "1.5 m" in d.reason and "1.8 m" in d.reason
+    check(decide("Vault V-12 (2.4 m interior depth) has no sump.", {}, lib), "VALID", "V", "4.1")
+    check(decide("35 ft pole set 5 ft deep.", {}, lib), "REPEALABLE", "V", "5.1")
+    check(decide("45 ft pole set 5 ft deep.", {}, lib), "VALID", "V", "5.1")
+    check(decide("45 ft pole set 6 ft 6 in deep.", {}, lib), "REPEALABLE", "V", "5.1")
+
+
+def test_a_where_condition_after_the_verb_decides_whether_the_rule_governs():
+    lib = Library(
+        [
+            R(
+                "P",
+                "6.2",
+                "A pull box shall be installed where a conduit run exceeds 150 m.",
+                heading="Pull boxes",
+            )
+        ]
+    )
+    d = decide("No pull box on the 120 m conduit run from V-2.", {}, lib)
+    check(d, "REPEALABLE", "P", "6.2")
+    assert "does not govern" in d.reason
+    check(decide("No pull box on the 200 m conduit run from V-2.", {}, lib), "VALID", "P", "6.2")
