@@ -10,7 +10,8 @@ standards share.
 - **Running headers and footers**: lines repeated at the top or bottom of most pages (digits
   ignored) and ``Page N of M`` lines are dropped; so are revision-history tables, reference lists
   and the title-block lines.
-- **Clauses**: a line starting with a section number (``3``, ``3.2``, ``4.1.2``, ``Section 4.1.2:``)
+- **Clauses**: a line starting with a section number (``3``, ``3.2``, ``4.1.2``, ``Section 4.1.2:``,
+  ``Article 3.1``, ``Art. 3.1``, ``§ 3.3``, ``Clause 5.2``, ``Rule 37``; ``3.1(a)`` is item ``a`` of 3.1)
   starts a clause when the number plausibly follows the previous one (so numbered list items,
   footnote markers and values such as ``6.5 feet`` stay inside their clause); single-level numbers
   need a heading-like line unless spelt ``Section N``. ``Exception:``/``Note:`` paragraphs become
@@ -110,9 +111,12 @@ _TITLE_LABEL = re.compile(r"^\s*(?i:title|subject)\s*:\s*(?P<t>.+)$")
 _PAGE_FOOTER = re.compile(r"(?i)(?:^|\s)(?:page|pg\.?|sheet)\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$")
 _PAGE_ONLY = re.compile(r"(?i)^\s*(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\s*$")
 
-# "4.1.2 Text", "4.1.2. Text", "Section 4.1.2: Text", "SECTION 4 - Text", "4.1.2 Exception: ..."
+# "4.1.2 Text", "4.1.2. Text", "Section 4.1.2: Text", "SECTION 4 - Text", "4.1.2 Exception: ...",
+# "Article 3.1 Text", "Art. 3.1", "§ 3.3", "Clause 5.2", "Rule 37", "3.1 (a) Text" / "3.1(b) Text"
+# (a lettered sub-item of 3.1). The label and number are kept out of the clause text (``rest``).
 _SECTION = re.compile(
-    r"^\s*(?P<kw>(?i:section|sec\.|rule|§)\s*)?(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5})(?P<dot>\.)?"
+    r"^\s*(?P<kw>(?i:section|sec\.|article|art\.|clause|paragraph|para\.|rule|§)\s*)?"
+    r"(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5})(?P<dot>\.)?(?:\s?\((?P<item>[a-z])\))?"
     r"(?P<sep>\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
 )
 _EXC_NOTE = re.compile(
@@ -686,11 +690,15 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 skipping = False
                 numbered = True
                 sec = m.group("sec")
+                item = m.group("item")  # "3.1(b)": section 3.1, item "b" in data
                 rest = m.group("rest").strip()
                 em = _EXC_NOTE.match(rest)
                 if em:
                     kind = EXCEPTION if em.group("label").lower().startswith("exc") else NOTE
-                    heading = parent_heading(sec)
+                    heading = (headings.get(sec) if item else "") or parent_heading(sec)
+                elif item:
+                    kind = REQUIREMENT
+                    heading = headings.get(sec) or parent_heading(sec)
                 elif _heading_like(rest) and not rest.endswith(":"):
                     kind = REQUIREMENT
                     heading = rest
@@ -706,7 +714,9 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                     kind = NOTE  # "7 Notes"
                 cur = _Open(sec, heading, kind, pno, [rest] if rest else [])
                 ctx_section, ctx_heading = sec, heading
-                if heading == rest:
+                if item:
+                    cur.data["item"] = item
+                elif heading == rest:
                     cur.data["title_line"] = True
                 continue
             if skipping == "references":
@@ -898,11 +908,13 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
     cands = []  # (pos, tuple, style, keyword)
     for p, lines in enumerate(page_lines):
         for i, line in enumerate(lines):
-            if not line[:1].isdigit() and line[:1] not in "SsRr\u00a7":
+            if not line[:1].isdigit() and line[:1] not in "SsRrAaCcPp\u00a7":
                 continue
             m = _SECTION.match(line)
             if m and _section_shape(m):
                 sec = _sec_tuple(m.group("sec"))
+                if m.group("item"):  # "3.1(b)" follows "3.1(a)" like a sub-section
+                    sec += (ord(m.group("item")) - ord("a") + 1,)
                 style = (len(sec) == 1, m.group("dot") is not None)
                 cands.append(((p, i), sec, style, _forced(m), _candidate_weight(m)))
     n = len(cands)

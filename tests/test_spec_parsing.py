@@ -423,3 +423,80 @@ def test_section_keyword_headings_and_section_references_in_prose():
         spec.clauses[1].text
         == "Conductors shall be installed as required by Section 5.2 of this standard and the tables."
     )
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Article {}",
+        "ARTICLE {}",
+        "Art. {}",
+        "\u00a7 {}",
+        "\u00a7{}",
+        "Clause {}",
+        "Section {}",
+        "Sec. {}",
+        "{}",
+    ],
+)
+def test_section_label_styles(label):
+    lines = [
+        "Document 7001",
+        "Bracket Standard",
+        label.format(1) + " General Provisions",
+        "These provisions cover every bracket.",
+        label.format(2) + " Bracket Spacing",
+        label.format("2.1") + " Brackets shall be spaced not more than 30 in apart.",
+        label.format("2.2") + " In Coastal zones, brackets shall be stainless steel.",
+        label.format("2.3") + " Exception: Temporary brackets may be galvanized.",
+    ]
+    spec = parse_spec(["\n".join(lines)], "x.pdf")
+    got = [(c.section, c.kind, c.text.split("\n")[-1][:12]) for c in spec.clauses]
+    assert got == [
+        ("1", "requirement", "These provis"),
+        ("2", "requirement", "Bracket Spac"),
+        ("2.1", "requirement", "Brackets sha"),
+        ("2.2", "requirement", "In Coastal z"),
+        ("2.3", "exception", "Exception: T"),
+    ]
+    assert spec.clauses[1].heading == "Bracket Spacing"
+    # the section label never stays at the start of the text (no "2.2 In." read as inches)
+    assert not any(c.text[:1].isdigit() or c.text.startswith(("Art", "\u00a7", "Cl")) for c in spec.clauses)
+
+
+def test_rule_numbers_and_references_in_prose_stay_inside_the_clause():
+    text = (
+        "Document 7002\nPractices\nRule 36 Scope\nApplies to lines.\nRule 37 Minimum Clearances\n"
+        "Conductors shall clear roofs by 8 ft as stated in\nArticle 4.2 of the code and\n"
+        "Clause 5.2 of the contract.\nRule 38 Guarding\nGuard all risers."
+    )
+    spec = parse_spec([text], "x.pdf")
+    assert [c.section for c in spec.clauses] == ["36", "37", "38"]
+    assert "Article 4.2 of the code and Clause 5.2 of the contract." in spec.clauses[1].text
+
+
+@pytest.mark.parametrize("sep", [" ", ""])
+def test_lettered_sub_items_take_their_parent_section(sep):
+    text = "\n".join(
+        [
+            "Document 7003",
+            "Meter Standard",
+            "3 Meters",
+            "3.1 Meter height",
+            f"3.1{sep}(a) Meter centers shall be 4 ft to 6 ft above final grade.",
+            f"3.1{sep}(b) Exception: Yard poles may be 6 ft 6 in above final grade.",
+            f"3.2{sep}(a) Working space shall be 3 ft deep.",
+            "3.3 Seals shall be applied.",
+        ]
+    )
+    spec = parse_spec([text], "x.pdf")
+    got = [(c.section, c.kind, c.data.get("item", ""), c.text[:10]) for c in spec.clauses]
+    assert got == [
+        ("3", "requirement", "", "Meters"),
+        ("3.1", "requirement", "", "Meter heig"),
+        ("3.1", "requirement", "a", "Meter cent"),
+        ("3.1", "exception", "b", "Exception:"),
+        ("3.2", "requirement", "a", "Working sp"),
+        ("3.3", "requirement", "", "Seals shal"),
+    ]
+    assert spec.clauses[2].heading == spec.clauses[3].heading == "Meter height"
