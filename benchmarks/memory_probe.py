@@ -54,6 +54,7 @@ def main(argv: list[str]) -> int:
     setup = rss_mb()
     (_version, library), load_wall, load_cpu = _cpu_wall(load_library)
     loaded = rss_mb()
+    peak_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 * 1.048576  # KiB -> MB
     with open(argv[0], "rb") as fh:
         ten = fh.read()
     first, first_wall, first_cpu = _cpu_wall(lambda: analyse_plain(ten, library))
@@ -78,6 +79,7 @@ def main(argv: list[str]) -> int:
                 "clauses": len(library),
                 "rss_setup_mb": round(setup, 1),
                 "rss_loaded_mb": round(loaded, 1),
+                "peak_after_load_mb": round(peak_load, 1),
                 "rss_after_audit_mb": round(after, 1),
                 "peak_rss_mb": round(max(peak * 1.048576, after), 1),
                 "load_seconds": round(load_wall, 2),

@@ -363,7 +363,7 @@ def run_memory(ctx: Context) -> Section:
 
     _require("audits.library", "load_library")
     section = Section("memory", "Memory and library load: a fresh worker-like process per library")
-    section.headers = ["library", "clauses", "RSS setup MB", "RSS loaded MB", "peak RSS MB", "load s", "index build s"]  # fmt: skip
+    section.headers = ["library", "clauses", "RSS setup MB", "RSS loaded MB", "peak at load MB", "peak RSS MB", "load s", "index build s"]  # fmt: skip
     probes = ctx.figures.setdefault("probes", {})
     audits = ctx.inputs.audits
     extra = [f"{n}={audits[n]}" for n in inputs_mod.AUDIT_SIZES if n != 10]
@@ -386,7 +386,7 @@ def run_memory(ctx: Context) -> Section:
             section.figures[label] = probe
             section.rows.append(
                 [f"{probe['pages']:,} pages", probe["clauses"], probe["rss_setup_mb"], probe["rss_loaded_mb"],
-                 probe["peak_rss_mb"], probe["load_seconds"], probe["index_build_seconds"]]
+                 probe.get("peak_after_load_mb"), probe["peak_rss_mb"], probe["load_seconds"], probe["index_build_seconds"]]
             )  # fmt: skip
     finally:
         activate(SMALL)
@@ -448,8 +448,9 @@ def _profile(fn, min_seconds: float, interval: float) -> tuple[str, str, int]:
     return tree, flat, rounds
 
 
-def _flat_top(flat: str, count: int = 20) -> list[str]:
-    lines = [ln for ln in flat.splitlines() if ln.strip()]
+def _flat_top(text: str, count: int = 20) -> list[str]:
+    """The first ``count`` lines of a pyinstrument text rendering, after its banner."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
     start = next((i for i, ln in enumerate(lines) if ln.lstrip()[:1].isdigit()), 0)
     return lines[start : start + count]
 
@@ -530,12 +531,14 @@ def run_profile(ctx: Context, min_seconds: float = 2.0) -> Section:
         f"Profile of POST /analyze-audit-async in-process ({submit_rounds} requests, ~1 MB PDF each)\n\n"
         f"== call tree\n{submit_tree}\n\n== self time by function (flat)\n{submit_flat}\n"
     )
-    top = _flat_top(flat)
-    load_top = _flat_top(load_flat, 12)
-    section = Section("profile", f"Profile (pyinstrument, self time; full text in {path})")
+    top = _flat_top(tree, 24)
+    load_top = _flat_top(load_tree, 22)
+    section = Section(
+        "profile", f"Profile (pyinstrument call trees, top lines; full text and flat self times in {path})"
+    )
     section.notes = [f"slowest analysis stage: {slowest} ({rounds} rounds)", *top, "",
                      "cold load_library (what every forked job pays unless the worker preloads):", *load_top,
-                     "", f"POST /analyze-audit-async in-process ({submit_rounds} requests):", *_flat_top(submit_flat, 12)]  # fmt: skip
+                     "", f"POST /analyze-audit-async in-process ({submit_rounds} requests):", *_flat_top(submit_tree, 30)]  # fmt: skip
     section.figures = {
         "stage": slowest,
         "rounds": rounds,
