@@ -296,6 +296,12 @@ def find_quantities(text: str) -> list[Quantity]:
             or noun.lower().endswith(("ed", "ing"))
         ):
             continue
+        if re.search(
+            r"\b(?:tier|class|type|grade|zone|size|no|number|rev|rule|table|section|figure|item|step)\W*$",
+            text[max(0, m.start() - 12) : m.start()],
+            re.I,
+        ):
+            continue  # "Tier 8 lids", "Class 2 poles": a label, not a count
         end = m.end("w1") if noun is words[0] else m.end()
         add(Quantity(value, f"count:{_count_noun(noun)}", m.start(), end, text[m.start() : end]))
     found.sort(key=lambda q: q.start)

@@ -59,6 +59,12 @@ _FLAGS = [
     ("avian", re.compile(r"\bavian\b|\braptor\s+(?:protection\s+)?areas?\b")),
     ("rock", re.compile(r"\brock\b|\brocky\b")),
     ("contamination", re.compile(r"\bcontamination\b|\bcontaminated\b|\bcoastal\s+fog\b")),
+    (
+        "traffic",
+        re.compile(
+            r"\b(?:vehicular\s+)?traffic\b|\btravel(?:led)?\s+lanes?\b|\broadways?\b|\bstreets?\b|\bhighways?\b|\bdriveways?\b"
+        ),
+    ),
     ("heavy_loading", re.compile(r"\bheavy\s+loading\b")),
     ("light_loading", re.compile(r"\blight\s+loading\b")),
 ]
@@ -75,7 +81,7 @@ _ELSEWHERE = re.compile(
 _APP_HINT = re.compile(
     r"primary|secondary|service|triplex|voltage|road|street|highway|\brd\b|alley|driveway|parking|vehicle|pedestrian"
     r"|walkway|sidewalk|footpath|rail|track|navigable|waterway|fire|hftd|tier|avian|raptor|rock|contaminat|coastal"
-    r"|loading|zone|grade"
+    r"|loading|zone|grade|traffic|travel"
 )
 
 
@@ -145,14 +151,51 @@ def compat(clause_app: dict, facts_app: dict) -> tuple[int, int]:
 
 # ---------------------------------------------------------------- modality
 
-_MANDATORY = re.compile(r"\b(?:shall|must|required|is\s+to\s+be|are\s+to\s+be|need\s+to)\b", re.I)
+_MANDATORY = re.compile(
+    r"\b(?:shall|must|required|is\s+to\s+be|are\s+to\s+be|need\s+to|prohibited|unacceptable)\b"
+    r"|\b(?:may|can)\s+not\b|\bcannot\b|\bnot\s+(?:be\s+)?(?:permitted|allowed|acceptable)\b",
+    re.I,
+)
 _RECOMMENDED = re.compile(
     r"\b(?:should|recommended|recommend|preferred|preferable|advisable|desirable|suggested|encouraged)\b|\bnot\s+required\b",
     re.I,
 )
 _PERMISSIVE = re.compile(
-    r"\b(?:may|can|is\s+permitted|are\s+permitted|is\s+allowed|are\s+allowed|optional)\b", re.I
+    r"\b(?:may|can|is\s+permitted|are\s+permitted|is\s+allowed|are\s+allowed|optional|(?:is|are)\s+(?:also\s+)?acceptable"
+    r"|in\s+lieu\s+of|as\s+an\s+alternative|alternatively|may\s+be\s+substituted)\b",
+    re.I,
 )
+# the thing a permissive sentence allows: "Native backfill free of rocks ... is acceptable", "Fiberglass
+# crossarms may be used in lieu of wood", "Tier 8 lids are acceptable in non-traffic areas"
+_ALT_SUBJECT = re.compile(
+    r"^\s*(?:(?:alternatively|however|otherwise)\s*,?\s*)?(?P<alt>[A-Za-z0-9][\w\s/-]{2,60}?)\s+"
+    r"(?=(?:free\s+(?:of|from)|with|having|that|which|meeting|rated|of|in|may|is|are|can)\b)",
+    re.I,
+)
+
+
+_ALT_VERB = re.compile(
+    r"\b(?:is|are)\s+(?:also\s+)?(?:acceptable|permitted|allowed)\b|\bin\s+lieu\s+of\b|\bas\s+an\s+alternative\b"
+    r"|\balternatively\b|\bmay\s+(?:also\s+)?be\s+(?:used|substituted|installed|accepted|furnished|provided)\b",
+    re.I,
+)
+
+
+def alternative_subject(text: str) -> str:
+    """The thing a permissive statement allows as an alternative ("Native backfill ... is acceptable" ->
+    "native backfill", "Fiberglass crossarms may be used in lieu of wood" -> "fiberglass crossarms"), or ""
+    when the statement permits no alternative."""
+    if modality(text) != "permissive" or not _ALT_VERB.search(text):
+        return ""
+    t = re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]\s*", "", text, flags=re.I)
+    t = re.sub(r"^\s*(?:the\s+use\s+of|use\s+of|a|an|the)\s+", "", t, flags=re.I)
+    m = _ALT_SUBJECT.match(t)
+    if not m:
+        return ""
+    alt = " ".join(m.group("alt").lower().split())
+    return "" if alt in ("it", "this", "there", "they", "these", "such") else alt
+
+
 _EXCEPTION = re.compile(r"^\s*(?:exceptions?\b|except\b)|\bexception\s*(?:\d+)?\s*:", re.I)
 _NOTE = re.compile(r"^\s*notes?\b\s*\d*\s*[:.-]", re.I)
 
@@ -388,6 +431,8 @@ def _subject_condition(text: str, q: Quantity) -> str | bool:
     before = text[: q.start]
     if _OF_VALUE.search(before):
         return False
+    if re.search(r"\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}(?:" + _GT + "|" + _LT + r")\s*$", before, re.I):
+        return "prohibited"  # "backfill free of rocks larger than 2 in": rocks at most 2 in
     head = _CMP_BEFORE.sub(" ", before)
     head = re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]", " ", head, flags=re.I)
     if not re.search(r"[A-Za-z]{3,}", head):

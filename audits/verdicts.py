@@ -24,6 +24,7 @@ from audits.requirements import (
     Constraint,
     Facts,
     Statement,
+    alternative_subject,
     audit_facts,
     compat,
     direction_words,
@@ -431,6 +432,59 @@ def _with_totals(facts: Facts, st: Statement) -> Facts:
     return replace(facts, measured=measured)
 
 
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|not|non|without|instead\s+of|rather\s+than|in\s+place\s+of|missing|lacks?|lacking|never)\W+(?:\w+\W+){0,3}$",
+    re.I,
+)
+
+
+def _affirmed(phrase: str, facts: Facts) -> bool:
+    """Whether the finding says ``phrase`` (a thing, e.g. "native backfill") was used or installed: all its
+    words are in the field facts and its last word is not negated within its own clause."""
+    toks = set(tokenize(phrase))
+    if not toks or not toks <= set(tokenize(facts.facts_text)):
+        return False
+    words = re.findall(r"[a-z0-9]+", phrase.lower())
+    last = words[-1]
+    stem = last[:-1] if last.endswith("s") and len(last) > 3 else last
+    for m in re.finditer(rf"\b{re.escape(stem)}\w*", facts.facts_text, re.I):
+        before = re.split(r"[.;,:()]", facts.facts_text[max(0, m.start() - 60) : m.start()])[-1]
+        if not _NEGATED_BEFORE.search(before):
+            return True
+    return False
+
+
+def _section_units(gov: Cand, library: Library) -> list[int]:
+    """The governing unit and the units of its own section (its sentences, sub-clauses, notes, exceptions)."""
+    sec = library.units[gov.unit].section
+    out = [gov.unit]
+    for gi in library.group(gov.unit):
+        s = library.units[gi].section
+        if gi != gov.unit and sec and (s == sec or s.startswith(sec + ".")):
+            out.append(gi)
+    return out
+
+
+def _permitted_alternative(gov: Cand, facts: Facts, library: Library) -> tuple[int, Statement, str] | None:
+    """A permissive statement of the governing clause's section whose alternative the finding says was
+    installed ("native backfill is acceptable" / "native backfill used"), with its own conditions and limits
+    met by the facts; None otherwise."""
+    for ui in _section_units(gov, library):
+        for st in library.statements(ui):
+            alt = alternative_subject(st.text)
+            if not alt or compat(st.applicability, facts.applicability)[0]:
+                continue
+            if any(compat(c.applicability, facts.applicability)[0] for c in st.constraints):
+                continue
+            if not set(tokenize(alt, keep_numbers=False)) - GENERIC or not _affirmed(alt, facts):
+                continue
+            checks = [c for c in st.constraints if c.explicit]
+            if any(not c.check(_measured_value(c, q, facts)) for c, q in _pair(checks, facts, None)):
+                continue
+            return ui, st, alt
+    return None
+
+
 def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision:
     unit = library.units[gov.unit]
     st = gov.stmt
@@ -492,6 +546,35 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
                 outcome, material_note = "violated", f"it requires {' or '.join(m.options)}"
     label = _label(unit)
     where = f" ({st.table})" if st.table else ""
+    if outcome != "complies":
+        alt = _permitted_alternative(gov, facts, library)
+        if alt:
+            ai, ast, name = alt
+            c = conf(0.82, gov)
+            reason = (
+                f"{_label(library.units[ai])} permits {name} as an alternative (“{_short(ast.text)}”); "
+                f"the finding reports {name} installed or used."
+            )
+            details["rule"] = "permitted_alternative"
+            cites = [(ai, ast.text)] + ([(gov.unit, st.text)] if ai != gov.unit or ast is not st else [])
+            return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
+    if outcome != "violated" and st.modality in ("permissive", "statement"):
+        rec = next(
+            (
+                (ui, s)
+                for ui in _section_units(gov, library)
+                for s in library.statements(ui)
+                if s.modality == "recommended" and not s.is_exception
+            ),
+            None,
+        )
+        if rec and not any(s.modality == "mandatory" for s in library.statements(gov.unit)):
+            c = conf(0.78, gov)
+            reason = f"{_label(library.units[rec[0]])} only recommends this (“{_short(rec[1].text)}”); it is not a requirement."
+            details["rule"] = "recommendation"
+            return Decision(
+                REPEALABLE, c, reason, _citations(library, [(rec[0], rec[1].text)], hits, c), details
+            )
 
     if outcome != "complies":
         # exceptions of the same section

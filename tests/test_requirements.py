@@ -317,3 +317,34 @@ def test_between_x_and_y_with_one_unit_is_a_range():
 )
 def test_a_value_in_the_subject_is_a_trigger_not_the_requirement(text, expected):
     assert [(c.comparator, c.condition) for c in parse_constraints(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, mod, alt",
+    [
+        ("Native backfill free of rocks larger than 2 in is acceptable.", "permissive", "native backfill"),
+        ("Fiberglass crossarms may be used in lieu of wood crossarms.", "permissive", "fiberglass crossarms"),
+        ("Tier 8 lids are acceptable in non-traffic areas.", "permissive", "tier 8 lids"),
+        ("Poles may be set in concrete.", "permissive", ""),
+        ("Aluminum conductors are not acceptable.", "mandatory", ""),
+        ("Splices may not be placed in conduit.", "mandatory", ""),
+        ("It is recommended that conduit be bedded in 3 in of sand padding.", "recommended", ""),
+    ],
+)
+def test_permitted_alternatives(text, mod, alt):
+    from audits.requirements import alternative_subject
+
+    assert modality(text) == mod
+    assert alternative_subject(text) == alt
+
+
+def test_free_of_things_larger_than_a_value_is_a_limit():
+    assert cons("Native backfill free of rocks larger than 2 in is acceptable.") == [
+        ("<=", None, 2 / 12, "length")
+    ]
+
+
+def test_traffic_areas_and_labels_that_are_not_counts():
+    assert applicability("Tier 8 lids are acceptable in non-traffic areas.")["traffic"] is False
+    assert applicability("lid installed in the roadway travel lane")["traffic"] is True
+    assert not [c for c in parse_constraints("Tier 8 lids are acceptable.") if c.kind.startswith("count")]

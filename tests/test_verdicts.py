@@ -484,3 +484,56 @@ def test_a_where_condition_after_the_verb_decides_whether_the_rule_governs():
     check(d, "REPEALABLE", "P", "6.2")
     assert "does not govern" in d.reason
     check(decide("No pull box on the 200 m conduit run from V-2.", {}, lib), "VALID", "P", "6.2")
+
+
+def test_an_installed_alternative_the_clause_permits_is_repealable():
+    lib = Library(
+        [
+            R(
+                "U",
+                "6.1",
+                "It is recommended that conduit be bedded in 3 in of sand padding. "
+                "Native backfill free of rocks larger than 2 in is acceptable.",
+                heading="Backfill",
+            ),
+            R(
+                "U",
+                "7.1",
+                "Crossarms shall be wood. Fiberglass crossarms may be used in lieu of wood crossarms.",
+                heading="Crossarms",
+            ),
+            R(
+                "U",
+                "8.1",
+                "Vault lids shall be Tier 15. Tier 8 lids are acceptable in non-traffic areas.",
+                heading="Vault lids",
+            ),
+        ]
+    )
+    d = decide("No sand padding placed around the conduit in the trench; native backfill used.", {}, lib)
+    check(d, "REPEALABLE", "U", "6.1")
+    assert "native backfill" in d.reason or "recommends" in d.reason
+    check(decide("Fiberglass crossarm installed at P-12 instead of wood.", {}, lib), "REPEALABLE", "U", "7.1")
+    check(decide("Steel crossarm installed at P-12 instead of wood.", {}, lib), "VALID", "U", "7.1")
+    check(
+        decide("Tier 8 lid installed on vault V-4 in a landscaped area.", {}, lib), "REPEALABLE", "U", "8.1"
+    )
+
+
+def test_a_permitted_alternative_outside_its_area_does_not_apply():
+    lib = Library(
+        [
+            R(
+                "U",
+                "8.1",
+                "Vault lids shall be Tier 15. Tier 8 lids are acceptable in non-traffic areas.",
+                heading="Vault lids",
+            )
+        ]
+    )
+    check(
+        decide("Tier 8 lid installed on vault V-4 in the roadway travel lane.", {}, lib), "VALID", "U", "8.1"
+    )
+    check(
+        decide("Tier 8 lid installed on vault V-4 in a landscaped area.", {}, lib), "REPEALABLE", "U", "8.1"
+    )
