@@ -66,7 +66,7 @@ _LABELS: dict[str, list[str]] = {
         r"crew\s+lead(?:er)?",
     ],
     "auditor": [
-        r"(?:qa|qc)\s+(?:auditor|inspector)",
+        r"(?:qa|qc)\s+(?:auditor|inspector|reviewer)",
         r"auditor(?:\s+name)?",
         r"inspector(?:\s+name)?",
         r"audited\s+by",
@@ -106,6 +106,32 @@ _LABEL_INSIDE = re.compile(rf"(?:(?<=\s)|(?<=\|)|(?<=/))(?:{_ALT})\s*:", re.IGNO
 
 # A row of labels only (a header table's label row; the values are on the next line).
 _LABEL_CELL = re.compile(rf"(?:{_ALT})\s*:?(?:\s+|$)", re.IGNORECASE)
+
+# Labels of header cells outside the metadata set: they end the value before them
+# ("Foreman: D. Haskins QC reviewer: QC Tech 3" -> foreman "D. Haskins").
+_OTHER_LABELS = (
+    r"crew(?:\s+(?:size|no\.?|number|#|id))?|phone|tel(?:ephone)?|cell|mobile|e-?mail|fax|supervisor|"
+    r"(?:field\s+)?engineer|designer|planner|circuit|feeder|substation|district|division|region|county|"
+    r"(?:start\s+|end\s+)?time|weather|temperature|truck(?:\s+(?:no\.?|#))?|vehicle|sheet|page|"
+    r"(?:job|work)\s+type|status|comments?|remarks|notes?|signature|signed(?:\s+by)?|"
+    r"(?:approved|prepared|checked|verified)\s+by|witness|permit(?:\s+(?:no\.?|#))?|ref(?:erence)?|zone"
+)
+# A value ends at the next label: a known one (metadata or other) followed by ':' after a space,
+# or any capitalized one-to-three-word label followed by ':' after a wide gap / '|'.
+_NEXT_LABEL = re.compile(
+    rf"(?:(?<=\s)(?:{_ALT}|{_OTHER_LABELS})\s*:(?=\s|$))"
+    r"|(?:(?:\s{2,}|\t|\s*\|\s*)[A-Z][A-Za-z.'&/-]*(?:[ ][A-Za-z][A-Za-z.'&/-]*){0,2}\s?:(?=\s|$))",
+    re.IGNORECASE,
+)
+# "Field  Value": the header of a two-column label/value table; rows under it may part label
+# and value by a single space ("Contractor Blackhawk Underground LLC").
+_FIELD_VALUE_HEADER = re.compile(
+    r"^\s*(?:field|item|label|description|attribute|particulars?|information)s?\s*[|:]?\s+"
+    r"(?:value|details?|entry|entries|information|data|response)s?\s*$",
+    re.IGNORECASE,
+)
+# Consecutive label-led lines that make a two-column form even without a header row.
+_FORM_RUN = 3
 
 _PM_ANYWHERE = re.compile(
     r"\bPM\s*(?:order\s*)?(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE
@@ -217,18 +243,32 @@ def _field_of(match: re.Match) -> str:
     return ""
 
 
-def _label_at(line: str, pos: int) -> re.Match | None:
+def _label_at(line: str, pos: int, form_row: bool = False) -> re.Match | None:
+    """The label at ``pos``; a free-text label parted from its value by one space only counts
+    in a form row (a row of a label/value table)."""
     m = _LABEL_AT_START.match(line, pos)
     if m and m.group("sep") == " " and _field_of(m) in _TEXT_FIELDS:
-        return None
+        if not (form_row and _form_value(line[m.end() :])):
+            return None
     return m
 
 
-def _label_spans(line: str) -> list[tuple[int, int, str]]:
+def _form_value(text: str) -> bool:
+    """Does ``text`` read as a form cell's value (a name, an address) rather than the rest of a
+    sentence ("conditions were wet all week.")? Capitalized or a number, a few words, no
+    sentence end (an abbreviation such as "Inc." may end it)."""
+    words = text.split()
+    if not words or len(words) > 8 or not (words[0][0].isupper() or words[0][0].isdigit()):
+        return False
+    last = words[-1]
+    return not (last.endswith((".", "!", "?")) and len(last.rstrip(".!?")) > 3)
+
+
+def _label_spans(line: str, form_row: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, field) of every label in ``line``: one at its start, others followed by ':'."""
     spans: list[tuple[int, int, str]] = []
     stripped = len(line) - len(line.lstrip())
-    m = _label_at(line, stripped)
+    m = _label_at(line, stripped, form_row)
     if m:
         spans.append((m.start(), m.end(), _field_of(m)))
     pos = spans[0][1] if spans else 0
@@ -320,6 +360,39 @@ def _assign_row(pending: list[str], line: str, found: dict[str, str]) -> None:
             found[fld] = v
 
 
+def _form_rows(lines: list[str]) -> set[int]:
+    """Indexes of lines that are rows of a two-column label/value form: the lines under a
+    ``Field Value`` header row that start with a label, and runs of at least ``_FORM_RUN``
+    consecutive (non-blank) lines that each start with a label."""
+    rows: set[int] = set()
+    run: list[int] = []
+    under_header = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if _FIELD_VALUE_HEADER.match(line):
+            under_header, run = True, []
+            continue
+        m = _LABEL_AT_START.match(line, len(line) - len(line.lstrip()))
+        if m and m.end() > len(line) - len(line.lstrip()):
+            run.append(i)
+            if under_header:
+                rows.add(i)
+            if len(run) >= _FORM_RUN:
+                rows.update(run)
+        else:
+            under_header, run = False, []
+    return rows
+
+
+def _cut_at_next_label(raw: str) -> str:
+    """``raw`` up to the next label in it, when text comes before that label."""
+    for m in _NEXT_LABEL.finditer(raw):
+        if _clean_value(raw[: m.start()]):
+            return raw[: m.start()]
+    return raw
+
+
 def _clean_value(value: str) -> str:
     value = value.strip().strip("|").strip()
     value = re.sub(r"\s+", " ", value)
@@ -363,7 +436,8 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     # takes one value row; a column of stacked labels takes one value line each).
     pending: list[list[str]] = []
     header_done = False  # past the first infraction: its "Location:" is not the job's
-    for line in lines:
+    form_rows = _form_rows(lines)
+    for i, line in enumerate(lines):
         if not line.strip():
             continue
         if not header_done and _FIRST_ITEM.match(line):
@@ -374,7 +448,7 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
         if row:
             pending.append(row)
             continue
-        spans = _label_spans(line)
+        spans = _label_spans(line, i in form_rows)
         if not spans:
             if pending:
                 _assign_row(pending.pop(0), line, found)
@@ -383,6 +457,8 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
         for k, (_start, end, fld) in enumerate(spans):
             stop = spans[k + 1][0] if k + 1 < len(spans) else len(line)
             raw = line[end:stop]
+            if fld in _TEXT_FIELDS:
+                raw = _cut_at_next_label(raw)
             v = _fit(fld, raw)
             if v:
                 if fld not in found:

@@ -199,6 +199,17 @@ def test_eval_corpus_identifiers(corpus):
         assert len(md["audit_date"]) == 10 and md["score"]
 
 
+@pytest.mark.parametrize("corpus", ["holdout-1", "holdout-2", "holdout-3"])
+def test_holdout_corpus_identifiers(corpus):
+    root = Path(__file__).resolve().parent / "corpora" / corpus
+    for audit in json.loads((root / "expected.json").read_text())["audits"]:
+        if audit.get("expect_error") or not audit.get("metadata"):
+            continue
+        md = extract_metadata(extract_pages(root / audit["file"]).pages).as_dict()
+        for key, value in audit["metadata"].items():
+            assert md[key] == value, (audit["file"], key)
+
+
 def test_fifty_page_audit_metadata_is_fast():
     body = "\n".join(
         f"The inspector reviewed span {i}; Location: span {i}; Date: 2026-01-0{i % 9 + 1}" for i in range(40)
@@ -220,3 +231,88 @@ def test_fifty_page_audit_metadata_is_fast():
         "span 0",
     )
     assert min(ratios) < 5  # ~50 ms when the 200k-step loop takes ~10 ms
+
+
+_FORM_ROWS = [
+    "Work Order / PM 41000001",
+    "Notification No. 120000009",
+    "Site Oak Hollow Subdivision, Lot 4",
+    "Contractor Northline Civil Inc",
+    "Crew lead P. Brandt",
+    "Auditor K. Osei",
+    "Date of audit 03-Feb-2026",
+    "Audit score 91.0% (91/100)",
+]
+_FORM_META = AuditMetadata(
+    pm_number="41000001",
+    notification_number="120000009",
+    location="Oak Hollow Subdivision, Lot 4",
+    contractor="Northline Civil Inc",
+    foreman="P. Brandt",
+    auditor="K. Osei",
+    audit_date="2026-02-03",
+    score="91.0% (91/100)",
+)
+
+
+@pytest.mark.parametrize("header", ["Field Value", "Item    Value", "Field | Value", ""])
+def test_field_value_table_one_space_between_label_and_value(header):
+    text = "\n".join(["Underground Job Audit", header, *_FORM_ROWS, "Background: the job was audited."])
+    assert extract_metadata([text]) == _FORM_META
+
+
+def test_field_value_table_on_alternating_lines():
+    lines = ["Underground Job Audit", "Field", "Value"]
+    for row in _FORM_ROWS:
+        label, value = {
+            "Work": ("Work Order / PM", "41000001"),
+            "Notification": ("Notification No.", "120000009"),
+            "Site": ("Site", "Oak Hollow Subdivision, Lot 4"),
+            "Contractor": ("Contractor", "Northline Civil Inc"),
+            "Crew": ("Crew lead", "P. Brandt"),
+            "Auditor": ("Auditor", "K. Osei"),
+            "Date": ("Date of audit", "03-Feb-2026"),
+            "Audit": ("Audit score", "91.0% (91/100)"),
+        }[row.split()[0]]
+        lines += [label, value]
+    assert extract_metadata(["\n".join([*lines, "Go-back: trench cover 20 in."])]) == _FORM_META
+
+
+def test_one_space_labels_in_prose_are_not_a_form():
+    text = "\n".join(
+        [
+            "PM Number: 41000003",
+            "Site conditions were wet all week.",
+            "Contractor crews arrived late on Monday.",
+            "Go-back: trench cover 20 in.",
+        ]
+    )
+    md = extract_metadata([text])
+    assert (md.pm_number, md.location, md.contractor) == ("41000003", "", "")
+
+
+@pytest.mark.parametrize("gap", [" ", "    "])
+def test_several_labels_on_one_line_split_at_the_next_label(gap):
+    text = "\n".join(
+        [
+            f"PM #: 41000004{gap}Notification: 120000011",
+            f"Location: Birch Ln and 4th St{gap}Crew: 3 linemen{gap}Contractor: Ridgeway Power",
+            f"Foreman: D. Ruiz{gap}QC reviewer: QC Tech 9{gap}Date: 2026-02-03",
+            f"Auditor: L. Chen{gap}Phone: 555-0100",
+        ]
+    )
+    assert extract_metadata([text]) == AuditMetadata(
+        pm_number="41000004",
+        notification_number="120000011",
+        location="Birch Ln and 4th St",
+        contractor="Ridgeway Power",
+        foreman="D. Ruiz",
+        auditor="QC Tech 9",
+        audit_date="2026-02-03",
+    )
+
+
+def test_value_ends_at_an_unlisted_label_after_a_wide_gap():
+    text = "Contractor: Ridgeway Power    Crew Size: 4\nForeman: D. Ruiz    Inspector: L. Chen"
+    md = extract_metadata([text])
+    assert (md.contractor, md.foreman, md.auditor) == ("Ridgeway Power", "D. Ruiz", "L. Chen")
