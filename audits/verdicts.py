@@ -275,13 +275,28 @@ def _exception_applies(
     gov_cmp = {c.kind: c.comparator for c, _ in gov}
     # a condition on a value the rule itself does not limit ("transformers rated 75 kVA and below") that the
     # finding's own value meets is evidence the exception is about this case
-    own = [c for c in exc.constraints if c.kind not in gov_cmp and c.explicit and not c.formula]
+    # conditions of the exception ("where the span is shorter than 50 ft", "rated 75 kVA and below") are checked
+    # against the finding's other values (not the one measured for the rule): unmet, the exception is out
+    conds = [c for c in exc.constraints if c.condition and not c.formula]
+    cond_notes = []
+    for c, q in _pair(conds, facts, [q for _, q in gov]):
+        if not c.check(_measured_value(c, q, facts)):
+            return False, []
+        cond_notes.append(f"{q.describe()} is {c.describe()}")
+        hits += 1
+    own = [
+        c
+        for c in exc.constraints
+        if c.kind not in gov_cmp and c.explicit and not c.formula and not c.condition
+    ]
     hits += sum(1 for c, q in _pair(own, facts, None) if c.check(q.magnitude))
     if not (hits >= 2 or (hits and len(distinct) <= 2)):
         return False, []
-    notes = []
+    notes = list(cond_notes)
     cons = []
     for c in exc.constraints:
+        if c in conds:
+            continue
         if compat(c.applicability, facts.applicability)[0]:
             return False, []
         if not c.explicit and c.kind in gov_cmp and gov_cmp[c.kind] in (">=", "<="):
@@ -594,7 +609,8 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
                 base = 0.88 if checked else 0.75
                 c = conf(base, gov)
                 lead = f"Measured {measured_txt}; " if measured_txt else ""
-                reason = f"{lead}the exception in {_label(eu)} applies: “{_short(exc.text, 160)}”"
+                why = f" ({'; '.join(checked)})" if checked else ""
+                reason = f"{lead}the exception in {_label(eu)} applies{why}: “{_short(exc.text, 160)}”"
                 reason = reason[0].upper() + reason[1:]
                 details["exception"] = {"section": eu.section, "checked": checked}
                 return Decision(

@@ -537,3 +537,67 @@ def test_a_permitted_alternative_outside_its_area_does_not_apply():
     check(
         decide("Tier 8 lid installed on vault V-4 in a landscaped area.", {}, lib), "REPEALABLE", "U", "8.1"
     )
+
+
+def test_exception_conditions_with_quantities_are_checked_against_the_facts():
+    lib = Library(
+        [
+            R(
+                "P",
+                "2.1",
+                "Padmount transformer pads shall be not less than 3 m from doors and windows of buildings.",
+                heading="Clearance",
+            ),
+            R(
+                "P",
+                "2.2",
+                "Exception: transformers rated 75 kVA and below may be 1.5 m from windows.",
+                kind="exception",
+                heading="Clearance",
+            ),
+            R(
+                "S",
+                "4.1",
+                "Service drops shall have a vertical clearance of not less than 16 ft over driveways.",
+                heading="Service",
+            ),
+            R(
+                "S",
+                "4.2",
+                "Exception: service drops of 300 V or less over residential driveways may be 12 ft where the span is shorter than 50 ft.",
+                kind="exception",
+                heading="Service",
+            ),
+        ]
+    )
+    d = decide("Padmount transformer T-1 (50 kVA) pad edge is 1.8 m from a bedroom window.", {}, lib)
+    check(d, "REPEALABLE", "P", "2.2")
+    assert "50 kVA" in d.reason and "75 kVA" in d.reason
+    check(
+        decide("Padmount transformer T-5 (75 kVA) pad edge is 2 m from a bedroom window.", {}, lib),
+        "REPEALABLE",
+        "P",
+    )
+    # condition unmet, or the exception's own limit unmet, or the condition not stated: the rule stands
+    check(
+        decide("Padmount transformer T-2 (150 kVA) pad edge is 1.8 m from a bedroom window.", {}, lib),
+        "VALID",
+        "P",
+        "2.1",
+    )
+    check(
+        decide("Padmount transformer T-3 (50 kVA) pad edge is 1.2 m from a bedroom window.", {}, lib),
+        "VALID",
+        "P",
+        "2.1",
+    )
+    check(
+        decide("Padmount transformer T-4 pad edge is 1.8 m from a bedroom window.", {}, lib),
+        "VALID",
+        "P",
+        "2.1",
+    )
+    drop = "120/240 V service drop over the residential driveway at 12 ft 6 in; span {} ft."
+    check(decide(drop.format(40), {}, lib), "REPEALABLE", "S", "4.2")
+    check(decide(drop.format(80), {}, lib), "VALID", "S", "4.1")
+    check(decide(drop.replace("120/240", "480").format(40), {}, lib), "VALID", "S", "4.1")
