@@ -577,6 +577,7 @@ def test_exception_conditions_with_quantities_are_checked_against_the_facts():
         decide("Padmount transformer T-5 (75 kVA) pad edge is 2 m from a bedroom window.", {}, lib),
         "REPEALABLE",
         "P",
+        "2.2",
     )
     # condition unmet, or the exception's own limit unmet, or the condition not stated: the rule stands
     check(
