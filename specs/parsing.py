@@ -458,8 +458,43 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
 # --- tables --------------------------------------------------------------------------------------
 
 
+_GLUE = "\x00"
+_UNIT_WORD = r"(?:[A-Za-zΩ°%]{1,6}\.?)"
+_RANGE_SPAN = re.compile(rf"\d[\d.,/]*(?:\s*{_UNIT_WORD})?\s*(?:-|–|to)\s*\d[\d.,/]*\s*{_UNIT_WORD}(?![\w])")
+_PAREN_SPAN = re.compile(r"\([^()]{1,40}\)")
+
+
+def _glue(text: str) -> str:
+    """``text`` with parenthesised groups ("(8.1 m)", "(0 - 750 V)") and value ranges ("750 V - 22 kV") kept as
+    one word each (their inner spaces replaced by a marker; ``_unglue`` restores them)."""
+
+    def join(m: re.Match) -> str:
+        return _GLUE.join(m.group(0).split())
+
+    return _RANGE_SPAN.sub(join, _PAREN_SPAN.sub(join, text))
+
+
+def _unglue(text: str) -> str:
+    return text.replace(_GLUE, " ")
+
+
+def _is_header_line(line: str) -> bool:
+    """A column-header line: no quantity outside parentheses, or only value ranges naming columns
+    ("Surface Secondary (0 - 750 V) Primary (750 V - 35 kV)", "Surface 0 - 750 V 750 V - 22 kV")."""
+    bare = _PAREN_SPAN.sub(" ", line)
+    if not _has_quantity(bare):
+        return True
+    ranges = _RANGE_SPAN.findall(bare)
+    return len(ranges) >= 2 and not _has_quantity(_RANGE_SPAN.sub(" ", bare))
+
+
 def _split_header(header: str, ncols: int) -> list[str]:
-    """Split a column-header line into ``ncols`` headers at capitalised words outside parentheses."""
+    """Split a column-header line into ``ncols`` headers at capitalised words outside parentheses; a value
+    range ("750 V - 22 kV") or a parenthesised group is one word and units stay in the column names."""
+    return [_unglue(c) for c in _split_header_words(_glue(header), ncols)]
+
+
+def _split_header_words(header: str, ncols: int) -> list[str]:
     words = header.split()
     if ncols <= 1 or len(words) < ncols:
         return [header.strip()]
@@ -509,6 +544,8 @@ def _value_groups(words: list[str], limit: int = 12) -> tuple[list[str], list[st
     i = len(words)
     while i > 0 and len(cells) < limit:
         j = i
+        if j > 1 and re.fullmatch(r"\(.*\d.*\)[.,;]?", words[j - 1]):
+            j -= 1  # "26.5 ft (8.1 m)": a metric equivalent stays with its value
         units = []
         while (
             j > 0 and len(units) < 2 and (_UNIT_TOKEN.match(words[j - 1]) or _SHORT_WORD.match(words[j - 1]))
@@ -534,10 +571,11 @@ def _value_groups(words: list[str], limit: int = 12) -> tuple[list[str], list[st
 
 
 def _table_row(line: str, ncols: int | None) -> tuple[list[str], int]:
-    words = line.split()
+    words = _glue(line).split()
     label, values = _value_groups(words, (ncols - 1) if ncols and ncols > 1 else 12)
+    values = [_unglue(v) for v in values]
     if values and label:
-        return [" ".join(label), *values], len(values) + 1
+        return [_unglue(" ".join(label)), *values], len(values) + 1
     if len(values) >= 2:  # the first column is numeric too ("30 ft | 5.0 ft")
         return values, len(values)
     return [line.strip()], 1
@@ -749,7 +787,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 if _is_table_row_line(line):
                     if table["columns"] is None:
                         table["columns"] = []
-                        if not _has_quantity(line):
+                        if _is_header_line(line):
                             table["header"] = line
                             continue
                         table["header"] = ""  # no header row: the first line is already a row

@@ -500,3 +500,34 @@ def test_lettered_sub_items_take_their_parent_section(sep):
         ("3.3", "requirement", "", "Seals shal"),
     ]
     assert spec.clauses[2].heading == spec.clauses[3].heading == "Meter height"
+
+
+def test_table_header_with_spaced_dash_ranges_and_metric_equivalents():
+    text = (
+        "Document 7002\nClearances\n4 Vertical Clearance\n"
+        "4.1 Clearances shall not be less than the values in Table 4-1.\n"
+        "Table 4-1 Minimum vertical clearance\n"
+        "Surface under the span Secondary (0 - 750 V) Primary (750 V - 35 kV)\n"
+        "Railroad tracks 26.5 ft (8.1 m) 28 ft (8.5 m)\n"
+        "Roads, streets and alleys 18 ft (5.5 m) 22 ft (6.7 m)\n"
+        "4.2 Sag is measured at 60 degrees F."
+    )
+    rows = [c for c in parse_spec([text], "x.pdf").clauses if c.kind == "table_row"]
+    assert len(rows) == 2
+    assert rows[0].data["columns"] == [
+        "Surface under the span",
+        "Secondary (0 - 750 V)",
+        "Primary (750 V - 35 kV)",
+    ]
+    assert rows[0].data["cells"] == ["Railroad tracks", "26.5 ft (8.1 m)", "28 ft (8.5 m)"]
+    assert rows[1].data["cells"] == ["Roads, streets and alleys", "18 ft (5.5 m)", "22 ft (6.7 m)"]
+    text = (
+        "Document 7003\nClearances\n5 Horizontal Clearance\n"
+        "Table 5-1 Minimum horizontal clearance\n"
+        "Surface 0 - 750 V 750 V - 22 kV\n"
+        "Walls 3 ft 6 ft\n"
+        "Windows 5 ft 8 ft\n"
+    )
+    rows = [c for c in parse_spec([text], "y.pdf").clauses if c.kind == "table_row"]
+    assert [r.data["columns"] for r in rows] == [["Surface", "0 - 750 V", "750 V - 22 kV"]] * 2
+    assert rows[1].data["cells"] == ["Windows", "5 ft", "8 ft"]
