@@ -982,9 +982,29 @@ class Facts:
     applicability: dict
     tokens: set[str]
     names: set[str] = field(default_factory=set)  # tokens of proper names (streets, places, people)
+    # tokens of capitalised words naming an identifier ("Lot 14", "Pole 12", "Vault V-3"): a place, not a subject
+    labels: set[str] = field(default_factory=set)
 
 
 _NAME = re.compile(r"(?<=[a-z0-9,;)]\s)([A-Z][a-z]+)")
+_ID_LABEL = re.compile(
+    r"\b(?:to|at|on|near|of|from|in|behind|by|for|between|and|beside|outside|across)\s+([A-Z][a-z]+)\s+(?:No\.?\s*|#\s*)?(?=\d)"
+)
+
+
+def _id_labels(text: str) -> set[str]:
+    """Tokens of capitalised words naming an identifier ("to Lot 14", "at Pole 12"), not a value with a unit
+    ("Station 3 m") nor an applicability word ("Tier 3")."""
+    out: set[str] = set()
+    rest = text
+    for m in _ID_LABEL.finditer(text):
+        q = find_quantities(text[m.end() : m.end() + 16])
+        if q and q[0].start == 0 and not q[0].kind.startswith("count:"):
+            continue
+        if not _APP_HINT.search(m.group(1).lower()):
+            out.update(tokenize(m.group(1), keep_numbers=False))
+            rest = rest.replace(m.group(0), " ")
+    return out - set(tokenize(rest, keep_numbers=False))  # also named as a thing elsewhere: keep it
 
 
 def audit_facts(description: str) -> Facts:
@@ -1006,6 +1026,7 @@ def audit_facts(description: str) -> Facts:
         applicability=applicability(facts_text, infer_voltage=True),
         tokens=set(tokenize(text)),
         names=set(tokenize(" ".join(_NAME.findall(text)), keep_numbers=False)),
+        labels=_id_labels(text),
     )
 
 

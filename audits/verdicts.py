@@ -327,6 +327,7 @@ def decide_infraction(description: str, fields: dict, library: Library) -> Decis
     query = _query_text(description, fields)
     facts = audit_facts(description)
     q_tokens = set(tokenize(query, keep_numbers=False))  # bare numbers (pole ids, addresses) mislead ranking
+    q_tokens -= facts.labels  # "Lot 14", "Pole 12": where, not what
     hits = library.index.search(list(q_tokens), k=12) if q_tokens else []
     if not hits:
         return Decision(NEEDS_REVIEW, 0.3, "No clause in the spec library matches this finding.", [], {})

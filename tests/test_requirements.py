@@ -348,3 +348,11 @@ def test_traffic_areas_and_labels_that_are_not_counts():
     assert applicability("Tier 8 lids are acceptable in non-traffic areas.")["traffic"] is False
     assert applicability("lid installed in the roadway travel lane")["traffic"] is True
     assert not [c for c in parse_constraints("Tier 8 lids are acceptable.") if c.kind.startswith("count")]
+
+
+def test_identifiers_named_like_places_are_labels_not_subjects():
+    assert audit_facts("Secondary service conduit to Lot 14 installed at 0.65 m of cover").labels == {"lot"}
+    assert audit_facts("Tie at Pole 3 found with 4 turns").labels == {"pole"}
+    assert audit_facts("Leaning pole at Pole 12.").labels == set()  # also named as the thing itself
+    assert audit_facts("Conduit at Station 3 m deep.").labels == set()  # a value with a unit
+    assert audit_facts("Lid installed in Tier 3 area.").labels == set()  # an applicability word

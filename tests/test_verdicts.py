@@ -602,3 +602,33 @@ def test_exception_conditions_with_quantities_are_checked_against_the_facts():
     check(decide(drop.format(40), {}, lib), "REPEALABLE", "S", "4.2")
     check(decide(drop.format(80), {}, lib), "VALID", "S", "4.1")
     check(decide(drop.replace("120/240", "480").format(40), {}, lib), "VALID", "S", "4.1")
+
+
+def test_an_identifier_word_does_not_pick_the_clause():
+    lib = Library(
+        [
+            R(
+                "OH",
+                "4.1",
+                "Clearance above ground shall not be less than the values in Table 4-1.",
+                heading="Clearance",
+            ),
+            row(
+                "OH",
+                "4.1",
+                "Table 4-1 Minimum vertical clearance",
+                CLR,
+                ["Driveways and parking lots", "16 ft", "18 ft"],
+            ),
+            R(
+                "UG",
+                "3.1",
+                "Secondary conduit shall be installed with not less than 24 in of cover.",
+                heading="Cover",
+            ),
+        ]
+    )
+    d = decide(
+        "Secondary service conduit to Lot 14 installed at 0.65 m of cover; auditor requires 30 in.", {}, lib
+    )
+    check(d, "REPEALABLE", "UG", "3.1")
