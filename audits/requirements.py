@@ -41,12 +41,18 @@ _SURFACES = [
     (
         "road",
         re.compile(
-            r"\broads?\b|\bstreets?\b|\bhighways?\b|\broadways?\b|\brd\b(?=\s*\(|\s*$)|\bpublic\s+(?:road|street)"
+            r"\broads?\b|\bstreets?\b|\bhighways?\b|\broadways?\b|\bfreeways?\b|\bavenues?\b|\bboulevards?\b"
+            r"|\brd\b(?=\s*\(|\s*$)|\bpublic\s+(?:road|street)"
         ),
     ),
     ("alley", re.compile(r"\balleys?\b")),
     ("driveway", re.compile(r"\bdriveways?\b|\bparking\b|\baccessible\s+to\s+vehicles\b")),
-    ("pedestrian", re.compile(r"\bpedestrians?\b|\bwalkways?\b|\bsidewalks?\b|\bfootpaths?\b")),
+    (
+        "pedestrian",
+        re.compile(
+            r"\bpedestrians?\b|\bwalkways?\b|\bsidewalks?\b|\bfoot\s?(?:paths?|ways?)\b|\bpathways?\b|\bbike\s+paths?\b"
+        ),
+    ),
     ("water", re.compile(r"\bnavigable\b|\bwaterways?\b")),
 ]
 _FLAGS = [
@@ -81,7 +87,7 @@ _ELSEWHERE = re.compile(
 _APP_HINT = re.compile(
     r"primary|secondary|service|triplex|voltage|road|street|highway|\brd\b|alley|driveway|parking|vehicle|pedestrian"
     r"|walkway|sidewalk|footpath|rail|track|navigable|waterway|fire|hftd|tier|avian|raptor|rock|contaminat|coastal"
-    r"|loading|zone|grade|traffic|travel"
+    r"|loading|zone|grade|traffic|travel|freeway|avenue|boulevard|pathway|footway|lane"
 )
 
 
@@ -520,7 +526,8 @@ def parse_constraints(
         if dist > 24:
             cmp = None
         explicit = cmp is not None
-        trigger = cmp in (">", "<")
+        # strict comparators and "within" in a rule's subject say which things it is about
+        trigger = cmp in (">", "<") or (cmp is not None and bool(re.search(r"\bwithin\s*$", left, re.I)))
         if cmp is None:
             ma = _CMP_AFTER.match(right)
             if ma:

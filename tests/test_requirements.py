@@ -356,3 +356,11 @@ def test_identifiers_named_like_places_are_labels_not_subjects():
     assert audit_facts("Leaning pole at Pole 12.").labels == set()  # also named as the thing itself
     assert audit_facts("Conduit at Station 3 m deep.").labels == set()  # a value with a unit
     assert audit_facts("Lid installed in Tier 3 area.").labels == set()  # an applicability word
+
+
+def test_applicability_synonyms():
+    assert applicability("over the alley travel lane")["traffic"] is True
+    assert applicability("a vehicle travel lane")["traffic"] is True
+    assert applicability("along the pedestrian path")["surface"] == {"pedestrian"}
+    assert applicability("across the boulevard")["surface"] == {"road"}
+    assert applicability("service conductors to the house")["voltage"] == {"secondary"}

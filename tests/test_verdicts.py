@@ -632,3 +632,30 @@ def test_an_identifier_word_does_not_pick_the_clause():
         "Secondary service conduit to Lot 14 installed at 0.65 m of cover; auditor requires 30 in.", {}, lib
     )
     check(d, "REPEALABLE", "UG", "3.1")
+
+
+def test_trade_synonyms_find_the_governing_clause():
+    lib = Library(
+        [
+            R(
+                "U",
+                "5.1",
+                "Pad-mounted transformers within 1.0 m of a vehicle travel lane shall have bollards.",
+                heading="Protection",
+            ),
+            R("U", "6.1", "Manholes shall have a cover rated for traffic loading.", heading="Manholes"),
+        ]
+    )
+    check(
+        decide("No bollards at padmount T-5; pad is 0.6 m from the alley travel lane.", {}, lib),
+        "VALID",
+        "U",
+        "5.1",
+    )
+    check(
+        decide("No bollards at padmount T-6; pad is 3 m from the alley travel lane.", {}, lib),
+        "REPEALABLE",
+        "U",
+        "5.1",
+    )
+    assert decide("Vault V-2 cover not traffic rated.", {}, lib).citations[0]["section"] == "6.1"
