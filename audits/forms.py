@@ -1,8 +1,9 @@
 """Upload forms for the web pages: one or many PDFs, checked cheaply before anything is stored.
 
 The checks here are the ones a person can fix at the form (wrong file type, too large, too many
-files); deeper problems (corrupt, encrypted, no text layer) are found by the worker and shown on
-the jobs page with their error code.
+files); a file refused on its own is still recorded by the view as a failed job. Deeper problems
+(corrupt, encrypted, no text layer) are found by the worker and shown on the jobs page with their
+error code.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from django.template.defaultfilters import filesizeformat
 
 from nexa.pdftext import looks_like_pdf
 from nexa.storage import clean_filename
+
+# ValidationError codes of MultiplePdfField that refuse the submission as a whole
+WHOLE_SUBMISSION_ERRORS = ("required", "too_many_files")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -95,3 +99,15 @@ class AuditUploadForm(forms.Form):
         label="Audit PDFs",
         help_text="One or more audit reports in PDF format.",
     )
+
+    def files_refused_one_by_one(self) -> list:
+        """The submitted files when the form was refused file by file (empty, too large, not a PDF).
+
+        Returns ``[]`` when the form is unbound or valid, or refused as a whole (nothing chosen,
+        too many files: nothing of such a submission is recorded).
+        """
+        if not self.is_bound or "files" not in self.errors:
+            return []
+        if any(self.has_error("files", code) for code in WHOLE_SUBMISSION_ERRORS):
+            return []
+        return [f for f in self.files.getlist("files") if f]

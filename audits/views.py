@@ -20,9 +20,7 @@ from audits import exports
 from audits.forms import AuditUploadForm
 from audits.models import Audit, Finding
 from jobs.models import AnalysisJob, Batch
-from jobs.services import submit_audit
-from nexa.pdftext import PdfError
-from nexa.storage import clean_filename
+from jobs.services import record_refused_uploads, submit_audit
 
 VERDICT_LABELS = {
     Finding.Verdict.VALID: "Valid",
@@ -57,20 +55,19 @@ def upload(request):
     """Upload one or many audit PDFs; each becomes an analysis job, then the jobs page opens.
 
     Several files at once form one batch. Form errors (no file, not a PDF, too large, too many
-    files) are shown next to the field and nothing is stored.
+    files) are shown next to the field and no analysis starts; a file refused on its own (empty,
+    not a PDF, too large) is still recorded as a ``FAILURE`` job, listed on the jobs page.
     """
     form = AuditUploadForm(request.POST, request.FILES) if request.method == "POST" else AuditUploadForm()
-    if request.method == "POST" and form.is_valid():
-        files = form.cleaned_data["files"]
-        try:
+    if request.method == "POST":
+        if form.is_valid():
+            files = form.cleaned_data["files"]
             with transaction.atomic():
                 batch = Batch.objects.create(owner=request.user) if len(files) > 1 else None
                 for upload_file in files:
                     submit_audit(request.user, upload_file, batch=batch)
-        except PdfError as exc:  # the service's own cheap checks; the form normally catches these first
-            form.add_error("files", f"{clean_filename(upload_file.name)}: {exc.message}")
-        else:
             return redirect("jobs_web:list")
+        record_refused_uploads(request.user, form.files_refused_one_by_one())
     status = 400 if request.method == "POST" else 200
     return render(request, "audits/upload.html", {"form": form}, status=status)
 

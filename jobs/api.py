@@ -21,9 +21,9 @@ from rest_framework.views import APIView
 from jobs import monitoring
 from jobs import serializers as s
 from jobs.models import AnalysisJob, Batch
-from jobs.services import NO_FILE, submit_audit
+from jobs.services import NO_FILE, is_refused, submit_audit
 from jobs.tasks import job_result, run_analysis
-from nexa.pdftext import TOO_LARGE, PdfError
+from nexa.pdftext import TOO_LARGE
 
 TOO_MANY_FILES = "too_many_files"
 USE_ASYNC = "use_async_endpoint"
@@ -34,11 +34,12 @@ def _error(code: str, message: str, http_status: int, **extra) -> Response:
     return Response({"error": {"code": code, "message": message}, **extra}, status=http_status)
 
 
-def _pdf_error(exc: PdfError) -> Response:
-    return _error(
-        exc.code,
-        exc.message,
-        status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if exc.code == TOO_LARGE else status.HTTP_400_BAD_REQUEST,
+def _refused_status(job: AnalysisJob) -> int:
+    """413 for a file above ``NEXA_MAX_UPLOAD_BYTES``, else 400 (not a PDF, empty)."""
+    return (
+        status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+        if job.error_code == TOO_LARGE
+        else status.HTTP_400_BAD_REQUEST
     )
 
 
@@ -47,7 +48,11 @@ def _no_file(field: str) -> Response:
 
 
 class AnalyzeAuditAsyncView(APIView):
-    """``POST /analyze-audit-async``: store the PDF, create the job, enqueue it; answer at once."""
+    """``POST /analyze-audit-async``: store the PDF, create the job, enqueue it; answer at once.
+
+    A file refused by the cheap checks is recorded as a ``FAILURE`` job (never enqueued): 400
+    (``not_a_pdf``) or 413 (``too_large``) with ``job_id``, ``status``, ``error``, ``poll_url``.
+    """
 
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
@@ -59,26 +64,35 @@ class AnalyzeAuditAsyncView(APIView):
         request={"multipart/form-data": s.UploadSerializer},
         responses={
             202: s.SubmittedSerializer,
-            400: OpenApiResponse(s.ErrorResponseSerializer, description="no file, or not a PDF"),
-            413: OpenApiResponse(s.ErrorResponseSerializer, description="above NEXA_MAX_UPLOAD_BYTES"),
+            400: OpenApiResponse(
+                s.RefusedSerializer,
+                description="no file (error only), or not a PDF (recorded as a FAILURE job)",
+            ),
+            413: OpenApiResponse(
+                s.RefusedSerializer, description="above NEXA_MAX_UPLOAD_BYTES (recorded as a FAILURE job)"
+            ),
         },
     )
     def post(self, request):
         upload = request.FILES.get("file")
         if upload is None:
             return _no_file("file")
-        try:
-            job = submit_audit(request.user, upload)
-        except PdfError as exc:
-            return _pdf_error(exc)
+        job = submit_audit(request.user, upload)
         body = {"job_id": str(job.id), "status": job.status, "poll_url": s.poll_url(job.id)}
+        if is_refused(job):
+            body["error"] = {"code": job.error_code, "message": job.error_message}
+            return Response(body, status=_refused_status(job))
         if job.cached:
             body["cached"] = True
         return Response(body, status=status.HTTP_202_ACCEPTED)
 
 
 class BatchAnalyzeView(APIView):
-    """``POST /batch-analyze``: one job per file on the ``batch`` queue."""
+    """``POST /batch-analyze``: one job per file on the ``batch`` queue.
+
+    A member refused by the cheap checks is recorded as a ``FAILURE`` job (with ``error``) while
+    the others run; more than ``NEXA_BATCH_MAX_FILES`` files: 400 and nothing stored.
+    """
 
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
@@ -119,32 +133,27 @@ class BatchAnalyzeView(APIView):
         with transaction.atomic():
             batch = Batch.objects.create(owner=request.user)
             for upload in files:
-                try:
-                    job = submit_audit(request.user, upload, batch=batch)
-                except PdfError as exc:
-                    entries.append(
-                        {
-                            "filename": upload.name,
-                            "job_id": None,
-                            "status": AnalysisJob.Status.FAILURE,
-                            "poll_url": None,
-                            "error": exc.as_dict(),
-                        }
-                    )
-                    continue
-                entries.append(
-                    {
-                        "filename": job.audit.original_filename if not job.cached else upload.name,
-                        "job_id": str(job.id),
-                        "status": job.status,
-                        "poll_url": s.poll_url(job.id),
-                    }
-                )
+                job = submit_audit(request.user, upload, batch=batch)
+                entry = {
+                    "filename": job.audit.original_filename if not job.cached else upload.name,
+                    "job_id": str(job.id),
+                    "status": job.status,
+                    "poll_url": s.poll_url(job.id),
+                }
+                if is_refused(job):
+                    entry["error"] = {"code": job.error_code, "message": job.error_message}
+                entries.append(entry)
         return Response({"batch_id": str(batch.id), "jobs": entries}, status=status.HTTP_202_ACCEPTED)
 
 
 class AnalyzeAuditView(APIView):
-    """``POST /analyze-audit``: the same pipeline, run in this request; small files only."""
+    """``POST /analyze-audit``: the same pipeline, run in this request; small files only.
+
+    Above ``NEXA_SYNC_MAX_BYTES``: 413 ``use_async_endpoint``, nothing stored. A file refused by
+    the cheap checks (not a PDF) is recorded as a ``FAILURE`` job and answered 422 with the §3
+    failure body, like a PDF the analysis could not read (413 if it is ``too_large``, which
+    happens only when ``NEXA_SYNC_MAX_BYTES`` exceeds ``NEXA_MAX_UPLOAD_BYTES``).
+    """
 
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
@@ -156,12 +165,15 @@ class AnalyzeAuditView(APIView):
         request={"multipart/form-data": s.UploadSerializer},
         responses={
             200: s.AnalysisResultSerializer,
-            400: OpenApiResponse(s.ErrorResponseSerializer, description="no file, or not a PDF"),
+            400: OpenApiResponse(s.ErrorResponseSerializer, description="no file"),
             413: OpenApiResponse(
                 s.ErrorResponseSerializer,
                 description="above NEXA_SYNC_MAX_BYTES: use POST /analyze-audit-async",
             ),
-            422: OpenApiResponse(s.AnalysisResultSerializer, description="the PDF could not be analysed"),
+            422: OpenApiResponse(
+                s.AnalysisResultSerializer,
+                description="not a PDF, or the PDF could not be analysed (the job is recorded)",
+            ),
         },
     )
     def post(self, request):
@@ -176,10 +188,7 @@ class AnalyzeAuditView(APIView):
                 status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
                 async_url="/analyze-audit-async",
             )
-        try:
-            job = submit_audit(request.user, upload, enqueue_job=False)
-        except PdfError as exc:
-            return _pdf_error(exc)
+        job = submit_audit(request.user, upload, enqueue_job=False)
         if not job.is_final:
             run_analysis(str(job.id))
         job = AnalysisJob.objects.select_related("audit").get(pk=job.pk)
@@ -187,6 +196,8 @@ class AnalyzeAuditView(APIView):
         if job.status == AnalysisJob.Status.SUCCESS:
             body["cached"] = job.cached
             return Response(body, status=status.HTTP_200_OK)
+        if job.error_code == TOO_LARGE:
+            return Response(body, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
         return Response(body, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
 
 

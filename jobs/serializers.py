@@ -37,6 +37,17 @@ class SubmittedSerializer(serializers.Serializer):
     cached = serializers.BooleanField(required=False)
 
 
+class RefusedSerializer(serializers.Serializer):
+    """A 400/413 answer of ``POST /analyze-audit-async``: without a file only ``error``; a file
+    refused by the cheap checks is recorded, so ``job_id``, ``status`` (``FAILURE``) and
+    ``poll_url`` come with it."""
+
+    job_id = serializers.UUIDField(required=False)
+    status = serializers.ChoiceField(choices=AnalysisJob.Status.choices, required=False)
+    error = ErrorSerializer()
+    poll_url = serializers.CharField(required=False)
+
+
 class CitationSerializer(serializers.Serializer):
     document = serializers.CharField()
     title = serializers.CharField()
@@ -109,11 +120,15 @@ class JobResultSerializer(serializers.Serializer):
 
 
 class BatchJobSerializer(serializers.Serializer):
+    """One batch member; a member refused by the cheap checks is ``FAILURE`` with ``error``."""
+
     filename = serializers.CharField()
-    job_id = serializers.UUIDField(allow_null=True)
+    job_id = serializers.UUIDField()
     status = serializers.ChoiceField(choices=AnalysisJob.Status.choices)
-    poll_url = serializers.CharField(allow_null=True)
-    error = ErrorSerializer(required=False)
+    poll_url = serializers.CharField()
+    error = ErrorSerializer(
+        required=False, help_text="Present when the file was refused (not_a_pdf, too_large)."
+    )
 
 
 class BatchSubmittedSerializer(serializers.Serializer):

@@ -2,7 +2,9 @@
 
 Only cheap checks happen here (size, ``%PDF-`` header); the PDF is read by the worker. The
 database is the system of record: a job whose enqueue fails (Redis down) stays ``PENDING`` and
-the reconciler (``jobs.reconcile``) queues it later.
+the reconciler (``jobs.reconcile``) queues it later. A file refused by the cheap checks is
+recorded too (``record_refused``): its ``Audit`` row and an ``AnalysisJob`` already ``FAILURE``
+with the error code, never enqueued.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ QUEUE_HIGH, QUEUE_DEFAULT, QUEUE_BATCH = "high", "default", "batch"
 QUEUE_SYNC = "sync"  # run in the web process by ``POST /analyze-audit``; never enqueued
 RUNNING = (AnalysisJob.Status.PENDING, AnalysisJob.Status.PROCESSING)
 NO_FILE = "no_file"
+STAGE_REFUSED = "refused"  # stage of a job refused by the cheap checks (never enqueued)
 
 
 def check_upload(uploaded_file) -> None:
@@ -179,6 +182,85 @@ def enqueue(job: AnalysisJob, *, fresh: bool = False) -> bool:
         return False
 
 
+def _stored_name(uploaded_file) -> str:
+    return clean_filename(getattr(uploaded_file, "name", "") or "")
+
+
+def _save_bytes(audit: Audit, name: str, uploaded_file) -> None:
+    uploaded_file.seek(0)
+    audit.file.save(
+        name, uploaded_file if hasattr(uploaded_file, "chunks") else File(uploaded_file), save=False
+    )
+
+
+def is_refused(job: AnalysisJob) -> bool:
+    """True for a job recorded by :func:`record_refused` (the file failed the cheap checks)."""
+    return job.status == AnalysisJob.Status.FAILURE and job.stage == STAGE_REFUSED
+
+
+def record_refused(
+    owner, uploaded_file, error: PdfError, *, batch: Batch | None = None, queue: str | None = None
+) -> AnalysisJob:
+    """Record an upload refused by :func:`check_upload`: an ``Audit`` row and a ``FAILURE`` job.
+
+    Args:
+        owner: the submitting user.
+        uploaded_file: the Django ``UploadedFile`` that failed the cheap checks.
+        error: the ``PdfError`` from :func:`check_upload` (``not_a_pdf`` or ``too_large``).
+        batch: the ``Batch`` the file was sent in, if any.
+        queue: the queue name recorded on the job (default: as :func:`choose_queue` would pick).
+
+    Returns:
+        The ``AnalysisJob``, ``FAILURE`` with ``error_code``/``error_message`` from ``error`` and
+        stage ``refused``; it is never enqueued. The audit keeps the original name, size and
+        SHA-256; its bytes are stored so staff can inspect them, except above
+        ``NEXA_MAX_UPLOAD_BYTES`` (``too_large``), where the file field stays empty (as spec
+        uploads do, ``specs.services.register_oversized``).
+    """
+    size = uploaded_file.size or 0
+    name = _stored_name(uploaded_file)
+    now = timezone.now()
+    with transaction.atomic():
+        audit = Audit(owner=owner, original_filename=name, sha256=_sha256(uploaded_file), size_bytes=size)
+        if error.code != TOO_LARGE:
+            _save_bytes(audit, name, uploaded_file)
+        audit.save()
+        return AnalysisJob.objects.create(
+            audit=audit,
+            owner=owner,
+            batch=batch,
+            queue=queue or choose_queue(size, batch=batch),
+            status=AnalysisJob.Status.FAILURE,
+            stage=STAGE_REFUSED,
+            error_code=error.code[:32],
+            error_message=error.message,
+            finished_at=now,
+            heartbeat_at=now,
+        )
+
+
+def record_refused_uploads(owner, uploaded_files) -> list[AnalysisJob]:
+    """Record, one by one, the files of a refused web upload that fail :func:`check_upload`.
+
+    The upload form refuses a whole submission when one file is empty, too large or not a PDF;
+    the files that passed are not stored (the person sends them again), the failing ones are
+    recorded with :func:`record_refused` (no batch) so they show on the jobs page.
+
+    Args:
+        uploaded_files: the submitted Django ``UploadedFile`` objects.
+
+    Returns:
+        The ``FAILURE`` jobs recorded, in submission order.
+    """
+    jobs = []
+    for uploaded_file in uploaded_files:
+        try:
+            check_upload(uploaded_file)
+        except PdfError as exc:
+            jobs.append(record_refused(owner, uploaded_file, exc))
+    return jobs
+
+
 def submit_audit(
     owner, uploaded_file, *, batch: Batch | None = None, enqueue_job: bool = True
 ) -> AnalysisJob:
@@ -193,20 +275,23 @@ def submit_audit(
 
     Returns:
         The ``AnalysisJob``: ``PENDING`` (enqueued on commit), ``PENDING`` following an identical
-        submission in flight (``leader`` set; nothing enqueued), or ``SUCCESS`` at once with
+        submission in flight (``leader`` set; nothing enqueued), ``SUCCESS`` at once with
         ``cached=True`` when this user's same PDF was already analysed against the current
-        library and engine version (the job points at that audit; nothing stored or enqueued).
-
-    Raises:
-        PdfError: ``too_large`` or ``not_a_pdf`` from the cheap checks; nothing is stored.
+        library and engine version (the job points at that audit; nothing stored or enqueued),
+        or ``FAILURE`` at once (stage ``refused``, ``error_code`` ``too_large`` or ``not_a_pdf``)
+        when the file fails the cheap checks: recorded by :func:`record_refused`, never
+        enqueued. Bad input never raises here.
     """
     from specs.models import library_version
 
-    check_upload(uploaded_file)
     size = uploaded_file.size or 0
-    sha256 = _sha256(uploaded_file)
-    name = clean_filename(getattr(uploaded_file, "name", "") or "")
     queue = choose_queue(size, batch=batch) if enqueue_job else QUEUE_SYNC
+    try:
+        check_upload(uploaded_file)
+    except PdfError as exc:
+        return record_refused(owner, uploaded_file, exc, batch=batch, queue=queue)
+    sha256 = _sha256(uploaded_file)
+    name = _stored_name(uploaded_file)
 
     cached = find_cached_audit(owner, sha256, library_version())
     if cached is not None:
@@ -241,10 +326,7 @@ def submit_audit(
                 progress=leader.progress,
             )
         audit = Audit(owner=owner, original_filename=name, sha256=sha256, size_bytes=size)
-        uploaded_file.seek(0)
-        audit.file.save(
-            name, uploaded_file if hasattr(uploaded_file, "chunks") else File(uploaded_file), save=False
-        )
+        _save_bytes(audit, name, uploaded_file)
         audit.save()
         job = AnalysisJob.objects.create(audit=audit, owner=owner, batch=batch, queue=queue, stage="queued")
         if enqueue_job:

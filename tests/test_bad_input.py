@@ -206,9 +206,21 @@ def test_extract_pages_gives_a_code(name, build, code):
 
 def test_async_api_every_bad_file(api, library, run_jobs, django_capture_on_commit_callbacks):
     for name, build, code in [*REFUSED, ("too-large", too_large, "too_large")]:
-        response = api.post("/analyze-audit-async", {"file": upload(f"{name}.pdf", build())})
+        data = build()
+        response = api.post("/analyze-audit-async", {"file": upload(f"{name}.pdf", data)})
         assert response.status_code == (413 if code == "too_large" else 400), (name, response.content)
-        assert response.json()["error"]["code"] == code and response.json()["error"]["message"]
+        body = response.json()
+        assert body["error"]["code"] == code and body["error"]["message"]
+        assert body["status"] == "FAILURE" and body["poll_url"] == f"/job-result/{body['job_id']}"
+        job = AnalysisJob.objects.select_related("audit").get(pk=body["job_id"])  # recorded
+        assert (job.status, job.error_code, job.error_message) == ("FAILURE", code, body["error"]["message"])
+        assert job.audit.original_filename == f"{name}.pdf" and job.audit.size_bytes == len(data)
+        assert job.audit.sha256 == hashlib.sha256(data).hexdigest()
+        if code == "too_large":  # recorded, not stored
+            assert not job.audit.file
+        else:
+            assert GENERATED.match(job.audit.file.name), job.audit.file.name
+        assert api.get(body["poll_url"]).json()["error"]["code"] == code
     submitted = {}
     with django_capture_on_commit_callbacks(execute=True):
         for name, build, code in READ:
@@ -254,11 +266,12 @@ def test_batch_api_mixed_bad_files(api, library, run_jobs, django_capture_on_com
     door = {"not_a_pdf", "too_large"}
     for (name, _, code), entry in zip(cases, entries, strict=False):
         assert entry["filename"] == f"{name}.pdf"
+        job = AnalysisJob.objects.get(pk=entry["job_id"])  # every member recorded
+        assert job.batch_id is not None
         if code in door and name in ("zero-byte", "renamed-zip", "too-large"):
             assert entry["status"] == "FAILURE" and entry["error"]["code"] == code, entry
+            assert (job.status, job.error_code, job.attempts) == ("FAILURE", code, 0), name
             continue
-        job = AnalysisJob.objects.get(pk=entry["job_id"])
-        assert job.batch_id is not None
         if code is None:
             assert job.status == "SUCCESS", (name, job.error_code, job.error_message)
         else:
@@ -301,11 +314,16 @@ def test_upload_specs_every_bad_file(api, run_jobs, django_capture_on_commit_cal
 def test_audit_upload_page_bad_files(client, user, library, run_jobs, django_capture_on_commit_callbacks):
     client.force_login(user)
     url = reverse("audits:upload")
-    for name, build, _ in [*REFUSED, ("too-large", too_large, "too_large")]:
+    for name, build, code in [*REFUSED, ("too-large", too_large, "too_large")]:
         response = client.post(url, {"files": [upload(f"{name}.pdf", build())]})
         assert response.status_code == 400, name
         assert f"{name}.pdf" in response.content.decode(), name  # the message names the file
-    assert not Audit.objects.exists()
+        job = AnalysisJob.objects.select_related("audit").get(audit__original_filename=f"{name}.pdf")
+        assert (job.status, job.error_code) == ("FAILURE", code), name  # recorded, never enqueued
+        assert bool(job.audit.file) == (code != "too_large"), name
+    page = client.get(reverse("jobs_web:list")).content.decode()
+    assert "(not_a_pdf)" in page and "(too_large)" in page
+    _no_job_running()
     for name, build, code in [c for c in READ if c[2] in ("encrypted", "corrupt_pdf", "too_complex")]:
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(url, {"files": [upload(f"{name}.pdf", build())]})

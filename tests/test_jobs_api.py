@@ -1,5 +1,7 @@
 """The job API of DESIGN.md §3 against the real database and Redis (burst SimpleWorker)."""
 
+import hashlib
+
 import django_rq
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -70,19 +72,62 @@ def test_queue_choice_small_high_large_default(api, library, settings, django_ca
     assert django_rq.get_queue("default").count == 1 and django_rq.get_queue("high").count == 1
 
 
-def test_not_a_pdf_rejected_and_nothing_stored(api, django_capture_on_commit_callbacks):
-    res = _submit(
-        api, django_capture_on_commit_callbacks, file=SimpleUploadedFile("notes.pdf", b"hello, not a pdf")
-    )
+def _queued() -> int:
+    return sum(django_rq.get_queue(q).count for q in ("high", "default", "batch"))
+
+
+def test_not_a_pdf_is_recorded_as_a_failed_job(api, user, django_capture_on_commit_callbacks):
+    data = b"hello, not a pdf"
+    res = _submit(api, django_capture_on_commit_callbacks, file=SimpleUploadedFile("notes.pdf", data))
     assert res.status_code == 400
-    assert res.json()["error"]["code"] == "not_a_pdf"
-    assert not Audit.objects.exists() and not AnalysisJob.objects.exists()
+    body = res.json()
+    assert set(body) == {"job_id", "status", "error", "poll_url"}
+    assert body["status"] == "FAILURE" and body["poll_url"] == f"/job-result/{body['job_id']}"
+    assert body["error"] == {"code": "not_a_pdf", "message": "The file is not a PDF (no %PDF- header)."}
+    # recorded: the audit (name, size, SHA-256, bytes kept for staff) and a FAILURE job, never enqueued
+    job = AnalysisJob.objects.select_related("audit").get()
+    assert str(job.id) == body["job_id"] and job.owner == user
+    assert (job.status, job.error_code, job.stage) == ("FAILURE", "not_a_pdf", "refused")
+    assert job.error_message == body["error"]["message"] and job.finished_at and job.attempts == 0
+    audit = job.audit
+    assert audit.original_filename == "notes.pdf" and audit.size_bytes == len(data)
+    assert audit.sha256 == hashlib.sha256(data).hexdigest()
+    assert audit.file.name.startswith("audits/")
+    with audit.file.open("rb") as fh:
+        assert fh.read() == data
+    assert _queued() == 0
+    poll = api.get(body["poll_url"]).json()
+    assert poll["status"] == "FAILURE" and poll["error"] == body["error"] and poll["file"] == "notes.pdf"
+    assert poll["result"]["status"] == "FAILURE" and poll["result"]["error"]["code"] == "not_a_pdf"
 
 
-def test_too_large_is_413(api, settings, django_capture_on_commit_callbacks):
+def test_empty_file_is_recorded_as_not_a_pdf(api, django_capture_on_commit_callbacks):
+    res = _submit(api, django_capture_on_commit_callbacks, file=SimpleUploadedFile("empty.pdf", b""))
+    assert res.status_code == 400 and res.json()["error"]["code"] == "not_a_pdf"
+    audit = Audit.objects.get()
+    assert audit.size_bytes == 0 and audit.sha256 == hashlib.sha256(b"").hexdigest()
+    assert audit.file.name.startswith("audits/") and audit.file.size == 0
+    assert AnalysisJob.objects.get().status == "FAILURE" and _queued() == 0
+
+
+def test_too_large_is_413_and_recorded_without_its_bytes(api, settings, django_capture_on_commit_callbacks):
     settings.NEXA_MAX_UPLOAD_BYTES = 200
-    res = _submit(api, django_capture_on_commit_callbacks)
-    assert res.status_code == 413 and res.json()["error"]["code"] == "too_large"
+    data = audit_pdf()
+    res = _submit(api, django_capture_on_commit_callbacks, file=upload("big.pdf", data))
+    assert res.status_code == 413
+    body = res.json()
+    assert set(body) == {"job_id", "status", "error", "poll_url"} and body["status"] == "FAILURE"
+    assert body["error"]["code"] == "too_large"
+    assert body["error"]["message"] == f"The file is {len(data)} bytes; the limit is 200 bytes."
+    job = AnalysisJob.objects.select_related("audit").get(pk=body["job_id"])
+    assert (job.status, job.error_code) == ("FAILURE", "too_large")
+    audit = job.audit
+    assert audit.original_filename == "big.pdf" and audit.size_bytes == len(data)
+    assert audit.sha256 == hashlib.sha256(data).hexdigest()
+    assert not audit.file  # the bytes above the limit are not stored
+    assert _queued() == 0
+    poll = api.get(body["poll_url"]).json()
+    assert poll["status"] == "FAILURE" and poll["error"]["code"] == "too_large"
 
 
 def test_missing_file_is_400(api):
@@ -187,12 +232,37 @@ def test_batch_with_a_non_pdf_member(api, library, run_jobs, django_capture_on_c
     with django_capture_on_commit_callbacks(execute=True):
         res = api.post("/batch-analyze", {"files": files}, format="multipart")
     assert res.status_code == 202
-    jobs = res.json()["jobs"]
+    body = res.json()
+    jobs = body["jobs"]
     assert jobs[1]["filename"] == "memo.docx" and jobs[1]["status"] == "FAILURE"
-    assert jobs[1]["error"]["code"] == "not_a_pdf" and jobs[1]["job_id"] is None
+    assert jobs[1]["error"] == {"code": "not_a_pdf", "message": "The file is not a PDF (no %PDF- header)."}
+    assert jobs[1]["job_id"] and jobs[1]["poll_url"] == f"/job-result/{jobs[1]['job_id']}"
+    assert [j["status"] for j in (jobs[0], jobs[2])] == ["PENDING", "PENDING"]
+    assert all("error" not in j for j in (jobs[0], jobs[2]))
+    refused = AnalysisJob.objects.select_related("audit").get(pk=jobs[1]["job_id"])
+    assert (refused.status, refused.error_code) == ("FAILURE", "not_a_pdf")
+    assert str(refused.batch_id) == body["batch_id"] and refused.queue == "batch"
+    assert refused.audit.original_filename == "memo.docx" and refused.audit.file.name.startswith("audits/")
+    assert django_rq.get_queue("batch").count == 2  # the refused member is never enqueued
     run_jobs()
     for entry in (jobs[0], jobs[2]):
         assert api.get(f"/job-result/{entry['job_id']}").json()["status"] == "SUCCESS"
+    poll = api.get(jobs[1]["poll_url"]).json()
+    assert poll["status"] == "FAILURE" and poll["error"]["code"] == "not_a_pdf"
+    assert poll["batch_id"] == body["batch_id"]
+
+
+def test_batch_with_an_oversized_member(api, library, settings, django_capture_on_commit_callbacks):
+    settings.NEXA_MAX_UPLOAD_BYTES = 400
+    big = upload("big.pdf", b"%PDF-1.4\n" + b"0" * 500)
+    with django_capture_on_commit_callbacks(execute=True):
+        res = api.post("/batch-analyze", {"files": [big]}, format="multipart")
+    assert res.status_code == 202
+    (entry,) = res.json()["jobs"]
+    assert entry["status"] == "FAILURE" and entry["error"]["code"] == "too_large"
+    job = AnalysisJob.objects.select_related("audit").get(pk=entry["job_id"])
+    assert job.error_code == "too_large" and not job.audit.file and job.audit.size_bytes == 509
+    assert django_rq.get_queue("batch").count == 0
 
 
 def test_sync_analyze_returns_result(api, library):
@@ -214,6 +284,25 @@ def test_sync_analyze_too_large_points_to_async(api, library, settings):
         body["error"]["code"] == "use_async_endpoint" and "/analyze-audit-async" in body["error"]["message"]
     )
     assert not AnalysisJob.objects.exists()
+
+
+def test_sync_analyze_not_a_pdf_is_422_and_recorded(api, library):
+    res = api.post("/analyze-audit", {"file": upload("memo.pdf", b"just text")}, format="multipart")
+    assert res.status_code == 422
+    body = res.json()
+    job = AnalysisJob.objects.select_related("audit").get()
+    assert body == {
+        "file": "memo.pdf",
+        "status": "FAILURE",
+        "error": {"code": "not_a_pdf", "message": "The file is not a PDF (no %PDF- header)."},
+        "audit": None,
+        "infractions_found": 0,
+        "summary": {"repealable": 0, "valid": 0, "needs_review": 0},
+        "infractions": [],
+        "job_id": str(job.id),
+    }
+    assert (job.status, job.error_code, job.queue, job.attempts) == ("FAILURE", "not_a_pdf", "sync", 0)
+    assert job.audit.size_bytes == 9 and job.audit.file.name.startswith("audits/")
 
 
 def test_sync_analyze_bad_pdf_is_422_with_code(api, library):

@@ -216,7 +216,13 @@ def test_upload_not_a_pdf_shows_error_next_to_field(crew):
     html = resp.content.decode()
     assert re.search(r'id="id_files-error"[^>]*>\s*<p>notes.pdf is not a PDF file.</p>', html)
     assert 'aria-invalid="true"' in html
-    assert not Audit.objects.exists() and not AnalysisJob.objects.exists()
+    # the refused file is recorded as a failed job (bytes kept), never queued, and listed with its message
+    job = AnalysisJob.objects.select_related("audit").get()
+    assert (job.status, job.error_code, job.batch) == ("FAILURE", "not_a_pdf", None)
+    assert job.audit.original_filename == "notes.pdf" and job.audit.size_bytes == 16
+    assert job.audit.file.name.startswith("audits/")
+    page = crew.get(reverse("jobs_web:list")).content.decode()
+    assert "notes.pdf" in page and "The file is not a PDF (no %PDF- header). (not_a_pdf)" in page
 
 
 def test_upload_too_large(crew, settings):
@@ -225,7 +231,26 @@ def test_upload_too_large(crew, settings):
     resp = _post_files(crew, reverse("audits:upload"), [big])
     assert resp.status_code == 400
     assert "big.pdf is too large (2.9\xa0KB); the limit is 2.0\xa0KB." in resp.content.decode()
-    assert not Audit.objects.exists()
+    job = AnalysisJob.objects.select_related("audit").get()
+    assert (job.status, job.error_code) == ("FAILURE", "too_large")
+    assert job.audit.size_bytes == 3009 and not job.audit.file  # recorded, bytes not stored
+    assert (
+        "The file is 3009 bytes; the limit is 2000 bytes. (too_large)"
+        in crew.get(reverse("jobs_web:list")).content.decode()
+    )
+
+
+def test_upload_mixed_records_only_the_refused_file(crew):
+    """One bad file refuses the form: the good ones are not stored (sent again), the bad one is recorded."""
+    files = [
+        SimpleUploadedFile("good.pdf", make_pdf(["audit"])),
+        SimpleUploadedFile("empty.pdf", b""),
+    ]
+    resp = _post_files(crew, reverse("audits:upload"), files)
+    assert resp.status_code == 400 and "empty.pdf is empty (0 bytes)." in resp.content.decode()
+    job = AnalysisJob.objects.select_related("audit").get()
+    assert job.audit.original_filename == "empty.pdf" and job.error_code == "not_a_pdf"
+    assert not Batch.objects.exists()
 
 
 def test_upload_too_many_files(crew, settings):
@@ -673,8 +698,9 @@ def test_far_too_many_files_get_a_plain_page(crew, settings):
     assert not Audit.objects.exists()
 
 
-def test_service_rejection_is_shown_on_the_form(crew, monkeypatch):
-    """If the submit service refuses a file the form let through, its message shows on the form."""
+def test_service_rejection_is_recorded_and_listed(crew, monkeypatch):
+    """If the submit service refuses files the form let through, they are recorded as failed jobs
+    of the batch (never queued) and the jobs page shows their message."""
     from jobs import services
     from nexa.pdftext import PdfError
 
@@ -684,6 +710,11 @@ def test_service_rejection_is_shown_on_the_form(crew, monkeypatch):
     monkeypatch.setattr(services, "check_upload", refuse)
     files = [SimpleUploadedFile(f"A{i}.pdf", make_pdf([f"audit {i}"])) for i in range(2)]
     resp = crew.post(reverse("audits:upload"), {"files": files})
-    assert resp.status_code == 400
-    assert "A0.pdf: The file is over the limit." in resp.content.decode()
-    assert not Batch.objects.exists() and not AnalysisJob.objects.exists()
+    assert resp.status_code == 302 and resp["Location"] == reverse("jobs_web:list")
+    batch = Batch.objects.get()
+    assert sorted((j.audit.original_filename, j.status, j.error_code) for j in batch.jobs.all()) == [
+        ("A0.pdf", "FAILURE", "too_large"),
+        ("A1.pdf", "FAILURE", "too_large"),
+    ]
+    page = crew.get(resp["Location"]).content.decode()
+    assert "The file is over the limit. (too_large)" in page and "A1.pdf" in page
