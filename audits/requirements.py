@@ -384,7 +384,7 @@ _PROHIBITED = re.compile(
     r"|^\W*(?:is|are)\s+(?:not\s+(?:permitted|allowed|acceptable)|prohibited)\b",
     re.I,
 )
-_FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s+plus\s*$", re.I)
+_FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s*(?:\bplus\b|\+)\s*$", re.I)
 _TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
 _RANGE_MID = re.compile(r"^\s*(?:-|–|to|through|and)\s*$", re.I)
 _RANGE_START = re.compile(r"(?:between|from|range\s+of|rated)\s*$", re.I)

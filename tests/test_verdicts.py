@@ -659,3 +659,23 @@ def test_trade_synonyms_find_the_governing_clause():
         "5.1",
     )
     assert decide("Vault V-2 cover not traffic rated.", {}, lib).citations[0]["section"] == "6.1"
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "Poles shall be set to a depth of not less than 10% of the pole length plus 2 ft.",
+        "Pole setting depth shall be 10 percent of the pole length plus 2 feet.",
+        "Minimum setting depth: 10% of pole length + 2 ft.",
+        "Poles shall be set to a depth of 10% of the length of the pole plus 2 ft.",
+    ],
+)
+def test_setting_depth_formula_uses_the_pole_length_in_the_finding(clause):
+    lib = Library([R("S", "3.1", clause, heading="Pole setting")])
+    d = decide("A 40-foot pole set 5 ft 6 in deep.", {}, lib)
+    check(d, "VALID", "S", "3.1")
+    assert "6.00 ft" in d.reason  # 10% of 40 ft + 2 ft
+    d = decide("Pole P-7 (50 ft class 3) buried 7 ft.", {}, lib)
+    check(d, "REPEALABLE", "S", "3.1")
+    assert "7.00 ft" in d.reason
+    assert decide("Pole set 5 ft deep.", {}, lib).verdict == "NEEDS_REVIEW"
