@@ -2,7 +2,7 @@
 
 Does what a worker does (Django setup, ``audits.library.load_library()``, one audit through the
 plain-Python pipeline) in a fresh process and prints one JSON line: RSS after setup, after the
-library load, the peak RSS (``ru_maxrss``) and the clause count. The active library is whatever the
+library load, the peak RSS (``VmHWM``) and the clause count. The active library is whatever the
 parent benchmark made active in the database.
 """
 
@@ -33,10 +33,26 @@ def _cpu_wall(fn):
     return result, time.perf_counter() - w0, time.process_time() - c0
 
 
+def peak_mb() -> float:
+    """Peak RSS of this process in MB: ``VmHWM`` from /proc/self/status.
+
+    Not ``ru_maxrss``: Linux carries the high-water mark of the pre-exec image across ``execve``,
+    so a probe started from a big parent would report the parent's RSS.
+    """
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024 / 1e6
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1e6
+
+
 def main(argv: list[str]) -> int:
     """Run the probe: ``argv`` = [audit PDF of 10 pages, then any other audits "N=path"]; print JSON.
 
-    Figures: RSS after setup / after the library load / peak (``ru_maxrss``, taken before the
+    Figures: RSS after setup / after the library load / peak (``VmHWM``, taken before the
     index rebuild below); load time; the first (cold) and a repeated (warm) analysis of the
     10-page audit; warm analysis times of the other audits (the scaling table); and the time of
     ``Library(clauses)`` alone (the index build without the DB read).
@@ -54,7 +70,7 @@ def main(argv: list[str]) -> int:
     setup = rss_mb()
     (_version, library), load_wall, load_cpu = _cpu_wall(load_library)
     loaded = rss_mb()
-    peak_load = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 * 1.048576  # KiB -> MB
+    peak_load = peak_mb()
     with open(argv[0], "rb") as fh:
         ten = fh.read()
     first, first_wall, first_cpu = _cpu_wall(lambda: analyse_plain(ten, library))
@@ -70,7 +86,7 @@ def main(argv: list[str]) -> int:
         audits[label] = {"wall_ms": round(wall * 1000, 1), "cpu_ms": round(cpu * 1000, 1),
                          "infractions": result["infractions"]}  # fmt: skip
     after = rss_mb()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux -> MiB
+    peak = peak_mb()
     clauses = library.clauses
     _, build_wall, build_cpu = _cpu_wall(lambda: Library(clauses))
     print(
@@ -81,7 +97,7 @@ def main(argv: list[str]) -> int:
                 "rss_loaded_mb": round(loaded, 1),
                 "peak_after_load_mb": round(peak_load, 1),
                 "rss_after_audit_mb": round(after, 1),
-                "peak_rss_mb": round(max(peak * 1.048576, after), 1),
+                "peak_rss_mb": round(max(peak, after), 1),
                 "load_seconds": round(load_wall, 2),
                 "load_cpu_seconds": round(load_cpu, 2),
                 "index_build_seconds": round(build_wall, 2),

@@ -392,7 +392,7 @@ def run_memory(ctx: Context) -> Section:
         activate(SMALL)
     section.notes.append(
         "process: Django set up, audits.library.load_library() (DB read + Library), then 1/10/50-page "
-        "audits analysed; peak = ru_maxrss; index build = Library(clauses) alone, timed after the peak"
+        "audits analysed; peak = VmHWM; index build = Library(clauses) alone, timed after the peak"
     )
     return section
 
