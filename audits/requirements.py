@@ -174,10 +174,13 @@ _PERMISSIVE = re.compile(
 # the thing a permissive sentence allows: "Native backfill free of rocks ... is acceptable", "Fiberglass
 # crossarms may be used in lieu of wood", "Tier 8 lids are acceptable in non-traffic areas"
 _ALT_SUBJECT = re.compile(
-    r"^\s*(?:(?:alternatively|however|otherwise)\s*,?\s*)?(?P<alt>[A-Za-z0-9][\w\s/-]{2,60}?)\s+"
-    r"(?=(?:free\s+(?:of|from)|with|having|that|which|meeting|rated|of|in|may|is|are|can)\b)",
+    r"^\s*(?:(?:alternatively|however|otherwise|elsewhere)\s*,?\s*)?"
+    r"(?P<alt>[A-Za-z0-9][\w\s/-]{2,60}?(?:\s+rated\s+(?:for|at|to)\s+[\w\s/-]{2,40}?)?)\s+"
+    r"(?=(?:free\s+(?:of|from)|with|having|that|which|meeting|of|in|may|is|are|can)\b)",
     re.I,
 )
+# a leading place or case ("In non-traffic areas such as landscaping, ...") before the alternative
+_ALT_LEAD = re.compile(r"^\s*(?:in|on|at|for|within|outside|where|when)\b[^,.;]{2,80},\s*", re.I)
 
 
 _ALT_VERB = re.compile(
@@ -194,6 +197,7 @@ def alternative_subject(text: str) -> str:
     if modality(text) != "permissive" or not _ALT_VERB.search(text):
         return ""
     t = re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]\s*", "", text, flags=re.I)
+    t = _ALT_LEAD.sub("", t)
     t = re.sub(r"^\s*(?:the\s+use\s+of|use\s+of|a|an|the)\s+", "", t, flags=re.I)
     m = _ALT_SUBJECT.match(t)
     if not m:

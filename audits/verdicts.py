@@ -379,7 +379,12 @@ def decide_infraction(description: str, fields: dict, library: Library) -> Decis
         return _evaluate(bm, facts, library, hits, conf)
     if br and (not bc or br.score >= 0.6 * bc.score):
         u = library.units[br.unit]
-        reason = f"{_label(u)} only recommends this here (“{_short(br.stmt.text)}”); it is not a requirement."
+        what = (
+            "states this is not required"
+            if re.search(r"\bnot\s+required\b", br.stmt.text, re.I)
+            else "only recommends this here"
+        )
+        reason = f"{_label(u)} {what} (“{_short(br.stmt.text)}”); it is not a requirement."
         cites = [(br.unit, br.stmt.text)] + ([(bc.unit, bc.stmt.text)] if bc else [])
         c = conf(0.8, br)
         return Decision(
@@ -434,10 +439,22 @@ def _with_totals(facts: Facts, st: Statement) -> Facts:
     for kind in kinds:
         same = [q for q in measured if q.kind == kind]
         counted = [q for q in same if q.count is not None]
-        if not counted or any(_TOTAL.search(facts.text[max(0, q.start - 20) : q.start]) for q in same):
+        if not counted:
+            continue
+        stated = [
+            q
+            for q in same
+            if q.count is None
+            and (
+                _TOTAL.search(facts.text[max(0, q.start - 20) : q.start])
+                or _TOTAL.match(facts.text, q.end + 1)
+            )
+        ]
+        if stated:  # "four 90-degree bends (360 degrees total)": the finding's own total
+            measured = [q for q in measured if q not in counted]
             continue
         total = sum(q.magnitude * q.count for q in counted)
-        parts = " + ".join(f"{q.count_text} {q.describe()}" for q in counted)
+        parts = " + ".join(f"{q.count_text} × {q.describe()}" for q in counted)
         text = f"{parts} = {total:g} {_UNIT_WORD.get(kind, '')}".strip()
         first = counted[0]
         merged = Quantity(total, kind, first.start, counted[-1].end, text)
@@ -492,7 +509,19 @@ def _permitted_alternative(gov: Cand, facts: Facts, library: Library) -> tuple[i
                 continue
             if any(compat(c.applicability, facts.applicability)[0] for c in st.constraints):
                 continue
-            if not set(tokenize(alt, keep_numbers=False)) - GENERIC or not _affirmed(alt, facts):
+            # "porcelain or polymer insulators" -> "porcelain insulators", "polymer insulators"
+            parts = [p.strip() for p in re.split(r"\s+or\s+|/", alt) if p.strip()]
+            head = parts[-1].split()[-1] if parts else ""
+            options = [p if len(p.split()) > 1 or p == parts[-1] else f"{p} {head}" for p in parts]
+            alt = next(
+                (
+                    o
+                    for o in options
+                    if set(tokenize(o, keep_numbers=False)) - GENERIC and _affirmed(o, facts)
+                ),
+                "",
+            )
+            if not alt:
                 continue
             checks = [c for c in st.constraints if c.explicit]
             if any(not c.check(_measured_value(c, q, facts)) for c, q in _pair(checks, facts, None)):

@@ -679,3 +679,68 @@ def test_setting_depth_formula_uses_the_pole_length_in_the_finding(clause):
     check(d, "REPEALABLE", "S", "3.1")
     assert "7.00 ft" in d.reason
     assert decide("Pole set 5 ft deep.", {}, lib).verdict == "NEEDS_REVIEW"
+
+
+def test_alternatives_listed_with_or_and_after_a_leading_place():
+    lib = Library(
+        [
+            R(
+                "I",
+                "6.1",
+                "In coastal contamination zones, insulators shall be polymer. Elsewhere, porcelain or polymer insulators may be used.",
+                heading="Insulators",
+            ),
+            R(
+                "V",
+                "3.2",
+                "Vault lids shall be rated for H-20 loading. "
+                "In non-traffic areas such as landscaping, lids rated for Tier 8 pedestrian loading are acceptable.",
+                heading="Lids",
+            ),
+        ]
+    )
+    d = decide(
+        "Pin insulators at pole P-3 are porcelain rather than polymer; pole is outside any contamination zone.",
+        {},
+        lib,
+    )
+    check(d, "REPEALABLE", "I", "6.1")
+    d = decide(
+        "Vault V-9 lid in a landscaped area is rated for Tier 8 pedestrian loading, not H-20.", {}, lib
+    )
+    check(d, "REPEALABLE", "V", "3.2")
+    assert "tier 8" in d.reason.lower()
+
+
+def test_a_total_the_finding_states_is_used_as_is():
+    lib = Library(
+        [
+            R(
+                "C",
+                "4.1",
+                "The total of bends between pull points shall not exceed 270 degrees.",
+                heading="Bends",
+            )
+        ]
+    )
+    d = decide("Conduit run contains four 90-degree bends (360 degrees total).", {}, lib)
+    check(d, "VALID", "C", "4.1")
+    assert "360 degrees" in d.reason
+
+
+def test_not_required_reads_as_not_required():
+    lib = Library(
+        [
+            R("T", "4.1", "Each primary cable shall carry a permanent tag in every vault.", heading="Tags"),
+            R(
+                "T",
+                "4.2",
+                "Note: Tagging of secondary cables in transformer pads is not required.",
+                kind="note",
+                heading="Tags",
+            ),
+        ]
+    )
+    d = decide("Secondary cables in transformer pad T-5 are not tagged.", {}, lib)
+    check(d, "REPEALABLE", "T", "4.2")
+    assert "not required" in d.reason
