@@ -314,7 +314,7 @@ def find_quantities(text: str) -> list[Quantity]:
 # a count before a per-item value: "five 90-degree bends", "two (2) 45° sweeps", "3 x 90° bends", "3× 8 ft rods"
 _COUNT_BEFORE = re.compile(
     r"(?:^|(?<=[\s(,;:]))(?P<n>(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-    r"(?:\s*\(\s*\d{1,2}\s*\))?|\d{1,2})\s*(?P<x>[x×*]\s*)?$",
+    r"(?:\s*\(\s*\d{1,2}\s*\))?|\d{1,2}|(?P<p>\(\s*\d{1,2}\s*\)))\s*(?P<x>[x×*]\s*)?$",
     re.I,
 )
 _ITEM_NOUN = re.compile(r"\s*(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z]{3,})\b", re.I)
@@ -324,12 +324,12 @@ def _attach_count(text: str, q: Quantity) -> None:
     """Set ``q.count`` when a count of items precedes the value and a noun follows it ("five 90-degree bends");
     a bare digit counts only with a multiplication sign ("3 x 90° bends")."""
     m = _COUNT_BEFORE.search(text[max(0, q.start - 20) : q.start])
-    if not m or not (m.group("w") or m.group("x")):
+    if not m or not (m.group("w") or m.group("x") or m.group("p")):
         return
     noun = _ITEM_NOUN.match(text, q.end)
     if not noun and not m.group("x"):
         return
-    n = m.group("w") or m.group("n")
+    n = m.group("w") or m.group("n").strip("() ")
     q.count = int(_NUMBER_WORDS.get(n.lower(), n))
     q.count_text = " ".join(m.group(0).split())
 

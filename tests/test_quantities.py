@@ -143,3 +143,9 @@ def test_hyphenated_unit_and_count_before_a_value():
     assert (q.kind, q.magnitude, q.count) == ("length", 8.0, None)
     # a bare digit before a value is not a count (pole numbers, list items)
     assert one("Pole 3 30 ft").count is None
+
+
+def test_count_in_parentheses_before_a_value():
+    qs = find_quantities("(4) 90-degree bends and (2) 45° sweeps")
+    assert [(q.magnitude, q.count) for q in qs] == [(90.0, 4), (45.0, 2)]
+    assert one("Pole (40 ft) buried").count is None
