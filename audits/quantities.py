@@ -297,7 +297,7 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             continue
         if re.search(
-            r"\b(?:tier|class|type|grade|zone|size|no|number|rev|rule|table|section|figure|item|step)\W*$",
+            r"\b(?:tier|class|type|grade|zone|size|no|number|rev|rule|table|section|figure|item|step|schedule|sch|phase|circuit|lot|unit)\W*$",
             text[max(0, m.start() - 12) : m.start()],
             re.I,
         ):
@@ -331,7 +331,7 @@ def _attach_count(text: str, q: Quantity) -> None:
         return
     n = m.group("w") or m.group("n").strip("() ")
     q.count = int(_NUMBER_WORDS.get(n.lower(), n))
-    q.count_text = " ".join(m.group(0).split())
+    q.count_text = " ".join(m.group(0).split()).rstrip("x×* ")
 
 
 def _count_noun(word: str) -> str:

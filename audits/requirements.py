@@ -372,6 +372,10 @@ _CMP_AFTER = re.compile(
     r"|(?P<le>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:less|fewer|smaller|lower|below|under)\b|maximum|max\b))",
     re.I,
 )
+_AFTER_FORM = re.compile(
+    r"^\W*(?:(?:or|and)\s+(?:more|less|fewer|greater|larger|smaller|higher|lower|heavier|above|below|over|under)\b|minimum\b|maximum\b|min\b|max\b)",
+    re.I,
+)
 _CONDITION = re.compile(r"\b(?:where|when|whenever|if)\b[^.;]*$", re.I)
 # the verb of a rule: a value before it, in the subject, may say which things the rule is about
 _MODAL_VERB = re.compile(
@@ -380,7 +384,10 @@ _MODAL_VERB = re.compile(
 )
 # "<value> of more than ..." names the required value itself ("a clearance of more than 8 ft shall be kept")
 _OF_VALUE = re.compile(
-    r"\bof\s+(?:(?:not|no|at|more|less|greater|than|least|over|under|above|below|about)\s+)*$", re.I
+    r"\b(?:clearances?|cover|depths?|distances?|heights?|lengths?|spacing|separation|width|radius|minimum|maximum|total"
+    r"|sum|value|limit|resistance|tension|sag|slope|grade|angle|deviation|tolerance)\s+"
+    r"of\s+(?:(?:not|no|at|more|less|greater|than|least|over|under|above|below|about)\s+)*$",
+    re.I,
 )
 # "spans longer than 90 m shall not be used": a prohibition of the things the subject names is a limit
 _PROHIBITED = re.compile(
@@ -526,7 +533,9 @@ def parse_constraints(
             )
             i += 2
             continue
-        cmp, dist = _comparator_before(left)
+        # "50 kVA or less may be 1.5 m": the "or less" belongs to the value before
+        own_left = re.sub(_AFTER_FORM, " ", left) if i else left
+        cmp, dist = _comparator_before(own_left)
         if dist > 24:
             cmp = None
         explicit = cmp is not None
@@ -654,7 +663,7 @@ def phrase_state(phrase: str, text: str) -> bool | None:
 # ---------------------------------------------------------------- statements and tables
 
 _SENT_SPLIT = re.compile(
-    r"(?<=[a-z0-9)\]])\.\s+(?=[A-Z])|;\s+(?=[A-Z])|(?=\bNote\s*\d*\s*:)|(?=\bExceptions?\s*\d*\s*:)"
+    r"(?:(?<=[a-z0-9)\]])|(?<=[A-Z]{2}))\.\s+(?=[A-Z])|;\s+(?=[A-Z])|(?=\bNote\s*\d*\s*:)|(?=\bExceptions?\s*\d*\s*:)"
 )
 _UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)

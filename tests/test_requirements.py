@@ -364,3 +364,20 @@ def test_applicability_synonyms():
     assert applicability("along the pedestrian path")["surface"] == {"pedestrian"}
     assert applicability("across the boulevard")["surface"] == {"road"}
     assert applicability("service conductors to the house")["voltage"] == {"secondary"}
+
+
+def test_or_less_belongs_to_the_value_before_and_sentences_end_after_acronyms():
+    got = [
+        (c.comparator, c.kind, c.condition, c.explicit)
+        for c in parse_constraints(
+            "Exception: transformers of 50 kVA or less may be 1.5 m from fire hydrants."
+        )
+    ]
+    assert got == [("<=", "power", True, True), ("==", "length", False, False)]
+    sts = parse_statements(
+        "Conduit shall be Schedule 80 PVC. Schedule 40 PVC may be used in lieu of Schedule 80."
+    )
+    assert [s.modality for s in sts] == ["mandatory", "permissive"]
+    assert not [
+        c for s in sts for c in s.constraints if c.kind.startswith("count")
+    ]  # "Schedule 40" is a label

@@ -744,3 +744,32 @@ def test_not_required_reads_as_not_required():
     d = decide("Secondary cables in transformer pad T-5 are not tagged.", {}, lib)
     check(d, "REPEALABLE", "T", "4.2")
     assert "not required" in d.reason
+
+
+def test_exception_for_smaller_ratings_and_alternative_materials():
+    lib = Library(
+        [
+            R(
+                "A",
+                "4.1",
+                "Conduit shall be Schedule 80 PVC. Schedule 40 PVC may be used in lieu of Schedule 80 where encased in concrete.",
+                heading="Conduit",
+            ),
+            R(
+                "A",
+                "5.1",
+                "Transformers shall be located not less than 3 m from fire hydrants.",
+                heading="Location",
+            ),
+            R(
+                "A",
+                "5.2",
+                "Exception: transformers of 50 kVA or less may be 1.5 m from fire hydrants.",
+                kind="exception",
+                heading="Location",
+            ),
+        ]
+    )
+    check(decide("Schedule 40 PVC conduit installed encased in concrete.", {}, lib), "REPEALABLE", "A", "4.1")
+    check(decide("Transformer T-9 (25 kVA) is 2 m from the fire hydrant.", {}, lib), "REPEALABLE", "A", "5.2")
+    check(decide("Transformer T-10 (100 kVA) is 2 m from the fire hydrant.", {}, lib), "VALID", "A", "5.1")
