@@ -20,7 +20,7 @@ from audits.requirements import (
 )
 from audits.retrieval import ClauseIndex, tokenize
 
-ENGINE_VERSION = "1.0"
+ENGINE_VERSION = "1.1"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 @dataclass
