@@ -818,6 +818,20 @@ def split_row_text(row: str, header: str = "") -> tuple[list[str], list[str]]:
     return [""] + names, [label] + [q.text for q in qs]
 
 
+def _voltage_class_of_range(col: str) -> set[str]:
+    """The voltage class a column named by a voltage range covers ("0 - 750 V" -> secondary, "750 V - 22 kV"
+    -> primary; the usual distribution split at 750 V), or an empty set."""
+    vs = [q.magnitude for q in find_quantities(col) if q.kind == "voltage"]
+    if len(vs) != 2:
+        return set()
+    lo, hi = sorted(vs)
+    if hi <= 750:
+        return {"secondary"}
+    if lo >= 600:
+        return {"primary"}
+    return set()
+
+
 def table_row_statement(
     title: str, columns: list[str], cells: list[str], context: str = ""
 ) -> Statement | None:
@@ -860,7 +874,7 @@ def table_row_statement(
             explicit = cmp is not None
             cmp = cmp or (">=" if _DEFAULT_GE.search(f"{title} {col} {context}") else "==")
         app = dict(row_app)
-        volts = {name for name, rx in _VOLT_WORDS if rx.search(col.lower())}
+        volts = {name for name, rx in _VOLT_WORDS if rx.search(col.lower())} or _voltage_class_of_range(col)
         if volts:
             app["voltage"] = volts
         lo = q.magnitude if cmp in (">=", ">", "==") else None

@@ -773,3 +773,25 @@ def test_exception_for_smaller_ratings_and_alternative_materials():
     check(decide("Schedule 40 PVC conduit installed encased in concrete.", {}, lib), "REPEALABLE", "A", "4.1")
     check(decide("Transformer T-9 (25 kVA) is 2 m from the fire hydrant.", {}, lib), "REPEALABLE", "A", "5.2")
     check(decide("Transformer T-10 (100 kVA) is 2 m from the fire hydrant.", {}, lib), "VALID", "A", "5.1")
+
+
+def test_columns_named_by_voltage_ranges_carry_the_class():
+    cols = ["Surface", "0 - 750 V (ft)", "750 V - 22 kV (ft)"]
+    lib = Library(
+        [
+            R(
+                "OH",
+                "4.1",
+                "Clearance above ground shall be not less than the values in Table 4-1.",
+                heading="Clearance",
+            ),
+            row("OH", "4.1", "Table 4-1 Clearance by voltage", cols, ["Roads", "18", "22"]),
+        ]
+    )
+    check(decide("Primary (12 kV) conductor over the road measured 20 ft.", {}, lib), "VALID", "OH", "4.1")
+    check(
+        decide("Secondary (240 V) conductor over the road measured 20 ft.", {}, lib),
+        "REPEALABLE",
+        "OH",
+        "4.1",
+    )
