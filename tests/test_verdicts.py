@@ -795,3 +795,29 @@ def test_columns_named_by_voltage_ranges_carry_the_class():
         "OH",
         "4.1",
     )
+
+
+def test_prohibitions_and_triggers_of_things_named_in_the_subject():
+    lib = Library(
+        [
+            R(
+                "C",
+                "1.1",
+                "Conductors of more than 750 V shall have a vertical clearance of not less than 25 ft over roads.",
+                heading="Clearance",
+            ),
+            R("C", "3.1", "Ground rods shorter than 8 ft shall not be used.", heading="Ground rods"),
+            R(
+                "C",
+                "4.1",
+                "Crossarms more than 2 degrees out of level shall be reset.",
+                heading="Crossarm level",
+            ),
+        ]
+    )
+    check(decide("12 kV primary conductor over the road at 23 ft.", {}, lib), "VALID", "C", "1.1")
+    check(decide("240 V secondary conductor over the road at 23 ft.", {}, lib), "REPEALABLE", "C", "1.1")
+    check(decide("Ground rods at P-5 are 6 ft long.", {}, lib), "VALID", "C", "3.1")
+    check(decide("Ground rods at P-6 are 10 ft long.", {}, lib), "REPEALABLE", "C", "3.1")
+    check(decide("Crossarm at P-7 is 3 degrees out of level.", {}, lib), "VALID", "C", "4.1")
+    check(decide("Crossarm at P-8 is 1.5 degrees out of level.", {}, lib), "REPEALABLE", "C", "4.1")
