@@ -354,7 +354,7 @@ def run_throughput(
         finished = stats["succeeded"] + stats["failed"]
         wall = submit_s + workers_s
         per_hour_wall = round(finished / wall * 3600) if wall else None
-        if mode == "cache_on":
+        if mode == "cache_on" and stats["cached"] == len(ids):  # every answer came at submit
             per_hour_steady = round(finished / submit_s * 3600) if submit_s else None
         else:
             per_hour_steady = round(finished / stats["steady_s"] * 3600) if stats["steady_s"] else None
