@@ -87,8 +87,15 @@ _ELSEWHERE = re.compile(
 _APP_HINT = re.compile(
     r"primary|secondary|service|triplex|voltage|road|street|highway|\brd\b|alley|driveway|parking|vehicle|pedestrian"
     r"|walkway|sidewalk|footpath|rail|track|navigable|waterway|fire|hftd|tier|avian|raptor|rock|contaminat|coastal"
-    r"|loading|zone|grade|traffic|travel|freeway|avenue|boulevard|pathway|footway|lane"
+    r"|loading|zone|grade|traffic|travel|freeway|avenue|boulevard|pathway|footway|lane|urban|rural|existing|new"
+    r"|reframe|transferred"
 )
+# the kind of place a rule is written for: a word naming the setting of a service territory, district or area
+_SETTING = re.compile(r"\b(urban|suburban|rural)\b")
+# whether the work is on an existing structure (kept, transferred, reframed) or new construction
+_EXISTING = re.compile(r"\bexisting\b|\breframed?\b|\breframing\b|\btransferred\b")
+_NEW = re.compile(r"\bnew(?:ly)?\b(?!\s+(?:or|and)\b)")
+_NEW_NEGATED = re.compile(r"\b(?:without|no|not|never)\s+(?:\w+\s+){0,2}$")
 
 
 def applicability(text: str, *, infer_voltage: bool = False) -> dict:
@@ -117,6 +124,22 @@ def applicability(text: str, *, infer_voltage: bool = False) -> dict:
         m = rx.search(t)
         if m:
             app[name] = not _NEGATORS.search(t[max(0, m.start() - 40) : m.start()])
+    settings = {
+        m.group(1)
+        for m in _SETTING.finditer(t)
+        if not re.search(
+            r"\b(?:non|not|outside(?:\s+of)?)[\s-]*(?:\w+\s+){0,1}$", t[max(0, m.start() - 20) : m.start()]
+        )
+    }
+    if settings:
+        app["setting"] = settings
+    work = set()
+    if _EXISTING.search(t):
+        work.add("existing")
+    if any(not _NEW_NEGATED.search(t[max(0, m.start() - 30) : m.start()]) for m in _NEW.finditer(t)):
+        work.add("new")
+    if work:
+        app["work"] = work
     m = _ZONE.search(t)
     if m:
         app["zone"] = m.group(1)

@@ -821,3 +821,59 @@ def test_prohibitions_and_triggers_of_things_named_in_the_subject():
     check(decide("Ground rods at P-6 are 10 ft long.", {}, lib), "REPEALABLE", "C", "3.1")
     check(decide("Crossarm at P-7 is 3 degrees out of level.", {}, lib), "VALID", "C", "4.1")
     check(decide("Crossarm at P-8 is 1.5 degrees out of level.", {}, lib), "REPEALABLE", "C", "4.1")
+
+
+def test_setting_and_existing_work_conditions_of_allowances_and_exceptions():
+    lib = Library(
+        [
+            R(
+                "MT",
+                "2.1",
+                "Meter bases shall be mounted between 4 ft and 5 ft above grade.",
+                heading="Meter base height",
+            ),
+            R(
+                "MT",
+                "2.2",
+                "In Suburban service territory, meter bases on a post may be mounted up to 5 ft 9 in above grade.",
+                heading="Meter base height",
+            ),
+            R(
+                "GY",
+                "6.1",
+                "The stub clearance of a push brace shall be not less than 4 ft.",
+                heading="Push braces",
+            ),
+            R(
+                "GY",
+                "6.2",
+                "Exception: On existing structures being reframed, the existing push brace may stay where the stub "
+                "clearance is not less than 3 ft.",
+                kind="exception",
+                heading="Push braces",
+            ),
+        ]
+    )
+    d = decide("Meter base on a post (Urban service territory) mounted 5 ft 6 in above grade.", {}, lib)
+    check(d, "VALID", "MT", "2.1")
+    d = decide("Meter base on a post (Suburban service territory) mounted 5 ft 6 in above grade.", {}, lib)
+    assert d.verdict == "REPEALABLE"
+    check(
+        decide("Push brace at a new structure has a stub clearance of 3 ft 4 in.", {}, lib),
+        "VALID",
+        "GY",
+        "6.1",
+    )
+    d = decide(
+        "Push brace at an existing structure being reframed has a stub clearance of 3 ft 4 in.", {}, lib
+    )
+    check(d, "REPEALABLE", "GY", "6.2")
+
+
+def test_applicability_setting_and_work_words():
+    from audits.requirements import applicability
+
+    assert applicability("In Rural service territory, meters may")["setting"] == {"rural"}
+    assert "setting" not in applicability("a non-urban district")
+    assert applicability("existing poles reframed without setting a new pole")["work"] == {"existing"}
+    assert applicability("at the new pole")["work"] == {"new"}
