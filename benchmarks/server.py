@@ -250,9 +250,7 @@ def _submit_all(
     return ids, time.perf_counter() - started
 
 
-def _run_workers(
-    log_dir: Path, count: int, cap_seconds: float, tag: str = "", extra: list[str] | None = None
-) -> tuple[float, bool]:
+def _run_workers(log_dir: Path, count: int, cap_seconds: float, tag: str = "") -> tuple[float, bool]:
     """Start ``count`` burst rqworkers; wait until they all exit (or ``cap_seconds``); returns (seconds, capped)."""
     procs = []
     started = time.perf_counter()
@@ -261,7 +259,7 @@ def _run_workers(
         procs.append(
             (
                 subprocess.Popen(
-                    [sys.executable, "manage.py", *WORKER_ARGS, *(extra or [])],
+                    [sys.executable, "manage.py", *WORKER_ARGS],
                     cwd=str(ROOT),
                     stdout=log,
                     stderr=subprocess.STDOUT,
