@@ -147,6 +147,30 @@ def _candidates(
     return out
 
 
+_MEASURE_VERB = re.compile(
+    r"\b(?:measured|measures|measuring|reads|read|tested|tests|sagged|sags|sagging|found)\b(?:\s+(?:at|to|as|only|about|approximately))?\s*$",
+    re.I,
+)
+_ATTRIBUTE_NEXT = re.compile(
+    r"^\s*(?:class\s+\w+\s+)?(?!(?:above|below|under|over|from|to|at|in|on|of|and|or|for|from|long|high|deep|wide|away|apart|clear|min|max|minimum|maximum|measured|between|beyond|past|off|short|less|more|per|each)\b)[a-z]{3,}\b",
+    re.I,
+)
+
+
+def _measurement_cue(text: str, q: Quantity) -> float:
+    """How clearly ``q`` is the value the finding measured: +1 right after a measuring verb ("measured 8 ft",
+    "sagged to 38 in"); -1 when it names the size of a thing ("a 40 ft class 4 pole", "(200 ft)" after a span),
+    an attribute rather than the measurement; 0 otherwise."""
+    before = text[max(0, q.start - 40) : q.start]
+    if _MEASURE_VERB.search(before):
+        return 1.0
+    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", text[q.end :]):
+        return -1.0
+    if _ATTRIBUTE_NEXT.match(text[q.end : q.end + 30]):
+        return -1.0
+    return 0.0
+
+
 def _pair(
     constraints: list[Constraint], facts: Facts, exclude: Quantity | list[Quantity] | None
 ) -> list[tuple[Constraint, Quantity]]:
@@ -159,6 +183,7 @@ def _pair(
     skip = {id(q) for q in (exclude if isinstance(exclude, list) else [exclude]) if q is not None}
     pool = [q for q in facts.measured if id(q) not in skip]
     quals = {id(q): set(qualifier_of(facts.text, q)) for q in pool}
+    cues = {id(q): _measurement_cue(facts.text, q) for q in pool}
     scored = []
     for ci, c in enumerate(constraints):
         m = compat(c.applicability, facts.applicability)[1]
@@ -166,7 +191,8 @@ def _pair(
             if q.kind != c.kind:
                 continue
             ov = len(quals[id(q)] & set(c.context))
-            scored.append((-(2 * ov + m + 0.5 * c.explicit), ci, ov, c, q))
+            cue = 0.0 if c.condition else cues[id(q)]
+            scored.append((-(2 * ov + m + 0.5 * c.explicit + cue), ci, ov, c, q))
     scored.sort(key=lambda x: (x[0], x[1]))
     pairs, used_c, used_q, kinds = [], set(), set(), set()
     for _, ci, ov, c, q in scored:

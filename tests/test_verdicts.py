@@ -877,3 +877,23 @@ def test_applicability_setting_and_work_words():
     assert "setting" not in applicability("a non-urban district")
     assert applicability("existing poles reframed without setting a new pole")["work"] == {"existing"}
     assert applicability("at the new pole")["work"] == {"new"}
+
+
+def test_the_measured_value_not_the_size_of_a_thing_is_compared():
+    lib = Library(
+        [
+            R(
+                "ST",
+                "7.1",
+                "The setback of a pull box from the curb shall be not less than 3 ft.",
+                heading="Pull box setback",
+            ),
+        ]
+    )
+    d = decide("Setback of the pull box at the 24 ft driveway apron measured 2 ft from the curb.", {}, lib)
+    check(d, "VALID", "ST", "7.1")
+    assert "2 ft" in d.reason
+    d = decide(
+        "Pull box beside the (30 ft) driveway apron has a setback measured at 4 ft from the curb.", {}, lib
+    )
+    check(d, "REPEALABLE", "ST", "7.1")
