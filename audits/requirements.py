@@ -320,6 +320,11 @@ class Constraint:
     formula: tuple[float, float] | None = None
     formula_ref: list[str] = field(default_factory=list)  # words naming that value ("pole", "length")
     condition: bool = False  # the value is in a "where/when/if" clause: it says when the rule applies
+    # the place or case its own part of the sentence names ("95 percent under pavement ..., 90 percent
+    # elsewhere"; "#2 on single-phase taps and 1/0 on three-phase mains"): tokens, and whether it is the
+    # fallback part ("elsewhere", "otherwise", "all other areas")
+    place: list[str] = field(default_factory=list)
+    fallback: bool = False
 
     def resolved(self, ref_value: float) -> Constraint:
         """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind)."""
@@ -480,6 +485,28 @@ def _subject_condition(text: str, q: Quantity) -> str | bool:
     return "prohibited" if _PROHIBITED.match(text[verb.start() :]) else True
 
 
+_PLACE_PREP = re.compile(r"\b(?:on|in|under|beneath|for|at|within|along|across|inside)\s+", re.I)
+_FALLBACK = re.compile(
+    r"\b(?:elsewhere|otherwise|(?:in|at|for|on)\s+(?:all\s+)?other\s+(?:areas?|locations?|places?|cases?|sides?))\b",
+    re.I,
+)
+
+
+def _part_place(right: str) -> tuple[list[str], bool]:
+    """The place or case named in a value's own part of a sentence: the words after a preposition up to the next
+    comparator ("under pavement, driveways and sidewalks, and to not less than" -> pavement, driveway, ...), and
+    whether the part is the fallback ("elsewhere", "in all other areas")."""
+    m = next((m for m in _CMP_BEFORE.finditer(right) if not right[m.end() :].strip()), None)
+    own = right[: m.start()] if m else right  # the next value's comparator belongs to the next part
+    own = re.split(r"[;.](?:\s|$)", own, maxsplit=1)[0]
+    if _FALLBACK.search(own):
+        return [], True
+    p = _PLACE_PREP.search(own)
+    if not p:
+        return [], False
+    return tokenize(own[p.end() :], keep_numbers=False), False
+
+
 def parse_constraints(
     text: str, base_app: dict | None = None, default_cmp: str | None = None
 ) -> list[Constraint]:
@@ -601,6 +628,7 @@ def parse_constraints(
             # the thing the condition is about: "Poles taller than 40 ft" -> pole (pairs with "45 ft pole")
             words = _CMP_BEFORE.sub(" ", text[max(0, q.start - 60) : q.start]).split()[-4:]
             context = context + tokenize(" ".join(words), keep_numbers=False)
+        place, fallback = _part_place(right)
         out.append(
             Constraint(
                 cmp,
@@ -613,6 +641,8 @@ def parse_constraints(
                 condition=is_cond,
                 explicit=explicit,
                 direction=direction_words(right),
+                place=place,
+                fallback=fallback,
             )
         )
         prev_cmp = cmp if explicit else prev_cmp

@@ -171,6 +171,34 @@ def _measurement_cue(text: str, q: Quantity) -> float:
     return 0.0
 
 
+def _select_parts(constraints: list[Constraint], facts: Facts) -> list[Constraint]:
+    """Of several limits of one kind that one sentence sets for different places or cases ("95 percent under
+    pavement ..., 90 percent elsewhere"; "#2 on single-phase taps, 1/0 on three-phase mains"), keep the part
+    whose own place words the finding uses; when none does, the fallback part ("elsewhere", "otherwise");
+    when there is no fallback either, all of them."""
+    by_kind: dict[str, list[Constraint]] = {}
+    for c in constraints:
+        if not c.condition:
+            by_kind.setdefault(c.kind, []).append(c)
+    drop: set[int] = set()
+    for group in by_kind.values():
+        parts = [c for c in group if c.place or c.fallback]
+        if len(parts) < 2:
+            continue
+        placed = [set(c.place) for c in parts if c.place]
+        shared = set.intersection(*placed) if len(placed) > 1 else set()  # words every part names
+        score = {id(c): len((set(c.place) - shared - GENERIC) & facts.tokens) for c in parts}
+        best = max(score.values())
+        if best:
+            keep = {id(c) for c in parts if score[id(c)] == best}
+        elif any(c.fallback for c in parts):
+            keep = {id(c) for c in parts if c.fallback}
+        else:
+            continue
+        drop |= {id(c) for c in parts if id(c) not in keep}
+    return [c for c in constraints if id(c) not in drop]
+
+
 def _pair(
     constraints: list[Constraint], facts: Facts, exclude: Quantity | list[Quantity] | None
 ) -> list[tuple[Constraint, Quantity]]:
@@ -563,6 +591,7 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     usable = [c for c in st.constraints if not compat(c.applicability, facts.applicability)[0]]
     if gov.key_quantity is not None:
         usable = [c for c in usable if c.key is None or c.key.contains(gov.key_quantity.magnitude)]
+    usable = _select_parts(usable, facts)
     n_formulas = sum(1 for c in usable if c.formula)
     usable, formula_ref = _resolve_formulas(usable, facts)
     unresolved = n_formulas > 0 and formula_ref is None  # the finding lacks the value the limit depends on

@@ -897,3 +897,45 @@ def test_the_measured_value_not_the_size_of_a_thing_is_compared():
         "Pull box beside the (30 ft) driveway apron has a setback measured at 4 ft from the curb.", {}, lib
     )
     check(d, "REPEALABLE", "ST", "7.1")
+
+
+def test_one_sentence_sets_limits_for_different_places_or_cases():
+    lib = Library(
+        [
+            R(
+                "UG",
+                "8.1",
+                "Trench backfill shall be compacted to not less than 93 percent of maximum density under roadways "
+                "and parking lots, and to not less than 85 percent elsewhere.",
+                heading="Trench compaction",
+            ),
+            R(
+                "NE",
+                "2.1",
+                "The bond jumper shall be not smaller than #6 AWG copper on secondary pedestals and not smaller "
+                "than #2 AWG copper on primary switchgear.",
+                heading="Bond jumpers",
+            ),
+        ]
+    )
+    check(
+        decide("Trench compaction in a garden bed measured 88 percent.", {}, lib),
+        "REPEALABLE",
+        "UG",
+        "8.1",
+    )
+    check(
+        decide("Trench compaction under the parking lot measured 88 percent.", {}, lib),
+        "VALID",
+        "UG",
+        "8.1",
+    )
+    check(
+        decide("Bond jumper on the primary switchgear SW-3 is #4 AWG copper.", {}, lib), "VALID", "NE", "2.1"
+    )
+    check(
+        decide("Bond jumper on the secondary pedestal SP-9 is #4 AWG copper.", {}, lib),
+        "REPEALABLE",
+        "NE",
+        "2.1",
+    )
