@@ -1,6 +1,6 @@
 """Browser tests: headless Debian chromium (Playwright) against a live server and a real worker.
 
-A real ``manage.py rqworker`` process (forking NexaWorker) runs on the same Redis and the same
+A real ``manage.py rqworker`` process (NexaWorker) runs on the same Redis and the same
 test database as the live server. The test logs in, uploads a spec and two audits (one by
 drag-and-drop), watches the progress bars reach the report links without a page reload,
 filters the report by verdict, downloads the CSV and the repeal request PDF and checks them,
@@ -340,7 +340,9 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     error = page.locator("#id_files-error")
     assert error.inner_text().strip() == "notes.pdf is not a PDF file."
     assert page.get_by_label("Audit PDFs").get_attribute("aria-invalid") == "true"
-    assert Audit.objects.filter(original_filename="notes.pdf").count() == 0
+    # The refused file is still recorded, as a failed job with its code (nothing is lost).
+    refused = Audit.objects.get(original_filename="notes.pdf")
+    assert [j.error_code for j in refused.jobs.all()] == ["not_a_pdf"]
     error_shot = shots_dir / "upload-error.png"
     page.screenshot(path=str(error_shot), full_page=True)
     print(f"screenshot of the upload error: {error_shot}")
