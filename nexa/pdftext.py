@@ -30,6 +30,18 @@ TOO_LARGE = "too_large"
 TOO_MANY_PAGES = "too_many_pages"
 EXTRACTION_TIMEOUT = "extraction_timeout"
 TOO_COMPLEX = "too_complex"
+ERROR_CODES = frozenset(
+    {
+        NOT_A_PDF,
+        CORRUPT_PDF,
+        ENCRYPTED,
+        NO_TEXT_LAYER,
+        TOO_LARGE,
+        TOO_MANY_PAGES,
+        EXTRACTION_TIMEOUT,
+        TOO_COMPLEX,
+    }
+)
 
 # Bounds per file. Real documents stay far below them (the utility and robustness corpora peak at
 # ~4,500 content-stream operators and ~4,100 characters per page, ~0.3 s per page); a hostile file

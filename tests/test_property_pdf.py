@@ -12,18 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from audits.detection import detect_infractions, extract_metadata
-from nexa.pdftext import (
-    CORRUPT_PDF,
-    ENCRYPTED,
-    EXTRACTION_TIMEOUT,
-    NO_TEXT_LAYER,
-    NOT_A_PDF,
-    TOO_COMPLEX,
-    TOO_LARGE,
-    TOO_MANY_PAGES,
-    PdfError,
-    extract_pages,
-)
+from nexa.pdftext import ERROR_CODES, PdfError, extract_pages
 from specs.parsing import parse_spec
 from tests.jobs_support import AUDIT_LINES, audit_pdf
 
@@ -32,16 +21,6 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
 ]
 
-CODES = {
-    CORRUPT_PDF,
-    ENCRYPTED,
-    EXTRACTION_TIMEOUT,
-    NO_TEXT_LAYER,
-    NOT_A_PDF,
-    TOO_COMPLEX,
-    TOO_LARGE,
-    TOO_MANY_PAGES,
-}
 # Each example must finish well inside the deadline: extraction is bounded at 1 s per page here.
 FAST = settings(
     max_examples=30,
@@ -61,7 +40,7 @@ def run_all(data: bytes) -> None:
     try:
         text = extract_pages(data, max_bytes=2_000_000, max_pages=50, max_seconds=3, max_page_seconds=1)
     except PdfError as exc:
-        assert exc.code in CODES, exc.code
+        assert exc.code in ERROR_CODES, exc.code
         assert exc.message
         return
     assert text.pages and all(isinstance(p, str) and "\x00" not in p for p in text.pages)
