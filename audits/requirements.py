@@ -885,6 +885,9 @@ def _voltage_class_of_range(col: str) -> set[str]:
     return set()
 
 
+_COLUMN_FALLBACK = re.compile(r"^\s*(?:all\s+)?(?:other|remaining)\b|\b(?:elsewhere|otherwise)\b", re.I)
+
+
 def table_row_statement(
     title: str, columns: list[str], cells: list[str], context: str = ""
 ) -> Statement | None:
@@ -933,7 +936,24 @@ def table_row_statement(
         lo = q.magnitude if cmp in (">=", ">", "==") else None
         hi = q.magnitude if cmp in ("<=", "<") else None
         tag = f" ({col.split('(')[0].strip()})" if volts else ""
-        cons.append(Constraint(cmp, q.kind, lo, hi, q.describe() + tag, [], app, key=key, explicit=explicit))
+        # the column names the place or case of its value ("Door (operating) side"); "Other sides" is the fallback
+        fallback = bool(_COLUMN_FALLBACK.search(col))
+        place = tokenize(col, keep_numbers=False)
+        cons.append(
+            Constraint(
+                cmp,
+                q.kind,
+                lo,
+                hi,
+                q.describe() + tag,
+                [],
+                app,
+                key=key,
+                explicit=explicit,
+                place=place,
+                fallback=fallback,
+            )
+        )
     label_tokens = set(tokenize(label, keep_numbers=False))
     title_tokens = set(tokenize(title + " " + " ".join(columns), keep_numbers=False))
     ctx_subject = subject_tokens(context) if context else set()

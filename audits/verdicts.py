@@ -171,6 +171,11 @@ def _measurement_cue(text: str, q: Quantity) -> float:
     return 0.0
 
 
+_NEGATED_WORD = re.compile(
+    r"\b(?:non|not|no|without|other\s+than|except)[\s-]+(?:the\s+|a\s+|an\s+)?\w+", re.I
+)
+
+
 def _select_parts(constraints: list[Constraint], facts: Facts) -> list[Constraint]:
     """Of several limits of one kind that one sentence sets for different places or cases ("95 percent under
     pavement ..., 90 percent elsewhere"; "#2 on single-phase taps, 1/0 on three-phase mains"), keep the part
@@ -181,13 +186,15 @@ def _select_parts(constraints: list[Constraint], facts: Facts) -> list[Constrain
         if not c.condition:
             by_kind.setdefault(c.kind, []).append(c)
     drop: set[int] = set()
+    # words the finding negates ("the non-door side", "not in the roadway") do not name its place
+    positive = set(tokenize(_NEGATED_WORD.sub(" ", facts.text), keep_numbers=False))
     for group in by_kind.values():
         parts = [c for c in group if c.place or c.fallback]
         if len(parts) < 2:
             continue
         placed = [set(c.place) for c in parts if c.place]
         shared = set.intersection(*placed) if len(placed) > 1 else set()  # words every part names
-        score = {id(c): len((set(c.place) - shared - GENERIC) & facts.tokens) for c in parts}
+        score = {id(c): 0 if c.fallback else len((set(c.place) - shared - GENERIC) & positive) for c in parts}
         best = max(score.values())
         if best:
             keep = {id(c) for c in parts if score[id(c)] == best}

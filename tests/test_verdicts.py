@@ -939,3 +939,28 @@ def test_one_sentence_sets_limits_for_different_places_or_cases():
         "NE",
         "2.1",
     )
+
+
+def test_table_column_chosen_by_the_findings_words_with_negation():
+    cols = ["Structure", "Front (access) face", "All other faces"]
+    lib = Library(
+        [
+            R(
+                "PD",
+                "9.1",
+                "Switchgear pads shall be kept clear of structures by not less than the values in Table 9-1.",
+                heading="Pad clearances",
+            ),
+            row(
+                "PD",
+                "9.1",
+                "Table 9-1 Minimum clearance from switchgear",
+                cols,
+                ["Block wall", "12 ft", "4 ft"],
+            ),
+        ]
+    )
+    d = decide("Block wall is 5 ft from the rear (non-access face) of switchgear SG-4.", {}, lib)
+    check(d, "REPEALABLE", "PD", "9.1")
+    d = decide("Block wall is 5 ft from the front access face of switchgear SG-4.", {}, lib)
+    check(d, "VALID", "PD", "9.1")
