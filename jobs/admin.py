@@ -336,16 +336,19 @@ class AnalysisJobAdmin(admin.ModelAdmin):
 
     @admin.action(description="Re-queue selected failed jobs", permissions=["change"])
     def requeue_failed(self, request, queryset):
-        """Re-queue the ``FAILURE`` jobs among the selection; others are skipped."""
+        """Re-queue the ``FAILURE`` jobs among the selection; others are skipped, and so are uploads
+        refused at submit (not a PDF, too large): running them again cannot change their answer."""
+        from jobs.services import is_refused
+
         done, skipped = [], 0
         for job in queryset.select_related("audit"):
             previous = f"{job.error_code}: {job.error_message}"[:200]
-            if job.status == AnalysisJob.Status.FAILURE and requeue_job(job):
+            if job.status == AnalysisJob.Status.FAILURE and not is_refused(job) and requeue_job(job):
                 self.log_change(request, job, f"Re-queued on {job.queue} (was FAILURE {previous}).")
                 done.append(job)
             else:
                 skipped += 1
-        self._done(request, done, skipped, "Re-queued", "not failed")
+        self._done(request, done, skipped, "Re-queued", "not failed or refused at upload")
 
     @admin.action(description="Cancel selected pending jobs", permissions=["change"])
     def cancel_pending(self, request, queryset):

@@ -388,3 +388,18 @@ def test_hourly_outcomes_buckets_the_last_24_hours(user, library):
     geo = chart_geometry(series)
     assert geo["max"] == 2 and len(geo["bars"]) == 48
     assert [nice_ceiling(v) for v in (0, 3, 7, 11, 60)] == [1, 5, 10, 20, 100]
+
+
+def test_requeue_skips_uploads_refused_at_submit(staff_client, user):
+    """A file refused at upload (not a PDF) is not re-queued: running it again cannot help."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from jobs.services import submit_audit
+
+    job = submit_audit(user, SimpleUploadedFile("notes.pdf", b"just text", content_type="application/pdf"))
+    assert job.status == AnalysisJob.Status.FAILURE and job.error_code == "not_a_pdf"
+    res = _action(staff_client, "requeue_failed", [job])
+    assert "Skipped 1 job" in res.content.decode()
+    job.refresh_from_db()
+    assert job.status == AnalysisJob.Status.FAILURE and job.error_code == "not_a_pdf"
+    assert str(job.pk) not in django_rq.get_queue(job.queue).get_job_ids()
