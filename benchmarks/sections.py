@@ -421,7 +421,7 @@ def run_scaling(ctx: Context) -> Section:
         section.rows.append(row)
     section.notes.append(
         "each audit is run once to warm the clause-statement cache, then timed; '10 p first' is the "
-        "first analysis after the load (what a forked work horse pays when the parent preloaded)"
+        "first analysis after the load (each worker pays it once per library version)"
     )
     return section
 
@@ -537,7 +537,7 @@ def run_profile(ctx: Context, min_seconds: float = 2.0) -> Section:
         "profile", f"Profile (pyinstrument call trees, top lines; full text and flat self times in {path})"
     )
     section.notes = [f"slowest analysis stage: {slowest} ({rounds} rounds)", *top, "",
-                     "cold load_library (what every forked job pays unless the worker preloads):", *load_top,
+                     "cold load_library (once per worker and library version):", *load_top,
                      "", f"POST /analyze-audit-async in-process ({submit_rounds} requests):", *_flat_top(submit_tree, 30)]  # fmt: skip
     section.figures = {
         "stage": slowest,

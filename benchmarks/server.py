@@ -310,15 +310,11 @@ def _job_stats(job_ids: list[str]) -> dict:
     return out
 
 
-def run_throughput(
-    ctx, base_url: str, audits: int = 40, cap_seconds: float = 60.0, preload: bool = True
-) -> Section:
+def run_throughput(ctx, base_url: str, audits: int = 40, cap_seconds: float = 60.0) -> Section:
     """Audits per hour with 2 burst rqworkers.
 
     Modes: ``cache_off`` (distinct 10-page audits, the product's worker), ``cache_on`` (the audits
-    of that run resubmitted: answered from the analysis cache), and, with ``preload``,
-    ``cache_off_preload`` (new distinct audits, ``benchmarks.worker.PreloadWorker``: the
-    proposed library preload in the worker parent).
+    of that run resubmitted: answered from the analysis cache).
     """
     from benchmarks.env import clear_queues, delete_bench_audits
     from benchmarks.library import activate
@@ -337,17 +333,14 @@ def run_throughput(
         "throughput", f"Worker throughput: 2 rqworker --burst processes, up to {audits} 10-page audits"
     )
     section.headers = ["mode", "audits", "submit s", "workers s", "audits/h (wall)", "audits/h (steady)", "ok", "failed", "cache hits"]  # fmt: skip
-    modes = ["cache_off", "cache_on"] + (["cache_off_preload"] if preload else [])
+    modes = ["cache_off", "cache_on"]
     pdfs = fresh("off")
     for mode in modes:
-        if mode == "cache_off_preload":
-            pdfs = fresh("pre")
         if not pdfs:
             section.notes.append(f"{mode}: skipped, no audit finished in the cache-off run")
             continue
         ids, submit_s = _submit_all(base_url, ctx.token, pdfs)
-        extra = ["--worker-class", "benchmarks.worker.PreloadWorker"] if mode.endswith("preload") else []
-        workers_s, capped = _run_workers(log_dir, 2, cap_seconds, tag=f"{mode}-", extra=extra)
+        workers_s, capped = _run_workers(log_dir, 2, cap_seconds, tag=f"{mode}-")
         stats = _job_stats(ids)
         finished = stats["succeeded"] + stats["failed"]
         wall = submit_s + workers_s
@@ -393,10 +386,6 @@ def run_throughput(
     section.notes.append(
         "wall = submit + worker processes from start to exit (Django start-up included); steady = the "
         "jobs' first start to last finish (cache on: submit time, the answer comes from the cache at submit)"
-    )
-    section.notes.append(
-        "cache off preload = the same workers with --worker-class benchmarks.worker.PreloadWorker "
-        "(library loaded once in the worker parent, inherited by each forked job): the proposed fix"
     )
     section.notes.append(f"worker command: manage.py {' '.join(WORKER_ARGS)} (x2); logs in {log_dir}")
     clear_queues()
