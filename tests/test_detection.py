@@ -13,8 +13,7 @@ import pytest
 from audits.detection import DetectedInfraction, detect_infractions
 from nexa.pdftext import extract_pages
 from tests.audit_pdf import build_pdf
-
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+from tests.shared_data import EVAL
 
 
 def _detect(blocks, **kw):

@@ -11,8 +11,7 @@ import pytest
 from audits.detection import AuditMetadata, extract_metadata, parse_date
 from nexa.pdftext import extract_pages
 from tests.audit_pdf import build_pdf
-
-EVAL = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+from tests.shared_data import EVAL
 
 
 def test_one_pair_per_line():

@@ -5,7 +5,6 @@ time bound. Skipped when the corpus folder is absent."""
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 
@@ -13,9 +12,10 @@ from audits.management.commands.analyze_audit import analyze_file, cli_user
 from nexa.pdftext import CORRUPT_PDF, ENCRYPTED, ERROR_CODES, NO_TEXT_LAYER, NOT_A_PDF
 from specs.models import SpecDocument
 from specs.services import import_document, register_upload
+from tests import shared_data
 from tests.jobs_support import make_library
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf-robustness"
+CORPUS = shared_data.CORPUS / "pdf-robustness"
 FILES = (
     sorted(p.name for p in CORPUS.glob("*") if p.is_file() and p.name != "INDEX.tsv")
     if CORPUS.is_dir()

@@ -1,16 +1,14 @@
 """Spec library API: POST /upload-specs (queued on RQ, real Redis) and GET /spec-library."""
 
-from pathlib import Path
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from specs.models import SpecDocument, library_version
+from tests.shared_data import SHARED, needs_shared
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), needs_shared]
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV_SPECS = sorted((SHARED / "eval" / "dev" / "specs").glob("*.pdf"))
 
 

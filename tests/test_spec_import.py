@@ -1,7 +1,6 @@
 """Spec import against the real database: store, dedupe, parse, supersede, bad files, the command."""
 
 import io
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -10,10 +9,10 @@ from pypdf import PdfReader, PdfWriter
 
 from specs.models import SpecClause, SpecDocument, active_documents, library_version
 from specs.services import import_document, register_upload
+from tests.shared_data import SHARED, needs_shared
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, needs_shared]
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 DEV_SPECS = sorted((SHARED / "eval" / "dev" / "specs").glob("*.pdf"))
 ROBUST = SHARED / "corpus" / "pdf-robustness"
 REAL = SHARED / "corpus" / "utility-real"

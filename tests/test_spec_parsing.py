@@ -11,10 +11,10 @@ import pytest
 
 from nexa.pdftext import extract_pages
 from specs.parsing import parse_date, parse_spec
+from tests.shared_data import SHARED, needs_shared
 
-pytestmark = pytest.mark.no_redis
+pytestmark = [pytest.mark.no_redis, needs_shared]
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 EVAL = SHARED / "eval"
 REAL = SHARED / "corpus" / "utility-real"
 
