@@ -20,7 +20,7 @@ from audits.requirements import (
 )
 from audits.retrieval import ClauseIndex, tokenize
 
-ENGINE_VERSION = "1.1"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.2"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 @dataclass
@@ -181,7 +181,17 @@ class Library:
                         columns, cells = split_row_text(cells[0], header)
                         st = table_row_statement(table, columns, cells, self._table_context(unit, table))
                 else:
-                    st = table_row_statement(table, columns, cells, self._table_context(unit, table))
+                    if not any(columns):
+                        header = self._header_cells(unit, table)
+                        if header == cells:
+                            cells = []  # the header row itself names columns: no rule
+                        elif header and len(header) == len(cells):
+                            columns = header
+                    st = (
+                        table_row_statement(table, columns, cells, self._table_context(unit, table))
+                        if cells
+                        else None
+                    )
                 got = [st] if st else []
             else:
                 got = parse_statements(u.text, u.heading)
@@ -204,6 +214,23 @@ class Library:
                     return text
                 return ""
         return ""
+
+    def _header_cells(self, unit: int, table: str) -> list[str]:
+        """The cells of ``table``'s first row when they name columns by a value and a noun ("Conductor",
+        "150 ft span", "200 ft span") rather than give bare values ("16 in"); else []."""
+        for gi in self.group(unit, limit=60):
+            g = self.units[gi]
+            if g.kind == "table_row" and str(g.data.get("table") or "") == table:
+                cells = [str(c) for c in g.data.get("cells") or []]
+                if len(cells) < 3 or primary_values(cells[0]):
+                    return []
+                for c in cells[1:]:
+                    qs = primary_values(c)
+                    rest = c[qs[0].end :] if qs else ""
+                    if not qs or not re.search(r"[A-Za-z]{3,}", rest):
+                        return []
+                return cells
+        return []
 
     def _table_context(self, unit: int, table: str) -> str:
         """The sentence of the same section that refers to ``table`` ("not less than the values in Table 4-1")."""

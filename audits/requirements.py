@@ -325,6 +325,9 @@ class Constraint:
     # fallback part ("elsewhere", "otherwise", "all other areas")
     place: list[str] = field(default_factory=list)
     fallback: bool = False
+    # a table column named by a value ("250 ft span"): (kind, magnitude in base unit); the column whose value
+    # is the finding's own value of that kind governs
+    column_value: tuple[str, float] | None = None
 
     def resolved(self, ref_value: float) -> Constraint:
         """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind)."""
@@ -939,6 +942,8 @@ def table_row_statement(
         # the column names the place or case of its value ("Door (operating) side"); "Other sides" is the fallback
         fallback = bool(_COLUMN_FALLBACK.search(col))
         place = tokenize(col, keep_numbers=False)
+        cq = primary_values(col)
+        column_value = (cq[0].kind, cq[0].magnitude) if cq and not volts else None
         cons.append(
             Constraint(
                 cmp,
@@ -952,6 +957,7 @@ def table_row_statement(
                 explicit=explicit,
                 place=place,
                 fallback=fallback,
+                column_value=column_value,
             )
         )
     label_tokens = set(tokenize(label, keep_numbers=False))

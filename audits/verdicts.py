@@ -29,6 +29,7 @@ from audits.requirements import (
     compat,
     direction_words,
     phrase_state,
+    primary_values,
     qualifier_of,
     strip_references,
 )
@@ -174,6 +175,66 @@ def _measurement_cue(text: str, q: Quantity) -> float:
 _NEGATED_WORD = re.compile(
     r"\b(?:non|not|no|without|other\s+than|except)[\s-]+(?:the\s+|a\s+|an\s+)?\w+", re.I
 )
+
+
+def _select_column(constraints: list[Constraint], facts: Facts) -> tuple[list[Constraint], Quantity | None]:
+    """Of table columns named by a value ("150 ft span", "200 ft span"), keep the one at (or nearest) the value
+    the finding states for that column's noun ("span P-1 to P-2 (250 ft)"); returns the value used."""
+    cols = [c for c in constraints if c.column_value is not None]
+    if len(cols) < 2:
+        return constraints, None
+    kind = cols[0].column_value[0]
+    nouns = set(cols[0].place) - GENERIC
+    qs = [q for q in facts.measured + facts.claimed if q.kind == kind]
+    near = [
+        q
+        for q in qs
+        if set(tokenize(facts.text[max(0, q.start - 40) : q.end + 25], keep_numbers=False)) & nouns
+    ]
+    if not near:
+        return constraints, None
+    ref = min(
+        near, key=lambda q: _measurement_cue(facts.text, q)
+    )  # a size stated in passing, not a measurement
+    best = min(cols, key=lambda c: abs(c.column_value[1] - ref.magnitude))
+    return [c for c in constraints if c.column_value is None or c is best], ref
+
+
+_TOLERANCE = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\s*(?=\d)", re.I)
+
+
+def _with_tolerance(constraints: list[Constraint], gov: Cand, library: Library) -> list[Constraint]:
+    """A table value ("56 in") widened by a tolerance that a sibling clause of the same section states for
+    the table's values ("within +/- 3 in of the Table 4-1 value")."""
+    st = gov.stmt
+    if not st.table:
+        return constraints
+    tid = re.match(r"\s*(Table\s+[\w.-]+)", st.table, re.I)
+    tol = None
+    for gi in library.group(gov.unit):
+        u = library.units[gi]
+        if u.kind == "table_row":
+            continue
+        m = _TOLERANCE.search(u.text)
+        if m and (not tid or tid.group(1).lower() in u.text.lower()):
+            q = primary_values(u.text[m.end() :])
+            if q and q[0].start == 0:
+                tol = q[0]
+                break
+    if tol is None:
+        return constraints
+    out = []
+    for c in constraints:
+        if c.kind == tol.kind and c.comparator == "==" and c.low is not None:
+            c = replace(
+                c,
+                comparator="range",
+                low=c.low - tol.magnitude,
+                high=c.low + tol.magnitude,
+                text=f"{c.text} ± {tol.describe()}",
+            )
+        out.append(c)
+    return out
 
 
 def _select_parts(constraints: list[Constraint], facts: Facts) -> list[Constraint]:
@@ -599,6 +660,7 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     if gov.key_quantity is not None:
         usable = [c for c in usable if c.key is None or c.key.contains(gov.key_quantity.magnitude)]
     usable = _select_parts(usable, facts)
+    usable, column_ref = _select_column(usable, facts)
     n_formulas = sum(1 for c in usable if c.formula)
     usable, formula_ref = _resolve_formulas(usable, facts)
     unresolved = n_formulas > 0 and formula_ref is None  # the finding lacks the value the limit depends on
@@ -618,7 +680,8 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
             cites = [(gov.unit, st.text)]
             return Decision(REPEALABLE, cc, reason, _citations(library, cites, hits, cc), details)
     # a value that met a condition ("45 ft pole" for "poles taller than 40 ft") is not also the measured value
-    pairs = _pair(usable, facts, [gov.key_quantity or formula_ref] + [q for _, q in cond_pairs])
+    usable = _with_tolerance(usable, gov, library)
+    pairs = _pair(usable, facts, [gov.key_quantity or formula_ref, column_ref] + [q for _, q in cond_pairs])
     outcome = None  # "violated" | "complies" | None
     measured_txt = required_txt = ""
     for c, q in pairs:

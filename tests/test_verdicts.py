@@ -964,3 +964,34 @@ def test_table_column_chosen_by_the_findings_words_with_negation():
     check(d, "REPEALABLE", "PD", "9.1")
     d = decide("Block wall is 5 ft from the front access face of switchgear SG-4.", {}, lib)
     check(d, "VALID", "PD", "9.1")
+
+
+def test_table_column_by_the_findings_value_and_a_sibling_tolerance():
+    def trow(cells):
+        text = "Table 6-2 Conductor offset: " + " | ".join(cells)
+        return R(
+            "LN",
+            "6.1",
+            text,
+            kind="table_row",
+            data={"table": "Table 6-2 Conductor offset", "columns": [], "cells": cells},
+        )
+
+    lib = Library(
+        [
+            R("LN", "6.1", "Conductor offset shall be set to the values of Table 6-2.", heading="Offset"),
+            trow(["Wire", "100 ft run", "400 ft run"]),
+            trow(["#6 copper", "10 in", "30 in"]),
+            R(
+                "LN",
+                "6.2",
+                "Tolerance: measured offset shall be within +/- 2 in of the Table 6-2 value.",
+                heading="Offset",
+            ),
+        ]
+    )
+    d = decide("#6 copper conductor on a run (380 ft) measured 31 in offset.", {}, lib)
+    assert d.verdict == "REPEALABLE", d.reason
+    assert "30 in" in d.reason
+    d = decide("#6 copper conductor on a run (380 ft) measured 27 in offset.", {}, lib)
+    assert d.verdict == "VALID", d.reason
