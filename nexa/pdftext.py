@@ -142,6 +142,14 @@ def _alarm(seconds: float, what: str) -> Iterator[None]:
         return
 
     def _on_alarm(signum, frame):
+        # Inside a finalizer or an unraisable-exception hook the exception would be swallowed (or
+        # break the hook): skip this tick, the interval timer fires again 0.1 s later.
+        f, depth = frame, 0
+        while f is not None and depth < 8:
+            code = f.f_code
+            if code.co_name == "__del__" or "unraisable" in code.co_filename or "weakref" in code.co_filename:
+                return
+            f, depth = f.f_back, depth + 1
         raise _timeout(seconds, what)
 
     started = time.monotonic()
