@@ -4,7 +4,7 @@ Everything counts in the Django cache (Redis), so limits hold across web process
 
 - ``ContentSecurityPolicyMiddleware`` sets a strict ``Content-Security-Policy`` on every response;
   only the staff-only RQ dashboard (``/admin/rq/``, inline scripts and styles of django-rq) and the
-  signed-in Swagger page (``/api/docs/``, Swagger UI from its CDN with an inline bootstrap script)
+  signed-in Swagger page (``/api/docs/``, Swagger UI from static files with an inline bootstrap script)
   get a wider one.
 - ``SubmitRateThrottle`` (DRF, every API ``POST``) and ``SubmitRateLimitMiddleware`` (the web
   upload forms) share one per-user budget, ``settings.NEXA_SUBMIT_RATE`` (``"120/min"``): over it,
@@ -41,10 +41,11 @@ RELAXED_CSP = {
         "script-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; "
         "form-action 'self'; frame-ancestors 'none'"
     ),
+    # Swagger UI from drf-spectacular-sidecar's static files; its bootstrap script and style
+    # are inline in the page.
     "/api/docs/": (
-        "default-src 'self'; img-src 'self' data: https://cdn.jsdelivr.net; "
-        "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-        "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; object-src 'none'; "
+        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self' 'unsafe-inline'; object-src 'none'; "
         "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
     ),
 }

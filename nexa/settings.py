@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI / ReDoc served from /static/, no CDN
     "django_rq",
     "axes",
     "nexa",
@@ -246,6 +247,10 @@ SPECTACULAR_SETTINGS = {
     # endpoint, the staff-only monitoring ones included.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {"JobStatusEnum": "jobs.models.AnalysisJob.Status"},
+    # Swagger UI and ReDoc from drf-spectacular-sidecar's static files (works offline, no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- uploads and limits ------------------------------------------------------------------------
