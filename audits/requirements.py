@@ -275,6 +275,27 @@ _KEY_UP = re.compile(
 )
 
 
+_BARE_COUNT = re.compile(
+    r"\s*(\d{1,4})\s*(?:(?:-|–|to|through)\s*(\d{1,4})|(\+|or\s+more|and\s+(?:up|over|more)))?\s*"
+)
+COUNT_ANY = "count:*"  # a row key of bare numbers ("3 - 5" under "Services connected"): any count of things
+
+
+def _count_key(label: str) -> RowKey | None:
+    """A row label of bare whole numbers ("1 - 2", "13+", "4") keys the row by a count of things."""
+    m = _BARE_COUNT.fullmatch(label or "")
+    if not m:
+        return None
+    lo = float(m.group(1))
+    hi = float(m.group(2)) if m.group(2) else (float("inf") if m.group(3) else lo)
+    return RowKey(COUNT_ANY, min(lo, hi), max(lo, hi), label.strip())
+
+
+def key_kind_matches(key_kind: str, kind: str) -> bool:
+    """Whether a finding's value of ``kind`` can select a row keyed by ``key_kind`` (a bare count takes any count)."""
+    return kind == key_kind or (key_kind == COUNT_ANY and kind.startswith("count:"))
+
+
 def row_key(label: str) -> RowKey | None:
     """The value range named by a table row label, or None when the label names no value."""
     qs = [q for q in find_quantities(label) if q.kind != "temperature"]
@@ -907,6 +928,8 @@ def table_row_statement(
     label = cells[0]
     start = 1
     key = row_key(label) if len(cells) >= 2 else None
+    if key is None and len(cells) >= 2:
+        key = _count_key(label)
     kq = [q for q in find_quantities(label) if q.kind != "temperature"]
     if kq and len(label.strip()) <= len(kq[0].text) + 3:
         label = columns[0]

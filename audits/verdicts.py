@@ -28,6 +28,7 @@ from audits.requirements import (
     audit_facts,
     compat,
     direction_words,
+    key_kind_matches,
     phrase_state,
     primary_values,
     qualifier_of,
@@ -74,7 +75,7 @@ def _query_text(description: str, fields: dict) -> str:
 
 def _key_match(c: Constraint, facts: Facts) -> Quantity | None:
     for q in facts.measured + facts.claimed:
-        if q.kind == c.key.kind and c.key.contains(q.magnitude):
+        if key_kind_matches(c.key.kind, q.kind) and c.key.contains(q.magnitude):
             return q
     return None
 
@@ -84,7 +85,7 @@ def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
     keyed = [c for c in st.constraints if c.key is not None]
     if not keyed:
         return False, None
-    if not any(q.kind == keyed[0].key.kind for q in facts.measured + facts.claimed):
+    if not any(key_kind_matches(keyed[0].key.kind, q.kind) for q in facts.measured + facts.claimed):
         return False, None  # nothing to select the row by: neither bonus nor penalty
     return True, _key_match(keyed[0], facts)
 

@@ -995,3 +995,25 @@ def test_table_column_by_the_findings_value_and_a_sibling_tolerance():
     assert "30 in" in d.reason
     d = decide("#6 copper conductor on a run (380 ft) measured 27 in offset.", {}, lib)
     assert d.verdict == "VALID", d.reason
+
+
+def test_table_row_keyed_by_a_bare_count_range():
+    cols = ["Lots served", "Overhead (A)", "Underground (A)"]
+    lib = Library(
+        [
+            R(
+                "SV",
+                "5.1",
+                "Service panels shall be rated not less than the values of Table 5-1.",
+                heading="Panels",
+            ),
+            row("SV", "5.1", "Table 5-1 Minimum panel rating", cols, ["1 - 3", "100 A", "150 A"]),
+            row("SV", "5.1", "Table 5-1 Minimum panel rating", cols, ["4 - 8", "200 A", "300 A"]),
+        ]
+    )
+    d = decide("The underground panel serving 6 lots is rated 250 A.", {}, lib)
+    assert d.verdict == "VALID", d.reason
+    assert "300 A" in d.reason
+    d = decide("The underground panel serving 2 lots is rated 250 A.", {}, lib)
+    assert d.verdict == "REPEALABLE", d.reason
+    assert "150 A" in d.reason
