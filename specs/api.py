@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import TooManyFilesSent
 from django.db import transaction
 from django.db.models import Count
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -12,6 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from jobs.api import TOO_MANY_FILES
 from nexa.storage import clean_filename
 from specs import serializers as s
 from specs.models import SpecDocument, library_version
@@ -47,13 +49,30 @@ class SpecLibraryView(APIView):
         return Response(body)
 
 
+def _too_many_files(limit: int, count: str) -> Response:
+    """The ``400`` for an upload above ``NEXA_BATCH_MAX_FILES`` files (``count``: "35" or "far
+    more"); same body as ``POST /batch-analyze`` gives."""
+    return Response(
+        {
+            "error": {
+                "code": TOO_MANY_FILES,
+                "message": f"An upload takes at most {limit} files; this one has {count}. "
+                "Nothing was stored: send them in several uploads.",
+            },
+            "max_files": limit,
+        },
+        status=status.HTTP_400_BAD_REQUEST,
+    )
+
+
 class UploadSpecsView(APIView):
     """``POST /upload-specs`` (multipart ``files``): store each file and queue its import.
 
     Each file is reported: ``queued`` with its new document id, ``duplicate`` with the document
     that already has the same bytes (not re-imported), or ``failed`` (``too_large``: above
     ``NEXA_MAX_UPLOAD_BYTES``, recorded as a FAILED document, not stored). 202 unless every file was
-    a duplicate (409). A previously FAILED document sent again is retried (``queued``).
+    a duplicate (409). A previously FAILED document sent again is retried (``queued``). More than
+    ``NEXA_BATCH_MAX_FILES`` files (the batch limit): 400 ``too_many_files`` and nothing stored.
     """
 
     permission_classes = [IsAuthenticated]
@@ -65,12 +84,21 @@ class UploadSpecsView(APIView):
         request={"multipart/form-data": s.UploadSpecsSerializer},
         responses={
             202: s.UploadSpecsResponseSerializer,
-            400: OpenApiResponse(s.SpecErrorResponseSerializer, description="no file sent"),
+            400: OpenApiResponse(
+                s.SpecErrorResponseSerializer,
+                description="no file sent, or more than NEXA_BATCH_MAX_FILES (20)",
+            ),
             409: OpenApiResponse(s.UploadSpecsResponseSerializer, description="every file is a duplicate"),
         },
     )
     def post(self, request):
-        uploads = request.FILES.getlist("files") or request.FILES.getlist("file")
+        limit = settings.NEXA_BATCH_MAX_FILES
+        try:
+            uploads = request.FILES.getlist("files") or request.FILES.getlist("file")
+        except TooManyFilesSent:  # far above the limit: Django stops parsing the upload
+            return _too_many_files(limit, "far more")
+        if len(uploads) > limit:
+            return _too_many_files(limit, str(len(uploads)))
         if not uploads:
             return Response(
                 {

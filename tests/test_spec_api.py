@@ -122,3 +122,18 @@ def test_oversized_upload_is_recorded_failed_without_storing(api, settings, run_
     run_jobs(("default",))
     doc.refresh_from_db()
     assert (doc.status, doc.document_number) == ("READY", "035010")
+
+
+def test_more_files_than_the_batch_limit_is_400_and_stores_nothing(api, settings):
+    settings.NEXA_BATCH_MAX_FILES = 2
+    files = [
+        SimpleUploadedFile(f"spec-{i}.pdf", b"%PDF-1.4 spec " + bytes([i]), content_type="application/pdf")
+        for i in range(3)
+    ]
+    res = api.post("/upload-specs", {"files": files}, format="multipart")
+    assert res.status_code == 400
+    error = res.json()["error"]
+    assert error["code"] == "too_many_files"
+    assert "at most 2 files" in error["message"] and "has 3" in error["message"]
+    assert SpecDocument.objects.count() == 0
+    assert api.get("/spec-library").json()["documents"] == []
