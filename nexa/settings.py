@@ -210,6 +210,7 @@ AXES_FAILURE_LIMIT = env.int("NEXA_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("NEXA_LOGIN_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no "AXES: BEGIN ..." banner on every manage.py command
 AXES_LOCKOUT_CALLABLE = "nexa.security.lockout_response"
 AXES_CLIENT_STR_CALLABLE = "nexa.security.client_str"
 # Client address: REMOTE_ADDR, or the hop the proxy appended to X-Forwarded-For (BEHIND_PROXY).

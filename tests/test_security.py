@@ -501,6 +501,21 @@ def test_check_deploy_is_clean_in_production():
     assert "no issues" in result.stdout
 
 
+def test_manage_py_commands_print_no_axes_banner():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=_production_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    output = result.stdout + result.stderr
+    assert "no issues" in output
+    assert not [line for line in output.splitlines() if "AXES" in line], output
+
+
 def test_production_defaults_are_secure():
     code = (
         "from django.conf import settings as s;"
