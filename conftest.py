@@ -1,5 +1,9 @@
 """Project-wide pytest fixtures: real database, real Redis (flushed per test), burst RQ worker."""
 
+import shutil
+import time
+from pathlib import Path
+
 import pytest
 from django.conf import settings
 
@@ -19,6 +23,14 @@ def pytest_sessionfinish(session, exitstatus):
         from nexa import embedded_redis
 
         embedded_redis.stop_server(settings.DATA_DIR)
+        # the server removes its socket as it exits; wait for that before removing its directory
+        socket = Path(embedded_redis.socket_path(settings.DATA_DIR))
+        deadline = time.monotonic() + 5
+        while socket.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    # the throw-away data dir settings.py made for this session (never a NEXA_DATA_DIR the user set)
+    if getattr(settings, "TEST_DATA_DIR_CREATED", False):
+        shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
 
 
 @pytest.fixture

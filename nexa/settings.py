@@ -20,9 +20,12 @@ from nexa import embedded_redis
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
-# Under pytest with no data dir given, each test session gets a throw-away one.
+# Under pytest with no data dir given, each test session gets a throw-away one (removed at the
+# end of the session by conftest.py; a NEXA_DATA_DIR set by the user is never removed).
+TEST_DATA_DIR_CREATED = False
 if os.environ.get("PYTEST_VERSION") and not os.environ.get("NEXA_DATA_DIR"):
     os.environ["NEXA_DATA_DIR"] = tempfile.mkdtemp(prefix="nexa-test-")
+    TEST_DATA_DIR_CREATED = True
 
 DATA_DIR = Path(env.str("NEXA_DATA_DIR", default=str(BASE_DIR / "var"))).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
