@@ -301,7 +301,27 @@ def _pair(
         used_c.add(ci)
         used_q.add(id(q))
         kinds.add(c.kind)
+    # "not less than 12 ft and not more than 24 ft above grade": both bounds of one range hold for the same value
+    for ci, c in enumerate(constraints):
+        if ci in used_c or c.condition or c.comparator not in _BOUND_SIDE:
+            continue
+        for pc, q in list(pairs):
+            if (
+                pc.kind == c.kind
+                and pc.comparator in _BOUND_SIDE
+                and _BOUND_SIDE[pc.comparator] != _BOUND_SIDE[c.comparator]
+                and (set(pc.context) == set(c.context) or not c.context or not pc.context)
+                and pc.applicability == c.applicability
+                and not pc.place
+                and not c.place
+            ):
+                pairs.append((c, q))
+                used_c.add(ci)
+                break
     return pairs
+
+
+_BOUND_SIDE = {">=": "low", ">": "low", "<=": "high", "<": "high"}
 
 
 def _resolve_formulas(

@@ -1017,3 +1017,21 @@ def test_table_row_keyed_by_a_bare_count_range():
     d = decide("The underground panel serving 2 lots is rated 250 A.", {}, lib)
     assert d.verdict == "REPEALABLE", d.reason
     assert "150 A" in d.reason
+
+
+def test_both_bounds_of_a_range_written_as_two_limits_are_checked():
+    lib = Library(
+        [
+            R(
+                "BX",
+                "3.1",
+                "The pedestal lid shall be set not less than 2 in and not more than 6 in above finished grade.",
+                heading="Pedestal lids",
+            ),
+        ]
+    )
+    d = decide("Pedestal lid at Lot 3 is 1 in above finished grade.", {}, lib)
+    check(d, "VALID", "BX", "3.1")
+    assert "at least 2 in" in d.reason
+    check(decide("Pedestal lid at Lot 4 is 8 in above finished grade.", {}, lib), "VALID", "BX", "3.1")
+    check(decide("Pedestal lid at Lot 5 is 4 in above finished grade.", {}, lib), "REPEALABLE", "BX", "3.1")
