@@ -12,10 +12,11 @@ import time
 import pytest
 
 from audits.engine import ClauseRecord, Library, decide
+from tests import shared_data
 
 pytestmark = pytest.mark.no_redis
 
-EVAL = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "..", "shared", "eval")
+EVAL = str(shared_data.EVAL)
 
 
 def R(doc, sec, text, kind="requirement", heading="", data=None, title="Test Standard"):
