@@ -31,8 +31,8 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 eval: $(STAMP)
-	@for c in dev seed-a seed-b; do \
-	  echo "== $$c"; $(BIN)/python $(EVAL)/score.py $(EVAL)/$$c | tail -1; \
+	@for c in $(EVAL)/dev $(EVAL)/seed-a $(EVAL)/seed-b tests/corpora/holdout-*; do \
+	  echo "== $$c"; $(BIN)/python $(EVAL)/score.py $$c | tail -1; \
 	done
 
 clean:
