@@ -12,6 +12,9 @@ The database says what should be happening, Redis says what is. ``reconcile()`` 
   attempts left (``settings.NEXA_JOB_MAX_ATTEMPTS``, default 3), then ends ``FAILURE`` with code
   ``worker_lost``.
 * Followers of a finished job (identical submissions in flight) take its outcome.
+* Spec imports: a ``PENDING`` document whose import job is missing from Redis is queued again;
+  a ``PROCESSING`` one whose import job died or vanished ends ``FAILED`` with ``worker_lost``
+  (uploading the same file again retries it).
 
 Run by ``manage.py reconcile_jobs`` and every ``NEXA_RECONCILE_INTERVAL`` seconds (default 60) by
 the workers' scheduler (``periodic_reconcile``, started by ``jobs.worker.NexaWorker``).
@@ -247,7 +250,41 @@ def reconcile(*, pending_grace: float | None = None, now: dt.datetime | None = N
                 finished_at=leader.finished_at or now,
             )
             report["followers"].append(str(job.id))
+    _reconcile_spec_imports(connection, now - grace, report)
     return report
+
+
+def _reconcile_spec_imports(connection, before: dt.datetime, report: dict) -> None:
+    """Spec documents stuck in ``PENDING`` or ``PROCESSING`` (see the module docstring)."""
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    from specs.models import SpecDocument
+    from specs.services import enqueue_import_now, import_job_id
+
+    report.setdefault("specs_requeued", [])
+    report.setdefault("specs_failed", [])
+    stuck = SpecDocument.objects.filter(
+        status__in=(SpecDocument.Status.PENDING, SpecDocument.Status.PROCESSING), uploaded_at__lt=before
+    )
+    for doc in stuck:
+        try:
+            rq_job = Job.fetch(import_job_id(doc.pk), connection=connection)
+            state = getattr(rq_job.get_status(refresh=False), "value", None)
+        except NoSuchJobError:
+            state = None
+        if doc.status == SpecDocument.Status.PENDING and state in (None, *DEAD_RQ_STATES):
+            if enqueue_import_now(doc.pk):
+                report["specs_requeued"].append(doc.pk)
+                log.warning("spec import %s was PENDING with no live RQ job; queued again", doc.pk)
+        elif doc.status == SpecDocument.Status.PROCESSING and state in (None, *DEAD_RQ_STATES):
+            changed = SpecDocument.objects.filter(pk=doc.pk, status=SpecDocument.Status.PROCESSING).update(
+                status=SpecDocument.Status.FAILED,
+                error_code=WORKER_LOST,
+                error_message="The import stopped when its worker died; upload the file again to retry.",
+            )
+            if changed:
+                report["specs_failed"].append(doc.pk)
 
 
 def schedule_next(connection=None, interval: int | None = None) -> str:

@@ -125,21 +125,37 @@ def register_oversized(chunks, size: int, filename: str, user=None) -> Registrat
     return Registration(doc)
 
 
+def import_job_id(document_id: int) -> str:
+    """The RQ job id of a document's import: fixed per document, so the reconciler can find it."""
+    return f"spec-import-{document_id}"
+
+
+def enqueue_import_now(document_id: int) -> bool:
+    """Queue the import job of ``document_id`` now; False (logged) when Redis refuses it."""
+    import django_rq
+
+    try:
+        # commit_mode="auto": enqueue now, even inside an outer transaction (we are called on commit).
+        queue = django_rq.get_queue(QUEUE, commit_mode="auto")
+        old = queue.fetch_job(import_job_id(document_id))
+        if old is not None:  # an earlier import's finished or dead job with the same id
+            old.delete()
+        queue.enqueue(
+            "specs.tasks.import_spec",
+            document_id,
+            job_id=import_job_id(document_id),
+            job_timeout=settings.RQ_JOB_TIMEOUT,
+        )
+        return True
+    except Exception as exc:  # Redis down: the row stays PENDING and the reconciler re-queues it
+        log.error("enqueue of spec import %s failed: %s", document_id, exc)
+        return False
+
+
 def enqueue_import(document: SpecDocument) -> None:
     """Queue the import job for ``document`` once the current transaction commits."""
     pk = document.pk
-
-    def _enqueue():
-        import django_rq
-
-        try:
-            django_rq.get_queue(QUEUE).enqueue(
-                "specs.tasks.import_spec", pk, job_timeout=settings.RQ_JOB_TIMEOUT
-            )
-        except Exception as exc:  # Redis down: the row stays PENDING and can be re-queued
-            log.error("enqueue of spec import %s failed: %s", pk, exc)
-
-    transaction.on_commit(_enqueue)
+    transaction.on_commit(lambda: enqueue_import_now(pk))
 
 
 def _revision_key(doc: SpecDocument) -> tuple:

@@ -270,3 +270,53 @@ def test_stray_periodic_run_does_not_fork_the_chain(db, run_jobs):
     run_jobs(["high"])
     scheduled = ScheduledJobRegistry(queue=queue).get_job_ids()
     assert scheduled == [chain] and conn.get(reconcile.NEXT_KEY).decode() == chain
+
+
+# --- spec imports ------------------------------------------------------------------------------
+
+
+def _spec_pdf(tag: str) -> bytes:
+    from tests.jobs_support import audit_pdf
+
+    return audit_pdf(["1 Scope", "1.1 Guy guards shall be not less than 8 ft long."], tag=tag)
+
+
+def test_spec_import_pending_without_rq_job_is_queued_again_and_imports(run_jobs, redis_conn):
+    """Redis lost the import job (enqueue failed or Redis flushed): the reconciler queues it again."""
+    from specs.models import SpecDocument
+    from specs.services import import_job_id, register_upload
+
+    doc = register_upload(_spec_pdf("lost-spec"), "guying.pdf").document  # no on-commit enqueue ran
+    assert doc.status == SpecDocument.Status.PENDING
+    assert not redis_conn.exists(f"rq:job:{import_job_id(doc.pk)}")
+    report = reconcile.reconcile(now=_later())
+    assert report["specs_requeued"] == [doc.pk]
+    run_jobs()
+    doc.refresh_from_db()
+    assert doc.status == SpecDocument.Status.READY and doc.clauses.exists()
+
+
+def test_spec_import_processing_with_dead_job_fails_worker_lost():
+    """An import whose worker died mid-way ends FAILED with worker_lost, not PROCESSING forever."""
+    from specs.models import SpecDocument
+    from specs.services import register_upload
+
+    doc = register_upload(_spec_pdf("dead-spec"), "guying.pdf").document
+    SpecDocument.objects.filter(pk=doc.pk).update(status=SpecDocument.Status.PROCESSING)
+    report = reconcile.reconcile(now=_later())
+    assert report["specs_failed"] == [doc.pk]
+    doc.refresh_from_db()
+    assert doc.status == SpecDocument.Status.FAILED and doc.error_code == "worker_lost"
+
+
+def test_spec_import_queued_is_left_alone(django_capture_on_commit_callbacks):
+    """A PENDING import whose RQ job is still queued is not queued twice."""
+    from specs.services import enqueue_import, register_upload
+
+    doc = register_upload(_spec_pdf("queued-spec"), "guying.pdf").document
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue_import(doc)
+    assert django_rq.get_queue("default").count == 1
+    report = reconcile.reconcile(now=_later())
+    assert report["specs_requeued"] == [] and report["specs_failed"] == []
+    assert django_rq.get_queue("default").count == 1
