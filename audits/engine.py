@@ -38,6 +38,23 @@ class ClauseRecord:
     page: int
     data: dict = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, clause, *, document: str, title: str, revision: str, id: int | None = None) -> ClauseRecord:
+        """A record from any clause with ``section``, ``heading``, ``text``, ``kind``, ``page`` and
+        ``data`` attributes (a stored ``SpecClause`` or a freshly parsed ``ParsedClause``)."""
+        return cls(
+            id=id,
+            document=document,
+            title=title,
+            revision=revision,
+            section=clause.section,
+            heading=clause.heading,
+            text=clause.text,
+            kind=clause.kind,
+            page=clause.page,
+            data=clause.data,
+        )
+
 
 @dataclass
 class Unit:

@@ -32,17 +32,12 @@ def load_library(version: str | None = None) -> tuple[str, Library]:
             .order_by("document__document_number", "order")
         )
         clauses = [
-            ClauseRecord(
+            ClauseRecord.of(
+                c,
                 id=c.pk,
                 document=c.document.document_number,
                 title=c.document.title,
                 revision=c.document.revision,
-                section=c.section,
-                heading=c.heading,
-                text=c.text,
-                kind=c.kind,
-                page=c.page,
-                data=c.data,
             )
             for c in rows.iterator(chunk_size=2000)
         ]

@@ -107,25 +107,16 @@ def clause_records(docs: list[dict]) -> list:
     """``audits.engine.ClauseRecord`` objects for ``docs`` (ids are None: not from the DB)."""
     from audits.engine import ClauseRecord
 
-    out = []
-    for d in docs:
-        p = d["parsed"]
-        for c in p.clauses:
-            out.append(
-                ClauseRecord(
-                    id=None,
-                    document=p.document_number or d["number"],
-                    title=p.title,
-                    revision=p.revision,
-                    section=c.section,
-                    heading=c.heading,
-                    text=c.text,
-                    kind=c.kind,
-                    page=c.page,
-                    data=c.data,
-                )
-            )
-    return out
+    return [
+        ClauseRecord.of(
+            c,
+            document=d["parsed"].document_number or d["number"],
+            title=d["parsed"].title,
+            revision=d["parsed"].revision,
+        )
+        for d in docs
+        for c in d["parsed"].clauses
+    ]
 
 
 def _db_identity() -> str:
