@@ -28,8 +28,8 @@ from urllib.parse import quote
 
 import pytest
 from django.conf import settings
-from fpdf import FPDF
-from pypdf import PdfReader
+
+from tests.test_web_pages import make_pdf, pdf_text
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -69,19 +69,6 @@ AUDIT_LINES = [
     "Go-back Infraction: Crossarm out of level by 1.5 degrees at pole 12.",
     "Go-back Infraction: Ground resistance not tested; 2 ground rods installed.",
 ]
-
-
-def _pdf(lines: list[str]) -> bytes:
-    pdf = FPDF(format="Letter")
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    for line in lines:
-        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
-
-
-def _text(data: bytes) -> str:
-    return re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in PdfReader(io.BytesIO(data)).pages))
 
 
 def _database_url() -> str:
@@ -222,7 +209,7 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     # a spec through the spec upload form (file picker), imported by the worker
     page.goto(f"{base}/specs/upload/")
     page.get_by_label("Spec PDFs").set_input_files(
-        [{"name": "099101.pdf", "mimeType": "application/pdf", "buffer": _pdf(SPEC_LINES)}]
+        [{"name": "099101.pdf", "mimeType": "application/pdf", "buffer": make_pdf(SPEC_LINES)}]
     )
     page.get_by_role("button", name="Import").click()
     page.wait_for_url(f"{base}/specs/")
@@ -240,7 +227,10 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     _drop_files(
         page,
         "[data-dropzone]",
-        {"A1-field.pdf": _pdf(AUDIT_LINES), "A2-field.pdf": _pdf([*AUDIT_LINES, "Page 1 (copy two)"])},
+        {
+            "A1-field.pdf": make_pdf(AUDIT_LINES),
+            "A2-field.pdf": make_pdf([*AUDIT_LINES, "Page 1 (copy two)"]),
+        },
     )
     assert page.locator(".chosen-files li").count() == 2
     page.get_by_role("button", name="Analyse").click()
@@ -308,7 +298,7 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     with page.expect_download() as info:
         page.locator('[data-export="repeal"]').click()
     assert info.value.suggested_filename == f"{Path(audit.original_filename).stem}-repeal-request.pdf"
-    text = _text(Path(info.value.path()).read_bytes())
+    text = pdf_text(Path(info.value.path()).read_bytes())
     assert "Repeal request" in text and "35125285" in text and "120045871" in text
     repealable = [i for i in infractions if i.finding.verdict == Finding.Verdict.REPEALABLE]
     for inf in infractions:
