@@ -12,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from nexa.pdftext import looks_like_pdf
+from engine.pdftext import looks_like_pdf
 from nexa.storage import clean_filename
 
 # ValidationError codes of MultiplePdfField that refuse the submission as a whole

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from audits.engine import ClauseRecord, Library
+from engine.library import ClauseRecord, Library
 from specs.models import SpecClause, active_documents, library_version
 
 _lock = threading.Lock()

@@ -1,7 +1,7 @@
 """The analysis pipeline on Django models: audit PDF -> infractions and findings rows -> §3 result.
 
-Thin orchestration over the plain-Python modules (``nexa.pdftext``, ``audits.detection``,
-``audits.engine``); used by ``manage.py analyze_audit``, ``POST /analyze-audit`` and the RQ task.
+Thin orchestration over the plain-Python modules (``engine.pdftext``, ``engine.audit.detection``,
+``engine.library``); used by ``manage.py analyze_audit``, ``POST /analyze-audit`` and the RQ task.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from audits import detection, engine
+import engine
 from audits.library import load_library
 from audits.models import Audit, Finding, Infraction
-from nexa.pdftext import PdfError, extract_pages
+from engine.audit import detection
+from engine.pdftext import PdfError, extract_pages
 
 EMPTY_LIBRARY = "empty_library"
 

@@ -3,7 +3,7 @@
 Layout under ``<data dir>/bench-inputs/g<GENERATOR_VERSION>/``::
 
     library/900000.pdf ... 900499.pdf   500 documents x 20 pages (the first 100 make the 2,000-page library)
-    library-text.json                   the text pypdf extracts from each of them (``nexa.pdftext``)
+    library-text.json                   the text pypdf extracts from each of them (``engine.pdftext``)
     import-500.pdf                      one 500-page spec for the import benchmark
     audit-1.pdf audit-10.pdf audit-50.pdf   (re-made every run: they take milliseconds)
     upload-1mb.pdf                      a ~1 MB audit (1 page of text and an incompressible photo)
@@ -82,12 +82,12 @@ def _make_library_doc(args: tuple[int, str]) -> dict:
 
 
 def text_fidelity(inputs: Inputs, sample: int = 3) -> dict:
-    """Extract ``sample`` library documents with ``nexa.pdftext`` and compare with the cached texts.
+    """Extract ``sample`` library documents with ``engine.pdftext`` and compare with the cached texts.
 
     Returns:
         ``{"documents", "pages", "mismatched_pages"}``.
     """
-    from nexa.pdftext import extract_pages
+    from engine.pdftext import extract_pages
 
     texts = inputs.library_texts()
     step = max(1, len(texts) // sample)

@@ -1,4 +1,4 @@
-"""The generated spec library: parsed with ``specs.parsing.parse_spec`` and put in the engine and the DB.
+"""The generated spec library: parsed with ``engine.spec.parsing.parse_spec`` and put in the engine and the DB.
 
 Parsing 10,000 pages is the slow part of setting up, so the parsed documents are cached (pickle)
 keyed by the generator version and a hash of the parser's source (``specs/parsing.py`` and the
@@ -34,7 +34,7 @@ def _module_file(name: str) -> Path | None:
     return None
 
 
-def source_key(module: str = "specs.parsing") -> str:
+def source_key(module: str = "engine.spec.parsing") -> str:
     """A hash of ``module``'s source and of every project module it imports, transitively."""
     seen: dict[str, str] = {}
     todo = [module]
@@ -58,7 +58,7 @@ def source_key(module: str = "specs.parsing") -> str:
 
 
 def _parse_one(doc: dict):
-    from specs.parsing import parse_spec
+    from engine.spec.parsing import parse_spec
 
     started = time.perf_counter()
     parsed = parse_spec(doc["pages"], doc["filename"])
@@ -81,7 +81,9 @@ def parse_library(inputs: Inputs, processes: int = 2, log=print) -> tuple[list[d
         for old in inputs.root.glob("parsed-*.pkl"):
             old.unlink()
         texts = inputs.library_texts()
-        log(f"parsing {sum(len(d['pages']) for d in texts):,} library pages with specs.parsing.parse_spec")
+        log(
+            f"parsing {sum(len(d['pages']) for d in texts):,} library pages with engine.spec.parsing.parse_spec"
+        )
         started = time.perf_counter()
         with ProcessPoolExecutor(max_workers=processes) as pool:
             results = list(pool.map(_parse_one, texts, chunksize=5))
@@ -104,8 +106,8 @@ def parse_library(inputs: Inputs, processes: int = 2, log=print) -> tuple[list[d
 
 
 def clause_records(docs: list[dict]) -> list:
-    """``audits.engine.ClauseRecord`` objects for ``docs`` (ids are None: not from the DB)."""
-    from audits.engine import ClauseRecord
+    """``engine.library.ClauseRecord`` objects for ``docs`` (ids are None: not from the DB)."""
+    from engine.library import ClauseRecord
 
     return [
         ClauseRecord.of(

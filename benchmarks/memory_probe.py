@@ -63,9 +63,9 @@ def main(argv: list[str]) -> int:
     setup_django(migrate=False)
     import audits.models  # noqa: F401  (the models a worker imports)
     import jobs.tasks  # noqa: F401
-    from audits.engine import Library
     from audits.library import load_library
     from benchmarks.sections import analyse_plain
+    from engine.library import Library
 
     setup = rss_mb()
     (_version, library), load_wall, load_cpu = _cpu_wall(load_library)

@@ -71,7 +71,7 @@ def inputs_section(inputs: inputs_mod.Inputs, docs: list, parse_info: dict) -> S
         fidelity = inputs_mod.text_fidelity(inputs)
         section.notes.append(
             f"text check: {fidelity['pages']} pages of {fidelity['documents']} library documents re-extracted "
-            f"with nexa.pdftext, {fidelity['mismatched_pages']} differ from the cached text"
+            f"with engine.pdftext, {fidelity['mismatched_pages']} differ from the cached text"
         )
     except Exception as exc:
         fidelity = {"error": f"{exc.__class__.__name__}: {exc}"}

@@ -69,7 +69,7 @@ RETRIEVAL_NAMES = ("search", "retrieve", "rank", "candidates", "query", "top_k",
 
 
 class RetrievalTimer:
-    """Wraps the engine's ranking call (a ``Library`` method or an ``audits.engine`` function) so the
+    """Wraps the engine's ranking call (a ``Library`` method or an ``engine.library`` function) so the
     time ``decide`` spends retrieving can be told apart from the time it spends deciding.
 
     ``found`` names what was wrapped ("" when no retrieval entry point was recognised); ``seconds``
@@ -97,8 +97,8 @@ class RetrievalTimer:
         return timed
 
     def __enter__(self):
-        engine = importlib.import_module("audits.engine")
-        # The ranking call: a method of the Library, of its index, or a function of audits.engine.
+        engine = importlib.import_module("engine.library")
+        # The ranking call: a method of the Library, of its index, or a function of engine.library.
         for owner, label in (
             (self.library, "Library"),
             (getattr(self.library, "index", None), "Library.index"),
@@ -116,7 +116,7 @@ class RetrievalTimer:
             if inspect.isfunction(fn):
                 setattr(engine, name, self._wrap(fn))
                 self._restore.append(lambda n=name, f=fn: setattr(engine, n, f))
-                self.found = f"audits.engine.{name}"
+                self.found = f"engine.library.{name}"
                 break
         return self
 
@@ -133,8 +133,9 @@ def analyse_plain(data: bytes, library, max_pages: int = 500) -> dict:
         ``{"extract", "detect", "retrieve", "decide", "infractions", "pages", "retrieval"}``; times in
         seconds; ``decide`` excludes the retrieval time measured inside it.
     """
-    from audits import detection, engine
-    from nexa.pdftext import extract_pages
+    import engine
+    from engine.audit import detection
+    from engine.pdftext import extract_pages
 
     t0 = time.perf_counter()
     text = extract_pages(data, max_pages=max_pages)
@@ -210,12 +211,12 @@ def run_spec_import(ctx: Context) -> Section:
         pages = sum(d["pages"] for d in ctx.docs)
         section.figures["parse_pages_per_cpu_second"] = round(pages / parse_cpu, 1)
         section.rows.append(
-            ["specs.parsing.parse_spec alone (library)", pages, None, round(parse_cpu, 2), None,
+            ["engine.spec.parsing.parse_spec alone (library)", pages, None, round(parse_cpu, 2), None,
              round(pages / parse_cpu, 1), "2 processes; per-document CPU time"]
         )  # fmt: skip
-    if _is_stub("specs.parsing"):
+    if _is_stub("engine.spec.parsing"):
         section.notes.append(
-            "specs.parsing is still the stub: clause counts and parse speed are not real yet"
+            "engine.spec.parsing is still the stub: clause counts and parse speed are not real yet"
         )
     name, fn = _import_callable()
     from specs.models import SpecDocument
@@ -305,10 +306,10 @@ def run_stages(ctx: Context, repeats: int = 3) -> Section:
     service_cpu = median([r["cpu"] for r in service_runs])
     section.headers = ["stage", "ms", "share", "note"]
     notes = {
-        "extract": "nexa.pdftext.extract_pages",
-        "detect": "audits.detection.extract_metadata + detect_infractions",
+        "extract": "engine.pdftext.extract_pages",
+        "detect": "engine.audit.detection.extract_metadata + detect_infractions",
         "retrieve": f"ranking inside decide ({last['retrieval'] or 'no retrieval entry point recognised'})",
-        "decide": "audits.engine.decide, excluding retrieval",
+        "decide": "engine.library.decide, excluding retrieval",
         "save": "audits.services.analyze_audit after its 'saving' progress mark",
     }
     for name, seconds in stage.items():
@@ -344,7 +345,7 @@ def run_stages(ctx: Context, repeats: int = 3) -> Section:
     )
     del first
     ctx.figures["stage_seconds"] = stage
-    for stub in ("audits.detection", "audits.engine", "specs.parsing"):
+    for stub in ("engine.audit.detection", "engine.library", "engine.spec.parsing"):
         if _is_stub(stub):
             section.notes.append(f"{stub} is still the stub: its figures are not real yet")
     return section
@@ -492,8 +493,9 @@ def run_profile(ctx: Context, min_seconds: float = 2.0) -> Section:
     data, library = ctx.stage_samples["data"], ctx.stage_samples["library"]
     found, calls = ctx.stage_samples["found"], ctx.stage_samples["calls"]
 
-    from audits import detection, engine
-    from nexa.pdftext import extract_pages
+    import engine
+    from engine.audit import detection
+    from engine.pdftext import extract_pages
 
     def once():
         if slowest == "extract":

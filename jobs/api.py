@@ -18,12 +18,12 @@ from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from engine.pdftext import TOO_LARGE
 from jobs import monitoring
 from jobs import serializers as s
 from jobs.models import AnalysisJob, Batch
 from jobs.services import NO_FILE, is_refused, submit_audit
 from jobs.tasks import job_result, run_analysis
-from nexa.pdftext import TOO_LARGE
 
 TOO_MANY_FILES = "too_many_files"
 USE_ASYNC = "use_async_endpoint"

@@ -17,11 +17,11 @@ from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 
-from audits import engine
+import engine
 from audits.models import Audit
+from engine.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
 from jobs import monitoring
 from jobs.models import AnalysisJob, Batch
-from nexa.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
 from nexa.storage import clean_filename
 
 log = logging.getLogger(__name__)

@@ -20,8 +20,8 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from audits.services import analyze_audit, failure_result, result_for
+from engine.pdftext import PdfError
 from jobs.models import AnalysisJob
-from nexa.pdftext import PdfError
 
 log = logging.getLogger(__name__)
 

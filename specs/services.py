@@ -18,10 +18,10 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from nexa.pdftext import TOO_LARGE, PdfError, extract_pages
+from engine.pdftext import TOO_LARGE, PdfError, extract_pages
+from engine.spec.parsing import parse_spec
 from nexa.storage import clean_filename
 from specs.models import SpecClause, SpecDocument
-from specs.parsing import parse_spec
 
 log = logging.getLogger(__name__)
 

@@ -23,8 +23,8 @@ from django.urls import reverse
 from pypdf import PdfWriter
 
 from audits.models import Audit
+from engine import pdftext
 from jobs.models import AnalysisJob
-from nexa import pdftext
 from specs.models import SpecDocument
 from tests.jobs_support import audit_pdf, make_library, upload
 

@@ -8,7 +8,7 @@ import pytest
 from benchmarks import generate
 from benchmarks.report import Report, Section, fmt, format_table, judge
 from benchmarks.server import multipart, percentile, procfile_web_command, unique_pdf
-from nexa.pdftext import extract_pages
+from engine.pdftext import extract_pages
 
 pytestmark = pytest.mark.no_redis
 

@@ -1,4 +1,4 @@
-"""Infraction detection (audits.detection): each layout, running headers, negatives, eval corpora."""
+"""Infraction detection (engine.audit.detection): each layout, running headers, negatives, eval corpora."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from audits.detection import DetectedInfraction, detect_infractions
-from nexa.pdftext import extract_pages
+from engine.audit.detection import DetectedInfraction, detect_infractions
+from engine.pdftext import extract_pages
 from tests.audit_pdf import build_pdf
 from tests.shared_data import EVAL
 

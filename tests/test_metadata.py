@@ -1,4 +1,4 @@
-"""Audit metadata (audits.metadata, re-exported by audits.detection): labels, layouts, dates."""
+"""Audit metadata (engine.audit.metadata, re-exported by engine.audit.detection): labels, layouts, dates."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from audits.detection import AuditMetadata, extract_metadata, parse_date
-from nexa.pdftext import extract_pages
+from engine.audit.detection import AuditMetadata, extract_metadata, parse_date
+from engine.pdftext import extract_pages
 from tests.audit_pdf import build_pdf
 from tests.shared_data import EVAL
 

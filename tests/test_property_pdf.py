@@ -1,6 +1,6 @@
 """Property-based tests (hypothesis): random bytes and mutated valid PDFs fed to the extraction
-(``nexa.pdftext.extract_pages``), the audit detection (``audits.detection``) and the spec parsing
-(``specs.parsing.parse_spec``) give a result or a ``PdfError`` with a code, never another
+(``engine.pdftext.extract_pages``), the audit detection (``engine.audit.detection``) and the spec parsing
+(``engine.spec.parsing.parse_spec``) give a result or a ``PdfError`` with a code, never another
 exception or a hang. Example counts stay modest so the module runs in well under 30 s."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from audits.detection import detect_infractions, extract_metadata
-from nexa.pdftext import ERROR_CODES, PdfError, extract_pages
-from specs.parsing import parse_spec
+from engine.audit.detection import detect_infractions, extract_metadata
+from engine.pdftext import ERROR_CODES, PdfError, extract_pages
+from engine.spec.parsing import parse_spec
 from tests.jobs_support import AUDIT_LINES, audit_pdf
 
 pytestmark = [

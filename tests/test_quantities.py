@@ -1,8 +1,8 @@
-"""Quantities with units (audits.quantities): feet-inches, fractions, metric, AWG, electrical units, days."""
+"""Quantities with units (engine.quantities): feet-inches, fractions, metric, AWG, electrical units, days."""
 
 import pytest
 
-from audits.quantities import awg_to_kcmil, find_quantities, parse_number, parse_quantity
+from engine.quantities import awg_to_kcmil, find_quantities, parse_number, parse_quantity
 
 pytestmark = pytest.mark.no_redis
 

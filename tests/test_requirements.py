@@ -1,9 +1,9 @@
-"""Requirement parsing (audits.requirements): comparators, applicability, modality, exceptions, materials,
+"""Requirement parsing (engine.requirements): comparators, applicability, modality, exceptions, materials,
 tables and the audit's facts."""
 
 import pytest
 
-from audits.requirements import (
+from engine.requirements import (
     applicability,
     audit_facts,
     compat,
@@ -332,7 +332,7 @@ def test_a_value_in_the_subject_is_a_trigger_not_the_requirement(text, expected)
     ],
 )
 def test_permitted_alternatives(text, mod, alt):
-    from audits.requirements import alternative_subject
+    from engine.requirements import alternative_subject
 
     assert modality(text) == mod
     assert alternative_subject(text) == alt

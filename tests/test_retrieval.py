@@ -1,10 +1,10 @@
-"""Retrieval (audits.retrieval, audits.engine.Library): tokens with domain synonyms, BM25 ranking,
+"""Retrieval (engine.retrieval, engine.library.Library): tokens with domain synonyms, BM25 ranking,
 units split out of coarse records, index built once per library."""
 
 import pytest
 
-from audits.engine import ClauseRecord, Library, split_units
-from audits.retrieval import ClauseIndex, tokenize
+from engine.library import ClauseRecord, Library, split_units
+from engine.retrieval import ClauseIndex, tokenize
 
 pytestmark = pytest.mark.no_redis
 

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from audits.management.commands.analyze_audit import analyze_file, cli_user
-from nexa.pdftext import CORRUPT_PDF, ENCRYPTED, ERROR_CODES, NO_TEXT_LAYER, NOT_A_PDF
+from engine.pdftext import CORRUPT_PDF, ENCRYPTED, ERROR_CODES, NO_TEXT_LAYER, NOT_A_PDF
 from specs.models import SpecDocument
 from specs.services import import_document, register_upload
 from tests import shared_data

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nexa.pdftext import extract_pages
-from specs.parsing import parse_date, parse_spec
+from engine.pdftext import extract_pages
+from engine.spec.parsing import parse_date, parse_spec
 from tests.shared_data import SHARED, needs_shared
 
 pytestmark = [pytest.mark.no_redis, needs_shared]

@@ -1,4 +1,4 @@
-"""Verdicts (audits.engine.decide): the governing clause, the comparison and the explanation.
+"""Verdicts (engine.library.decide): the governing clause, the comparison and the explanation.
 
 A small fictional standard is built from ClauseRecords (the way the spec import stores clauses, with
 table rows and exceptions as their own records), then each rule of DESIGN.md §1 is exercised. The last
@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from audits.engine import ClauseRecord, Library, decide
+from engine import ClauseRecord, Library, decide
 from tests import shared_data
 
 pytestmark = pytest.mark.no_redis
@@ -282,8 +282,8 @@ def test_empty_library():
 
 def _dev_library(pages_only=False):
     """The dev corpus's specs as the spec import stores them, or (``pages_only``) one record per page."""
-    from nexa.pdftext import extract_pages
-    from specs.parsing import parse_spec
+    from engine.pdftext import extract_pages
+    from engine.spec.parsing import parse_spec
 
     exp = json.load(open(os.path.join(EVAL, "dev", "expected.json")))
     recs = []
@@ -872,7 +872,7 @@ def test_setting_and_existing_work_conditions_of_allowances_and_exceptions():
 
 
 def test_applicability_setting_and_work_words():
-    from audits.requirements import applicability
+    from engine.requirements import applicability
 
     assert applicability("In Rural service territory, meters may")["setting"] == {"rural"}
     assert "setting" not in applicability("a non-urban district")

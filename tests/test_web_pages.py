@@ -701,8 +701,8 @@ def test_far_too_many_files_get_a_plain_page(crew, settings):
 def test_service_rejection_is_recorded_and_listed(crew, monkeypatch):
     """If the submit service refuses files the form let through, they are recorded as failed jobs
     of the batch (never queued) and the jobs page shows their message."""
+    from engine.pdftext import PdfError
     from jobs import services
-    from nexa.pdftext import PdfError
 
     def refuse(uploaded_file):
         raise PdfError("too_large", "The file is over the limit.")

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 
 from audits.models import Audit
 from audits.services import analyze_audit, failure_result
-from nexa.pdftext import PdfError
+from engine.pdftext import PdfError
 from nexa.storage import clean_filename
 
 CLI_USER = "cli"

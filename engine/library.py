@@ -1,8 +1,8 @@
 """Retrieval and verdicts: infraction + spec library -> VALID / REPEALABLE / NEEDS_REVIEW. Plain Python.
 
-The rules follow DESIGN.md §1: BM25 retrieval (``audits.retrieval``) only finds candidate clauses; the
-verdict comes from the governing clause's requirement (``audits.requirements``) compared with the audit's
-facts (``audits.verdicts``).
+The rules follow DESIGN.md §1: BM25 retrieval (``engine.retrieval``) only finds candidate clauses; the
+verdict comes from the governing clause's requirement (``engine.requirements``) compared with the audit's
+facts (``engine.verdicts``).
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ import re
 import threading
 from dataclasses import dataclass, field
 
-from audits.requirements import (
+from engine.requirements import (
     Statement,
     parse_statements,
     primary_values,
     split_row_text,
     table_row_statement,
 )
-from audits.retrieval import ClauseIndex, tokenize
+from engine.retrieval import ClauseIndex, tokenize
 
 ENGINE_VERSION = "1.2"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
@@ -296,20 +296,3 @@ class Decision:
     reason: str
     citations: list[dict]  # [{"document","title","revision","section","page","quote","score"}], best first
     details: dict = field(default_factory=dict)
-
-
-def decide(description: str, fields: dict, library: Library) -> Decision:
-    """Decide one infraction against the library.
-
-    Args:
-        description: the finding as the audit states it (values with units, e.g. "measured at 23 ft 6 in").
-        fields: layout fields from detection (``title``/``question``/``subject`` help retrieval).
-        library: the active spec library.
-
-    Returns:
-        Decision with verdict, confidence 0-1, a reason naming measured and required values and the clause,
-        and citations best first (the governing clause first).
-    """
-    from audits.verdicts import decide_infraction
-
-    return decide_infraction(description, fields or {}, library)

@@ -40,7 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from audits.metadata import AuditMetadata, extract_metadata, parse_date
+from engine.audit.metadata import AuditMetadata, extract_metadata, parse_date
 
 __all__ = [
     "AuditMetadata",

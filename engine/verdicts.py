@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from audits.engine import Decision, Library, Unit
-from audits.quantities import Quantity
-from audits.requirements import (
+from engine.library import Decision, Library, Unit
+from engine.quantities import Quantity
+from engine.requirements import (
     GENERIC,
     Constraint,
     Facts,
@@ -34,7 +34,7 @@ from audits.requirements import (
     qualifier_of,
     strip_references,
 )
-from audits.retrieval import tokenize
+from engine.retrieval import tokenize
 
 VALID, REPEALABLE, NEEDS_REVIEW = "VALID", "REPEALABLE", "NEEDS_REVIEW"
 # the finding says the required item is absent altogether ("no guy guard", "missing", "not installed")
@@ -465,8 +465,19 @@ def _exception_applies(
     return True, notes
 
 
-def decide_infraction(description: str, fields: dict, library: Library) -> Decision:
-    """Decide one infraction; see the module docstring for the rules. Returns an engine Decision."""
+def decide(description: str, fields: dict | None, library: Library) -> Decision:
+    """Decide one infraction against the library (the rules: module docstring, docs/architecture.md).
+
+    Args:
+        description: the finding as the audit states it (values with units, e.g. "measured at 23 ft 6 in").
+        fields: layout fields from detection (``title``/``question``/``subject`` help retrieval), or None.
+        library: the active spec library.
+
+    Returns:
+        Decision with verdict, confidence 0-1, a reason naming measured and required values and the clause,
+        and citations best first (the governing clause first). Never raises on odd text.
+    """
+    fields = fields or {}
     query = _query_text(description, fields)
     facts = audit_facts(description)
     q_tokens = set(tokenize(query, keep_numbers=False))  # bare numbers (pole ids, addresses) mislead ranking

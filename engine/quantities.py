@@ -335,7 +335,7 @@ def _attach_count(text: str, q: Quantity) -> None:
 
 
 def _count_noun(word: str) -> str:
-    from audits.retrieval import tokenize
+    from engine.retrieval import tokenize
 
     toks = tokenize(word, keep_numbers=False)
     return toks[0] if toks else word.lower()

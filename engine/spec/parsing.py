@@ -652,7 +652,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     """Parse the page texts of a spec PDF (``pages[i]`` is page i+1); ``filename`` gives the fallback number.
 
     Args:
-        pages: text of each page, as from ``nexa.pdftext.extract_pages``.
+        pages: text of each page, as from ``engine.pdftext.extract_pages``.
         filename: the uploaded file's name; its stem is the document number when the text has none.
 
     Returns:

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from audits.quantities import Quantity, find_quantities
-from audits.retrieval import tokenize
+from engine.quantities import Quantity, find_quantities
+from engine.retrieval import tokenize
 
 # ---------------------------------------------------------------- applicability
 

@@ -1,0 +1,1 @@
+"""Audit side of the engine: infraction detection and metadata."""

@@ -1,0 +1,1 @@
+"""Spec side of the engine: document identity and clause structure."""
