@@ -65,7 +65,7 @@ class ParsedSpec:
 
 # --- patterns ------------------------------------------------------------------------------------
 
-_NUM = r"(?P<num>[A-Z0-9]+(?:[-./][A-Z0-9]+)*)"
+_NUM = r"(?P<num>[A-Z0-9]+(?:-[A-Z][a-z]+|[-./][A-Z0-9]+(?![a-z]))*)"  # "GO-95-Section-V", "TD-2908P-01"
 _NUMBER_LABELLED = re.compile(
     r"(?i:\b(?:document|doc|standard|std|spec(?:ification)?|drawing|dwg|procedure|bulletin|"
     r"guideline|manual)\b\.?)\s*(?i:no\b\.?|number\b|nbr\b\.?|#)?\s*[:#]?\s*" + _NUM
@@ -105,6 +105,10 @@ _DATE = (
     r"|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})"
 )
 _EFFECTIVE = re.compile(r"(?i:\beffective(?:\s+date)?(?:\s+on)?)\s*[:\-]?\s*" + _DATE)
+# who issues a document, not what it is called ("State of California - Public Utilities Commission")
+_ISSUER = re.compile(
+    r"(?i)\b(?:state of|commission|company|corporation|inc\.|department of|administration|agency|utility district)\b"
+)
 _LABEL_VALUE = re.compile(r"^[A-Z][A-Za-z/ ]{1,30}:\s*\S")
 _TITLE_LABEL = re.compile(r"^\s*(?i:title|subject)\s*:\s*(?P<t>.+)$")
 
@@ -116,7 +120,9 @@ _PAGE_ONLY = re.compile(r"(?i)^\s*(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\
 # (a lettered sub-item of 3.1). The label and number are kept out of the clause text (``rest``).
 _SECTION = re.compile(
     r"^\s*(?P<kw>(?i:section|sec\.|article|art\.|clause|paragraph|para\.|rule|§)\s*)?"
-    r"(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5})(?P<dot>\.)?(?:\s?\((?P<item>[a-z])\))?"
+    r"(?P<sec>\d{3,4}\.\d{1,4}(?:\((?:[a-z]{1,5}|\d{1,2}|[A-Z])\)){1,6}(?![(\w])"  # 1910.269(l)(3)(i)
+    r"|\d{1,4}(?:\.\d{1,3}){0,5}(?:-[A-Z]{1,2}\d{0,2}(?![A-Za-z]))?)(?P<dot>\.)?"
+    r"(?:\s?\((?P<item>[a-z]|\d{1,2})\)(?P<sub>[a-z](?![A-Za-z]))?)?"
     r"(?P<sep>\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
 )
 _EXC_NOTE = re.compile(
@@ -124,7 +130,7 @@ _EXC_NOTE = re.compile(
 )
 _INLINE_EXC_NOTE = re.compile(r"(?<=[.;])\s+(?=(?:Exception|EXCEPTION|Note|NOTE)S?(?:\s+\w{1,3})?\s*:)")
 _TABLE_TITLE = re.compile(
-    r"^\s*(?P<t>(?i:table)\s+[A-Z]?\d+(?:[-.]\d+)*[A-Z]?)(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$"
+    r"^\s*(?P<t>(?i:table)\s+[A-Z]?\d+(?:[-.](?:\d+|[A-Z]\d?\b))*[A-Z]?)(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$"
 )
 _STOP_HEADING = re.compile(
     r"^\s*(?i:references?|referenced documents|related documents|bibliography|revision history|"
@@ -172,6 +178,12 @@ def _has_quantity(line: str) -> bool:
         if _NUMERIC_TOKEN.match(a) and _UNIT_TOKEN.match(b):
             return True
     return False
+
+
+def _prose(text: str) -> bool:
+    """A sentence of body text (a long line with a verb of obligation or ending in a period)."""
+    t = text.strip()
+    return len(t.split()) > 12 or t.endswith(".") or bool(_MODAL.search(t))
 
 
 def _heading_like(text: str, limit: int = 70) -> bool:
@@ -394,22 +406,28 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
                 cand = zone[j]
                 if not cand or j in tb.consumed or _LABEL_VALUE.match(cand):
                     continue
-                if any(ch.isalpha() for ch in cand) and not (_SECTION.match(cand) and cand[:1].isdigit()):
+                if (
+                    any(ch.isalpha() for ch in cand)
+                    and not (_SECTION.match(cand) and cand[:1].isdigit())
+                    and (_heading_like(cand, 120) or not _prose(cand))
+                    and not _ISSUER.search(cand)
+                ):
                     tb.title = cand
                     tb.consumed.add(j)
                 break
             if not tb.title:  # "Title\nDocument 123\nRevision 4": the title came first
-                for j in range(number_line - 1, max(-1, number_line - 3), -1):
-                    cand = zone[j]
-                    if (
-                        cand
-                        and j not in tb.consumed
-                        and _heading_like(cand, 120)
-                        and not _LABEL_VALUE.match(cand)
-                    ):
-                        tb.title = cand
-                        tb.consumed.add(j)
-                        break
+                before = [
+                    (j, zone[j])
+                    for j in range(number_line - 1, max(-1, number_line - 6), -1)
+                    if zone[j]
+                    and j not in tb.consumed
+                    and _heading_like(zone[j], 120)
+                    and not _LABEL_VALUE.match(zone[j])
+                    and not _ISSUER.search(zone[j])
+                ]
+                if before:  # the longest title line (a subtitle in parentheses is shorter)
+                    j, tb.title = max(before, key=lambda x: len(x[1]))
+                    tb.consumed.add(j)
     if not tb.title:
         free = [
             (i, line)
@@ -419,6 +437,7 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
             and not _STOP_HEADING.match(line)
             and sum(ch.isalpha() for ch in line) >= 3
             and not (_SECTION.match(line) and line[:1].isdigit())
+            and not _ISSUER.search(line)
         ]
         pick = next((x for x in free[:5] if _heading_like(x[1], 120) and not _LABEL_VALUE.match(x[1])), None)
         pick = (
@@ -625,11 +644,96 @@ def _join(lines: list[str]) -> str:
 
 
 def _sec_tuple(sec: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in sec.split("."))
+    """Sort key of a section number: ``4.1.2`` -> (4, 1, 2); a rule's letter suffix counts as one more
+    level (``54.8-B`` -> (54, 8, 2), ``56.4-A1`` -> (56, 4, 1, 1)), as CPUC General Orders number them."""
+    if "(" in sec:  # "1910.269(l)(3)(i)": the paragraph designators in order
+        base, _, paras = sec.partition("(")
+        marks = paras.rstrip(")").split(")(")
+        key = tuple(int(x) for x in base.split("."))
+        return key + tuple(int(x) if x.isdigit() else sum(ord(ch) for ch in x) for x in marks)
+    base, _, suffix = sec.partition("-")
+    key = tuple(int(x) for x in base.split("."))
+    if suffix:
+        letters = "".join(ch for ch in suffix if ch.isalpha())
+        digits = "".join(ch for ch in suffix if ch.isdigit())
+        key += (sum((ord(ch) - 64) * 26**i for i, ch in enumerate(reversed(letters))),)
+        if digits:
+            key += (int(digits),)
+    return key
 
 
-def _plausible_next(prev: tuple[int, ...] | None, cand: tuple[int, ...]) -> bool:
-    """Is ``cand`` a plausible next section number after ``prev`` (allowing small gaps)?"""
+# "(1) Above Public Thoroughfares: ...", "a) Residential Premises: ...", "2) a clearance of ..."
+_ITEM = re.compile(r"^\s*(?:\((?P<p>\d{1,2}|[a-z])\)|(?P<c>\d{1,2}|[a-z])\))\s+(?P<rest>\S.*)$")
+_ITEM_TITLE = re.compile(r"^(?P<t>[A-Z][^:.;]{2,80}):")
+
+
+def _item_path(path: list[tuple[str, str, str]], m: re.Match) -> list[tuple[str, str, str]]:
+    """The sub-item path after item line ``m``: ``(2)`` then ``a)`` gives ``(2)a``; an item of the
+    same style as an open one replaces it and closes what was nested under it."""
+    num, style = (m.group("p"), "paren") if m.group("p") else (m.group("c"), "close")
+    kind = (style, num.isdigit())
+    title = _ITEM_TITLE.match(m.group("rest"))
+    for depth, (n, st, _) in enumerate(path):
+        if (st, n.isdigit()) == kind:
+            return [*path[:depth], (num, style, title.group("t").strip() if title else "")]
+    return [*path, (num, style, title.group("t").strip() if title else "")]
+
+
+def _title_case_sentence(text: str) -> bool:
+    """A short title in title case that ends with a period ("Clearances above Ground, Buildings, Etc.")."""
+    t = text.strip()
+    if not t.endswith(".") or len(t.split()) > 9 or _MODAL.search(t):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", t) if len(w) >= 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_RULE_REF = re.compile(r"(?i:\brules?\s+)(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5}(?:-[A-Z]{1,2}\d{0,2})?)")
+
+
+def _table_section(title: str, known: dict[str, str], current: str) -> str:
+    """The section a table belongs to: a rule its title names ("Table 54.8-S (summary of Rules 54.8-B
+    and 56.4-A1)" -> 54.8-B), else the section its own number starts with ("Table 4.2-1" -> 4.2), else the
+    section it sits in. Only sections the document has already opened count."""
+    for m in _RULE_REF.finditer(title):
+        if m.group("sec") in known:
+            return m.group("sec")
+    tm = _TABLE_TITLE.match(title)
+    number = re.sub(r"(?i)^table\s+", "", tm.group("t")) if tm else ""
+    for cand in [number, *_ancestors(number)] if number else []:
+        if cand in known and cand != number:
+            # the section it sits in is that one or inside it ("Table 5-1" under 5.3): keep the nearer
+            return current if current == cand or cand in _ancestors(current) else cand
+    return current
+
+
+def _ancestors(sec: str) -> list[str]:
+    """Enclosing section numbers, nearest first: ``56.4-A1`` -> [``56.4-A``, ``56.4``, ``56``];
+    ``4.1.2`` -> [``4.1``, ``4``]."""
+    out = []
+    if "(" in sec:  # "1910.269(l)(3)" -> ["1910.269(l)", "1910.269"]
+        while "(" in sec:
+            sec = sec[: sec.rindex("(")]
+            out.append(sec)
+        return out
+    base, dash, suffix = sec.partition("-")
+    if dash:
+        letters = suffix.rstrip("0123456789")
+        if letters and letters != suffix:
+            out.append(f"{base}-{letters}")
+        out.append(base)
+    parts = base.split(".")
+    out.extend(".".join(parts[:n]) for n in range(len(parts) - 1, 0, -1))
+    return out
+
+
+def _item_ordinal(item: str) -> int:
+    """``b`` -> 2, ``3`` -> 3: the position of a lettered or numbered sub-item."""
+    return int(item) if item.isdigit() else ord(item) - ord("a") + 1
+
+
+def _plausible_next(prev: tuple[int, ...] | None, cand: tuple[int, ...], gap: int = 3) -> bool:
+    """Is ``cand`` a plausible next section number after ``prev`` (allowing gaps up to ``gap``)?"""
     if prev is None:
         return cand[0] >= 1 and all(c <= 9 for c in cand[1:])
     if cand <= prev:
@@ -640,12 +744,12 @@ def _plausible_next(prev: tuple[int, ...] | None, cand: tuple[int, ...]) -> bool
     if k == len(cand):
         return False  # cand is an ancestor of prev
     if k == len(prev):  # a child of prev
-        first_child_ok = cand[k] <= 3
-        return first_child_ok and all(c <= 3 for c in cand[k + 1 :])
-    gap = cand[k] - prev[k]
-    if not 1 <= gap <= (3 if k == 0 else 5):
+        first_child_ok = cand[k] <= gap
+        return first_child_ok and all(c <= gap for c in cand[k + 1 :])
+    step = cand[k] - prev[k]
+    if not 1 <= step <= (gap if k == 0 else gap + 2):
         return False
-    return all(c <= 3 for c in cand[k + 1 :])
+    return all(c <= gap for c in cand[k + 1 :])
 
 
 def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
@@ -662,7 +766,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     page_lines = [_split_inline(lines) for lines in _page_lines(pages)]
     first = page_lines[0] if page_lines else []
 
-    accepted = _section_chain(page_lines)
+    accepted, regulation = _section_chain(page_lines)
     # The body starts on page 1 at the first accepted section line.
     body_start = next((i for i in range(len(first)) if (0, i) in accepted), len(first))
     tb = _title_block(first, pages, body_start)
@@ -677,6 +781,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     free_heading = ""
     last_line = ""
     ctx_section, ctx_heading = "", ""  # the section the current line sits in, and its heading
+    items: list[tuple[str, str, str]] = []  # the open sub-item path of the section: (number, style, title)
 
     def flush():
         nonlocal cur
@@ -697,9 +802,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
         cur = None
 
     def parent_heading(sec: str) -> str:
-        parts = sec.split(".")
-        for n in range(len(parts) - 1, 0, -1):
-            prefix = ".".join(parts[:n])
+        for prefix in _ancestors(sec):
             h = headings.get(prefix) or headings.get(prefix + ".0")  # "2.0 TRENCHING" over "2.1"
             if h:
                 return h
@@ -737,7 +840,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 elif item:
                     kind = REQUIREMENT
                     heading = headings.get(sec) or parent_heading(sec)
-                elif _heading_like(rest) and not rest.endswith(":"):
+                elif (_heading_like(rest) or _title_case_sentence(rest)) and not rest.endswith(":"):
                     kind = REQUIREMENT
                     heading = rest
                     headings[sec] = rest
@@ -752,9 +855,10 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                     kind = NOTE  # "7 Notes"
                 cur = _Open(sec, heading, kind, pno, [rest] if rest else [])
                 ctx_section, ctx_heading = sec, heading
+                items = []
                 if item:
-                    cur.data["item"] = item
-                elif heading == rest:
+                    cur.data["item"] = f"({item}){m.group('sub') or ''}" if item.isdigit() else item
+                elif rest and heading == rest:
                     cur.data["title_line"] = True
                 continue
             if skipping == "references":
@@ -777,7 +881,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 table = {
                     "title": re.sub(r"\s+", " ", line).strip(),
                     "columns": None,
-                    "section": ctx_section,
+                    "section": _table_section(line, headings, ctx_section),
                     "heading": (ctx_heading if ctx_section else free_heading) or "",
                     "ncols": None,
                 }
@@ -839,6 +943,18 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                         continue
                 else:
                     table = None
+            im = _ITEM.match(line) if regulation and ctx_section and table is None else None
+            if im and (cur is None or cur.kind in (REQUIREMENT, DEFINITION)):
+                # "(2) Above Private Property:", "a) Residential Premises: ... 12 feet": a sub-item of
+                # the rule is a clause of its own, cited by the rule's number with the item in data
+                flush()
+                items = _item_path(items, im)
+                label = "".join(f"({n})" if style == "paren" else n for n, style, _ in items)
+                heading = " — ".join(
+                    [headings.get(ctx_section) or ctx_heading] + [t for _, _, t in items if t]
+                )
+                cur = _Open(ctx_section, heading, REQUIREMENT, pno, [line], {"item": label})
+                continue
             em = _EXC_NOTE.match(line)
             if em:
                 flush()
@@ -893,6 +1009,8 @@ _MONTH_YEAR = re.compile(r"^(?i:[a-z]{3,9})\.?\s+\d{4}\b")
 def _section_shape(m: re.Match) -> bool:
     """Could this section-number line start a clause at all (whatever came before it)?"""
     rest = (m.group("rest") or "").strip()
+    if "(" in m.group("sec"):
+        return True  # a Code of Federal Regulations paragraph label ("1910.269(l)(3)(i)") is never prose
     if m.group("kw") and (_forced(m) or rest[:1].isupper()):
         return True
     cand = m.group("sec")
@@ -911,9 +1029,20 @@ def _section_shape(m: re.Match) -> bool:
     return True
 
 
+def _titled(m: re.Match) -> bool:
+    """A dotted section number followed by a title-case heading ("4.4.6. Clearances Around Doors")."""
+    rest = (m.group("rest") or "").strip()
+    if "." not in m.group("sec") or not _heading_like(rest) or rest.endswith(":"):
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", rest) if len(w) >= 4]
+    return len(words) >= 1 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _forced(m: re.Match) -> bool:
-    """``Section 4.1.2: ...`` / ``SECTION 4 - Title`` always starts a clause; ``Section 5.2 of ...``
-    at the start of a wrapped line is only a candidate like any other."""
+    """``Section 4.1.2: ...`` / ``SECTION 4 - Title`` / ``1910.269(l)(3)`` always starts a clause;
+    ``Section 5.2 of ...`` at the start of a wrapped line is only a candidate like any other."""
+    if "(" in m.group("sec"):
+        return True
     if not m.group("kw"):
         return False
     rest = (m.group("rest") or "").strip()
@@ -930,7 +1059,7 @@ def _candidate_weight(m: re.Match) -> float:
     return 0.5
 
 
-def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[int, int]]:
+def _section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tuple[int, int]], bool]:
     """Pick the section-number lines that form the document's numbering (a best-scoring chain).
 
     Every line that has the shape of a numbered section is a candidate; the chosen chain maximises
@@ -941,9 +1070,11 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
     always kept. Dynamic programming over a bounded look-back window: linear in the candidates.
 
     Returns:
-        ``{(page_index, line_index)}`` of the accepted section lines.
+        ``({(page_index, line_index)}`` of the accepted section lines, whether the document numbers its
+        rules the way a regulation does (letter suffixes such as ``54.8-B``: sub-items become clauses)).
     """
     cands = []  # (pos, tuple, style, keyword)
+    lettered = 0
     for p, lines in enumerate(page_lines):
         for i, line in enumerate(lines):
             if not line[:1].isdigit() and line[:1] not in "SsRrAaCcPp\u00a7":
@@ -952,12 +1083,16 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
             if m and _section_shape(m):
                 sec = _sec_tuple(m.group("sec"))
                 if m.group("item"):  # "3.1(b)" follows "3.1(a)" like a sub-section
-                    sec += (ord(m.group("item")) - ord("a") + 1,)
+                    sec += (_item_ordinal(m.group("item")),)
                 style = (len(sec) == 1, m.group("dot") is not None)
-                cands.append(((p, i), sec, style, _forced(m), _candidate_weight(m)))
+                cands.append(((p, i), sec, style, _forced(m), _candidate_weight(m), _titled(m)))
+                lettered += "-" in m.group("sec")
     n = len(cands)
     if not n:
-        return set()
+        return set(), False
+    # Rules numbered with letter suffixes ("54.8-B", "56.4-A1") mark a regulation (a CPUC General
+    # Order and its excerpts): its rule numbers leave gaps by design, so any increasing number follows.
+    sparse = lettered >= 2
     best = [0.0] * n
     back = [-1] * n
     top_style = [c[2][1] if c[2][0] else None for c in cands]
@@ -965,8 +1100,8 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
         float("-inf"),
         -1,
     )  # best chain ending before the current candidate  # numbering style of the chain's last top level
-    for k, (_, sec, style, _kw, _w) in enumerate(cands):
-        start_cost = 0.5 * max(0, sec[0] - 1) + 0.5 * sum(max(0, c - 1) for c in sec[1:])
+    for k, (_, sec, style, _kw, _w, _t) in enumerate(cands):
+        start_cost = 0.0 if sparse else 0.5 * max(0, sec[0] - 1) + 0.5 * sum(max(0, c - 1) for c in sec[1:])
         weight = cands[k][4]
         forced = cands[k][3]
         best[k] = weight - (0.0 if forced else min(start_cost, 3.0))
@@ -982,9 +1117,17 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
             if best[k] >= bound:
                 break
             psec = cands[j][1]
-            if sec <= psec or best[j] + 1.0 <= best[k] or not _plausible_next(psec, sec):
+            # a title-case heading ("4.4.6. Clearances Around Doors and Windows") may follow after a
+            # gap, as in an excerpt of a manual; list items and stray values are not titled
+            titled = cands[k][5] and _plausible_next(psec, sec, gap=9)
+            if (
+                sec <= psec
+                or best[j] + 1.0 <= best[k]
+                or not (sparse or titled or _plausible_next(psec, sec))
+            ):
                 continue
-            score = best[j] + weight - 1.5 * _skipped(psec, sec)
+            skip_cost = 0.0 if sparse else (0.5 if titled else 1.5) * _skipped(psec, sec)
+            score = best[j] + weight - (min(skip_cost, 0.5) if titled else skip_cost)
             (pp, pi), (kp, ki) = cands[j][0], cands[k][0]
             if len(sec) == len(psec) == 1 and pp == kp and ki == pi + 1:
                 score -= 0.6  # siblings on consecutive lines: more likely a numbered list
@@ -1002,7 +1145,7 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> set[tuple[i
         chosen.add(cands[k][0])
         k = back[k]
     chosen.update(c[0] for c in cands if c[3])
-    return chosen
+    return chosen, sparse
 
 
 def _skipped(prev: tuple[int, ...], cand: tuple[int, ...]) -> int:

@@ -1,0 +1,99 @@
+"""Real standards as they are written: General Order rule numbers, sub-items, CFR paragraphs,
+tables named by rule, whole document identifiers (the real-standards issue, classes 1-3)."""
+
+from __future__ import annotations
+
+from engine.quantities import find_quantities
+from engine.spec.parsing import parse_spec
+
+GO_PAGE = """General Order No. 95
+Rules for Overhead Electric Line Construction
+Document: GO-95-Section-V
+Revision: 3
+14  Limiting Conditions Specified
+Where two or more requirements set limiting conditions, the most stringent condition shall be met.
+54.8  Service Drops, 0 - 750 Volts
+54.8-A  Material and Size
+Service drops shall be of the material and size specified in Table 8.
+54.8-B  Clearances above Ground, Buildings, Etc.
+The vertical clearances of service drops shall be not less than those of Table 1, with these modifications:
+(1) Above Public Thoroughfares: not less than 18 feet above public thoroughfares.
+(2) Above Private Thoroughfares and Other Private Property:
+a) Industrial or Commercial Premises: over private driveways, not less than 16 feet.
+b) Residential Premises: over private driveways on residential premises, not less than 12 feet.
+56.4-A1  Over, Across or Along Public Thoroughfares (Overhead Guys)
+Guys over public thoroughfares in urban districts shall have a clearance of not less than 18 feet.
+"""
+
+
+def _by_section(spec):
+    out: dict[str, list] = {}
+    for c in spec.clauses:
+        out.setdefault(c.section, []).append(c)
+    return out
+
+
+def test_general_order_rule_numbers_with_letters_are_sections():
+    spec = parse_spec([GO_PAGE], "go.pdf")
+    secs = _by_section(spec)
+    assert {"14", "54.8-A", "54.8-B", "56.4-A1"} <= set(secs)
+    assert secs["54.8-B"][0].heading == "Clearances above Ground, Buildings, Etc."
+
+
+def test_sub_items_are_clauses_of_their_rule_with_the_item_path():
+    spec = parse_spec([GO_PAGE], "go.pdf")
+    items = {c.data.get("item"): c for c in spec.clauses if c.section == "54.8-B" and c.data.get("item")}
+    assert set(items) == {"(1)", "(2)", "(2)a", "(2)b"}
+    residential = items["(2)b"]
+    assert "12 feet" in residential.text and "16 feet" not in residential.text
+    assert "Residential Premises" in residential.heading and "Private Property" in residential.heading
+
+
+def test_whole_identifier_from_the_title_block():
+    spec = parse_spec([GO_PAGE], "go.pdf")
+    assert spec.document_number == "GO-95-Section-V"
+    assert spec.title == "Rules for Overhead Electric Line Construction"
+
+
+def test_cfr_paragraph_labels_are_sections():
+    page = """29 CFR 1910.269
+Document: 1910.269
+Revision: 1
+1910.269(l)  Working on or near exposed energized parts.
+1910.269(l)(1)
+General.
+1910.269(l)(1)(i)
+Only qualified employees may work on exposed energized lines.
+1910.269(l)(3)(ii)
+No employee shall approach closer than the distances of Table R-6.
+"""
+    secs = _by_section(parse_spec([page], "cfr.pdf"))
+    assert "1910.269(l)(1)(i)" in secs and "1910.269(l)(3)(ii)" in secs
+    assert "Table R-6" in secs["1910.269(l)(3)(ii)"][0].text
+
+
+def test_a_table_named_for_a_rule_belongs_to_that_rule():
+    page = GO_PAGE + (
+        "84.8-B1  Service Drops From Open Wire Lines\nAttachments shall be not less than 6 feet below supply.\n"
+        "Table 54.8-S (summary of Rules 54.8-B and 56.4-A1) - Minimum vertical clearance\n"
+        "Location Clearance\nPublic thoroughfare 18 ft\nResidential driveway 12 ft\n"
+    )
+    rows = [c for c in parse_spec([page], "go.pdf").clauses if c.kind == "table_row"]
+    assert rows and {c.section for c in rows} == {"54.8-B"}
+
+
+def test_a_manual_excerpt_keeps_a_subsection_after_a_gap():
+    page = """Document: TD-7001M
+Revision: 1
+4.4. Service Drop Clearances
+Subsections 4.4.1 through 4.4.5 are not reproduced.
+4.4.6. Clearances Around Doors and Windows
+Service drops shall clear doors and windows by not less than 3 feet.
+"""
+    secs = _by_section(parse_spec([page], "gb.pdf"))
+    assert "4.4.6" in secs and "3 feet" in secs["4.4.6"][0].text
+
+
+def test_document_identifiers_are_not_quantities():
+    assert find_quantities("per TD-7001M and pole SP-4") == []
+    assert [q.text for q in find_quantities("measured 12 ft at SB-12")] == ["12 ft"]
