@@ -31,7 +31,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 eval: $(STAMP)
-	@for c in $(EVAL)/dev $(EVAL)/seed-a $(EVAL)/seed-b tests/corpora/holdout-*; do \
+	@for c in $(EVAL)/dev $(EVAL)/seed-a $(EVAL)/seed-b tests/corpora/holdout-* tests/corpora/realtext-*; do \
 	  echo "== $$c"; $(BIN)/python $(EVAL)/score.py $$c | tail -1; \
 	done
 

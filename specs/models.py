@@ -40,6 +40,9 @@ class SpecDocument(models.Model):
     superseded_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
     )
+    # what the import decided about the library beside this document, in words for the user:
+    # "Supersedes GO-95 Rev. 03." or "Number GO-95 is also used by ... ; both are kept."
+    import_note = models.TextField(blank=True)
 
     class Meta:
         ordering = ["document_number", "-uploaded_at"]

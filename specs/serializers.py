@@ -31,6 +31,7 @@ class SpecDocumentSerializer(serializers.ModelSerializer):
             "status",
             "superseded",
             "superseded_by",
+            "import_note",
             "hash_prefix",
             "uploaded_at",
             "imported_at",

@@ -171,8 +171,39 @@ def _revision_key(doc: SpecDocument) -> tuple:
     return (rev_key, doc.effective_date or dt.date.min, doc.uploaded_at, doc.pk)
 
 
+_TITLE_WORD = re.compile(r"[a-z0-9]+")
+_TITLE_PART = re.compile(
+    r"\b(?:section|sections|part|volume|chapter|appendix)\s+([a-z0-9]+(?:\s*-\s*[a-z0-9]+)?)"
+)
+_TITLE_STOP = frozenset("the a an of and for to in on by with excerpt library rev revision".split())
+
+
+def same_title_family(a: str, b: str) -> bool:
+    """Do two titles name the same document (``"Overhead Conductor Clearances"`` and ``"OVERHEAD CONDUCTOR
+    CLEARANCES (Rev. 7)"``)? Six in ten of the longer title's words are shared and no part designator
+    differs ("Section III" / "Section V"); an empty title matches.
+
+    A number reused for another document (``GO-95`` for "Section III-IV" and for "Section V", or two
+    utilities' ``UG-1``) must not let one supersede the other.
+    """
+    parts_a, parts_b = (
+        set(_TITLE_PART.findall((a or "").lower())),
+        set(_TITLE_PART.findall((b or "").lower())),
+    )
+    if parts_a and parts_b and parts_a != parts_b:
+        return False  # "Section III ..." and "Section V ...": two parts of one order
+    wa = {w for w in _TITLE_WORD.findall((a or "").lower()) if w not in _TITLE_STOP}
+    wb = {w for w in _TITLE_WORD.findall((b or "").lower()) if w not in _TITLE_STOP}
+    if not wa or not wb:
+        return True
+    return len(wa & wb) >= 0.6 * max(len(wa), len(wb))
+
+
 def _supersede(doc: SpecDocument) -> None:
-    """Among READY documents with ``doc``'s number, keep the newest revision active; mark the others."""
+    """Among READY documents with ``doc``'s number and title family, keep the newest revision active and
+    mark the others superseded by it. Documents that share the number but not the title family are
+    all kept, and ``doc.import_note`` says so; it also names what ``doc`` supersedes or is superseded by.
+    """
     if not doc.document_number:
         return
     same = list(
@@ -182,13 +213,28 @@ def _supersede(doc: SpecDocument) -> None:
     )
     if not same:
         return
-    newest = max(same, key=_revision_key)
-    for other in same:
+    family = [d for d in same if d.pk == doc.pk or same_title_family(d.title, doc.title)]
+    others = [d for d in same if d not in family]
+    newest = max(family, key=_revision_key)
+    notes = []
+    for other in family:
         target = None if other.pk == newest.pk else newest
         if other.superseded_by_id != (target.pk if target else None):
             SpecDocument.objects.filter(pk=other.pk).update(superseded_by=target)
             other.superseded_by = target
+            if target is not None and target.pk == doc.pk:
+                notes.append(f"Supersedes {describe(other)}.")
     doc.superseded_by = None if doc.pk == newest.pk else newest
+    if doc.superseded_by is not None:
+        notes.append(f"Superseded by {describe(newest)}, a newer revision already in the library.")
+    if others:
+        notes.append(
+            f"Number {doc.document_number} is also used by "
+            + "; ".join(describe(o) for o in others)
+            + " with another title: both are kept in the library."
+        )
+    doc.import_note = " ".join(notes)
+    SpecDocument.objects.filter(pk=doc.pk).update(import_note=doc.import_note)
 
 
 def _fail(doc: SpecDocument, code: str, message: str) -> SpecDocument:

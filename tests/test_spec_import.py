@@ -260,3 +260,48 @@ def test_admin_lists_filters_and_searches(client, staff_user):
     assert res.status_code == 200 and b"4.3" in res.content
     doc = SpecDocument.objects.get(document_number="035010")
     assert client.get(f"/admin/specs/specdocument/{doc.pk}/change/").status_code == 200
+
+
+def _general_order(number: str, title: str, rule: str) -> bytes:
+    return spec_pdf(
+        [
+            [
+                "General Order No. 95",
+                title,
+                f"Document: {number}",
+                "Revision: 1",
+                f"{rule}  Clearances",
+                f"{rule}-A  Above Ground",
+                "Conductors shall be not less than 18 feet above thoroughfares.",
+            ]
+        ]
+    )
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_shared_number_with_another_title_supersedes_nothing_in_either_order(order):
+    """Real-standards class 1: two documents of one General Order whose numbers collide must both
+    stay in the active library, each saying so; before, the second import silently retired the first."""
+    docs = [
+        _general_order("GO-95", "Section III - Requirements for All Lines", "37"),
+        _general_order("GO-95", "Section V - Detailed Construction Requirements for Supply Lines", "54"),
+    ]
+    first = imported(docs[order[0]], "a.pdf")
+    second = imported(docs[order[1]], "b.pdf")
+    first.refresh_from_db()
+    assert first.document_number == second.document_number == "GO-95"
+    assert set(active_documents()) == {first, second}
+    assert "both are kept" in second.import_note and "also used by" in second.import_note
+
+
+def test_the_import_says_what_a_new_revision_supersedes():
+    old = imported(guying_spec("03"), "gy3.pdf")
+    new = imported(guying_spec("04"), "gy4.pdf")
+    old.refresh_from_db()
+    assert old.superseded_by == new
+    assert new.import_note == f'Supersedes GY-100 Rev 03 "{old.title}".'
+    out = io.StringIO()
+    call_command(
+        "import_specs", str(ROBUST.parent.parent / "eval" / "dev" / "specs" / "035010.pdf"), stdout=out
+    )
+    assert "imported 035010" in out.getvalue()

@@ -41,10 +41,7 @@ class Command(BaseCommand):
             elif doc.status == SpecDocument.Status.READY:
                 ok += 1
                 count = doc.clauses.count()
-                older = ", ".join(str(d) for d in doc.supersedes.all())
-                note = f" (supersedes {older})" if older else ""
-                if doc.superseded_by_id:
-                    note = f" (superseded by {doc.superseded_by})"
+                note = f" - {doc.import_note}" if doc.import_note else ""
                 self.stdout.write(f"imported {describe(doc)} ({count} clauses){note} [{name}]")
             else:
                 self.stdout.write(f"failed {doc.error_code}: {doc.error_message} [{name}]")
