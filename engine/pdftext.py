@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import signal
 import threading
 import time
@@ -171,9 +172,18 @@ def looks_like_pdf(head: bytes) -> bool:
     return b"%PDF-" in head[:1024]
 
 
-def _clean(text: str) -> str:
-    # NFKC turns ligatures (U+FB01 "fi") into letters; PostgreSQL rejects NUL in text columns.
-    text = unicodedata.normalize("NFKC", text or "").replace("\x00", "")
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def clean_text(text: str | None) -> str:
+    """Page text ready to store and read, for audits and specs alike.
+
+    NFKC turns ligatures (U+FB01 "fi") into letters; NUL (which PostgreSQL rejects in text columns) and
+    lone UTF-16 surrogates (U+D800-U+DFFF, from a broken ToUnicode map; psycopg cannot encode them) are
+    removed; line ends become ``\n``. Never raises.
+    """
+    text = _UNSTORABLE.sub("", text or "")
+    text = unicodedata.normalize("NFKC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -341,4 +351,4 @@ def _page_text(reader: PdfReader, number: int, max_seconds: float | None) -> str
         raise _OverBudget(
             TOO_COMPLEX, f"Page {number + 1} has more than {MAX_PAGE_CHARS:,} characters of text; split it."
         )
-    return _clean(raw)
+    return clean_text(raw)

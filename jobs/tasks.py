@@ -22,6 +22,7 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 from audits.services import analyze_audit, failure_result, result_for
 from engine.pdftext import PdfError
 from jobs.models import AnalysisJob
+from jobs.worker import JobTimeout
 
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,11 @@ def _run(job_id: str) -> dict:
 
     try:
         analyze_audit(job.audit, progress)
+    except JobTimeout:
+        message = f"The analysis took longer than {settings.RQ_JOB_TIMEOUT} s."
+        log.error("job %s: %s", job_id, message)
+        finish(job.pk, AnalysisJob.Status.FAILURE, code=TIMEOUT, message=message, traceback=tb.format_exc())
+        return {"job_id": job_id, "status": "FAILURE", "error": {"code": TIMEOUT, "message": message}}
     except PdfError as exc:
         finish(job.pk, AnalysisJob.Status.FAILURE, code=exc.code, message=exc.message)
         return {"job_id": job_id, "status": "FAILURE", "error": exc.as_dict()}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 
 from rq import SimpleWorker
+from rq.timeouts import UnixSignalDeathPenalty
 
 log = logging.getLogger(__name__)
 
@@ -22,9 +23,23 @@ JOB_MONITORING_INTERVAL = 10  # seconds between heartbeats of a running job (RQ 
 MAINTENANCE_INTERVAL = 120  # seconds between registry cleanups and schedule checks (RQ default: 600)
 
 
+class JobTimeout(BaseException):  # noqa: N818 - RQ's name for the same event is JobTimeoutException
+    """A job ran past its timeout. A BaseException, so that no ``except Exception`` on the way (pypdf's
+    per-object fallbacks, the engine's per-page guard) can swallow it and let the job run on."""
+
+
+class HardDeathPenalty(UnixSignalDeathPenalty):
+    """RQ's SIGALRM job timeout, raising ``JobTimeout`` whatever exception class RQ asks for."""
+
+    def handle_death_penalty(self, signum, frame):
+        raise JobTimeout(f"Task exceeded maximum timeout value ({self._timeout} seconds)")
+
+
 class NexaWorker(SimpleWorker):
     """``rq.SimpleWorker`` plus: shorter job heartbeat interval; schedules ``jobs.reconcile`` at start
     and re-schedules it at each maintenance run if the schedule was lost (Redis restarted)."""
+
+    death_penalty_class = HardDeathPenalty
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("job_monitoring_interval", JOB_MONITORING_INTERVAL)

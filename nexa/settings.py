@@ -146,19 +146,22 @@ def _redis_db(url: str) -> int:
     return int(path) if parts.scheme != "unix" and path.isdigit() else 0
 
 
-def _with_db(url: str, db: int) -> str:
+def redis_url_with_db(url: str, db: int) -> str:
+    """``url`` pointing at database ``db``, its other query options (``ssl_cert_reqs=none`` for a
+    managed Redis over TLS) kept: ``rediss://h:6380/0?ssl_cert_reqs=none`` -> ``rediss://h:6380/1?ssl_cert_reqs=none``."""
     parts = urlsplit(url)
+    options = "&".join(q for q in parts.query.split("&") if q and not q.startswith("db="))
     if parts.scheme == "unix":
-        return f"unix://{parts.path}?db={db}"
-    return parts._replace(path=f"/{db}", query="").geturl()
+        return f"unix://{parts.path}?db={db}" + (f"&{options}" if options else "")
+    return parts._replace(path=f"/{db}", query=options).geturl()
 
 
 try:
     REDIS_QUEUE_DB = _redis_db(REDIS_URL)
 except ValueError as exc:
     raise ImproperlyConfigured(f"REDIS_URL has a bad database index: {REDIS_URL!r}") from exc
-REDIS_QUEUE_URL = _with_db(REDIS_URL, REDIS_QUEUE_DB)
-REDIS_CACHE_URL = _with_db(REDIS_URL, REDIS_QUEUE_DB + 1)
+REDIS_QUEUE_URL = redis_url_with_db(REDIS_URL, REDIS_QUEUE_DB)
+REDIS_CACHE_URL = redis_url_with_db(REDIS_URL, REDIS_QUEUE_DB + 1)
 
 _pool = {**_redis_options, "socket_connect_timeout": 2, "socket_timeout": 10}
 CACHES = {

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import socket
 import subprocess
 import time
@@ -26,6 +27,7 @@ import redis
 from django.core.files.storage import FileSystemStorage
 from django.db import connection
 from django.urls import reverse
+from rest_framework.test import APIClient
 
 from audits.models import Audit
 from jobs import reconcile, services
@@ -92,6 +94,9 @@ def test_database_down_answers_503_not_a_traceback(api, user, client, database_d
     _assert_service_unavailable(api.get("/spec-library"))
     health = api.get("/health")
     assert health.status_code == 503 and health.json()["database"].startswith("error")
+    anonymous = APIClient().get("/health").json()
+    # anonymous callers learn that the database is down, not its host, port or file (the exception text)
+    assert re.fullmatch(r"error: \w+", anonymous["database"]), anonymous
     page = client.get(reverse("audits:upload"), HTTP_ACCEPT="text/html")
     assert page.status_code == 503 and page["Content-Type"].startswith("text/html")
     assert b"Temporarily unavailable" in page.content and b"Traceback" not in page.content

@@ -97,3 +97,12 @@ Service drops shall clear doors and windows by not less than 3 feet.
 def test_document_identifiers_are_not_quantities():
     assert find_quantities("per TD-7001M and pole SP-4") == []
     assert [q.text for q in find_quantities("measured 12 ft at SB-12")] == ["12 ft"]
+
+
+def test_page_text_clean_up_removes_what_the_database_cannot_store():
+    """Hostile-input bug 4: a ToUnicode map to lone surrogates crashed the analysis at the database."""
+    from engine.pdftext import clean_text
+
+    got = clean_text("Guy \ud800guard\x00 missing \udfff\r\nﬁnal")
+    assert got == "Guy guard missing \nfinal"
+    got.encode("utf-8")

@@ -1,0 +1,42 @@
+"""The job timeout fires through text extraction (the job-pipeline issue, bug 1).
+
+Before, RQ's timeout (``JobTimeoutException``, an ``Exception``) raised inside one page was caught by the
+per-page guard: that page came back empty, RQ's one alarm was spent, and the job ran on to SUCCESS with
+that page's go-backs missing.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from fpdf import FPDF
+from rq.timeouts import JobTimeoutException
+
+from engine import read_pdf
+from jobs.worker import JobTimeout, NexaWorker
+
+
+def long_pdf(pages: int) -> bytes:
+    pdf = FPDF(format="Letter")
+    pdf.set_font("Helvetica", size=8)
+    for p in range(pages):
+        pdf.add_page()
+        for line in range(60):
+            pdf.cell(0, 4, f"Page {p + 1} line {line}: Go-back Infraction: guy guard missing on pole {line}.")
+            pdf.ln(4)
+    return bytes(pdf.output())
+
+
+def test_the_worker_timeout_stops_extraction_instead_of_emptying_a_page():
+    data = long_pdf(400)
+    started = time.monotonic()
+    whole = read_pdf(data, max_pages=500, max_seconds=600)
+    full_time = time.monotonic() - started
+    assert full_time > 1.5, f"the PDF must take longer than the 1 s timeout to read (took {full_time:.2f} s)"
+    assert all(whole.pages)
+    started = time.monotonic()
+    with pytest.raises(JobTimeout):
+        with NexaWorker.death_penalty_class(1, JobTimeoutException):
+            read_pdf(data, max_pages=500, max_seconds=600)
+    assert time.monotonic() - started < full_time
