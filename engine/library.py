@@ -1,6 +1,6 @@
 """Retrieval and verdicts: infraction + spec library -> VALID / REPEALABLE / NEEDS_REVIEW. Plain Python.
 
-The rules follow DESIGN.md §1: BM25 retrieval (``engine.retrieval``) only finds candidate clauses; the
+The rules follow docs/architecture.md: BM25 retrieval (``engine.retrieval``) only finds candidate clauses; the
 verdict comes from the governing clause's requirement (``engine.requirements``) compared with the audit's
 facts (``engine.verdicts``).
 """

@@ -22,7 +22,7 @@ from pypdf.errors import FileNotDecryptedError, LimitReachedError
 
 log = logging.getLogger(__name__)
 
-# Error codes shared by every path that reads a PDF (DESIGN.md §3).
+# Error codes shared by every path that reads a PDF (docs/architecture.md).
 NOT_A_PDF = "not_a_pdf"
 CORRUPT_PDF = "corrupt_pdf"
 ENCRYPTED = "encrypted"

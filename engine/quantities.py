@@ -92,7 +92,7 @@ _TEMP = re.compile(rf"(?P<v>-?{_NUM})\s*(?:°|degrees?|deg\.?)\s*(?P<s>[FC])\b")
 # a number glued to letters before it is part of an identifier ("TD-7001M", "SB-12", "T-2250"), not a value
 _GENERAL = re.compile(
     rf"(?<![A-Za-z\d])(?<![A-Za-z]-)(?:(?<=between\s)(?P<b1>{_VALUE})\s+and\s+)?"
-    rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?(?:\s*|-)(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])",
+    rf"(?P<v>{_VALUE})(?:\s*(?:-|–|to|through)\s*(?P<v2>{_VALUE}))?(?:\s*|-)(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])(?!-12\b)",  # not a roof pitch ("4-in-12": rise per 12)
     re.I,
 )
 _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")

@@ -1,4 +1,4 @@
-"""The decision for one infraction (DESIGN.md §1). Plain Python, no Django.
+"""The decision for one infraction (docs/architecture.md). Plain Python, no Django.
 
 1. retrieve candidate clause units with BM25 + synonyms and widen each to its section (rule, table,
    exceptions, notes);

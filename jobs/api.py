@@ -1,4 +1,4 @@
-"""The job API of DESIGN.md §3 (the seed system's paths), as thin DRF views over jobs.services.
+"""The job API of docs/architecture.md (the seed system's paths), as thin DRF views over jobs.services.
 
 ``POST /analyze-audit-async``, ``POST /batch-analyze``, ``POST /analyze-audit``,
 ``GET /job-result/{job_id}``; staff only: ``GET /queue-status``, ``GET /cache-stats``.

@@ -1,4 +1,4 @@
-"""DRF serializers of the job API (DESIGN.md §3): request bodies and response shapes for
+"""DRF serializers of the job API (docs/architecture.md): request bodies and response shapes for
 drf-spectacular, plus ``job_payload`` which builds the ``GET /job-result`` answer."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""JSON API paths of DESIGN.md §3 (no trailing slashes: the seed system's clients call them so)."""
+"""JSON API paths of docs/architecture.md (no trailing slashes: the seed system's clients call them so)."""
 
 from django.urls import path
 

@@ -23,7 +23,7 @@ from jobs.models import AnalysisJob
 
 PAGE_SIZE = 50
 MAX_POLL_IDS = 200
-# Workers drain the queues in this order (DESIGN.md §2), oldest first within a queue.
+# Workers drain the queues in this order (docs/architecture.md), oldest first within a queue.
 QUEUE_ORDER = ("high", "default", "batch")
 
 STATUS_LABELS = {

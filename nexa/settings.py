@@ -250,7 +250,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Checks utility QA audit go-backs against the construction standards.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    # The schema and docs need a login like everything else (DESIGN.md "Auth"): they map every
+    # The schema and docs need a login like everything else (docs/architecture.md "Auth"): they map every
     # endpoint, the staff-only monitoring ones included.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {"JobStatusEnum": "jobs.models.AnalysisJob.Status"},

@@ -1,4 +1,4 @@
-"""URL map. API paths follow DESIGN.md §3 (the seed system's clients call them as they are)."""
+"""URL map. API paths follow docs/architecture.md (the seed system's clients call them as they are)."""
 
 from functools import wraps
 

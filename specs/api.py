@@ -1,4 +1,4 @@
-"""Spec library API (DESIGN.md §3): ``GET /spec-library`` and ``POST /upload-specs``."""
+"""Spec library API (docs/architecture.md): ``GET /spec-library`` and ``POST /upload-specs``."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Spec library API paths of DESIGN.md §3 (no trailing slashes, as the seed system's clients call them)."""
+"""Spec library API paths of docs/architecture.md (no trailing slashes, as the seed system's clients call them)."""
 
 from django.urls import path
 

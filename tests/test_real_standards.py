@@ -106,3 +106,31 @@ def test_page_text_clean_up_removes_what_the_database_cannot_store():
     got = clean_text("Guy \ud800guard\x00 missing \udfff\r\nﬁnal")
     assert got == "Guy guard missing \nfinal"
     got.encode("utf-8")
+
+
+def test_rules_of_a_general_order_section_are_read_across_their_gaps():
+    """Class 2: a section of a General Order numbers its rules 14, 35, 37, 38, 44 ... with no letters;
+    before, the numbering chain refused the gaps and Rule 37 (with its Table 1) had no section."""
+    page = """General Order No. 95
+Rules for Overhead Electric Line Construction
+Document: GO-95-Sections-III-IV
+Revision: 1
+14  Limiting Conditions Specified
+Where two or more requirements apply, the most stringent condition shall be met.
+35  Vegetation Management
+Vegetation management shall be performed to establish necessary clearances.
+37  Minimum Clearances of Wires above Railroads, Thoroughfares, Buildings, Etc.
+The clearances of Table 1 shall in no case be reduced more than 5 percent because of temperature and loading.
+Table 1 - Basic Minimum Allowable Vertical Clearance of Wires
+Case Column A Column E
+Case 3 Crossing thoroughfares in urban districts 18 ft 25 ft
+38  Minimum Clearances of Wires from Other Wires
+Wires shall be separated by the clearances of Table 2.
+44  Safety Factors
+44.1  Installation and Reconstruction
+Lines shall be designed with the safety factors of Table 4.
+"""
+    secs = _by_section(parse_spec([page], "go.pdf"))
+    assert {"14", "35", "37", "38", "44", "44.1"} <= set(secs)
+    assert "5 percent" in secs["37"][0].text
+    assert any(c.kind == "table_row" for c in secs["37"])

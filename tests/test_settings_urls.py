@@ -4,9 +4,9 @@ from nexa.settings import redis_url_with_db
 
 
 def test_redis_url_query_options_survive_the_database_split():
-    url = "rediss://:secret@redis.example.com:6380/0?ssl_cert_reqs=none"
-    assert redis_url_with_db(url, 0) == "rediss://:secret@redis.example.com:6380/0?ssl_cert_reqs=none"
-    assert redis_url_with_db(url, 1) == "rediss://:secret@redis.example.com:6380/1?ssl_cert_reqs=none"
+    url = "rediss://:password@redis.example.com:6380/0?ssl_cert_reqs=none"
+    assert redis_url_with_db(url, 0) == "rediss://:password@redis.example.com:6380/0?ssl_cert_reqs=none"
+    assert redis_url_with_db(url, 1) == "rediss://:password@redis.example.com:6380/1?ssl_cert_reqs=none"
     assert redis_url_with_db("redis://h:6379?db=3&health_check_interval=10", 4) == (
         "redis://h:6379/4?health_check_interval=10"
     )

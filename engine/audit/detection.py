@@ -1,6 +1,6 @@
 """Audit text -> job metadata and infractions (go-backs). Plain Python, no Django.
 
-Layouts read (DESIGN.md §1):
+Layouts read (docs/architecture.md):
 
 * lead paragraphs: ``Go-back Infraction:``, ``Go-back:``, ``Deficiency:``, ``Violation:`` ...
   running until the next lead, a heading, a label line or a blank line, across line wraps

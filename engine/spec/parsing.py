@@ -682,7 +682,7 @@ def _item_path(path: list[tuple[str, str, str]], m: re.Match) -> list[tuple[str,
 def _title_case_sentence(text: str) -> bool:
     """A short title in title case that ends with a period ("Clearances above Ground, Buildings, Etc.")."""
     t = text.strip()
-    if not t.endswith(".") or len(t.split()) > 9 or _MODAL.search(t):
+    if not t.endswith(".") or len(t.split()) > 12 or _MODAL.search(t):
         return False
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", t) if len(w) >= 3]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
@@ -1022,7 +1022,7 @@ def _section_shape(m: re.Match) -> bool:
         # top-level numbers must look like headings ("4 Vertical Clearances") or exceptions/notes,
         # or be numbered paragraphs ("7. Guys shall be ...", weighted lower in the chain)
         return (
-            (_heading_like(rest) and not rest.endswith(":"))
+            ((_heading_like(rest) or _title_case_sentence(rest)) and not rest.endswith(":"))
             or bool(_EXC_NOTE.match(rest))
             or (m.group("dot") is not None and len(rest) >= 12)
         )
@@ -1030,11 +1030,14 @@ def _section_shape(m: re.Match) -> bool:
 
 
 def _titled(m: re.Match) -> bool:
-    """A dotted section number followed by a title-case heading ("4.4.6. Clearances Around Doors")."""
+    """A section number followed by a title-case heading ("4.4.6. Clearances Around Doors", "37 Minimum
+    Clearances of Wires above Railroads")."""
     rest = (m.group("rest") or "").strip()
-    if "." not in m.group("sec") or not _heading_like(rest) or rest.endswith(":"):
+    if not (_heading_like(rest) or _title_case_sentence(rest)) or rest.endswith(":"):
         return False
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", rest) if len(w) >= 4]
+    if "." not in m.group("sec") and len(words) < 2:
+        return False  # "37 Minimum Clearances of Wires ...", not "3 Poles"
     return len(words) >= 1 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
@@ -1104,7 +1107,7 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[t
         start_cost = 0.0 if sparse else 0.5 * max(0, sec[0] - 1) + 0.5 * sum(max(0, c - 1) for c in sec[1:])
         weight = cands[k][4]
         forced = cands[k][3]
-        best[k] = weight - (0.0 if forced else min(start_cost, 3.0))
+        best[k] = weight - (0.0 if forced else min(start_cost, 1.0 if cands[k][5] else 3.0))
         if forced and run_arg >= 0 and run_best + weight > best[k]:
             # an explicit "Section N:" / "Rule N." heading continues whatever came before
             best[k], back[k] = run_best + weight, run_arg
@@ -1119,7 +1122,7 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[t
             psec = cands[j][1]
             # a title-case heading ("4.4.6. Clearances Around Doors and Windows") may follow after a
             # gap, as in an excerpt of a manual; list items and stray values are not titled
-            titled = cands[k][5] and _plausible_next(psec, sec, gap=9)
+            titled = cands[k][5] and cands[j][5] and _plausible_next(psec, sec, gap=99)
             if (
                 sec <= psec
                 or best[j] + 1.0 <= best[k]

@@ -32,7 +32,7 @@ def cli_user():
 
 
 def analyze_file(path: str, owner) -> dict:
-    """Store ``path`` as an Audit of ``owner``, analyse it and return the DESIGN.md §3 result.
+    """Store ``path`` as an Audit of ``owner``, analyse it and return the docs/architecture.md result.
 
     Never raises for bad input: an unreadable or bad PDF, or an empty library, gives the FAILURE object.
     """
@@ -97,7 +97,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE")
         parser.add_argument(
-            "--json", action="store_true", dest="as_json", help="print the DESIGN.md §3 JSON only"
+            "--json", action="store_true", dest="as_json", help="print the docs/architecture.md JSON only"
         )
 
     def handle(self, *args, files, as_json: bool = False, **options):
