@@ -18,6 +18,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+from rq.timeouts import JobTimeoutException
 
 from audits.services import analyze_audit, failure_result, result_for
 from engine.pdftext import PdfError
@@ -131,7 +132,7 @@ def _run(job_id: str) -> dict:
 
     try:
         analyze_audit(job.audit, progress)
-    except JobTimeout:
+    except (JobTimeout, JobTimeoutException):  # ours, or RQ's own under another worker class
         message = f"The analysis took longer than {settings.RQ_JOB_TIMEOUT} s."
         log.error("job %s: %s", job_id, message)
         finish(job.pk, AnalysisJob.Status.FAILURE, code=TIMEOUT, message=message, traceback=tb.format_exc())
@@ -164,17 +165,16 @@ def _run(job_id: str) -> dict:
             "error": {"code": TRANSIENT_ERROR, "message": str(exc)},
         }
     except Exception as exc:
-        from rq.timeouts import JobTimeoutException
-
-        code = TIMEOUT if isinstance(exc, JobTimeoutException) else INTERNAL_ERROR
-        message = (
-            f"The analysis took longer than {settings.RQ_JOB_TIMEOUT} s."
-            if code == TIMEOUT
-            else f"The analysis failed unexpectedly ({type(exc).__name__}); staff can see the traceback."
-        )
+        message = f"The analysis failed unexpectedly ({type(exc).__name__}); staff can see the traceback."
         log.exception("job %s failed", job_id)
-        finish(job.pk, AnalysisJob.Status.FAILURE, code=code, message=message, traceback=tb.format_exc())
-        return {"job_id": job_id, "status": "FAILURE", "error": {"code": code, "message": message}}
+        finish(
+            job.pk,
+            AnalysisJob.Status.FAILURE,
+            code=INTERNAL_ERROR,
+            message=message,
+            traceback=tb.format_exc(),
+        )
+        return {"job_id": job_id, "status": "FAILURE", "error": {"code": INTERNAL_ERROR, "message": message}}
     finish(job.pk, AnalysisJob.Status.SUCCESS)
     from jobs.services import remember_analysis
 

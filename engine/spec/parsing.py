@@ -209,11 +209,18 @@ def _free_heading(line: str, prev: str) -> bool:
         return False
     if prev and prev.rstrip()[-1:] not in ".:?!)" and not _heading_like(prev, 60):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", t) if len(w) >= 4]
-    if not words:
-        return False
-    caps = sum(w[0].isupper() for w in words)
-    return caps >= 0.6 * len(words)
+    return _capitalised_words(t) >= 0.6
+
+
+def _title_words(text: str, min_len: int = 4) -> list[str]:
+    """The words of ``text`` that count for title case (``min_len`` letters or more)."""
+    return [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) >= min_len]
+
+
+def _capitalised_words(text: str, min_len: int = 4) -> float:
+    """Share of ``_title_words`` that start with a capital (0.0 when there are none)."""
+    words = _title_words(text, min_len)
+    return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
 
 
 def _clean_number(num: str) -> str:
@@ -646,7 +653,7 @@ def _join(lines: list[str]) -> str:
 def _sec_tuple(sec: str) -> tuple[int, ...]:
     """Sort key of a section number: ``4.1.2`` -> (4, 1, 2); a rule's letter suffix counts as one more
     level (``54.8-B`` -> (54, 8, 2), ``56.4-A1`` -> (56, 4, 1, 1)), as CPUC General Orders number them."""
-    if "(" in sec:  # "1910.269(l)(3)(i)": the paragraph designators in order
+    if "(" in sec:  # "1910.269(l)(3)(i)": always kept (forced), so the designators need only differ
         base, _, paras = sec.partition("(")
         marks = paras.rstrip(")").split(")(")
         key = tuple(int(x) for x in base.split("."))
@@ -684,22 +691,20 @@ def _title_case_sentence(text: str) -> bool:
     t = text.strip()
     if not t.endswith(".") or len(t.split()) > 12 or _MODAL.search(t):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", t) if len(w) >= 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return len(_title_words(t, 3)) >= 2 and _capitalised_words(t, 3) >= 0.7
 
 
 _RULE_REF = re.compile(r"(?i:\brules?\s+)(?P<sec>\d{1,4}(?:\.\d{1,3}){0,5}(?:-[A-Z]{1,2}\d{0,2})?)")
 
 
-def _table_section(title: str, known: dict[str, str], current: str) -> str:
+def _table_section(title: str, table_id: str, known: dict[str, str], current: str) -> str:
     """The section a table belongs to: a rule its title names ("Table 54.8-S (summary of Rules 54.8-B
     and 56.4-A1)" -> 54.8-B), else the section its own number starts with ("Table 4.2-1" -> 4.2), else the
     section it sits in. Only sections the document has already opened count."""
     for m in _RULE_REF.finditer(title):
         if m.group("sec") in known:
             return m.group("sec")
-    tm = _TABLE_TITLE.match(title)
-    number = re.sub(r"(?i)^table\s+", "", tm.group("t")) if tm else ""
+    number = re.sub(r"(?i)^table\s+", "", table_id)
     for cand in [number, *_ancestors(number)] if number else []:
         if cand in known and cand != number:
             # the section it sits in is that one or inside it ("Table 5-1" under 5.3): keep the nearer
@@ -881,7 +886,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 table = {
                     "title": re.sub(r"\s+", " ", line).strip(),
                     "columns": None,
-                    "section": _table_section(line, headings, ctx_section),
+                    "section": _table_section(line, tm.group("t"), headings, ctx_section),
                     "heading": (ctx_heading if ctx_section else free_heading) or "",
                     "ncols": None,
                 }
@@ -1035,10 +1040,9 @@ def _titled(m: re.Match) -> bool:
     rest = (m.group("rest") or "").strip()
     if not (_heading_like(rest) or _title_case_sentence(rest)) or rest.endswith(":"):
         return False
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", rest) if len(w) >= 4]
-    if "." not in m.group("sec") and len(words) < 2:
+    if "." not in m.group("sec") and len(_title_words(rest)) < 2:
         return False  # "37 Minimum Clearances of Wires ...", not "3 Poles"
-    return len(words) >= 1 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+    return _capitalised_words(rest) >= 0.6
 
 
 def _forced(m: re.Match) -> bool:
@@ -1129,7 +1133,7 @@ def _section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[t
                 or not (sparse or titled or _plausible_next(psec, sec))
             ):
                 continue
-            skip_cost = 0.0 if sparse else (0.5 if titled else 1.5) * _skipped(psec, sec)
+            skip_cost = 0.0 if sparse else 1.5 * _skipped(psec, sec)
             score = best[j] + weight - (min(skip_cost, 0.5) if titled else skip_cost)
             (pp, pi), (kp, ki) = cands[j][0], cands[k][0]
             if len(sec) == len(psec) == 1 and pp == kp and ki == pi + 1:
