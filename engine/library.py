@@ -20,7 +20,7 @@ from engine.requirements import (
 )
 from engine.retrieval import ClauseIndex, tokenize
 
-ENGINE_VERSION = "1.3"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.4"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 @dataclass
@@ -75,6 +75,11 @@ class Unit:
 
 # "4.1 Conductors shall ...", "Section 4.1.2: Poles ...", "3 Setting Depth"; not "45 ft 6.5 ft" table rows
 _NUMBERED = re.compile(r"^\s*(?:Section\s+|§\s*)?(\d{1,3}(?:\.\d{1,3}){0,4})(?:\.|:)?\s+(?=[A-Z(])(.*)$")
+# "Rule 54.4-A(3)", "Rule 37", "Rule 56.7-B(2)a" (a General Order rule and its sub-item)
+_RULE_REF = re.compile(
+    r"\bRule\s+(?P<sec>\d{1,4}(?:\.\d{1,3})*(?:-[A-Z]{1,2}\d{0,2})?)(?P<item>(?:\(\d{1,2}\)|\([a-z]\))?[a-z]?)(?![\w-])(?!\.\d)"
+)
+_DOC_ID = re.compile(r"\b[A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)+\b")
 _DOC_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{2,}[A-Za-z0-9]")
 _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
 
@@ -171,6 +176,12 @@ class Library:
         )
         self._groups: dict[tuple[str, str], list[int]] = {}
         self._documents = {u.document.lower(): u.document for u in self.units if len(u.document) >= 3}
+        # rule numbers held, and the sub-items held under each ("54.8-B" -> {"(1)", "(2)b"})
+        self._sections: dict[str, set[str]] = {}
+        for u in self.units:
+            if u.section:
+                item = u.data.get("item") if isinstance(u.data, dict) else None
+                self._sections.setdefault(u.section, set()).update([str(item)] if item else [])
         for i, u in enumerate(self.units):
             top = u.section.split(".")[0] if u.section else f"#{u.record}"
             self._groups.setdefault((u.document, top), []).append(i)
@@ -272,6 +283,48 @@ class Library:
         if len(members) <= limit:
             return members
         return sorted(sorted(members, key=lambda i: abs(i - unit))[:limit])
+
+    def unheld_references(self, text: str) -> list[str]:
+        """References in a finding to rules or documents the library does not hold, as written.
+
+        Two kinds are read: ``Rule 54.4-A(3)`` (a General Order rule, optionally with its sub-item) and a
+        document of a series the library holds under another number (``1728F-806`` beside a held
+        ``1728F-804``). A reference to anything held returns ``[]``: the finding's own citation governs
+        retrieval then. Other citations (``ANSI C29.1``, ``NEC 230``) are not judged: the library holds
+        the utility's standards, not every standard its clauses build on.
+        """
+        missing, held = [], False
+        for m in _RULE_REF.finditer(text or ""):
+            if self._holds_rule(m.group("sec"), m.group("item") or ""):
+                held = True
+            else:
+                missing.append(m.group(0).strip())
+        for m in _DOC_ID.finditer(text or ""):
+            word = m.group(0)
+            if word.lower() in self._documents:
+                held = True
+            elif "-" in word and word.rsplit("-", 1)[0].lower() in self._series():
+                missing.append(word)
+        return [] if held else missing
+
+    def _holds_rule(self, section: str, item: str) -> bool:
+        """Is rule ``section`` (or a sub-clause of it) held, with sub-item ``item`` when one is named?"""
+        subs = [s for s in self._sections if s == section or s.startswith((section + ".", section + "-"))]
+        if not subs:
+            return False
+        items = set().union(*(self._sections[s] for s in subs))
+        if not item or not items:
+            return True  # no sub-items were read from that rule: it cannot be told which it holds
+        return any(held.startswith(item) for held in items)
+
+    def _series(self) -> set[str]:
+        """Series of the held document numbers that carry a digit before their last hyphen
+        (``1728F`` of ``1728F-804``, ``TD-2908P`` of ``TD-2908P-01``), lower case."""
+        return {
+            d.rsplit("-", 1)[0]
+            for d in self._documents
+            if "-" in d and any(ch.isdigit() for ch in d.rsplit("-", 1)[0])
+        }
 
     def documents_named(self, text: str) -> set[str]:
         """Library document numbers written in ``text`` ("per 035010 Section 4.3", "TD-2908P-01")."""

@@ -478,6 +478,29 @@ def decide(description: str, fields: dict | None, library: Library) -> Decision:
         and citations best first (the governing clause first). Never raises on odd text.
     """
     fields = fields or {}
+    decision = _decide(description, fields, library)
+    missing = library.unheld_references(description)
+    if not missing:
+        return decision
+    closest = decision.citations[0] if decision.citations else None
+    reason = (
+        f"The finding cites {', '.join(dict.fromkeys(missing))}, which the spec library does not hold; "
+        "no other rule is put in its place."
+    )
+    if closest:
+        reason += f" Closest held clause: {closest['document']} §{closest['section']}."
+    details = {
+        **decision.details,
+        "unheld_references": missing,
+        "verdict_without_reference": decision.verdict,
+    }
+    return Decision(
+        NEEDS_REVIEW, round(min(decision.confidence, 0.5), 3), reason, decision.citations, details
+    )
+
+
+def _decide(description: str, fields: dict, library: Library) -> Decision:
+    """The decision from the library's clauses alone (``decide`` adds the finding's own citations)."""
     query = _query_text(description, fields)
     facts = audit_facts(description)
     q_tokens = set(tokenize(query, keep_numbers=False))  # bare numbers (pole ids, addresses) mislead ranking

@@ -134,3 +134,41 @@ Lines shall be designed with the safety factors of Table 4.
     assert {"14", "35", "37", "38", "44", "44.1"} <= set(secs)
     assert "5 percent" in secs["37"][0].text
     assert any(c.kind == "table_row" for c in secs["37"])
+
+
+def _library(pages_by_doc: dict[str, str]):
+    from engine import ClauseRecord, Library
+
+    records = []
+    for name, page in pages_by_doc.items():
+        spec = parse_spec([page], name)
+        records += [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    return Library(records)
+
+
+def test_a_cited_rule_the_library_does_not_hold_is_said_not_replaced():
+    """Real-standards must-have: a finding citing a rule the library lacks is not judged by another rule."""
+    from engine import decide
+
+    lib = _library({"go.pdf": GO_PAGE})
+    d = decide(
+        "Service drop over a residential driveway measured 11 ft; GO 95 Rule 54.9-C requires 12 ft.", {}, lib
+    )
+    assert d.verdict == "NEEDS_REVIEW"
+    assert "Rule 54.9-C" in d.reason and "does not hold" in d.reason
+    assert d.citations, "the closest held clauses are still shown"
+    held = decide("Service drop over a residential driveway measured 11 ft; per GO 95 Rule 54.8-B.", {}, lib)
+    assert "does not hold" not in held.reason
+    assert lib.unheld_references("per Rule 54.8-B(2)b") == []
+    assert lib.unheld_references("per Rule 54.8-B(3)") == ["Rule 54.8-B(3)"]
+
+
+def test_a_document_of_a_held_series_under_another_number_is_not_held():
+    page = "Document: 1728F-804\nRevision: 1\n2.1 Pole Setting Depth\nPoles shall be set not less than 6 ft deep.\n"
+    lib = _library({"rus.pdf": page})
+    assert lib.unheld_references("RUS Bulletin 1728F-806 requires 36 inches of cover") == ["1728F-806"]
+    assert lib.unheld_references("per RUS 1728F-804 Table 2-1") == []
+    assert lib.unheld_references("pole SP-4 and vault V-12") == []
