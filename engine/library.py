@@ -20,7 +20,7 @@ from engine.requirements import (
 )
 from engine.retrieval import ClauseIndex, tokenize
 
-ENGINE_VERSION = "1.4"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.5"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 @dataclass
@@ -81,6 +81,8 @@ _RULE_REF = re.compile(
 )
 _DOC_ID = re.compile(r"\b[A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)+\b")
 _DOC_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{2,}[A-Za-z0-9]")
+_TABLE_REF = re.compile(r"\bTable\s+(\d+[A-Z]?(?:[-.]\d+)?)\b(?:,?\s+Cases?\s+(\d{1,2})\b)?")
+_TABLE_ID = re.compile(r"(?i)\s*table\s+(\d+[A-Z]?(?:[-.]\d+)?)\b")
 _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
 
 
@@ -187,6 +189,7 @@ class Library:
             self._groups.setdefault((u.document, top), []).append(i)
         self._parsed: dict[int, list[Statement]] = {}
         self._heads: dict[int, set[str]] = {}
+        self._cases: dict[str, set[str]] | None = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -305,7 +308,51 @@ class Library:
                 held = True
             elif "-" in word and word.rsplit("-", 1)[0].lower() in self._series():
                 missing.append(word)
-        return [] if held else missing
+        return ([] if held else missing) + self._unheld_tables(text or "")
+
+    def _unheld_tables(self, text: str) -> list[str]:
+        """Table references ("Table 2", "Table 1, Case 14") to a table or case the library itself says it
+        does not reproduce: a case-by-column table that lacks the case, or a table a clause calls "not
+        reproduced" / "not included"."""
+        out = []
+        for m in _TABLE_REF.finditer(text):
+            tid, case = m.group(1), m.group(2)
+            if re.search(
+                r"(?i)\b(?:no|not|without)\s+(?:the\s+)?$", text[max(0, m.start() - 14) : m.start()]
+            ):
+                continue  # "no Table 4 footnote applies": the finding does not rely on that table
+            cases = self._grid_cases().get(tid.lower())
+            if cases is not None:
+                if case and case not in cases:
+                    out.append(f"Table {tid}, Case {case}")
+                continue
+            withheld = re.compile(
+                rf"(?i)\bTable\s+{re.escape(tid)}\b[^.]{{0,40}}?\bnot\s+(?:reproduced|included)"
+            )
+            if any(withheld.search(u.text) for u in self.units) and not self._holds_table(tid):
+                out.append(f"Table {tid}")
+        return out
+
+    def _grid_cases(self) -> dict[str, set[str]]:
+        """Table id (lower case) -> the case numbers held, for case-by-column tables (cached)."""
+        if self._cases is None:
+            got: dict[str, set[str]] = {}
+            for u in self.units:
+                grid = u.data.get("grid") if isinstance(u.data, dict) else None
+                if grid:
+                    m = _TABLE_ID.match(str(u.data.get("table") or ""))
+                    if m:
+                        got.setdefault(m.group(1).lower(), set()).add(str(grid.get("case")))
+            self._cases = got
+        return self._cases
+
+    def _holds_table(self, tid: str) -> bool:
+        return any(
+            u.kind == "table_row"
+            and (m := _TABLE_ID.match(str((u.data or {}).get("table") or "")))
+            and m.group(1).lower() == tid.lower()
+            for u in self.units
+        )
 
     def _holds_rule(self, section: str, item: str) -> bool:
         """Is rule ``section`` (or a sub-clause of it) held, with sub-item ``item`` when one is named?"""

@@ -85,6 +85,9 @@ SYNONYMS = {
     "avenue": "road",
     "boulevard": "road",
     "walkway": "pedestrian",
+    # the kind of premises a clearance is written for (GO 95 Rule 54.8-B(2): residential vs commercial)
+    "residence": "residential",
+    "walkable": "walk",
     "sidewalk": "pedestrian",
     "footpath": "pedestrian",
     "footway": "pedestrian",

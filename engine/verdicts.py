@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from engine.library import Decision, Library, Unit
-from engine.quantities import Quantity
+from engine.quantities import Quantity, find_quantities
 from engine.requirements import (
     GENERIC,
     Constraint,
@@ -35,6 +35,7 @@ from engine.requirements import (
     strip_references,
 )
 from engine.retrieval import tokenize
+from engine.tables import read_cell
 
 VALID, REPEALABLE, NEEDS_REVIEW = "VALID", "REPEALABLE", "NEEDS_REVIEW"
 # the finding says the required item is absent altogether ("no guy guard", "missing", "not installed")
@@ -528,6 +529,22 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
         )
     ]
     if not cands:
+        # a clearance table's case may name the place in words retrieval missed ("walkable roof" / "buildings
+        # on which persons can walk"): a case-by-column table among the best hits still decides
+        for u, _ in hits[:6]:
+            probe = Cand(
+                u,
+                Statement("", [], [], {}, "statement", False, False, set(), set()),
+                0.0,
+                0.0,
+                0.0,
+                0,
+                0,
+                True,
+            )
+            got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.9, 3))
+            if got is not None:
+                return got
         return Decision(
             NEEDS_REVIEW,
             0.5,
@@ -535,6 +552,13 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
             [],
             {"candidates": [library.units[u].section for u, _ in hits[:3]]},
         )
+    for c in cands:
+        if _is_grid_row(library.units[c.unit]):
+            got = _grid_decision(c, every, facts, library, hits, lambda base, _c: round(base * 0.95, 3))
+            if got is not None and c.score >= 0.8 * max(x.score for x in cands):
+                return got
+    # a case-by-column row decides only through its table (above): read alone, its cells mislead
+    cands = [c for c in cands if not _is_grid_row(library.units[c.unit])]
     main = [
         c for c in cands if not c.conflicts and not c.stmt.is_exception and c.stmt.modality != "recommended"
     ]
@@ -553,7 +577,9 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
         return round(max(0.05, min(0.99, c)), 3)
 
     if bm and (not br or bm.score >= 0.75 * br.score) and (not bc or bm.score >= 0.6 * bc.score):
-        return _evaluate(bm, facts, library, hits, conf)
+        return _grid_decision(bm, every, facts, library, hits, conf) or _evaluate(
+            bm, facts, library, hits, conf
+        )
     if br and (not bc or br.score >= 0.6 * bc.score):
         u = library.units[br.unit]
         what = (
@@ -863,3 +889,113 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     c = conf(0.68, gov)
     reason = f"{label} requires this (“{_short(st.text)}”) and the audit reports it was not met."
     return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
+
+
+def _is_grid_row(unit: Unit) -> bool:
+    return unit.kind == "table_row" and isinstance(unit.data, dict) and "grid" in unit.data
+
+
+def _grid_rows(library: Library, unit: int) -> list[tuple[int, dict]]:
+    """The rows of the case-by-column table of ``unit``'s rule (the unit's own table when it is a row)."""
+    u = library.units[unit]
+    rows = []
+    for gi in library.group(unit, limit=200):
+        g = library.units[gi]
+        if g.kind == "table_row" and g.section == u.section and isinstance(g.data, dict) and "grid" in g.data:
+            rows.append((gi, g.data))
+    if not rows:
+        return []
+    table = u.data.get("table") if u.kind == "table_row" and "grid" in (u.data or {}) else rows[0][1]["table"]
+    return [(gi, d) for gi, d in rows if d.get("table") == table]
+
+
+def _grid_decision(
+    gov: Cand, every: list[Cand], facts: Facts, library: Library, hits, conf
+) -> Decision | None:
+    """The decision by a case-by-column table of the governing rule (``engine.tables``), or None when the
+    rule has no such table or the finding does not tell its column and case."""
+    rows = _grid_rows(library, gov.unit)
+    if not rows:
+        return None
+    unit = library.units[gov.unit]
+    table = rows[0][1]["table"]
+    notes, rule_texts = {}, []
+    for gi in library.group(gov.unit, limit=200):
+        g = library.units[gi]
+        if g.section != unit.section:
+            continue
+        if g.kind == "note" and (g.data or {}).get("table") == table:
+            notes[str(g.data.get("note"))] = g.text
+        elif g.kind != "table_row":
+            rule_texts.append(g.text)
+    fact_tokens = set(tokenize(facts.facts_text, keep_numbers=False))
+
+    def note_applies(seg: str) -> bool:
+        own = set(tokenize(seg, keep_numbers=False)) - GENERIC - {"rule", "see", "may", "permitted"}
+        return len(own & fact_tokens) >= 2
+
+    lengths = [q for q in facts.measured if q.kind == "length" and _measurement_cue(facts.text, q) >= 0]
+    volts = [q.magnitude for q in facts.measured + facts.claimed if q.kind == "voltage"]
+    temps = [q for q in find_quantities(facts.text) if q.kind == "temperature"]
+    out = read_cell(
+        rows, notes, rule_texts, facts.facts_text, facts.text, lengths, volts, temps, note_applies
+    )
+    if out is None:
+        return None
+    cell = out.cell
+    where = f"{_label(unit)} {out.label}, {cell.case_label[:90]}"
+    row_text = library.units[cell.row_unit].text
+    if out.steer:
+        steered = _steer(out.steer, every, facts, library)
+        if steered is None:
+            return None
+        d = _evaluate(steered, facts, library, hits, conf)
+        reason = f"Note {out.note} of {where} sends this wire to Rule {''.join(out.steer)}: {d.reason}"
+        cites = d.citations + [c for c in _citations(library, [(cell.row_unit, row_text)], [], d.confidence)]
+        return Decision(d.verdict, d.confidence, reason, cites[:4], {**d.details, "table_note": out.note})
+    details = {
+        "governing": {"document": unit.document, "section": unit.section, "statement": row_text},
+        "cell": {"case": cell.case, "column": cell.letter, "value": cell.value.describe()},
+    }
+    if out.measured is None:
+        c = conf(0.55, gov)
+        reason = f"{where}: {out.required_text}; the audit does not give the measured clearance."
+        return Decision(
+            NEEDS_REVIEW, c, reason, _citations(library, [(cell.row_unit, row_text)], hits, c), details
+        )
+    ok = out.measured.magnitude >= out.required - 1e-6
+    m = out.measured.describe()
+    details["comparisons"] = [{"measured": m, "required": out.required_text, "meets": ok}]
+    c = conf(0.9, gov)
+    if ok:
+        reason = f"Measured {m} meets {where}: {out.required_text}."
+        return Decision(
+            REPEALABLE, c, reason, _citations(library, [(cell.row_unit, row_text)], hits, c), details
+        )
+    reason = f"Measured {m}; {where} requires {out.required_text}."
+    return Decision(VALID, c, reason, _citations(library, [(cell.row_unit, row_text)], hits, c), details)
+
+
+def _steer(ref: tuple[str, str], every: list[Cand], facts: Facts, library: Library) -> Cand | None:
+    """The best statement of rule ``ref`` (section, sub-item) for the finding: a retrieved candidate when
+    there is one, else the rule's statement sharing most words with the finding."""
+    section, item = ref
+
+    def held(u: Unit) -> bool:
+        it = str((u.data or {}).get("item") or "")
+        return u.section == section and (not item or not it or it.startswith(item))
+
+    pool = [c for c in every if held(library.units[c.unit]) and (c.stmt.constraints or c.stmt.materials)]
+    if pool:
+        return max(pool, key=lambda c: (not c.conflicts, c.score))
+    best = None
+    for ui, u in enumerate(library.units):
+        if not held(u):
+            continue
+        for st in library.statements(ui):
+            if not st.constraints:
+                continue
+            score = len(st.tokens & facts.tokens) - 3 * compat(st.applicability, facts.applicability)[0]
+            if best is None or score > best[0]:
+                best = (score, Cand(ui, st, 0.0, 0.0, 0.0, 0, 0, True))
+    return best[1] if best else None

@@ -30,6 +30,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from engine.spec.grid import Grid, read_grid
+
 REQUIREMENT = "requirement"
 EXCEPTION = "exception"
 NOTE = "note"
@@ -276,17 +278,18 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
             lines.pop()
         raw.append(lines)
     edge = 4
-    edges = []
+    edges, numbered = [], []
     counts: Counter[str] = Counter()
     for lines in raw:
         nonblank = [i for i, x in enumerate(lines) if x]
         at_edge = set(nonblank[:edge] + nonblank[-edge:])
         edges.append(at_edge)
+        numbered.append(set(nonblank[:2] + nonblank[-2:]))  # where a bare page number can stand
         counts.update({_edge_key(lines[i]) for i in at_edge})
     threshold = max(2, (len(raw) + 1) // 2)
     repeated = {k for k, c in counts.items() if c >= threshold} if len(raw) >= 2 else set()
     out = []
-    for lines, at_edge in zip(raw, edges, strict=True):
+    for lines, at_edge, number_at in zip(raw, edges, numbered, strict=True):
         kept = []
         for i, line in enumerate(lines):
             if not line:
@@ -295,7 +298,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
                 continue
             if i in at_edge and (
                 _edge_key(line) in repeated
-                or _PAGE_ONLY.match(line)
+                or (i in number_at and _PAGE_ONLY.match(line))
                 or (len(line) < 120 and _PAGE_FOOTER.search(line))
             ):
                 continue
@@ -757,6 +760,57 @@ def _plausible_next(prev: tuple[int, ...] | None, cand: tuple[int, ...], gap: in
     return all(c <= gap for c in cand[k + 1 :])
 
 
+GRID_PAGES = 3  # a case-by-column table is read over its own page and the next two
+
+
+def _grid_after(
+    page_lines: list[list[str]], page: int, idx: int, title: str, accepted: set[tuple[int, int]]
+) -> Grid | None:
+    """The case-by-column table whose title is line ``idx`` of page ``page`` (0-based), or None."""
+    stream = [(page, i, t) for i, t in enumerate(page_lines[page]) if i > idx]
+    for p in range(page + 1, min(len(page_lines), page + GRID_PAGES)):
+        stream.extend((p, i, t) for i, t in enumerate(page_lines[p]))
+
+    def stop(p: int, i: int, text: str) -> bool:
+        return (p, i) in accepted or bool(_TABLE_TITLE.match(text)) or bool(_STOP_HEADING.match(text))
+
+    return read_grid(stream, title, stop)
+
+
+def _grid_clauses(grid: Grid, section: str, heading: str, order: int) -> list[ParsedClause]:
+    """One table-row clause per case (cells by column, note letters in ``data["grid"]``) and one note clause
+    per lettered note, all under the rule the table belongs to."""
+    table_id = re.match(r"(?i)\s*(table\s+\S+)", grid.title)
+    tid = table_id.group(1).rstrip(" -:") if table_id else grid.title
+    columns = ["Case"] + [f"Column {letter} - {text}" for letter, text in grid.columns]
+    out: list[ParsedClause] = []
+    for row in grid.rows:
+        cells = [f"Case {row.case}: {row.label}"]
+        for value, notes in zip(row.cells, row.notes, strict=True):
+            v = f"{value} {grid.unit}".strip() if grid.unit and value[:1].isdigit() else value
+            cells.append(v + "".join(f" ({n})" for n in notes))
+        body = "; ".join(f"{c}: {v}" for c, v in zip(columns[1:], cells[1:], strict=True))
+        text = f"{tid}, Case {row.case} ({row.label}) \u2014 {body}"
+        data = {
+            "table": grid.title,
+            "columns": columns,
+            "cells": cells,
+            "grid": {
+                "case": row.case,
+                "label": row.label,
+                "letters": [letter for letter, _ in grid.columns],
+                "notes": row.notes,
+                "unit": grid.unit,
+            },
+        }
+        out.append(ParsedClause(section, heading[:300], text, TABLE_ROW, row.page, order + len(out), data))
+    for letter, text, page in grid.notes:
+        note = f"Note ({letter}) to {tid}: {text}"
+        data = {"table": grid.title, "note": letter}
+        out.append(ParsedClause(section, heading[:300], note, NOTE, page, order + len(out), data))
+    return out
+
+
 def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     """Parse the page texts of a spec PDF (``pages[i]`` is page i+1); ``filename`` gives the fallback number.
 
@@ -813,9 +867,12 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 return h
         return ""
 
+    consumed: set[tuple[int, int]] = set()  # lines a case-by-column table has read
     for pno, lines in enumerate(page_lines, start=1):
         for idx, line in enumerate(lines):
             if pno == 1 and idx < body_start and idx in tb.consumed:
+                continue
+            if (pno - 1, idx) in consumed:
                 continue
             if not line:
                 # a paragraph break ends an exception or note; what follows belongs to the section
@@ -883,6 +940,14 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
             tm = _TABLE_TITLE.match(line)
             if tm and (tm.group("rest") or "").strip():
                 flush()
+                grid = _grid_after(page_lines, pno - 1, idx, line, accepted)
+                if grid is not None:
+                    section = _table_section(grid.title, tm.group("t"), headings, ctx_section)
+                    heading = (ctx_heading if ctx_section else free_heading) or ""
+                    clauses.extend(_grid_clauses(grid, section, heading, len(clauses)))
+                    consumed |= grid.consumed
+                    table = None
+                    continue
                 table = {
                     "title": re.sub(r"\s+", " ", line).strip(),
                     "columns": None,
@@ -1014,6 +1079,8 @@ _MONTH_YEAR = re.compile(r"^(?i:[a-z]{3,9})\.?\s+\d{4}\b")
 def _section_shape(m: re.Match) -> bool:
     """Could this section-number line start a clause at all (whatever came before it)?"""
     rest = (m.group("rest") or "").strip()
+    if m.group("sep").strip() == "-" and re.match(r"[A-Z]{1,2}\d{0,2}(?:\(|\.|$)", rest):
+        return False  # "54.8-B(2)." wrapped onto a line of its own: a reference, not "54.8" titled "B(2)."
     if "(" in m.group("sec"):
         return True  # a Code of Federal Regulations paragraph label ("1910.269(l)(3)(i)") is never prose
     if m.group("kw") and (_forced(m) or rest[:1].isupper()):
@@ -1053,6 +1120,8 @@ def _forced(m: re.Match) -> bool:
     if not m.group("kw"):
         return False
     rest = (m.group("rest") or "").strip()
+    if m.group("kw").strip().lower() == "rule" and not rest[:1].isupper():
+        return False  # "Rule 57.8" / "Rule 54.8-B(2)." ending a wrapped line is a reference, not a heading
     return bool(m.group("sep").strip()) or not rest or (_heading_like(rest) and not rest.endswith(":"))
 
 

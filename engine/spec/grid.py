@@ -1,0 +1,206 @@
+"""Case-by-column clearance tables, as the General Orders write them. Plain Python, no Django.
+
+GO 95 Table 1 (and tables written like it) is a grid: columns are lettered wire classes with voltage ranges
+("Column E - Supply conductors and supply cables 750 - 22,500 V"), rows are numbered cases naming what the
+wire passes over ("3  Crossing or along thoroughfares in urban districts ..."), cells are values with letter
+references to the notes after the table ("18 (j) (k)"). Extracted from a PDF, each wrapped cell line is a
+line of its own, the header row repeats after a page break and the notes follow the last row. ``read_grid``
+reads that stream back into cases, columns, cells and notes (docs/architecture.md, "How documents are
+numbered").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+_COLUMN = re.compile(r"\bColumn\s+([A-Z])\b\s*[-\u2013\u2014:]?\s*")
+_CASE_ONLY = re.compile(r"^\s*(\d{1,2})\s*$")
+_CASE_LINE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])(.*)$")
+_VALUE = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\d+'(?:-?\d+\")?|[\u2014\u2013-]|N/?A|NR)$")
+_NOTE_REF = re.compile(r"^\(([a-z]{1,2})\)$")
+_NOTE_LINE = re.compile(r"^\s*\(([a-z]{1,2})\)\s+(\S.*)$")
+_NOTES_HEAD = re.compile(r"(?i)^\s*notes?\b.*\btable\b")
+_UNIT = re.compile(r"(?i)\b(?:values?\s+)?in\s+(feet|inches|meters|millimeters)\b|\((ft|in|feet|inches)\)")
+_UNITS = {"feet": "ft", "ft": "ft", "inches": "in", "in": "in", "meters": "m", "millimeters": "mm"}
+MAX_LABEL_LINES = 14  # a case label longer than this is prose, not a table row
+
+
+@dataclass
+class GridRow:
+    case: str  # "3"
+    label: str  # "Crossing or along thoroughfares in urban districts, ..."
+    cells: list[str]  # one per column, as printed ("18", "-")
+    notes: list[list[str]]  # per column, the letters of the notes referred to ("j", "k")
+    page: int  # 1-based
+
+
+@dataclass
+class Grid:
+    title: str
+    unit: str  # "ft" when the table says its values are in feet; "" when each cell carries its unit
+    columns: list[tuple[str, str]]  # (letter, description)
+    rows: list[GridRow] = field(default_factory=list)
+    notes: list[tuple[str, str, int]] = field(default_factory=list)  # (letter, text, page)
+    consumed: set[tuple[int, int]] = field(default_factory=set)  # (page index, line index) read
+
+
+def _values(tokens: list[str]) -> tuple[list[str], list[list[str]]] | None:
+    """Cells and their note letters when every token is a value or a note reference; else None."""
+    cells: list[str] = []
+    notes: list[list[str]] = []
+    for tok in tokens:
+        m = _NOTE_REF.match(tok)
+        if m:
+            if not cells:
+                return None
+            notes[-1].append(m.group(1))
+        elif _VALUE.match(tok):
+            cells.append(tok)
+            notes.append([])
+        else:
+            return None
+    return cells, notes
+
+
+def _row_values(line: str, ncols: int) -> tuple[str, list[str], list[list[str]]] | None:
+    """``(label text before the values, cells, notes)`` when ``line`` ends with ``ncols`` values."""
+    tokens = line.split()
+    for start in range(len(tokens)):
+        got = _values(tokens[start:])
+        if got and len(got[0]) == ncols:
+            return " ".join(tokens[:start]), got[0], got[1]
+        if got is not None:
+            break
+    return None
+
+
+def read_grid(
+    stream: list[tuple[int, int, str]], title: str, stop: Callable[[int, int, str], bool]
+) -> Grid | None:
+    """Read a case-by-column table from the lines after its title.
+
+    Args:
+        stream: ``(page index, line index, text)`` of the lines after the title line, in document order
+            (running headers and footers already removed); blank lines are ``""``.
+        title: the table's title line ("Table 1 - Basic Minimum Allowable Vertical Clearance ...").
+        stop: ``stop(page, line, text)`` is true for a line that starts something else (a rule heading).
+
+    Returns:
+        The grid, or None when the lines are not a lettered-column table with numbered cases (the caller
+        then reads the table as plain rows).
+    """
+    pre: list[str] = []
+    header: list[str] = []
+    opening: set[tuple[int, int]] = set()
+    i = 0
+    # title continuation and row labels, then the column headings up to the first case number
+    while i < len(stream):
+        p, li, text = stream[i]
+        if not text:
+            i += 1
+            continue
+        if not header and stop(p, li, text):
+            return None  # a heading before any column: not a grid (inside the header, "Rule 57.8" is text)
+        if header and len(_COLUMN.findall(" ".join(header))) >= 2 and _CASE_ONLY.match(text):
+            break
+        if _COLUMN.search(text) or header:
+            header.append(text)
+        else:
+            pre.append(text)
+        opening.add((p, li))
+        if len(pre) > 6 or len(header) > 80:
+            return None
+        i += 1
+    joined = " ".join(header)
+    parts = _COLUMN.split(joined)
+    columns = [(parts[k], " ".join(parts[k + 1].split()).strip(" ,;")) for k in range(1, len(parts) - 1, 2)]
+    if len(columns) < 2 or i >= len(stream):
+        return None
+    unit_m = _UNIT.search(" ".join([title] + pre))
+    unit = _UNITS[(unit_m.group(1) or unit_m.group(2)).lower()] if unit_m else ""
+    # "Table 1 - ... Ground or" / "Structures (Cases 1 - 6; values in feet)": the title goes on
+    full_title = f"{title} {pre[0]}" if pre and len(pre[0].split()) > 3 else title
+    grid = Grid(" ".join(full_title.split()), unit, columns, consumed=opening)
+    repeated = set(pre) | set(header)
+    ncols = len(columns)
+    case: str | None = None
+    label: list[str] = []
+    page = 0
+    last_ok = i - 1
+    while i < len(stream):
+        p, li, text = stream[i]
+        if not text:
+            i += 1
+            continue
+        if text in repeated or (case is None and re.match(r"(?i)^table\s+\S+.*\bcontinued\b", text)):
+            grid.consumed.add((p, li))
+            i += 1
+            continue
+        if case is None:
+            m = _CASE_ONLY.match(text) or _CASE_LINE.match(text)
+            if not m or stop(p, li, text) and not _CASE_ONLY.match(text):
+                break
+            case, page = m.group(1), p + 1
+            rest = m.group(2) if m.re is _CASE_LINE else ""
+            label = []
+            grid.consumed.add((p, li))
+            i += 1
+            if rest:
+                got = _row_values(rest, ncols)
+                if got:
+                    grid.rows.append(GridRow(case, got[0], got[1], got[2], page))
+                    case, last_ok = None, i - 1
+                else:
+                    label.append(rest)
+            continue
+        got = _row_values(text, ncols)
+        if got:
+            label.append(got[0])
+            grid.rows.append(GridRow(case, " ".join(" ".join(label).split()), got[1], got[2], page))
+            grid.consumed.add((p, li))
+            case, last_ok = None, i
+            i += 1
+            continue
+        label.append(text)
+        grid.consumed.add((p, li))
+        if len(label) > MAX_LABEL_LINES:
+            return None
+        i += 1
+    if len(grid.rows) < 2:
+        return None
+    # lines of an unfinished row are not the table's
+    kept = {(p, li) for p, li, _ in stream[: last_ok + 1]}
+    grid.consumed &= kept
+    _read_notes(stream, last_ok + 1, grid, stop)
+    return grid
+
+
+def _read_notes(
+    stream: list[tuple[int, int, str]], i: int, grid: Grid, stop: Callable[[int, int, str], bool]
+) -> None:
+    """The lettered notes after the table ("(j) Column A: guys over ..."), until a blank line, a bracketed
+    editorial line or a rule heading."""
+    open_note: list | None = None
+    while i < len(stream):
+        p, li, text = stream[i]
+        if not text or text.startswith("[") or stop(p, li, text):
+            break
+        if _NOTES_HEAD.match(text) and not grid.notes and open_note is None:
+            grid.consumed.add((p, li))
+            i += 1
+            continue
+        m = _NOTE_LINE.match(text)
+        if m:
+            if open_note:
+                grid.notes.append((open_note[0], " ".join(open_note[1]), open_note[2]))
+            open_note = [m.group(1), [m.group(2)], p + 1]
+        elif open_note is not None:
+            open_note[1].append(text)
+        else:
+            break
+        grid.consumed.add((p, li))
+        i += 1
+    if open_note:
+        grid.notes.append((open_note[0], " ".join(open_note[1]), open_note[2]))

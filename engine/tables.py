@@ -1,0 +1,315 @@
+"""Reading a case-by-column clearance table for one finding. Plain Python, no Django.
+
+A General Order clearance table (GO 95 Table 1, read by ``engine.spec.grid``) is applied the way its rule
+says: the column by the kind of wire and its voltage, the case (row) by what the wire passes over, then the
+cell's lettered notes (which send some wires to another rule) and the rule's allowed reduction for
+temperature and loading (GO 95 Rule 37: not more than 5 percent). The wire-class and place vocabularies are
+data (``WIRE_CLASSES``, ``PLACES``); docs/architecture.md says how to add a word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.quantities import Quantity, find_quantities
+
+# wire class -> words naming it (in a column heading or a finding)
+WIRE_CLASSES: dict[str, tuple[str, ...]] = {
+    "guy": ("guy", "guys", "span wire", "span wires", "messenger", "messengers"),
+    "communication": ("communication", "catv", "telephone", "telecom", "fiber", "cable tv", "coaxial"),
+    "service_drop": ("service drop", "service drops"),
+    "trolley": ("trolley",),
+    "supply": ("supply", "primary", "secondary", "power line", "distribution line", "subtransmission", "kv"),
+}
+# what a wire passes over -> words naming it (in a case label or a finding)
+PLACES: dict[str, tuple[str, ...]] = {
+    "railroad": ("railroad", "railroads", "railway", "rail", "track", "tracks", "spur"),
+    "trolley": ("trolley", "trolleys", "overhead contact"),
+    "thoroughfare": (
+        "thoroughfare",
+        "thoroughfares",
+        "street",
+        "streets",
+        "st",
+        "road",
+        "roads",
+        "rd",
+        "highway",
+        "avenue",
+        "ave",
+        "boulevard",
+        "blvd",
+        "alley",
+        "public way",
+    ),
+    "urban": ("urban", "city", "town"),
+    "rural": ("rural", "mountainous", "farmland", "open country"),
+    "vehicle": (
+        "vehicle",
+        "vehicles",
+        "driveway",
+        "driveways",
+        "parking",
+        "agricultural",
+        "field",
+        "orchard",
+    ),
+    "pedestrian": (
+        "pedestrian",
+        "pedestrians",
+        "walkway",
+        "sidewalk",
+        "footpath",
+        "foot path",
+        "trail",
+        "yard",
+    ),
+    "building": ("building", "buildings", "roof", "roofs", "garage", "house", "bridge", "bridges", "walk"),
+    "crossing": ("crossing", "crosses", "across", "cross"),
+    "along": ("along", "paralleling", "parallel", "running along"),
+}
+_FREE_OF_VEHICLES = re.compile(
+    r"(?i)\bnot\s+(?:normally\s+)?accessible\s+to\s+vehicles\b|\bpedestrians?\s+only\b"
+)
+_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(k?V)?\s*(?:-|\u2013|to)\s*(\d[\d,]*(?:\.\d+)?)\s*(kV|V)\b")
+_PERCENT = re.compile(r"(?i)\bmore\s+than\s+(\d{1,2}(?:\.\d)?)\s*(?:percent|%)")
+_HOT_OR_LOADED = re.compile(
+    r"(?i)\b(?:peak|heavy|full|maximum)\s+load|\bloaded\b|\bhot\b|\bsag(?:ged|ging)?\b"
+)
+_NAMED_CASE = re.compile(r"(?i)\bcase\s+(\d{1,2})\b")
+_NAMED_COLUMN = re.compile(r"\bColumn\s+([A-Z])\b")
+_RULE = re.compile(
+    r"\bRule\s+(\d{1,4}(?:\.\d{1,3})*(?:-[A-Z]{1,2}\d{0,2})?)((?:\(\d{1,2}\)|\([a-z]\))?[a-z]?)"
+)
+
+
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9]+", (text or "").lower())) + " "
+
+
+def _classes(text: str, vocab: dict[str, tuple[str, ...]]) -> set[str]:
+    w = _words(text)
+    return {name for name, terms in vocab.items() if any(f" {t} " in w for t in terms)}
+
+
+def _volt_ranges(text: str) -> list[tuple[float, float]]:
+    """Voltage ranges written in a column heading ("750 - 22,500 V", "0 - 5,000 V"), in volts."""
+    out = []
+    for m in _RANGE.finditer(text or ""):
+        lo, hi = float(m.group(1).replace(",", "")), float(m.group(3).replace(",", ""))
+        scale_hi = 1000.0 if m.group(4) == "kV" else 1.0
+        scale_lo = 1000.0 if (m.group(2) or m.group(4)) == "kV" else 1.0
+        out.append((lo * scale_lo, hi * scale_hi))
+    return out
+
+
+@dataclass
+class Cell:
+    """The table cell a finding falls in, and what was read to choose it."""
+
+    row_unit: int
+    case: str
+    case_label: str
+    letter: str
+    column: str
+    value: Quantity
+    notes: list[str]  # letters
+
+
+def choose_column(columns: list[str], letters: list[str], text: str, volts: list[float]) -> int | None:
+    """Index of the column for the wire the finding describes, or None when it cannot be told.
+
+    Args:
+        columns: the column headings ("Supply conductors and supply cables 750 - 22,500 V").
+        letters: their letters ("E").
+        text: the finding's field facts.
+        volts: voltages the finding states, in volts.
+
+    A column whose voltage range excludes a stated voltage is out; of the rest, the one sharing most wire
+    classes with the finding wins, fewer other classes breaking ties (GO 95 Rule 37: "each column applies to
+    the wire or conductor named"). A stated voltage with no class word means a supply conductor.
+    """
+    want = _classes(text, WIRE_CLASSES)
+    if "service_drop" in want and "communication" not in want:
+        want.discard("supply")
+    if not want and volts:
+        want = {"supply"}
+    if not want:
+        return None
+    best, best_score = None, 0.0
+    for i, col in enumerate(columns):
+        have = _classes(col, WIRE_CLASSES)
+        ranges = _volt_ranges(col)
+        if volts and ranges and not any(lo <= v <= hi for v in volts for lo, hi in ranges):
+            continue
+        shared = len(have & want)
+        if not shared:
+            continue
+        score = 2.0 * shared - 0.5 * len(have - want) + (0.5 if volts and ranges else 0.0)
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        named = _NAMED_COLUMN.search(text)
+        if named and named.group(1) in letters:
+            return letters.index(named.group(1))
+    return best
+
+
+def case_score(label: str, text: str) -> float:
+    """How well a case label ("Above ground in areas accessible to pedestrians only") names the place a
+    finding describes: shared place classes, with "pedestrians only" / "not accessible to vehicles" kept
+    apart from vehicle areas."""
+    have, want = _classes(label, PLACES), _classes(text, PLACES)
+    if _FREE_OF_VEHICLES.search(text):
+        want = (want - {"vehicle"}) | {"pedestrian"}
+    if _FREE_OF_VEHICLES.search(label):
+        have = have - {"vehicle"}
+    core = {"railroad", "trolley", "thoroughfare", "vehicle", "pedestrian", "building"}
+    if not (have & want & core):
+        return 0.0
+    return 2.0 * len(have & want & core) + len(have & want - core) - 0.25 * len(have - want)
+
+
+def reduction_percent(rule_texts: list[str]) -> float:
+    """The reduction a rule allows below its table values because of temperature and loading (GO 95 Rule 37:
+    "shall in no case be reduced more than 5 percent because of temperature and loading"), in percent; 0 when
+    none is stated."""
+    for t in rule_texts:
+        for sentence in re.split(r"(?<=[.;])\s+", " ".join((t or "").split())):
+            low = sentence.lower()
+            m = _PERCENT.search(sentence)
+            if m and "reduc" in low and "temperature" in low:
+                return float(m.group(1))
+    return 0.0
+
+
+def conditions_off_basis(text: str, temps: list[Quantity]) -> bool:
+    """Whether the finding's clearance was taken away from the table's basis of 60 degrees F and no wind, with
+    load: a stated temperature of 75 F or more, or peak/heavy load or sag named."""
+    hot = any(q.magnitude >= 75 for q in temps if "f" in q.text.lower())
+    return hot or bool(_HOT_OR_LOADED.search(text or ""))
+
+
+def note_segment(note: str, letter: str) -> str:
+    """The part of a table note about column ``letter`` ("Column B: supply service drops ...")."""
+    parts = re.split(r"\bColumn\s+([A-Z])\s*:", note)
+    if len(parts) < 3:
+        return note
+    for k in range(1, len(parts) - 1, 2):
+        if parts[k] == letter:
+            return parts[k + 1]
+    return ""
+
+
+def rule_refs(text: str) -> list[tuple[str, str]]:
+    """``(rule, sub-item)`` references in a note ("Rule 54.8-B(2)" -> ("54.8-B", "(2)"))."""
+    return [(m.group(1), m.group(2) or "") for m in _RULE.finditer(text or "")]
+
+
+def cell_value(cell: str, unit: str) -> Quantity | None:
+    """The value of a cell ("25 ft (j)"), with the table's unit when the cell has none."""
+    text = re.sub(r"\([a-z]{1,2}\)", " ", cell or "").strip()
+    qs = [q for q in find_quantities(text) if q.kind == "length"]
+    if not qs and unit and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", text):
+        qs = [q for q in find_quantities(f"{text} {unit}") if q.kind == "length"]
+    return qs[0] if qs else None
+
+
+def named_case(text: str) -> str | None:
+    m = _NAMED_CASE.search(text or "")
+    return m.group(1) if m else None
+
+
+def ft_in(feet: float) -> str:
+    """A length in feet written as the General Orders do ("23 ft 9 in")."""
+    whole = int(feet)
+    inches = round((feet - whole) * 12)
+    if inches == 12:
+        whole, inches = whole + 1, 0
+    return f"{whole} ft {inches} in" if inches else f"{whole} ft"
+
+
+@dataclass
+class GridOutcome:
+    """What the table says for a finding: a comparison, or another rule a note sends the wire to."""
+
+    cell: Cell
+    label: str  # "Table 1, Case 3, Column E (Supply conductors and supply cables 750 - 22,500 V)"
+    required: float | None = None  # ft, after any allowed reduction
+    required_text: str = ""
+    measured: Quantity | None = None
+    steer: tuple[str, str] | None = None  # (rule, sub-item) a cell note refers the finding to
+    note: str = ""  # the note that steers, as "(l)"
+
+
+def read_cell(
+    rows: list[tuple[int, dict]],
+    notes: dict[str, str],
+    rule_texts: list[str],
+    facts_text: str,
+    text: str,
+    measured: list[Quantity],
+    volts: list[float],
+    temps: list[Quantity],
+    note_applies,
+) -> GridOutcome | None:
+    """Apply a case-by-column table to a finding.
+
+    Args:
+        rows: ``(unit index, data)`` of the table's rows (``data`` as ``engine.spec.grid`` stores it).
+        notes: note letter -> note text of the table.
+        rule_texts: the prose of the rule the table belongs to (for its allowed reduction).
+        facts_text: the finding without the auditor's requirement claims; ``text``: the whole finding.
+        measured: the lengths measured in the field (ft), best cue first.
+        volts: voltages the finding states (V); ``temps``: temperatures it states.
+        note_applies: ``note_applies(note_text) -> bool``, whether a note's own words describe the finding.
+
+    Returns:
+        The outcome, or None when the column or the case cannot be told from the finding.
+    """
+    first = rows[0][1]
+    columns = [str(c) for c in first["columns"][1:]]
+    letters = list(first["grid"]["letters"])
+    ci = choose_column(columns, letters, facts_text, volts)
+    if ci is None:
+        return None
+    scored = [(case_score(d["grid"]["label"], facts_text), ui, d) for ui, d in rows]
+    top = max(s for s, _, _ in scored)
+    if top <= 0:
+        named = named_case(text)
+        tied = [(s, ui, d) for s, ui, d in scored if d["grid"]["case"] == named]
+    else:
+        tied = [(s, ui, d) for s, ui, d in scored if s == top]
+    if not tied:
+        return None
+    unit = str(first["grid"].get("unit") or "")
+    valued = [(cell_value(str(d["cells"][1 + ci]), unit), ui, d) for _, ui, d in tied]
+    valued = [(q, ui, d) for q, ui, d in valued if q is not None]
+    if not valued:
+        return None
+    # two cases describe the wire equally well: the most stringent governs (GO 95 Rule 14)
+    q, ui, d = max(valued, key=lambda x: x[0].magnitude)
+    g = d["grid"]
+    cell = Cell(ui, g["case"], g["label"], letters[ci], columns[ci], q, list(g["notes"][ci]))
+    tid = re.match(r"(?i)\s*(table\s+[\w.-]+)", str(d.get("table") or ""))
+    heading = re.sub(r"^Column\s+[A-Z]\s*-\s*", "", columns[ci])
+    label = f"{tid.group(1) if tid else 'the table'}, Case {g['case']}, Column {letters[ci]} ({heading})"
+    out = GridOutcome(cell, label)
+    for letter in cell.notes:
+        seg = note_segment(notes.get(letter, ""), letters[ci])
+        refs = rule_refs(seg)
+        if refs and note_applies(seg):
+            out.steer, out.note = refs[0], f"({letter})"
+            return out
+    required = q.magnitude
+    out.required_text = ft_in(required)
+    pct = reduction_percent(rule_texts)
+    if pct and conditions_off_basis(text, temps):
+        required *= 1 - pct / 100
+        out.required_text += (
+            f", or {ft_in(required)} with the {pct:g} percent reduction allowed for temperature and loading"
+        )
+    out.required = required
+    out.measured = min(measured, key=lambda m: m.magnitude) if measured else None
+    return out

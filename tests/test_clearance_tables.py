@@ -1,0 +1,218 @@
+"""Case-by-column clearance tables (GO 95 Rule 37, Table 1) read as a PDF gives them: one wrapped cell line per
+text line, the header row repeated after a page break, lettered notes after the last case (the
+real-standards issue, classes 3 and 4). Values restate GO 95 Table 1, Cases 1-6 (feet)."""
+
+from __future__ import annotations
+
+from engine import ClauseRecord, Library, decide
+from engine.spec.parsing import parse_spec
+
+HEADER = """Case
+No.
+Nature of clearance
+Column A -
+Span wires,
+overhead guys and
+messengers
+Column B -
+Communication
+conductors and
+service drops;
+supply service
+drops 0 - 750 V
+Column C
+- Trolley
+contact wires
+0 - 5,000 V
+Column D -
+Supply
+conductors 0
+- 750 V and cables
+treated as in
+Rule 57.8
+Column E -
+Supply
+conductors
+750 -
+22,500 V
+Column F -
+Supply
+conductors
+22,500 -
+300,000 V"""
+
+RULES = (
+    """General Order 95 - Overhead Line Rules
+Document GO-95-Sections-III-IV
+Revision 2
+37  Minimum Clearances of Wires above Railroads, Thoroughfares, Buildings, Etc.
+The clearances of Table 1 are the basic minimum vertical clearances and apply at 60 degrees F and no wind.
+The clearances of Table 1 shall in no case be reduced more than 5 percent because of temperature and loading.
+Table 1 - Basic Minimum Allowable Vertical Clearance of Wires above Railroads, Thoroughfares, Ground or
+Structures (values in feet)
+"""
+    + HEADER
+    + """
+1
+Crossing above tracks of
+railroads which transport
+freight cars
+25 25 22 25 28 34
+2
+Crossing or paralleling above
+tracks of railroads operated by
+overhead trolleys
+26 26 19 27 30 34
+3
+Crossing or along
+thoroughfares in urban
+districts, or crossing
+thoroughfares in rural districts
+18 (j) 18 (j) (l) 19 20 25 30
+4
+Above ground along
+thoroughfares in rural districts,
+or across other areas capable
+of being traversed by vehicles
+15 15 19 16 25 30
+5
+Above ground in areas
+accessible to pedestrians only
+7 10 19 12 17 25
+""",
+    "General Order 95 - Overhead Line Rules\n"
+    + HEADER
+    + """
+6
+Vertical clearance above
+buildings and other structures
+on which persons can walk
+8 8 8 8 12 12
+Notes to Table 1 (modifications referred to by letter):
+(j) Column A: guys over an entrance to private residential premises may have the reduced clearances of
+Rule 56.4-A1. Column B: service drops over public thoroughfares may grade toward the curb line as
+permitted by Rule 54.8-B(1).
+(l) Supply service drops over private driveways and other private property accessible to vehicles: see
+Rule 54.8-B(2).
+
+38  Minimum Clearances of Wires from Other Wires
+The clearances between wires are those of Table 2 [not reproduced in this excerpt].
+""",
+)
+
+SERVICE_DROPS = """General Order 95 - Overhead Line Rules
+Document GO-95-Section-V
+Revision 2
+54.8  Service Drops, 0 - 750 Volts
+54.8-B  Clearances above Ground, Buildings, Etc.
+Vertical clearances of service drops shall be not less than those of Table 1, Column B, with these modifications:
+(1) Above Public Thoroughfares: not less than 18 feet; the clearance may grade down to not less than 16 feet at
+the curb line.
+(2) Above Private Thoroughfares and Other Private Property:
+a) Industrial or Commercial Premises: over private driveways on commercial premises, not less than 16 feet.
+b) Residential Premises: over private driveways on premises used for residential purposes only, not less than
+12 feet.
+"""
+
+
+def _library() -> Library:
+    records = []
+    for name, pages in (("rules.pdf", list(RULES)), ("drops.pdf", [SERVICE_DROPS])):
+        spec = parse_spec(pages, name)
+        records += [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    return Library(records)
+
+
+def test_cases_and_columns_are_read_across_the_page_break():
+    spec = parse_spec(list(RULES), "rules.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row"]
+    assert [r.data["grid"]["case"] for r in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert all(r.section == "37" for r in rows)
+    case3 = rows[2]
+    assert case3.data["cells"][5] == "25 ft"  # Column E
+    assert case3.data["grid"]["notes"][0] == ["j"] and case3.data["grid"]["notes"][1] == ["j", "l"]
+    assert case3.data["columns"][5].startswith("Column E - Supply conductors 750 - 22,500 V")
+    assert rows[5].page == 2 and rows[5].data["cells"][6] == "12 ft"
+    notes = {c.data["note"]: c for c in spec.clauses if c.kind == "note" and c.data.get("note")}
+    assert set(notes) == {"j", "l"} and "Rule 54.8-B(2)" in notes["l"].text
+    # header cells ("Rule 57.8" in Column D's heading) are not rules of their own
+    assert {c.section for c in spec.clauses} == {"37", "38"}
+
+
+def test_the_verdict_names_the_cell_it_used():
+    d = decide(
+        "12 kV primary crossing Harmon St (urban district) measured 23 ft 4 in above the street.",
+        {},
+        _library(),
+    )
+    assert d.verdict == "VALID"
+    assert "Case 3, Column E" in d.reason and "25 ft" in d.reason and "23 ft 4 in" in d.reason
+    assert (d.citations[0]["document"], d.citations[0]["section"]) == ("GO-95-Sections-III-IV", "37")
+
+
+def test_the_column_follows_the_wire_class_and_its_voltage():
+    lib = _library()
+    drop = decide(
+        "120/240 V service drop over the side yard, accessible to pedestrians only, measured 10 ft 5 in; "
+        "auditor requires 12 ft.",
+        {},
+        lib,
+    )
+    assert drop.verdict == "REPEALABLE" and "Case 5, Column B" in drop.reason and "10 ft" in drop.reason
+    sub = decide("60 kV subtransmission line over a pedestrian-only path measured 24 ft.", {}, lib)
+    assert sub.verdict == "VALID" and "Case 5, Column F" in sub.reason
+
+
+def test_the_case_follows_what_the_wire_passes_over():
+    d = decide(
+        "12 kV primary over the flat, walkable roof of the garage measured 12 ft 7 in; auditor requires 17 ft.",
+        {},
+        _library(),
+    )
+    assert d.verdict == "REPEALABLE" and "Case 6, Column E" in d.reason
+
+
+def test_the_rule_allows_five_percent_for_temperature_and_loading():
+    lib = _library()
+    hot = decide(
+        "12 kV primary crossing Pine St in the urban district measured 24 ft 1 in at 101 degrees F with the "
+        "circuit at peak load; auditor requires 25 ft.",
+        {},
+        lib,
+    )
+    assert hot.verdict == "REPEALABLE" and "23 ft 9 in" in hot.reason and "5 percent" in hot.reason
+    basis = decide("12 kV primary crossing Pine St in the urban district measured 24 ft 1 in.", {}, lib)
+    assert basis.verdict == "VALID"
+
+
+def test_a_cell_note_sends_the_wire_to_the_rule_that_modifies_the_table():
+    d = decide(
+        "Service drop over the private driveway of the single-family residence measured 12 ft 5 in; auditor "
+        "requires 16 ft.",
+        {},
+        _library(),
+    )
+    assert d.verdict == "REPEALABLE"
+    assert (d.citations[0]["document"], d.citations[0]["section"]) == ("GO-95-Section-V", "54.8-B")
+    assert "12 feet" in d.reason
+
+
+def test_a_table_or_case_the_library_does_not_reproduce_is_needs_review():
+    lib = _library()
+    case14 = decide(
+        "12 kV primary measured 3 ft radial clearance to oak foliage; Table 1, Case 14 requires 4 ft.",
+        {},
+        lib,
+    )
+    assert case14.verdict == "NEEDS_REVIEW" and "Table 1, Case 14" in case14.reason
+    table2 = decide(
+        "Vertical separation between the 12 kV crossarm and the communication cable measured 44 in; Table 2 requires 48 in.",
+        {},
+        lib,
+    )
+    assert table2.verdict == "NEEDS_REVIEW" and "Table 2" in table2.reason
+    held = decide("12 kV primary crossing Harmon St measured 23 ft; Table 1, Case 3 requires 25 ft.", {}, lib)
+    assert "does not hold" not in held.reason
