@@ -752,7 +752,8 @@ GENERIC = frozenset(
         installation installations installed install work item items area areas new type unit units system systems
         facility facilities value values table section document note exception following provided use used
         primary secondary voltage material materials shall must measured measurement point points condition
-        conditions time times level levels least more less than ft inch inches feet foot kv v"""
+        conditions time times level levels least more less than ft inch inches feet foot kv v set place placed
+        two most specify specified"""
     )
 )
 

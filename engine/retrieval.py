@@ -87,6 +87,8 @@ SYNONYMS = {
     "walkway": "pedestrian",
     # the kind of premises a clearance is written for (GO 95 Rule 54.8-B(2): residential vs commercial)
     "residence": "residential",
+    "home": "residential",
+    "dwelling": "residential",
     "walkable": "walk",
     "sidewalk": "pedestrian",
     "footpath": "pedestrian",

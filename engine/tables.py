@@ -263,7 +263,8 @@ def read_cell(
         facts_text: the finding without the auditor's requirement claims; ``text``: the whole finding.
         measured: the lengths measured in the field (ft), best cue first.
         volts: voltages the finding states (V); ``temps``: temperatures it states.
-        note_applies: ``note_applies(note_text) -> bool``, whether a note's own words describe the finding.
+        note_applies: ``note_applies(note_text, cell_words) -> bool``, whether a note's own words (not
+            those of the cell's column and case, ``cell_words``) describe the finding.
 
     Returns:
         The outcome, or None when the column or the case cannot be told from the finding.
@@ -299,9 +300,9 @@ def read_cell(
     for letter in cell.notes:
         seg = note_segment(notes.get(letter, ""), letters[ci])
         refs = rule_refs(seg)
-        if refs and note_applies(seg):
+        if refs and note_applies(seg, f"{columns[ci]} {g['label']}"):
             out.steer, out.note = refs[0], f"({letter})"
-            return out
+            break
     required = q.magnitude
     out.required_text = ft_in(required)
     pct = reduction_percent(rule_texts)

@@ -289,8 +289,11 @@ def _pair(
             if q.kind != c.kind:
                 continue
             ov = len(quals[id(q)] & set(c.context))
+            # of two limits qualified like the value ("at the curb line"), the one with fewer other words
+            # ("horizontally from the curb line") is the one about it
+            extra = len(set(c.context) - quals[id(q)]) if ov else 0
             cue = 0.0 if c.condition else cues[id(q)]
-            scored.append((-(2 * ov + m + 0.5 * c.explicit + cue), ci, ov, c, q))
+            scored.append((-(2 * ov - 0.25 * extra + m + 0.5 * c.explicit + cue), ci, ov, c, q))
     scored.sort(key=lambda x: (x[0], x[1]))
     pairs, used_c, used_q, kinds = [], set(), set(), set()
     for _, ci, ov, c, q in scored:
@@ -930,9 +933,9 @@ def _grid_decision(
             rule_texts.append(g.text)
     fact_tokens = set(tokenize(facts.facts_text, keep_numbers=False))
 
-    def note_applies(seg: str) -> bool:
-        own = set(tokenize(seg, keep_numbers=False)) - GENERIC - {"rule", "see", "may", "permitted"}
-        return len(own & fact_tokens) >= 2
+    def note_applies(seg: str, cell_words: str) -> bool:
+        own = set(tokenize(seg, keep_numbers=False)) - set(tokenize(cell_words, keep_numbers=False))
+        return len((own - GENERIC - {"rule", "see", "permit"}) & fact_tokens) >= 2
 
     lengths = [q for q in facts.measured if q.kind == "length" and _measurement_cue(facts.text, q) >= 0]
     volts = [q.magnitude for q in facts.measured + facts.claimed if q.kind == "voltage"]
@@ -945,10 +948,8 @@ def _grid_decision(
     cell = out.cell
     where = f"{_label(unit)} {out.label}, {cell.case_label[:90]}"
     row_text = library.units[cell.row_unit].text
-    if out.steer:
-        steered = _steer(out.steer, every, facts, library)
-        if steered is None:
-            return None
+    steered = _steer(out.steer, every, facts, library) if out.steer else None
+    if steered is not None:
         d = _evaluate(steered, facts, library, hits, conf)
         reason = f"Note {out.note} of {where} sends this wire to Rule {''.join(out.steer)}: {d.reason}"
         cites = d.citations + [c for c in _citations(library, [(cell.row_unit, row_text)], [], d.confidence)]
