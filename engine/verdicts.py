@@ -736,6 +736,31 @@ def _permitted_alternative(gov: Cand, facts: Facts, library: Library) -> tuple[i
     return None
 
 
+def _permitted_limit(gov: Cand, facts: Facts, library: Library) -> tuple[int, Statement, list[str]] | None:
+    """A permissive sentence of the governing clause or sub-item that allows a lower limit at the place the
+    finding measured ("may grade ... down to not less than 16 feet at the curb line"), met by the value
+    measured there; None otherwise. Only limits whose qualifying words the measured value shares count."""
+    unit = library.units[gov.unit]
+    item = str((unit.data or {}).get("item") or "")
+    for ui in _section_units(gov, library):
+        u = library.units[ui]
+        if u.section != unit.section or str((u.data or {}).get("item") or "") != item:
+            continue
+        for pst in library.statements(ui):
+            if pst is gov.stmt or pst.modality != "permissive" or pst.is_exception:
+                continue
+            if compat(pst.applicability, facts.applicability)[0]:
+                continue  # "In Rural service territory, ... may": not for an urban finding
+            cons = [c for c in pst.constraints if not c.condition]
+            if any(compat(c.applicability, facts.applicability)[0] for c in cons):
+                continue
+            pairs = _pair(cons, facts, None)
+            placed = [(c, q) for c, q in pairs if set(qualifier_of(facts.text, q)) & set(c.context)]
+            if placed and all(c.check(_measured_value(c, q, facts)) for c, q in placed):
+                return ui, pst, [f"{q.describe()} vs {c.describe()}" for c, q in placed]
+    return None
+
+
 def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision:
     unit = library.units[gov.unit]
     st = gov.stmt
@@ -800,6 +825,18 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
                 outcome, material_note = "violated", f"it requires {' or '.join(m.options)}"
     label = _label(unit)
     where = f" ({st.table})" if st.table else ""
+    if outcome == "violated":
+        lower = _permitted_limit(gov, facts, library)
+        if lower:
+            ui, pst, checked = lower
+            c = conf(0.85, gov)
+            reason = (
+                f"{_label(library.units[ui])} permits less where the finding measured ({'; '.join(checked)}): "
+                f"“{_short(pst.text)}”"
+            )
+            details["rule"] = "permitted_limit"
+            cites = [(ui, pst.text)] + ([(gov.unit, st.text)] if ui != gov.unit else [])
+            return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     if outcome != "complies":
         alt = _permitted_alternative(gov, facts, library)
         if alt:

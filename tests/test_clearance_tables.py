@@ -78,7 +78,7 @@ of being traversed by vehicles
 5
 Above ground in areas
 accessible to pedestrians only
-7 10 19 12 17 25
+7 10 (m) 19 12 17 25
 """,
     "General Order 95 - Overhead Line Rules\n"
     + HEADER
@@ -94,6 +94,7 @@ Rule 56.4-A1. Column B: service drops over public thoroughfares may grade toward
 permitted by Rule 54.8-B(1).
 (l) Supply service drops over private driveways and other private property accessible to vehicles: see
 Rule 54.8-B(2).
+(m) Communication service drops: see Rule 84.8.
 
 38  Minimum Clearances of Wires from Other Wires
 The clearances between wires are those of Table 2 [not reproduced in this excerpt].
@@ -106,8 +107,8 @@ Revision 2
 54.8  Service Drops, 0 - 750 Volts
 54.8-B  Clearances above Ground, Buildings, Etc.
 Vertical clearances of service drops shall be not less than those of Table 1, Column B, with these modifications:
-(1) Above Public Thoroughfares: not less than 18 feet; the clearance may grade down to not less than 16 feet at
-the curb line.
+(1) Above Public Thoroughfares: not less than 18 feet. The clearance may grade from 18 feet, at a point not more
+than 12 feet horizontally from the curb line, down to not less than 16 feet at the curb line.
 (2) Above Private Thoroughfares and Other Private Property:
 a) Industrial or Commercial Premises: over private driveways on commercial premises, not less than 16 feet.
 b) Residential Premises: over private driveways on premises used for residential purposes only, not less than
@@ -137,7 +138,7 @@ def test_cases_and_columns_are_read_across_the_page_break():
     assert case3.data["columns"][5].startswith("Column E - Supply conductors 750 - 22,500 V")
     assert rows[5].page == 2 and rows[5].data["cells"][6] == "12 ft"
     notes = {c.data["note"]: c for c in spec.clauses if c.kind == "note" and c.data.get("note")}
-    assert set(notes) == {"j", "l"} and "Rule 54.8-B(2)" in notes["l"].text
+    assert set(notes) == {"j", "l", "m"} and "Rule 54.8-B(2)" in notes["l"].text
     # header cells ("Rule 57.8" in Column D's heading) are not rules of their own
     assert {c.section for c in spec.clauses} == {"37", "38"}
 
@@ -216,3 +217,25 @@ def test_a_table_or_case_the_library_does_not_reproduce_is_needs_review():
     assert table2.verdict == "NEEDS_REVIEW" and "Table 2" in table2.reason
     held = decide("12 kV primary crossing Harmon St measured 23 ft; Table 1, Case 3 requires 25 ft.", {}, lib)
     assert "does not hold" not in held.reason
+
+
+def test_a_note_applies_on_its_own_words_not_those_of_its_column():
+    """Note (m) is about communication service drops: a supply service drop in a pedestrian area keeps the
+    Column B value instead of being sent to the communication rule the library does not hold."""
+    d = decide(
+        "Service drop over the side yard, accessible to pedestrians only, measured 10 ft 5 in; auditor requires 12 ft.",
+        {},
+        _library(),
+    )
+    assert d.verdict == "REPEALABLE" and "Case 5, Column B" in d.reason
+
+
+def test_a_limit_qualified_like_the_measurement_is_the_one_compared():
+    """54.8-B(1): 16 ft at the curb line, not the 12 ft horizontal distance from it."""
+    d = decide(
+        "Service drop measured 16 ft 4 in at the curb line and 18 ft 1 in at the street centerline; auditor "
+        "requires 18 ft across the whole street.",
+        {},
+        _library(),
+    )
+    assert d.verdict == "REPEALABLE" and "16 feet" in d.reason
