@@ -475,7 +475,7 @@ def _qualifier(right: str) -> list[str]:
     """Tokens right after a value, up to a clause break ("8 ft long and" -> ["long"])."""
     m = _QUALIFIER_STOP.search(right)
     seg = right[: m.start()] if m else right
-    return tokenize(" ".join(seg.split()[:5]), keep_numbers=False)
+    return tokenize(" ".join(seg.split()[:7]), keep_numbers=False)
 
 
 def _local_app(left: str, right: str) -> dict:

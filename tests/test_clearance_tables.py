@@ -239,3 +239,10 @@ def test_a_limit_qualified_like_the_measurement_is_the_one_compared():
         _library(),
     )
     assert d.verdict == "REPEALABLE" and "16 feet" in d.reason
+    worded = decide(
+        "Service drop measured 16 ft 7 in above the gutter at the curb line and 18 ft 3 in at the street "
+        "centerline; auditor requires 18 ft.",
+        {},
+        _library(),
+    )
+    assert worded.verdict == "REPEALABLE", "the place words may come after a few others"
