@@ -333,6 +333,24 @@ class Library:
                 out.append(f"Table {tid}")
         return out
 
+    def named_grid_rows(self, text: str) -> list[int]:
+        """One row unit of each case-by-column table a finding names ("Rule 38, Table 2"), tables of a
+        document the finding names first."""
+        firsts: dict[tuple[str, str], int] = {}
+        for i, u in enumerate(self.units):
+            if u.kind == "table_row" and isinstance(u.data, dict) and "grid" in u.data:
+                m = _TABLE_ID.match(str(u.data.get("table") or ""))
+                if m:
+                    firsts.setdefault((m.group(1).lower(), u.document), i)
+        named = self.documents_named(text)
+        out = []
+        for m in _TABLE_REF.finditer(text or ""):
+            tid = m.group(1).lower()
+            rows = [i for (t, doc), i in firsts.items() if t == tid]
+            rows.sort(key=lambda i: self.units[i].document not in named)
+            out.extend(i for i in rows if i not in out)
+        return out
+
     def _grid_cases(self) -> dict[str, set[str]]:
         """Table id (lower case) -> the case numbers held, for case-by-column tables (cached)."""
         if self._cases is None:

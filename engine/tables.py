@@ -72,10 +72,14 @@ PLACES: dict[str, tuple[str, ...]] = {
 _FREE_OF_VEHICLES = re.compile(
     r"(?i)\bnot\s+(?:normally\s+)?accessible\s+to\s+vehicles\b|\bpedestrians?\s+only\b"
 )
-_RANGE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(k?V)?\s*(?:-|\u2013|to)\s*(\d[\d,]*(?:\.\d+)?)\s*(kV|V)\b")
+_VUNIT = r"(?:kV|V|volts?|kilovolts?)"
+_RANGE = re.compile(
+    rf"(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})?\s*(?:-|\u2013|to)\s*(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})(?![a-z])"
+)
+_ABOVE = re.compile(rf"(?i)\b(?:more|greater)\s+than\s+(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})(?![a-z])")
 _PERCENT = re.compile(r"(?i)\bmore\s+than\s+(\d{1,2}(?:\.\d)?)\s*(?:percent|%)")
 _HOT_OR_LOADED = re.compile(
-    r"(?i)\b(?:peak|heavy|full|maximum)\s+load|\bloaded\b|\bhot\b|\bsag(?:ged|ging)?\b"
+    r"(?i)\b(?:peak|heavy|full|maximum)\s+load|(?<!lightly )(?<!light )\bloaded\b|\bhot\b|\bsag(?:ged|ging)?\b"
 )
 _NAMED_CASE = re.compile(r"(?i)\bcase\s+(\d{1,2})\b")
 _NAMED_COLUMN = re.compile(r"\bColumn\s+([A-Z])\b")
@@ -93,14 +97,19 @@ def _classes(text: str, vocab: dict[str, tuple[str, ...]]) -> set[str]:
     return {name for name, terms in vocab.items() if any(f" {t} " in w for t in terms)}
 
 
+def _scale(unit: str | None) -> float:
+    return 1000.0 if (unit or "").lower().startswith(("kv", "kilo")) else 1.0
+
+
 def _volt_ranges(text: str) -> list[tuple[float, float]]:
-    """Voltage ranges written in a column heading ("750 - 22,500 V", "0 - 5,000 V"), in volts."""
+    """Voltage ranges written in a heading or case ("750 - 22,500 V", "0 - 750 volts", "more than 20,000
+    volts"), in volts."""
     out = []
     for m in _RANGE.finditer(text or ""):
         lo, hi = float(m.group(1).replace(",", "")), float(m.group(3).replace(",", ""))
-        scale_hi = 1000.0 if m.group(4) == "kV" else 1.0
-        scale_lo = 1000.0 if (m.group(2) or m.group(4)) == "kV" else 1.0
-        out.append((lo * scale_lo, hi * scale_hi))
+        out.append((lo * _scale(m.group(2) or m.group(4)), hi * _scale(m.group(4))))
+    for m in _ABOVE.finditer(text or ""):
+        out.append((float(m.group(1).replace(",", "")) * _scale(m.group(2)), float("inf")))
     return out
 
 
@@ -154,6 +163,73 @@ def choose_column(columns: list[str], letters: list[str], text: str, volts: list
         if named and named.group(1) in letters:
             return letters.index(named.group(1))
     return best
+
+
+@dataclass
+class Wire:
+    """A wire a finding names: its class, its voltage (V) when stated, and where it is named."""
+
+    cls: str
+    volts: float | None
+    start: int
+
+
+_BETWEEN_WIRES = re.compile(
+    r"(?i)\b(?:and|over|under|above|below|beneath|across|cross(?:es|ing)?|between|with|from|to|of)\b"
+)
+
+
+def wires_in(text: str) -> list[Wire]:
+    """The wires a finding names, in order ("12 kV primary ... over the telephone cable" -> supply at
+    12,000 V, communication). Words naming one wire ("communication company span guy") count once: the
+    last word of a run names it."""
+    low = (text or "").lower()
+    found = []
+    for cls, terms in WIRE_CLASSES.items():
+        for t in terms:
+            for m in re.finditer(rf"(?<![a-z]){re.escape(t)}(?![a-z])", low):
+                found.append((m.start(), m.end(), cls))
+    found.sort(key=lambda x: (x[0], -x[1]))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, cls in found:
+        if kept and start < kept[-1][1]:
+            continue  # inside a longer term already taken
+        if kept and start - kept[-1][1] <= 14 and not _BETWEEN_WIRES.search(low[kept[-1][1] : start]):
+            kept.pop()  # "12 kV primary", "communication company span guy": one wire
+        kept.append((start, end, cls))
+    volts = [q for q in find_quantities(text or "") if q.kind == "voltage"]
+    out = []
+    for start, _end, cls in kept:
+        near = [
+            q
+            for q in volts
+            if q.end <= start and start - q.end <= 14 and not _BETWEEN_WIRES.search(low[q.end : start])
+        ]
+        out.append(Wire(cls, near[-1].magnitude if near else None, start))
+    return out
+
+
+def wire_match(text: str, wire: Wire) -> float | None:
+    """How well a case or column heading names ``wire``; None when it names another class or a voltage
+    range that excludes the wire's voltage."""
+    have = _classes(text, WIRE_CLASSES)
+    if wire.cls not in have:
+        return None
+    ranges = _volt_ranges(text)
+    bonus = 0.0
+    if ranges:
+        if wire.volts is None:
+            bonus = -0.5
+        elif any(lo <= wire.volts <= hi for lo, hi in ranges):
+            bonus = 2.0
+        else:
+            return None
+    return 2.0 + bonus - 0.3 * len(have - {wire.cls})
+
+
+def is_wire_table(labels: list[str]) -> bool:
+    """Whether a table's cases name wires (GO 95 Table 2: wire against wire) rather than places."""
+    return sum(1 for label in labels if _classes(label, WIRE_CLASSES)) >= 0.6 * max(len(labels), 1)
 
 
 def case_score(label: str, text: str) -> float:
@@ -272,25 +348,14 @@ def read_cell(
     first = rows[0][1]
     columns = [str(c) for c in first["columns"][1:]]
     letters = list(first["grid"]["letters"])
-    ci = choose_column(columns, letters, facts_text, volts)
-    if ci is None:
-        return None
-    scored = [(case_score(d["grid"]["label"], facts_text), ui, d) for ui, d in rows]
-    top = max(s for s, _, _ in scored)
-    if top <= 0:
-        named = named_case(text)
-        tied = [(s, ui, d) for s, ui, d in scored if d["grid"]["case"] == named]
-    else:
-        tied = [(s, ui, d) for s, ui, d in scored if s == top]
-    if not tied:
-        return None
     unit = str(first["grid"].get("unit") or "")
-    valued = [(cell_value(str(d["cells"][1 + ci]), unit), ui, d) for _, ui, d in tied]
-    valued = [(q, ui, d) for q, ui, d in valued if q is not None]
-    if not valued:
+    if is_wire_table([str(d["grid"]["label"]) for _, d in rows]):
+        got = _wire_cell(rows, columns, unit, text)
+    else:
+        got = _place_cell(rows, columns, letters, unit, facts_text, text, volts)
+    if got is None:
         return None
-    # two cases describe the wire equally well: the most stringent governs (GO 95 Rule 14)
-    q, ui, d = max(valued, key=lambda x: x[0].magnitude)
+    q, ui, d, ci = got
     g = d["grid"]
     cell = Cell(ui, g["case"], g["label"], letters[ci], columns[ci], q, list(g["notes"][ci]))
     tid = re.match(r"(?i)\s*(table\s+[\w.-]+)", str(d.get("table") or ""))
@@ -314,3 +379,53 @@ def read_cell(
     out.required = required
     out.measured = min(measured, key=lambda m: m.magnitude) if measured else None
     return out
+
+
+def _place_cell(rows, columns, letters, unit, facts_text, text, volts):
+    """``(value, row unit, row data, column index)`` for a table whose cases are places (GO 95 Table 1)."""
+    ci = choose_column(columns, letters, facts_text, volts)
+    if ci is None:
+        return None
+    scored = [(case_score(d["grid"]["label"], facts_text), ui, d) for ui, d in rows]
+    top = max(s for s, _, _ in scored)
+    if top <= 0:
+        named = named_case(text)
+        tied = [(s, ui, d) for s, ui, d in scored if d["grid"]["case"] == named]
+    else:
+        tied = [(s, ui, d) for s, ui, d in scored if s == top]
+    valued = [(cell_value(str(d["cells"][1 + ci]), unit), ui, d) for _, ui, d in tied]
+    valued = [(q, ui, d) for q, ui, d in valued if q is not None]
+    if not valued:
+        return None
+    # two cases describe the wire equally well: the most stringent governs (GO 95 Rule 14)
+    q, ui, d = max(valued, key=lambda x: x[0].magnitude)
+    return q, ui, d, ci
+
+
+def _wire_cell(rows, columns, unit, text):
+    """``(value, row unit, row data, column index)`` for a wire-against-wire table (GO 95 Table 2): the case
+    names one wire of the finding and the column the other; the best-named pair wins, the larger value
+    breaking ties (the most stringent governs, GO 95 Rule 14)."""
+    wires = wires_in(text)
+    if len(wires) < 2:
+        return None
+    best = None
+    for i, wa in enumerate(wires):
+        for j, wb in enumerate(wires):
+            if i == j:
+                continue
+            for ui, d in rows:
+                rs = wire_match(str(d["grid"]["label"]), wa)
+                if rs is None:
+                    continue
+                for ci, col in enumerate(columns):
+                    cs = wire_match(col, wb)
+                    if cs is None:
+                        continue
+                    q = cell_value(str(d["cells"][1 + ci]), unit)
+                    if q is None:
+                        continue
+                    key = (rs + cs, q.magnitude)
+                    if best is None or key > best[0]:
+                        best = (key, (q, ui, d, ci))
+    return best[1] if best else None

@@ -555,8 +555,24 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
             [],
             {"candidates": [library.units[u].section for u, _ in hits[:3]]},
         )
+    # a finding that names a case-by-column table ("Rule cited: GO 95 Rule 38, Table 2") is read by it first
+    for ui in library.named_grid_rows(description):
+        probe = Cand(
+            ui, Statement("", [], [], {}, "statement", False, False, set(), set()), 0.0, 0.0, 0.0, 0, 0, True
+        )
+        got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.95, 3))
+        if got is not None:
+            return got
+    # a rule that modifies a table ("the 48-inch clearance of Table 2 ... shall be 60 inches where ...")
+    # decides before the table when it matches the finding at least as well
+    plain = [c for c in cands if not _is_grid_row(library.units[c.unit]) and not c.stmt.is_exception]
+    modifier = max(plain, key=lambda c: c.score) if plain else None
+    if modifier is not None and not library.named_grid_rows(modifier.stmt.text):
+        modifier = None
     for c in cands:
         if _is_grid_row(library.units[c.unit]):
+            if modifier is not None and modifier.score >= c.score:
+                break
             got = _grid_decision(c, every, facts, library, hits, lambda base, _c: round(base * 0.95, 3))
             if got is not None and c.score >= 0.8 * max(x.score for x in cands):
                 return got
@@ -785,6 +801,28 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
                 f"{_label(unit)} applies only when the value is {c.describe()}; the finding states {q.describe()}, "
                 "so the rule does not govern this case."
             )
+            for ui in library.named_grid_rows(st.text):
+                # the rule modifies a table: where it does not apply, the table itself governs
+                probe = Cand(
+                    ui,
+                    Statement("", [], [], {}, "statement", False, False, set(), set()),
+                    0.0,
+                    0.0,
+                    0.0,
+                    0,
+                    0,
+                    True,
+                )
+                table = _grid_decision(probe, [], facts, library, hits, conf)
+                if table is not None:
+                    return Decision(
+                        table.verdict,
+                        table.confidence,
+                        f"{reason} {table.reason}",
+                        table.citations
+                        + _citations(library, [(gov.unit, st.text)], [], table.confidence)[:1],
+                        {**table.details, "not_governing": unit.section},
+                    )
             details["rule"] = "condition_not_met"
             cites = [(gov.unit, st.text)]
             return Decision(REPEALABLE, cc, reason, _citations(library, cites, hits, cc), details)
@@ -931,6 +969,33 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
 
 
+_CLEARANCE_WORD = re.compile(
+    r"(?i)\b(?:clearance|separation|spacing|above\s+(?:the\s+)?(?:ground|grade|street|road|crown|rail))\b"
+)
+
+
+def _clearance_values(facts: Facts) -> list[Quantity]:
+    """The lengths a finding gives as the clearance measured, best first: values after a measuring verb or
+    next to "clearance"/"separation" before other lengths (a distance "3 ft from the pole" is where, not
+    what); values that size a thing ("a 40 ft pole") are left out."""
+    scored = []
+    for q in facts.measured:
+        if q.kind != "length":
+            continue
+        cue = _measurement_cue(facts.text, q)
+        if cue < 0:
+            continue
+        near = facts.text[max(0, q.start - 30) : q.end + 30]
+        word = 1.0 if _CLEARANCE_WORD.search(near) else 0.0
+        if re.match(r"\s*(?:from|away\s+from)\b", facts.text[q.end :]):
+            word -= 1.0
+        scored.append((cue + word, q))
+    if not scored:
+        return []
+    top = max(sc for sc, _ in scored)
+    return [q for sc, q in scored if sc == top]
+
+
 def _is_grid_row(unit: Unit) -> bool:
     return unit.kind == "table_row" and isinstance(unit.data, dict) and "grid" in unit.data
 
@@ -974,7 +1039,7 @@ def _grid_decision(
         own = set(tokenize(seg, keep_numbers=False)) - set(tokenize(cell_words, keep_numbers=False))
         return len((own - GENERIC - {"rule", "see", "permit"}) & fact_tokens) >= 2
 
-    lengths = [q for q in facts.measured if q.kind == "length" and _measurement_cue(facts.text, q) >= 0]
+    lengths = _clearance_values(facts)
     volts = [q.magnitude for q in facts.measured + facts.claimed if q.kind == "voltage"]
     temps = [q for q in find_quantities(facts.text) if q.kind == "temperature"]
     out = read_cell(

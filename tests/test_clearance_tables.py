@@ -246,3 +246,114 @@ def test_a_limit_qualified_like_the_measurement_is_the_one_compared():
         _library(),
     )
     assert worded.verdict == "REPEALABLE", "the place words may come after a few others"
+
+
+WIRES = [
+    """General Order 95 - Overhead Line Rules
+Document GO-95-Wires
+Revision 1
+38  Minimum Clearances of Wires from Other Wires
+The clearance of a wire from another wire shall be not less than the value of Table 2, based on 60 degrees F.
+The clearances of Table 2 shall in no case be reduced more than 10 percent because of temperature and loading.
+Table 2 - Clearance of Wires from Other Wires at Crossings (all clearances in inches)
+Case
+No.
+Nature of clearance /
+wire concerned
+A
+Span
+wires,
+guys, mes-
+sengers
+B
+Commu-
+nication
+conductors
+C
+Supply
+0-
+750 V
+D
+Supply
+7,500-
+20,000 V
+1 Span wires, guys and messengers (b) 18 24 (e) 24 36
+2 Communication conductors 24 (e) 24 48 72
+[Table 2 continues on the next page.]
+GO-95-Wires   Library revision 1   Page 1 of 2""",
+    """General Order 95 - Overhead Line Rules
+Table 2 - Clearance of Wires from Other Wires at Crossings (all clearances in inches) (continued)
+Case
+No.
+Nature of clearance /
+wire concerned
+A
+Span
+wires,
+guys, mes-
+sengers
+B
+Commu-
+nication
+conductors
+C
+Supply
+0-
+750 V
+D
+Supply
+7,500-
+20,000 V
+3 Supply conductors 0 - 750 volts 24 48 24 48
+4 Supply conductors 7,500 - 20,000 volts 36 72 48 72
+GO-95-Wires   Library revision 1   Page 2 of 2
+""",
+]
+
+
+def _wire_library() -> Library:
+    spec = parse_spec(WIRES, "wires.pdf")
+    return Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+
+
+def test_a_wire_against_wire_table_with_letter_headings_is_read():
+    spec = parse_spec(WIRES, "wires.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row"]
+    assert [r.data["grid"]["case"] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[0].data["columns"][1:] == [
+        "Column A - Span wires, guys, messengers",
+        "Column B - Communication conductors",
+        "Column C - Supply 0-750 V",
+        "Column D - Supply 7,500-20,000 V",
+    ]
+    assert rows[1].data["cells"][1] == "24 in (e)" and rows[3].page == 2
+
+
+def test_the_case_names_one_wire_and_the_column_the_other():
+    lib = _wire_library()
+    d = decide(
+        "New 12 kV primary tap crosses over the telephone cable in midspan with 66 in of vertical clearance at 62 degrees F, lightly loaded.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID" and "6 ft" in d.reason, "72 in: no reduction at 62 F, light load"
+    guy = decide(
+        "Communication company span guy crosses over the 12 kV primary with 40 in of clearance.", {}, lib
+    )
+    assert (
+        guy.verdict == "REPEALABLE" and "3 ft" in guy.reason
+    )  # Case 1, Column D or (symmetric) Case 4, Column A
+    assert ("Case 1" in guy.reason and "Column D" in guy.reason) or (
+        "Case 4" in guy.reason and "Column A" in guy.reason
+    )
+    hot = decide(
+        "12 kV primary crosses over the CATV cable with 67 in of clearance at 103 degrees F with the feeder at peak load.",
+        {},
+        lib,
+    )
+    assert hot.verdict == "REPEALABLE" and "10 percent" in hot.reason

@@ -19,7 +19,10 @@ _COLUMN = re.compile(r"\bColumn\s+([A-Z])\b\s*[-\u2013\u2014:]?\s*")
 _CASE_ONLY = re.compile(r"^\s*(\d{1,2})\s*$")
 _CASE_LINE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])(.*)$")
 _VALUE = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\d+'(?:-?\d+\")?|[\u2014\u2013-]|N/?A|NR)$")
-_NOTE_REF = re.compile(r"^\(([a-z]{1,2})\)$")
+_NOTE_REF = re.compile(r"^(?:\([a-z]{1,2}(?:,[a-z]{1,2})*\))+$")  # "(j)", "(d,e)", "(g)(oo)"
+_LETTER_LINE = re.compile(
+    r"^(?:Column\s+)?([A-Z])(?:\s*[-\u2013\u2014:]\s*(.*)|\s*)$"
+)  # "A", "Column E - Supply"
 _NOTE_LINE = re.compile(r"^\s*\(([a-z]{1,2})\)\s+(\S.*)$")
 _NOTES_HEAD = re.compile(r"(?i)^\s*notes?\b.*\btable\b")
 _UNIT = re.compile(r"(?i)\b(?:values?\s+)?in\s+(feet|inches|meters|millimeters)\b|\((ft|in|feet|inches)\)")
@@ -55,7 +58,7 @@ def _values(tokens: list[str]) -> tuple[list[str], list[list[str]]] | None:
         if m:
             if not cells:
                 return None
-            notes[-1].append(m.group(1))
+            notes[-1].extend(re.findall(r"[a-z]{1,2}", tok))
         elif _VALUE.match(tok):
             cells.append(tok)
             notes.append([])
@@ -76,6 +79,28 @@ def _row_values(line: str, ncols: int) -> tuple[str, list[str], list[list[str]]]
     return None
 
 
+def _starts_case(text: str, ncols: int) -> bool:
+    """A case number alone ("3") or a case written on one line with its values ("1 Span wires ... 18 48")."""
+    if _CASE_ONLY.match(text):
+        return True
+    m = _CASE_LINE.match(text)
+    return bool(m and _row_values(m.group(2), ncols))
+
+
+def _join_heading(lines: list[str]) -> str:
+    """A column heading from its wrapped lines: "mes-" + "sengers" -> "messengers", "750-" + "7,500 V" ->
+    "750-7,500 V", "Column C" + "- Trolley" -> "Trolley"."""
+    out = ""
+    for line in (x.strip() for x in lines):
+        if not line:
+            continue
+        if out.endswith("-") and not out.endswith(" -") and (line[:1].islower() or line[:1].isdigit()):
+            out = out[:-1] + line if line[:1].islower() else out + line
+        else:
+            out = f"{out} {line}" if out else line
+    return " ".join(out.lstrip("-\u2013\u2014 ").split()).strip(" ,;")
+
+
 def read_grid(
     stream: list[tuple[int, int, str]], title: str, stop: Callable[[int, int, str], bool]
 ) -> Grid | None:
@@ -93,29 +118,33 @@ def read_grid(
     """
     pre: list[str] = []
     header: list[str] = []
+    cols: list[tuple[str, list[str]]] = []  # (letter, heading lines)
     opening: set[tuple[int, int]] = set()
     i = 0
-    # title continuation and row labels, then the column headings up to the first case number
+    # title continuation and row labels, then the column headings up to the first case
     while i < len(stream):
         p, li, text = stream[i]
         if not text:
             i += 1
             continue
-        if not header and stop(p, li, text):
+        if not cols and stop(p, li, text):
             return None  # a heading before any column: not a grid (inside the header, "Rule 57.8" is text)
-        if header and len(_COLUMN.findall(" ".join(header))) >= 2 and _CASE_ONLY.match(text):
+        if len(cols) >= 2 and _starts_case(text, len(cols)):
             break
-        if _COLUMN.search(text) or header:
-            header.append(text)
+        m = _LETTER_LINE.match(text)
+        expected = chr(ord(cols[-1][0]) + 1) if cols else "A"
+        if m and m.group(1) == expected and (cols or m.group(1) == "A"):
+            cols.append((m.group(1), [m.group(2) or ""]))
+        elif cols:
+            cols[-1][1].append(text)
         else:
             pre.append(text)
+        (header if cols else pre[:0]).append(text)
         opening.add((p, li))
-        if len(pre) > 6 or len(header) > 80:
+        if len(pre) > 10 or len(header) > 120:
             return None
         i += 1
-    joined = " ".join(header)
-    parts = _COLUMN.split(joined)
-    columns = [(parts[k], " ".join(parts[k + 1].split()).strip(" ,;")) for k in range(1, len(parts) - 1, 2)]
+    columns = [(letter, _join_heading(lines)) for letter, lines in cols]
     if len(columns) < 2 or i >= len(stream):
         return None
     unit_m = _UNIT.search(" ".join([title] + pre))
@@ -123,7 +152,7 @@ def read_grid(
     # "Table 1 - ... Ground or" / "Structures (Cases 1 - 6; values in feet)": the title goes on
     full_title = f"{title} {pre[0]}" if pre and len(pre[0].split()) > 3 else title
     grid = Grid(" ".join(full_title.split()), unit, columns, consumed=opening)
-    repeated = set(pre) | set(header)
+    repeated = set(pre) | set(header) | {title}
     ncols = len(columns)
     case: str | None = None
     label: list[str] = []
@@ -134,9 +163,17 @@ def read_grid(
         if not text:
             i += 1
             continue
-        if text in repeated or (case is None and re.match(r"(?i)^table\s+\S+.*\bcontinued\b", text)):
+        bare = re.sub(r"(?i)\s*\(continued\)\s*$", "", text)
+        if (
+            text in repeated
+            or bare in repeated
+            or (case is None and re.match(r"(?i)^table\s+\S+.*\bcontinued\b", text))
+        ):
             grid.consumed.add((p, li))
             i += 1
+            continue
+        if case is None and text.startswith("[") and text.endswith("]") and "continue" in text.lower():
+            i += 1  # "[Table 2 continues on the next page.]": an editorial line inside the table
             continue
         if case is None:
             m = _CASE_ONLY.match(text) or _CASE_LINE.match(text)

@@ -1076,11 +1076,16 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
 _MONTH_YEAR = re.compile(r"^(?i:[a-z]{3,9})\.?\s+\d{4}\b")
 
 
+_ROW_VALUES_END = re.compile(r"(?:\s+(?:\d[\d,]*(?:\.\d+)?|\((?:[a-z]{1,2},?)+\)|-)){3,}\s*$")
+
+
 def _section_shape(m: re.Match) -> bool:
     """Could this section-number line start a clause at all (whatever came before it)?"""
     rest = (m.group("rest") or "").strip()
     if m.group("sep").strip() == "-" and re.match(r"[A-Z]{1,2}\d{0,2}(?:\(|\.|$)", rest):
         return False  # "54.8-B(2)." wrapped onto a line of its own: a reference, not "54.8" titled "B(2)."
+    if _ROW_VALUES_END.search(rest):
+        return False  # "2 Communication conductors 24 (e) 24 48 72": a table row, not a rule
     if "(" in m.group("sec"):
         return True  # a Code of Federal Regulations paragraph label ("1910.269(l)(3)(i)") is never prose
     if m.group("kw") and (_forced(m) or rest[:1].isupper()):
