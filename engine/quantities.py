@@ -5,7 +5,7 @@ the words around it (comparators, qualifiers such as "long" or "of cover").
 
 Forms understood (sources: common US utility construction-standard notation, GO 95 / NESC usage):
 - feet and inches: ``6 ft 2 in``, ``6'-2"``, ``23 ft 6 in``, ``6 feet``, ``8.5 in``, ``30 inches``;
-- fractions and mixed numbers: ``5/8 in``, ``1 1/2 in``;
+- fractions and mixed numbers: ``5/8 in``, ``1 1/2 in``, ``6-1/2 ft``, ``6\u00bd ft``;
 - metric: ``4.8 m``, ``900 mm``, ``60 cm``;
 - conductor sizes: ``#6 AWG``, ``#4``, ``4/0``, ``2/0 AWG``, ``336.4 MCM``, ``500 kcmil``. AWG runs backwards
   (#6 is smaller than #4, 4/0 larger than #1); every size is converted to its cross-section in kcmil
@@ -72,7 +72,7 @@ _UNIT_ALT = "|".join(
     if u not in ("'", '"')
 )
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?|\.\d+"
-_FRAC = r"(?:\d+\s+)?\d+/\d+"
+_FRAC = r"(?:\d+(?:\s+|-(?=\d+/\d+)))?\d+/\d+|\d*[\u00bd\u00bc\u00be]"  # "1 1/2", "6-1/2", "6\u00bd"
 _VALUE = rf"(?:{_FRAC}|{_NUM})"
 
 _FT_IN = re.compile(
@@ -184,9 +184,16 @@ def awg_to_kcmil(gauge: int) -> float:
     return d_mils * d_mils / 1000.0
 
 
+_VULGAR = {"\u00bd": 0.5, "\u00bc": 0.25, "\u00be": 0.75}
+
+
 def parse_number(text: str) -> float:
     """``"5/8"`` -> 0.625, ``"1 1/2"`` -> 1.5, ``"1,200"`` -> 1200.0; raises ValueError."""
     text = text.strip().replace(",", "")
+    for sign, value in _VULGAR.items():
+        if text.endswith(sign):
+            return (float(text[:-1]) if text[:-1] else 0.0) + value
+    text = re.sub(r"^(\d+)-(?=\d+/\d+$)", r"\1 ", text)  # "6-1/2" -> "6 1/2"
     parts = text.split()
     if len(parts) == 2 and "/" in parts[1]:
         return float(parts[0]) + float(Fraction(parts[1]))

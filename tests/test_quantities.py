@@ -149,3 +149,13 @@ def test_count_in_parentheses_before_a_value():
     qs = find_quantities("(4) 90-degree bends and (2) 45° sweeps")
     assert [(q.magnitude, q.count) for q in qs] == [(90.0, 4), (45.0, 2)]
     assert one("Pole (40 ft) buried").count is None
+
+
+def test_mixed_numbers_written_with_a_hyphen_or_a_fraction_sign():
+    """GO 128 Appendix A writes "6-1/2 ft"; manuals print "6\u00bd ft": one length, not a range of 6 to 1/2."""
+    from engine.quantities import find_quantities
+
+    for text in ("not more than 6-1/2 ft above grade", "not more than 6\u00bd ft above grade"):
+        qs = find_quantities(text)
+        assert [(q.kind, round(q.magnitude, 3)) for q in qs] == [("length", 6.5)]
+    assert round(find_quantities("6 ft 2-1/2 in")[0].magnitude, 4) == round(6 + 2.5 / 12, 4)
