@@ -414,8 +414,8 @@ class Statement:
     table: str = ""  # table title for table rows
 
 
-_GE = r"not\s+less\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
-_LE = r"shall\s+not\s+exceed|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+(?:to\s+)?be\s+more\s+than|(?:no|not)\s+(?:farther|further|longer|deeper|higher)\s+than"
+_GE = r"not\s+less\s+than|nor\s+less\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
+_LE = r"shall\s+not\s+exceed|nor\s+more\s+than|nor\s+exceed(?:ing)?|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+(?:to\s+)?be\s+more\s+than|(?:no|not)\s+(?:farther|further|longer|deeper|higher)\s+than"
 _GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|(?:larger|deeper|longer|taller|higher|wider|heavier|bigger|farther|further)\s+than|>"
 _LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|(?:smaller|shallower|shorter|lower|narrower|lighter|closer|nearer)\s+than|<"
 _CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
@@ -928,6 +928,9 @@ def table_row_statement(
     columns = list(columns) + [""] * (len(cells) - len(columns))
     label = cells[0]
     start = 1
+    head_unit = re.search(r"\(([^()]{1,12})\)\s*$", columns[0] or "")
+    if head_unit and re.fullmatch(r"\s*[\d.,/ ]+\s*", label):
+        label = f"{label.strip()} {head_unit.group(1)}"  # "Length of pole (ft)" / "40": a 40 ft row key
     key = row_key(label) if len(cells) >= 2 else None
     if key is None and len(cells) >= 2:
         key = _count_key(label)
@@ -1073,20 +1076,20 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
 # ---------------------------------------------------------------- audit facts
 
 _CLAIM_PATTERNS = [
-    r"\b(?:auditor|inspector|qa|qc|reviewer)\s+(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted)\b[^.;]*",
-    r"\b(?:standards?|specs?|specifications?|rules?|codes?|the\s+code|regulations?)\s+(?:requires?|required|calls?\s+for|specif(?:y|ies)|mandates?)\b[^.;]*",
-    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are|was|were)\s+(?:required|specified|expected)\b[^.;,]*",
-    r"\b(?:[A-Za-z-]+\s+){1,3}(?:is|are|was|were)\s+(?:required|specified|expected)\b[^.;,]*",
-    r"\b(?:exceed(?:s|ing|ed)?|below|under|above|over|less\s+than|more\s+than|short\s+of|greater\s+than|violat(?:es|ing|ed))\s+(?:the\s+|a\s+)?(?:required\s+|specified\s+|allowed\s+|allowable\s+|permitted\s+|design\s+)?[^.;,]{0,40}?\b(?:limit|minimum|maximum|requirements?|required|allowed|allowable|specified|standard|value)\b[^.;,]*",
-    r"\b(?:requiring|required|requires|requirements?\s+of|minimum\s+of|maximum\s+of|limit\s+of)\b[^.;,]*",
-    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b[^.;,]*",
-    r"\b(?:violating|in\s+violation\s+of|according\s+to)\b[^.;]*",
-    r"\bshould\s+(?:be|have)\b[^.;,]*",
+    r"\b(?:auditor|inspector|qa|qc|reviewer|observer)\s+(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted|appl(?:y|ies|ied)|cites?|cited|states?|stated|writes|wrote|prefers?|preferred|demands?|demanded|insists?|insisted)\b(?:[^.;]|\.(?=\d))*",
+    r"\b(?:standards?|specs?|specifications?|rules?|codes?|the\s+code|regulations?)\s+(?:requires?|required|calls?\s+for|specif(?:y|ies)|mandates?)\b(?:[^.;]|\.(?=\d))*",
+    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:[A-Za-z-]+\s+){1,3}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:exceed(?:s|ing|ed)?|below|under|above|over|less\s+than|more\s+than|short\s+of|greater\s+than|violat(?:es|ing|ed))\s+(?:the\s+|a\s+)?(?:required\s+|specified\s+|allowed\s+|allowable\s+|permitted\s+|design\s+)?[^.;,]{0,40}?\b(?:limit|minimum|maximum|requirements?|required|allowed|allowable|specified|standard|value)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:requiring|required|requires|requirements?\s+of|minimum\s+of|maximum\s+of|limit\s+of)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:violating|in\s+violation\s+of|according\s+to)\b(?:[^.;]|\.(?=\d))*",
+    r"\bshould\s+(?:be|have)\b(?:[^.;,]|[.,](?=\d))*",
     r"\((?:min(?:imum)?|max(?:imum)?|req(?:uired|'d)?|spec(?:ified)?|standard|allowed)\b[^)]*\)",
-    r"\b(?:spec|standard|requirement|required|req'd|allowed|allowable)\s*[:=]\s*[^.;,]*",
-    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b[^.;,]*",
-    r"\b(?:the\s+)?(?:minimum|maximum|limit)\s+(?:is|being|of)\b[^.;,]*",
-    r"\b(?:vs\.?|versus)\s+(?:the\s+)?(?:required\s+|minimum\s+|maximum\s+)?\d[^.;,]*",
+    r"\b(?:spec|standard|requirement|required|req'd|allowed|allowable)\s*[:=]\s*(?:[^.;,]|[.,](?=\d))*",
+    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:the\s+)?(?:minimum|maximum|limit)\s+(?:is|being|of)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:vs\.?|versus)\s+(?:the\s+)?(?:required\s+|minimum\s+|maximum\s+)?\d(?:[^.;,]|[.,](?=\d))*",
 ]
 _CLAIM_RX = re.compile("|".join(f"(?:{p})" for p in _CLAIM_PATTERNS), re.I)
 _REF_RX = re.compile(

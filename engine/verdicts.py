@@ -167,8 +167,8 @@ def _measurement_cue(text: str, q: Quantity) -> float:
     before = text[max(0, q.start - 40) : q.start]
     if _MEASURE_VERB.search(before):
         return 1.0
-    if re.search(r"\(\s*$", before) and re.match(r"\s*\)", text[q.end :]):
-        return -1.0
+    if re.search(r"\(\s*$", before) and re.match(r"\s*[),;]", text[q.end :]):
+        return -1.0  # "pole #14 (40 ft, class 4)": the size of the thing, not what was measured
     if _ATTRIBUTE_NEXT.match(text[q.end : q.end + 30]):
         return -1.0
     return 0.0
@@ -250,7 +250,7 @@ def _select_parts(constraints: list[Constraint], facts: Facts) -> list[Constrain
             by_kind.setdefault(c.kind, []).append(c)
     drop: set[int] = set()
     # words the finding negates ("the non-door side", "not in the roadway") do not name its place
-    positive = set(tokenize(_NEGATED_WORD.sub(" ", facts.text), keep_numbers=False))
+    positive = set(tokenize(_NEGATED_WORD.sub(" ", facts.facts_text), keep_numbers=False))
     for group in by_kind.values():
         parts = [c for c in group if c.place or c.fallback]
         if len(parts) < 2:

@@ -172,3 +172,43 @@ def test_a_document_of_a_held_series_under_another_number_is_not_held():
     assert lib.unheld_references("RUS Bulletin 1728F-806 requires 36 inches of cover") == ["1728F-806"]
     assert lib.unheld_references("per RUS 1728F-804 Table 2-1") == []
     assert lib.unheld_references("pole SP-4 and vault V-12") == []
+
+
+RUS_PAGE = """Document: 1728F-804
+Revision: 1
+2.1 Setting Depth
+Poles shall be set to not less than the depths of Table 2-1; the all-rock depth applies only in solid rock.
+Table 2-1  Minimum pole setting depths
+Length of pole (ft) Setting in soil (ft) Setting in all rock (ft)
+35 6.0 4.0
+40 6.0 4.0
+45 6.5 4.5
+5.4 Meter Heights
+The center of a meter shall be not less than 48 inches nor more than 75 inches above the finished grade.
+"""
+
+
+def test_a_pole_size_in_parentheses_keys_the_row_and_is_not_the_measurement():
+    """RUS 1728F-804 Table 2-1: the row is the pole length (column "Length of pole (ft)"), the value compared is
+    the setting depth; the auditor's "6.5 ft soil depth" names neither the place nor the measurement."""
+    from engine import decide
+
+    lib = _library({"rus.pdf": RUS_PAGE})
+    short = decide(
+        "Pole #14 (40 ft, class 4) set 5 ft 2 in deep in loam soil, per RUS 1728F-804 Table 2-1.", {}, lib
+    )
+    assert short.verdict == "VALID" and "6.0 ft" in short.reason and "5 ft 2 in" in short.reason
+    rock = decide(
+        "Pole #17 (45 ft) set 4 ft 8 in deep in a hole drilled in solid rock; auditor applied the 6.5 ft soil depth.",
+        {},
+        lib,
+    )
+    assert rock.verdict == "REPEALABLE" and "4.5 ft" in rock.reason
+
+
+def test_nor_more_than_is_an_upper_limit():
+    from engine import decide
+
+    lib = _library({"rus.pdf": RUS_PAGE})
+    d = decide("Meter installed 80 inches above finished grade to the center of the meter.", {}, lib)
+    assert d.verdict == "VALID" and "at most 75 inches" in d.reason
