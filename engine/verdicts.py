@@ -503,12 +503,26 @@ def decide(description: str, fields: dict | None, library: Library) -> Decision:
     )
 
 
+_AUDITOR_CLAIM = re.compile(
+    r"(?i)\b(?:auditor|inspector|reviewer|observer)\s+(?:requires?|required|expects?|expected|wants?|wanted|"
+    r"calls?\s+for|specified|appl(?:y|ies|ied)|cites?|cited|states?|stated|prefers?|preferred)\b(?:[^.;]|\.(?=\d))*"
+)
+
+
 def _decide(description: str, fields: dict, library: Library) -> Decision:
     """The decision from the library's clauses alone (``decide`` adds the finding's own citations)."""
     query = _query_text(description, fields)
     facts = audit_facts(description)
     q_tokens = set(tokenize(query, keep_numbers=False))  # bare numbers (pole ids, addresses) mislead ranking
     q_tokens -= facts.labels  # "Lot 14", "Pole 12": where, not what
+    # words only the auditor's claim uses ("auditor applied the 16 ft commercial clearance") name the
+    # auditor's premise, not the field condition: they do not steer which clause governs
+    premise = " ".join(m.group(0) for m in _AUDITOR_CLAIM.finditer(facts.text))
+    if premise:
+        rest = _AUDITOR_CLAIM.sub(" ", facts.text)
+        claim_only = set(tokenize(premise, keep_numbers=False)) - set(tokenize(rest, keep_numbers=False))
+        if len(q_tokens - claim_only) >= 3:
+            q_tokens -= claim_only
     hits = library.index.search(list(q_tokens), k=12) if q_tokens else []
     if not hits:
         return Decision(NEEDS_REVIEW, 0.3, "No clause in the spec library matches this finding.", [], {})
@@ -758,20 +772,26 @@ def _permitted_limit(gov: Cand, facts: Facts, library: Library) -> tuple[int, St
     measured there; None otherwise. Only limits whose qualifying words the measured value shares count."""
     unit = library.units[gov.unit]
     item = str((unit.data or {}).get("item") or "")
+    fact_tokens = set(tokenize(facts.facts_text, keep_numbers=False))
     for ui in _section_units(gov, library):
         u = library.units[ui]
-        if u.section != unit.section or str((u.data or {}).get("item") or "") != item:
+        sub = str((u.data or {}).get("item") or "")
+        if u.section != unit.section or not sub.startswith(item):
             continue
         for pst in library.statements(ui):
             if pst is gov.stmt or pst.modality != "permissive" or pst.is_exception:
                 continue
+            if sub != item and len((pst.tokens - gov.stmt.tokens - GENERIC) & fact_tokens) < 2:
+                continue  # a sub-item ("2) ... entrance to private residential premises") must name the case
             if compat(pst.applicability, facts.applicability)[0]:
                 continue  # "In Rural service territory, ... may": not for an urban finding
             cons = [c for c in pst.constraints if not c.condition]
             if any(compat(c.applicability, facts.applicability)[0] for c in cons):
                 continue
             pairs = _pair(cons, facts, None)
-            placed = [(c, q) for c, q in pairs if set(qualifier_of(facts.text, q)) & set(c.context)]
+            placed = [
+                (c, q) for c, q in pairs if sub != item or set(qualifier_of(facts.text, q)) & set(c.context)
+            ]
             if placed and all(c.check(_measured_value(c, q, facts)) for c, q in placed):
                 return ui, pst, [f"{q.describe()} vs {c.describe()}" for c, q in placed]
     return None

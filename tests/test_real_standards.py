@@ -212,3 +212,55 @@ def test_nor_more_than_is_an_upper_limit():
     lib = _library({"rus.pdf": RUS_PAGE})
     d = decide("Meter installed 80 inches above finished grade to the center of the meter.", {}, lib)
     assert d.verdict == "VALID" and "at most 75 inches" in d.reason
+
+
+GUYS_PAGE = """Document: GO-95-Section-V
+Revision: 3
+54.8  Service Drops, 0 - 750 Volts
+54.8-B  Clearances above Ground, Buildings, Etc.
+(2) Above Private Thoroughfares and Other Private Property:
+a) Industrial or Commercial Premises: over private driveways on premises used for industrial or commercial
+purposes, service drops shall have a vertical clearance of not less than 16 feet.
+b) Residential Premises: over private driveways on premises used for residential purposes only, service drops
+shall have a vertical clearance of not less than 12 feet.
+56.4-A1  Over, Across or Along Public Thoroughfares
+a) Guys over or across public thoroughfares in urban districts shall clear the ground by not less than 18 feet,
+except that:
+1) not less than 16 feet is permitted for the portions of guys over that part of the public thoroughfare which
+is an entrance to or exit from industrial or commercial premises; and
+2) not less than 14 feet is permitted for the portions of guys over that part of the public thoroughfare which
+is an entrance to or exit from private residential premises.
+"""
+
+
+def test_a_permitted_sub_item_that_names_the_case_repeals():
+    """GO 95 Rule 56.4-A1 a)2): 14 ft over an entrance to private residential premises."""
+    from engine import decide
+
+    lib = _library({"go.pdf": GUYS_PAGE})
+    d = decide(
+        "Down guy from pole 2214 crosses the driveway entrance from Ridge Ln to the residence (urban district) at "
+        "14 ft 6 in; the guy must be 18 ft.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE" and "14 feet" in d.reason
+    low = decide(
+        "Down guy crosses the driveway entrance to the residence (urban district) at 13 ft 2 in.", {}, lib
+    )
+    assert low.verdict == "VALID"
+
+
+def test_the_auditors_premise_does_not_pick_the_rule():
+    """'auditor applied the 16 ft commercial driveway clearance': the field facts (a home's driveway) pick
+    54.8-B(2)b, not the commercial sub-item the auditor used."""
+    from engine import decide
+
+    lib = _library({"go.pdf": GUYS_PAGE})
+    d = decide(
+        "Service drop over the gravel driveway of the manufactured home on a permanent foundation measured "
+        "13 ft 2 in; auditor applied the 16 ft commercial driveway clearance.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE" and "12 feet" in d.reason
