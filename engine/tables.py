@@ -101,6 +101,11 @@ def _scale(unit: str | None) -> float:
     return 1000.0 if (unit or "").lower().startswith(("kv", "kilo")) else 1.0
 
 
+def wire_classes(text: str) -> set[str]:
+    """The wire classes ``text`` names (keys of ``WIRE_CLASSES``)."""
+    return _classes(text, WIRE_CLASSES)
+
+
 def _volt_ranges(text: str) -> list[tuple[float, float]]:
     """Voltage ranges written in a heading or case ("750 - 22,500 V", "0 - 750 volts", "more than 20,000
     volts"), in volts."""

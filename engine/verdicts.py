@@ -35,7 +35,7 @@ from engine.requirements import (
     strip_references,
 )
 from engine.retrieval import tokenize
-from engine.tables import read_cell
+from engine.tables import read_cell, wire_classes
 
 VALID, REPEALABLE, NEEDS_REVIEW = "VALID", "REPEALABLE", "NEEDS_REVIEW"
 # the finding says the required item is absent altogether ("no guy guard", "missing", "not installed")
@@ -118,6 +118,7 @@ def _candidates(
             r = s / top * (1.0 if g == u else 0.6)
             units[g] = max(units.get(g, 0.0), r)
     kinds = {q.kind for q in facts.measured}
+    line_class = _line_class(facts.facts_text)
     out = []
     for ui, r in units.items():
         unit = library.units[ui]
@@ -137,6 +138,8 @@ def _candidates(
                 conflicts = max(conflicts, 1)
             if usable:
                 matches = max(matches, max(compat(c.applicability, facts.applicability)[1] for c in usable))
+            if line_class and _part_conflict(unit, line_class):
+                conflicts += 1  # a communication-lines rule for a supply wire, or the other way round
             bonus = 0.15 if any(c.kind in kinds for c in usable) else 0.0
             keyed, keyq = _statement_key(st, facts)
             if keyed:
@@ -148,6 +151,30 @@ def _candidates(
             score = 0.6 * overlap + 0.25 * r + 0.08 * matches + bonus
             out.append(Cand(ui, st, score, overlap, r, conflicts, matches, subject_ok, keyq))
     return out
+
+
+def _line_class(text: str) -> str:
+    """ "communication" when a finding is about communication facilities only, "supply" when it names only
+    supply wires or a voltage, "" when it names both (a crossing, a joint pole) or neither (a guy alone)."""
+    classes = wire_classes(text)
+    supply = bool(classes & {"supply", "service_drop", "trolley"}) or bool(
+        re.search(r"\d\s*(?:kV|V)\b|\bvolts?\b", text or "")
+    )
+    if "communication" in classes:
+        return "" if supply else "communication"
+    return "supply" if supply else ""
+
+
+def _part_conflict(unit: Unit, line_class: str) -> bool:
+    """Whether the General Order part a clause sits in (GO 95 Section V "... Supply Lines", Section VIII
+    "... Communication Lines"; GO 128 Section III/IV) is for the other class of lines than the finding."""
+    part = str((unit.data or {}).get("part") or "").lower() if isinstance(unit.data, dict) else ""
+    if not part:
+        return False
+    supply, communication = "supply" in part, "communication" in part
+    if supply == communication:
+        return False
+    return (line_class == "supply" and communication) or (line_class == "communication" and supply)
 
 
 _MEASURE_VERB = re.compile(

@@ -264,3 +264,43 @@ def test_the_auditors_premise_does_not_pick_the_rule():
         lib,
     )
     assert d.verdict == "REPEALABLE" and "12 feet" in d.reason
+
+
+PARTS_PAGE = """Document: GO-95-Guys
+Revision: 1
+SECTION V - DETAILED CONSTRUCTION REQUIREMENTS FOR SUPPLY LINES
+56.7  Location of Guy Insulators
+56.7-A  Overhead Guys
+Insulators in overhead guys shall be not less than 6 feet above the ground.
+SECTION VIII - DETAILED CONSTRUCTION REQUIREMENTS FOR COMMUNICATION LINES
+86.7  Location of Sectionalizing Insulators
+86.7-A  Overhead Guys
+All insulators in overhead guys shall be not less than 8 feet above the ground.
+APPENDIX A - TABLES FOR ALL LINES
+Guy markers shall be not less than 8 feet long.
+"""
+
+
+def test_the_part_of_the_order_tells_supply_rules_from_communication_rules():
+    """GO 95 Section V governs supply lines, Section VIII communication lines: a communication guy is judged
+    by Rule 86.7-A (8 ft), a guy on a 12 kV line by Rule 56.7-A (6 ft)."""
+    from engine import decide
+
+    spec = parse_spec([PARTS_PAGE], "guys.pdf")
+    parts = {}
+    for c in spec.clauses:
+        parts.setdefault(c.section, c.data.get("part", ""))
+    assert "SUPPLY LINES" in parts["56.7-A"] and "COMMUNICATION LINES" in parts["86.7-A"]
+    appendix = [c for c in spec.clauses if "Guy markers" in c.text]
+    assert appendix and not appendix[0].data.get("part"), "an appendix belongs to no part"
+    lib = _library({"guys.pdf": PARTS_PAGE})
+    comm = decide(
+        "Insulator in the communication overhead guy at pole 9012 installed 7 ft 2 in above ground.", {}, lib
+    )
+    assert comm.verdict == "VALID" and comm.citations[0]["section"] == "86.7-A"
+    supply = decide(
+        "Insulator in the overhead guy of the 12 kV line at pole 9013 installed 7 ft 2 in above ground.",
+        {},
+        lib,
+    )
+    assert supply.verdict == "REPEALABLE" and supply.citations[0]["section"] == "56.7-A"

@@ -134,6 +134,9 @@ _INLINE_EXC_NOTE = re.compile(r"(?<=[.;])\s+(?=(?:Exception|EXCEPTION|Note|NOTE)
 _TABLE_TITLE = re.compile(
     r"^\s*(?P<t>(?i:table)\s+[A-Z]?\d+(?:[-.](?:\d+|[A-Z]\d?\b))*[A-Z]?)(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$"
 )
+# a General Order's parts: "SECTION V - DETAILED CONSTRUCTION REQUIREMENTS FOR SUPPLY LINES"
+_PART = re.compile(r"^\s*(?i:section)\s+[IVXL]{1,5}\s*[-\u2013\u2014:.]\s*[A-Z][A-Za-z ,;()&/-]{6,}$")
+_APPENDIX = re.compile(r"^\s*(?i:appendix)\s+[A-Z0-9]{1,3}\b")
 _STOP_HEADING = re.compile(
     r"^\s*(?i:references?|referenced documents|related documents|bibliography|revision history|"
     r"document history|revision log|change (?:log|history|record)|record of revisions|revisions)\s*:?\s*$"
@@ -868,8 +871,18 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
         return ""
 
     consumed: set[tuple[int, int]] = set()  # lines a case-by-column table has read
+    parts: list[
+        tuple[int, str]
+    ] = []  # (clause count when it began, "SECTION VIII - ... COMMUNICATION LINES")
     for pno, lines in enumerate(page_lines, start=1):
         for idx, line in enumerate(lines):
+            if _PART.match(line) and (pno - 1, idx) not in consumed:
+                flush()
+                parts.append((len(clauses), " ".join(line.split())))
+                continue
+            if parts and parts[-1][1] and _APPENDIX.match(line):
+                flush()
+                parts.append((len(clauses), ""))  # an appendix belongs to no part of the Order
             if pno == 1 and idx < body_start and idx in tb.consumed:
                 continue
             if (pno - 1, idx) in consumed:
@@ -1047,6 +1060,10 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
             cur.lines.append(line)
             last_line = line
     flush()
+    for k, (start, part) in enumerate(parts):
+        end = parts[k + 1][0] if k + 1 < len(parts) else len(clauses)
+        for c in clauses[start:end] if part else []:
+            c.data = {**(c.data or {}), "part": part}
 
     # Front matter of a numbered document: page-1 prose before the first section (title-block
     # leftovers, boilerplate "General notes") is dropped unless it is an Exception/Note paragraph or
