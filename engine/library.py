@@ -11,6 +11,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 
+from engine.aliases import named_documents
 from engine.requirements import (
     Statement,
     parse_statements,
@@ -81,6 +82,10 @@ _RULE_REF = re.compile(
 )
 _DOC_ID = re.compile(r"\b[A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)+\b")
 _DOC_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{2,}[A-Za-z0-9]")
+_SECTION_REF = re.compile(
+    r"(?i:\b(?:rule|section|sec\.|greenbook|green\s+book|standard|bulletin)\s+|§\s*)"
+    r"(?:[A-Z]{1,4}-?[\dA-Z]+\s+)?(?P<sec>\d{1,4}(?:\.\d{1,3})*(?:-[A-Z]{1,2}\d{0,2})?)"
+)
 _TABLE_REF = re.compile(r"\bTable\s+(\d+[A-Z]?(?:[-.]\d+)?)\b(?:,?\s+Cases?\s+(\d{1,2})\b)?")
 _TABLE_ID = re.compile(r"(?i)\s*table\s+(\d+[A-Z]?(?:[-.]\d+)?)\b")
 _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
@@ -178,6 +183,7 @@ class Library:
         )
         self._groups: dict[tuple[str, str], list[int]] = {}
         self._documents = {u.document.lower(): u.document for u in self.units if len(u.document) >= 3}
+        self._titles = {u.document: u.title for u in self.units}
         # rule numbers held, and the sub-items held under each ("54.8-B" -> {"(1)", "(2)b"})
         self._sections: dict[str, set[str]] = {}
         for u in self.units:
@@ -392,10 +398,18 @@ class Library:
         }
 
     def documents_named(self, text: str) -> set[str]:
-        """Library document numbers written in ``text`` ("per 035010 Section 4.3", "TD-2908P-01")."""
-        return {
+        """Library document numbers written in ``text`` ("per 035010 Section 4.3", "TD-2908P-01") or named
+        by what the field calls them ("per Greenbook 5.4.1", "GO 95 Rule 37": ``engine.aliases``)."""
+        by_number = {
             self._documents[w.lower()] for w in _DOC_WORD.findall(text or "") if w.lower() in self._documents
         }
+        return by_number | named_documents(text, self._titles)
+
+    def sections_named(self, text: str) -> set[str]:
+        """Rule or section numbers a finding cites ("per GO 95 Rule 54.8-B", "Greenbook 5.4.1", "Section
+        4.4.6", "§ 2.1") that the library holds."""
+        got = {m.group("sec") for m in _SECTION_REF.finditer(text or "")}
+        return {sec for sec in got if sec in self._sections}
 
     def heading_tokens(self, unit: int) -> set[str]:
         """Canonical tokens of a unit's heading and parent heading (cached)."""

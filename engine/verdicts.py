@@ -97,6 +97,7 @@ def _candidates(
     library: Library,
     hits: list[tuple[int, float]],
     named: set[str] = frozenset(),
+    cited: set[str] = frozenset(),
 ) -> list[Cand]:
     index = library.index
     known = {t for t in q_tokens if index.df.get(t) and not t[0].isdigit()}
@@ -148,6 +149,8 @@ def _candidates(
                 bonus += (
                     0.1  # the finding names this document: its clauses are preferred candidates, not verdicts
                 )
+            if cited and unit.section in cited:
+                bonus += 0.08  # the rule the finding cites is a candidate first; it still has to match
             score = 0.6 * overlap + 0.25 * r + 0.08 * matches + bonus
             out.append(Cand(ui, st, score, overlap, r, conflicts, matches, subject_ok, keyq))
     return out
@@ -553,7 +556,14 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
     hits = library.index.search(list(q_tokens), k=12) if q_tokens else []
     if not hits:
         return Decision(NEEDS_REVIEW, 0.3, "No clause in the spec library matches this finding.", [], {})
-    every = _candidates(facts, q_tokens, library, hits, library.documents_named(f"{description} {query}"))
+    every = _candidates(
+        facts,
+        q_tokens,
+        library,
+        hits,
+        library.documents_named(f"{description} {query}"),
+        library.sections_named(description),
+    )
     group_best: dict[tuple[str, str], float] = {}
     for c in every:
         g = _group_key(library.units[c.unit])

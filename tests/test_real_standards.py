@@ -304,3 +304,29 @@ def test_the_part_of_the_order_tells_supply_rules_from_communication_rules():
         lib,
     )
     assert supply.verdict == "REPEALABLE" and supply.citations[0]["section"] == "56.7-A"
+
+
+GREENBOOK_PAGE = """Electric and Gas Service Requirements (Greenbook)
+Document: TD-7001M
+Revision: 2025
+5.4.1 Meter Heights
+The center of a meter shall be not less than 48 inches nor more than 75 inches above the finished grade.
+"""
+OTHER_METER_PAGE = """Meter Installation Standard
+Document: 068820
+Revision: 4
+3.2 Meter Heights
+The center of a socket meter shall be not less than 48 inches nor more than 72 inches above the finished grade.
+"""
+
+
+def test_a_document_named_by_its_nickname_and_rule_is_preferred():
+    """'per Greenbook 5.4.1' names TD-7001M (its title calls itself the Greenbook) and its Section 5.4.1."""
+    from engine import decide
+
+    lib = _library({"gb.pdf": GREENBOOK_PAGE, "std.pdf": OTHER_METER_PAGE})
+    assert lib.documents_named("per Greenbook 5.4.1") == {"TD-7001M"}
+    assert lib.sections_named("per Greenbook 5.4.1") == {"5.4.1"}
+    d = decide("Socket meter center installed 74 inches above finished grade, per Greenbook 5.4.1.", {}, lib)
+    assert (d.citations[0]["document"], d.citations[0]["section"]) == ("TD-7001M", "5.4.1")
+    assert d.verdict == "REPEALABLE"
