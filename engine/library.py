@@ -91,6 +91,17 @@ _TABLE_ID = re.compile(r"(?i)\s*table\s+(\d+[A-Z]?(?:[-.]\d+)?)\b")
 _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
 
 
+_CFR_SECTION = re.compile(r"^(\d{3,4}\.\d{1,4})(?=\(|$)")
+
+
+def rule_group(section: str) -> str:
+    """The rule a section belongs to for grouping its sentences, tables, notes and exceptions: the top-level
+    number ("37" of "37.2", "54" of "54.8-B"), or for a Code of Federal Regulations paragraph its section
+    ("1926.1408" of "1926.1408(d)(1)", "1910.269" of "1910.269(l)(2)")."""
+    m = _CFR_SECTION.match(section or "")
+    return m.group(1) if m else (section or "").split(".")[0]
+
+
 def _looks_like_heading(rest: str) -> bool:
     words = rest.split()
     return 0 < len(words) <= 7 and not re.search(r"\b(?:shall|must|should|may|is|are)\b|[.;]$", rest)
@@ -191,7 +202,7 @@ class Library:
                 item = u.data.get("item") if isinstance(u.data, dict) else None
                 self._sections.setdefault(u.section, set()).update([str(item)] if item else [])
         for i, u in enumerate(self.units):
-            top = u.section.split(".")[0] if u.section else f"#{u.record}"
+            top = rule_group(u.section) if u.section else f"#{u.record}"
             self._groups.setdefault((u.document, top), []).append(i)
         self._parsed: dict[int, list[Statement]] = {}
         self._heads: dict[int, set[str]] = {}
@@ -275,7 +286,7 @@ class Library:
         u = self.units[unit]
         for gi in self.group(unit):
             g = self.units[gi]
-            if g.kind == "table_row" or g.section.split(".")[0] != u.section.split(".")[0]:
+            if g.kind == "table_row" or rule_group(g.section) != rule_group(u.section):
                 continue
             if tid and tid.group(1).lower() in g.text.lower():
                 return g.text
@@ -287,7 +298,7 @@ class Library:
         A long section is cut to the ``limit`` units nearest ``unit`` in document order.
         """
         u = self.units[unit]
-        top = u.section.split(".")[0] if u.section else f"#{u.record}"
+        top = rule_group(u.section) if u.section else f"#{u.record}"
         members = self._groups.get((u.document, top), [unit])
         if len(members) <= limit:
             return members

@@ -913,6 +913,9 @@ def _voltage_class_of_range(col: str) -> set[str]:
 _COLUMN_FALLBACK = re.compile(r"^\s*(?:all\s+)?(?:other|remaining)\b|\b(?:elsewhere|otherwise)\b", re.I)
 
 
+_HEAD_UNIT = re.compile(r"\((?:[^()]*?[\s,])?(kV|V|ft|feet|in|inches|m|mm|kVA|A)(?=[\s,)])[^()]*\)")
+
+
 def table_row_statement(
     title: str, columns: list[str], cells: list[str], context: str = ""
 ) -> Statement | None:
@@ -928,9 +931,10 @@ def table_row_statement(
     columns = list(columns) + [""] * (len(cells) - len(columns))
     label = cells[0]
     start = 1
-    head_unit = re.search(r"\(([^()]{1,12})\)\s*$", columns[0] or "")
-    if head_unit and re.fullmatch(r"\s*[\d.,/ ]+\s*", label):
-        label = f"{label.strip()} {head_unit.group(1)}"  # "Length of pole (ft)" / "40": a 40 ft row key
+    head_unit = _HEAD_UNIT.search(columns[0] or "")
+    if head_unit and re.fullmatch(r"\s*(?:(?:up\s+to|over|to|through|and|-)\s*|[\d.,/]+\s*)+", label):
+        # "Length of pole (ft)" / "40": a 40 ft row key; "Voltage (nominal, kV, ...)" / "over 50 to 200"
+        label = f"{label.strip()} {head_unit.group(1)}"
     key = row_key(label) if len(cells) >= 2 else None
     if key is None and len(cells) >= 2:
         key = _count_key(label)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from engine.library import Decision, Library, Unit
+from engine.library import Decision, Library, Unit, rule_group
 from engine.quantities import Quantity, find_quantities
 from engine.requirements import (
     GENERIC,
@@ -62,7 +62,7 @@ class Cand:
 
 
 def _group_key(unit: Unit) -> tuple[str, str]:
-    return unit.document, unit.section.split(".")[0]
+    return unit.document, rule_group(unit.section)
 
 
 def _query_text(description: str, fields: dict) -> str:
@@ -578,7 +578,10 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
             c.overlap >= MIN_OVERLAP
             or (
                 c.overlap >= 0.5 * MIN_OVERLAP
-                and group_best[_group_key(library.units[c.unit])] >= 1.5 * MIN_OVERLAP
+                and (
+                    group_best[_group_key(library.units[c.unit])] >= 1.5 * MIN_OVERLAP
+                    or _keyed_with_value(c, facts)  # a table row keyed by one value, compared on another
+                )
             )
         )
     ]
@@ -1055,6 +1058,15 @@ def _clearance_values(facts: Facts) -> list[Quantity]:
 
 def _is_grid_row(unit: Unit) -> bool:
     return unit.kind == "table_row" and isinstance(unit.data, dict) and "grid" in unit.data
+
+
+def _keyed_with_value(c: Cand, facts: Facts) -> bool:
+    """A table row whose key the finding's value falls in ("230 kV" in "over 200 to 350") and whose limited
+    kind the finding also measured ("16 ft"), besides the key itself."""
+    if c.key_quantity is None:
+        return False
+    kinds = {k.kind for k in c.stmt.constraints}
+    return any(q.kind in kinds and q is not c.key_quantity for q in facts.measured)
 
 
 def _grid_rows(library: Library, unit: int) -> list[tuple[int, dict]]:

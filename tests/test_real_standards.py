@@ -330,3 +330,33 @@ def test_a_document_named_by_its_nickname_and_rule_is_preferred():
     d = decide("Socket meter center installed 74 inches above finished grade, per Greenbook 5.4.1.", {}, lib)
     assert (d.citations[0]["document"], d.citations[0]["section"]) == ("TD-7001M", "5.4.1")
     assert d.verdict == "REPEALABLE"
+
+
+def test_letter_named_tables_and_cfr_paragraph_groups():
+    """OSHA names tables by letter ("Table A", "Table R-6"); a CFR paragraph groups with its section
+    (1926.1408(d)(1) with 1926.1408(a)), not with every paragraph of Part 1926."""
+    from engine.library import rule_group
+
+    page = """29 CFR 1926 Subpart CC
+Document: 1926-CC
+1926.1408(a)(1) Identify the work zone before operations begin.
+1926.1408(d)(1) No part of the equipment may be below a power line unless the line is deenergized.
+Table A - Minimum Clearance Distances
+Voltage (nominal, kV, alternating current) Minimum clearance distance (feet)
+up to 50 10
+over 50 to 200 15
+over 200 to 350 20
+"""
+    spec = parse_spec([page], "cc.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row"]
+    assert rows and rows[0].data["table"].startswith("Table A")
+    assert rule_group("1926.1408(d)(1)") == rule_group("1926.1408(a)(1)") == "1926.1408"
+    assert rule_group("1926.1411(a)") != "1926.1408" and rule_group("54.8-B") == "54"
+    from engine import decide
+
+    d = decide(
+        "Crane boom swung within 16 ft of the 230 kV transmission line; clearance 16 ft.",
+        {},
+        _library({"cc.pdf": page}),
+    )
+    assert d.verdict == "VALID" and "20" in d.reason

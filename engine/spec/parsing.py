@@ -132,7 +132,8 @@ _EXC_NOTE = re.compile(
 )
 _INLINE_EXC_NOTE = re.compile(r"(?<=[.;])\s+(?=(?:Exception|EXCEPTION|Note|NOTE)S?(?:\s+\w{1,3})?\s*:)")
 _TABLE_TITLE = re.compile(
-    r"^\s*(?P<t>(?i:table)\s+[A-Z]?\d+(?:[-.](?:\d+|[A-Z]\d?\b))*[A-Z]?)(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$"
+    r"^\s*(?P<t>(?i:table)\s+(?:[A-Z]{0,2}-?\d+(?:[-.](?:\d+|[A-Z]\d?\b))*[A-Z]?|[A-Z](?![\w-])))"
+    r"(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$"
 )
 # a General Order's parts: "SECTION V - DETAILED CONSTRUCTION REQUIREMENTS FOR SUPPLY LINES"
 _PART = re.compile(r"^\s*(?i:section)\s+[IVXL]{1,5}\s*[-\u2013\u2014:.]\s*[A-Z][A-Za-z ,;()&/-]{6,}$")
