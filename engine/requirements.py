@@ -420,8 +420,8 @@ _GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\
 _LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|(?:smaller|shallower|shorter|lower|narrower|lighter|closer|nearer)\s+than|<"
 _CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
 _CMP_AFTER = re.compile(
-    r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:more|greater|larger|higher|heavier|above|over)\b|minimum|min\b)"
-    r"|(?P<le>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:less|fewer|smaller|lower|below|under)\b|maximum|max\b))",
+    r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:more|greater|larger|higher|heavier|above|over|longer|deeper|taller|wider)\b|minimum|min\b)"
+    r"|(?P<le>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:less|fewer|smaller|lower|below|under|shorter|shallower|narrower)\b|maximum|max\b))",
     re.I,
 )
 _AFTER_FORM = re.compile(

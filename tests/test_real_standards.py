@@ -360,3 +360,20 @@ over 200 to 350 20
         _library({"cc.pdf": page}),
     )
     assert d.verdict == "VALID" and "20" in d.reason
+
+
+def test_or_longer_is_a_lower_bound_of_a_condition():
+    """PG&E 063927 item 3: 'a service 75 feet or longer' -> the rule governs a 92 ft lateral, not a 60 ft one."""
+    from engine import decide
+
+    page = """Document: 063927
+Revision: 5
+3 Long Services
+When a service 75 feet or longer must be installed, the applicant must contact PG&E before ordering the service
+riser, conduit or termination enclosure.
+"""
+    lib = _library({"063927.pdf": page})
+    long = decide("Service lateral is 92 ft long; the riser was ordered without contacting PG&E.", {}, lib)
+    assert long.verdict == "VALID"
+    short = decide("Service lateral is 60 ft long; the riser was ordered without contacting PG&E.", {}, lib)
+    assert short.verdict == "REPEALABLE" and "at least 75 feet" in short.reason
