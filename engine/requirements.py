@@ -233,6 +233,16 @@ _EXCEPTION = re.compile(r"^\s*(?:exceptions?\b|except\b)|\bexception\s*(?:\d+)?\
 _NOTE = re.compile(r"^\s*notes?\b\s*\d*\s*[:.-]", re.I)
 
 
+# an instruction written as a command ("Install a splice box whenever ...", "Do not splice ..."), as utility
+# manuals write requirements; a "may" inside it ("whenever tensions may be exceeded") does not make it optional
+_IMPERATIVE = re.compile(
+    r"^\s*(?:[A-Z]\.\s+|\(?[a-z0-9]{1,2}\)\s+)?(?:do\s+not|never|install|provide|set|place|maintain|keep|locate|"
+    r"ground|bond|attach|secure|connect|support|protect|mark|label|seal|bury|backfill|compact|cover|remove|replace|"
+    r"contact|notify|obtain|submit|use)\s+(?!of\b|results?\b|is\b|are\b)",
+    re.I,
+)
+
+
 def modality(text: str) -> str:
     """``recommended`` ("should", "recommended", "preferred", "not required"), ``mandatory`` ("shall", "must",
     "required"), ``permissive`` ("may") or ``statement`` (none of these words)."""
@@ -240,7 +250,7 @@ def modality(text: str) -> str:
         return "recommended"
     if re.search(r"\bnot\s+required\b", text, re.I):
         return "recommended"
-    if _MANDATORY.search(text):
+    if _MANDATORY.search(text) or _IMPERATIVE.match(text):
         return "mandatory"
     if _PERMISSIVE.search(text):
         return "permissive"

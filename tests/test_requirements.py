@@ -381,3 +381,14 @@ def test_or_less_belongs_to_the_value_before_and_sentences_end_after_acronyms():
     assert not [
         c for s in sts for c in s.constraints if c.kind.startswith("count")
     ]  # "Schedule 40" is a label
+
+
+def test_an_instruction_written_as_a_command_is_mandatory():
+    """Utility manuals write requirements as commands (PG&E 063927: "Install a splice box whenever cable
+    pulling tensions may be exceeded ..."); the "may" of the condition does not make the command optional."""
+    from engine.requirements import modality
+
+    assert modality("Install a splice box whenever cable pulling tensions may be exceeded.") == "mandatory"
+    assert modality("Do not splice conductors inside the riser.") == "mandatory"
+    assert modality("Use of fiberglass crossarms may be approved by the engineer.") == "permissive"
+    assert modality("A splice box may be installed at the property line.") == "permissive"
