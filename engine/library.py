@@ -86,6 +86,10 @@ _SECTION_REF = re.compile(
     r"(?i:\b(?:rule|section|sec\.|greenbook|green\s+book|standard|bulletin)\s+|§\s*)"
     r"(?:[A-Z]{1,4}-?[\dA-Z]+\s+)?(?P<sec>\d{1,4}(?:\.\d{1,3})*(?:-[A-Z]{1,2}\d{0,2})?)"
 )
+_NAMED_SECTION = re.compile(
+    r"(?i)\b(?:greenbook|green\s+book|G\.?\s?O\.?\s*\d{2,3}|General\s+Order(?:\s+No\.?)?\s*\d{2,3})\s*,?\s*"
+    r"(?:section|sec\.|§)\s*(?P<sec>\d{1,4}(?:\.\d{1,3})*)\b"
+)
 _TABLE_REF = re.compile(r"\bTable\s+(\d+[A-Z]?(?:[-.]\d+)?)\b(?:,?\s+Cases?\s+(\d{1,2})\b)?")
 _TABLE_ID = re.compile(r"(?i)\s*table\s+(\d+[A-Z]?(?:[-.]\d+)?)\b")
 _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
@@ -195,6 +199,10 @@ class Library:
         self._groups: dict[tuple[str, str], list[int]] = {}
         self._documents = {u.document.lower(): u.document for u in self.units if len(u.document) >= 3}
         self._titles = {u.document: u.title for u in self.units}
+        self._doc_sections: dict[str, set[str]] = {}
+        for u in self.units:
+            if u.section:
+                self._doc_sections.setdefault(u.document, set()).add(u.section)
         # rule numbers held, and the sub-items held under each ("54.8-B" -> {"(1)", "(2)b"})
         self._sections: dict[str, set[str]] = {}
         for u in self.units:
@@ -325,7 +333,21 @@ class Library:
                 held = True
             elif "-" in word and word.rsplit("-", 1)[0].lower() in self._series():
                 missing.append(word)
-        return ([] if held else missing) + self._unheld_tables(text or "")
+        return ([] if held else missing) + self._unheld_tables(text or "") + self._unheld_sections(text or "")
+
+    def _unheld_sections(self, text: str) -> list[str]:
+        """Sections of a held document that a finding cites by the document's name and the library lacks
+        ("Greenbook Section 3 requires 24 inches" when only Sections 2 and 5 of the Greenbook are held)."""
+        out = []
+        for m in _NAMED_SECTION.finditer(text):
+            sec = m.group("sec")
+            docs = named_documents(m.group(0), self._titles)
+            if not docs:
+                continue
+            held = set().union(*(self._doc_sections.get(d, set()) for d in docs))
+            if not any(s == sec or s.startswith((sec + ".", sec + "-")) for s in held):
+                out.append(" ".join(m.group(0).split()))
+        return out
 
     def _unheld_tables(self, text: str) -> list[str]:
         """Table references ("Table 2", "Table 1, Case 14") to a table or case the library itself says it

@@ -424,7 +424,7 @@ class Statement:
     table: str = ""  # table title for table rows
 
 
-_GE = r"not\s+less\s+than|nor\s+less\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
+_GE = r"not\s+less\s+than|nor\s+less\s+than|(?:not|no|nor)\s+fewer\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
 _LE = r"shall\s+not\s+exceed|nor\s+more\s+than|nor\s+exceed(?:ing)?|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+(?:to\s+)?be\s+more\s+than|(?:no|not)\s+(?:farther|further|longer|deeper|higher)\s+than"
 _GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|(?:larger|deeper|longer|taller|higher|wider|heavier|bigger|farther|further)\s+than|>"
 _LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|(?:smaller|shallower|shorter|lower|narrower|lighter|closer|nearer)\s+than|<"
@@ -465,7 +465,7 @@ _DEFAULT_GE = re.compile(
     r"\b(?:clearances?|cover|depths?|deep|separation|separated|radius|creepage|embedment|buried|burial|setback|spacing\s+from)\b",
     re.I,
 )
-_QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|if|where|when|provided|but|with)\b", re.I)
+_QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|nor|if|where|when|provided|but|with)\b", re.I)
 
 
 def _comparator_before(left: str) -> tuple[str | None, int]:

@@ -344,7 +344,13 @@ def _pair(
                 pc.kind == c.kind
                 and pc.comparator in _BOUND_SIDE
                 and _BOUND_SIDE[pc.comparator] != _BOUND_SIDE[c.comparator]
-                and (set(pc.context) == set(c.context) or not c.context or not pc.context)
+                and (
+                    set(pc.context) == set(c.context)
+                    or not c.context
+                    or not pc.context
+                    or set(pc.context)
+                    & set(c.context)  # "not less than 48 in nor more than 75 in above grade"
+                )
                 and pc.applicability == c.applicability
                 and not pc.place
                 and not c.place

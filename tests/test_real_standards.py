@@ -377,3 +377,25 @@ riser, conduit or termination enclosure.
     assert long.verdict == "VALID"
     short = decide("Service lateral is 60 ft long; the riser was ordered without contacting PG&E.", {}, lib)
     assert short.verdict == "REPEALABLE" and "at least 75 feet" in short.reason
+
+
+def test_both_bounds_of_a_range_and_a_section_of_a_named_document_the_library_lacks():
+    """'not less than 48 inches nor more than 75 inches': 44 in is below the range. 'Greenbook Section 3'
+    when only Section 5 of the Greenbook is held (another document's Section 3 does not count)."""
+    from engine import decide
+
+    lib = _library({"gb.pdf": GREENBOOK_PAGE, "rus.pdf": RUS_PAGE.replace("5.4 Meter", "3 Meter")})
+    low = decide("Meter on the garage wall measured 44 inches to meter center above the patio slab.", {}, lib)
+    assert low.verdict == "VALID" and "48 inches" in low.reason
+    assert lib.unheld_references("Greenbook Section 3 requires 24 inches of cover") == ["Greenbook Section 3"]
+    assert lib.unheld_references("per Greenbook Section 5.4.1") == []
+    fewer = decide(
+        "Line section of 1.0 mile has only 3 pole grounds.",
+        {},
+        _library(
+            {
+                "g.pdf": "Document: 804\n4.2 Grounds\nThe neutral shall be grounded at not fewer than 4 locations in each mile.\n"
+            }
+        ),
+    )
+    assert "at least 4" in fewer.reason
