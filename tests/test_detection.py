@@ -850,6 +850,72 @@ def test_findings_table_over_two_pages_with_repeated_header_and_no_status_column
     assert found[-1].page == len(pages)
 
 
+def test_findings_table_rows_whose_location_cell_is_a_street_address():
+    """A row number followed by a location cell that begins with a house number ("1 1207 Marsh Rd
+    Service drop ...", "7 2270 Commerce Way" over a wrapped finding) still starts the row."""
+    rows = [
+        ["Item", "Location", "Finding", "Status"],
+        [
+            "1",
+            "1207 Marsh Rd",
+            "Service drop to 1207 Marsh Rd over the private driveway measured 12 ft 5 in.",
+            "Open",
+        ],
+        [
+            "2",
+            "Pole 7735",
+            "Overhead guy from pole 7735 across Marsh Rd measured 17 ft 5 in above the road.",
+            "Open",
+        ],
+        [
+            "3",
+            "2270 Commerce Way",
+            "Overhead service to the duplex at 2270 Commerce Way is served from a 50 kVA pole transformer; "
+            "the reviewer states that new services in residential zones must be underground.",
+            "Open",
+        ],
+        ["4", "1280 Marsh Rd", "Service drop over the side yard measured 10 ft 5 in.", "Closed"],
+    ]
+    blocks = ["Valley QA Field Audit", "Findings", ("table", [12, 35, 100, 20], rows), "Auditor: J. Prewitt"]
+    found, _ = detect_infractions(extract_pages(build_pdf(blocks)).pages)
+    assert [(f.code, f.layout, f.fields.get("status")) for f in found] == [
+        ("Item 1", "table", "Open"),
+        ("Item 2", "table", "Open"),
+        ("Item 3", "table", "Open"),
+        ("Item 4", "table", "Closed"),
+    ]
+    assert found[0].description.endswith("over the private driveway measured 12 ft 5 in.")
+    assert found[2].description.endswith("must be underground.")
+    # The row's number and location alone on the first line, the finding cell wrapped under it.
+    text = "\n".join(
+        [
+            "FINDINGS",
+            "Item Location Finding Reference Corrective action",
+            "1 Parking entrance Service drop over the private driveway measured 14 ft 9 in. GO 95 54.8-B Raise it.",
+            "2 2270 Commerce Way",
+            "Overhead service to the duplex at 2270 Commerce Way",
+            "is served from a 50 kVA pole transformer.",
+            "Greenbook 4.2 Convert to underground.",
+            "Items reviewed and found acceptable: connectors, meter panel grounding.",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.layout) for f in found] == [("Item 1", "table"), ("Item 2", "table")]
+    assert found[1].fields["location"] == "2270 Commerce Way"
+    assert found[1].description.startswith("Overhead service to the duplex at 2270 Commerce Way is served")
+    # A wrapped finding line that starts with a quantity ("3 ft 6 in ...") is no new row.
+    text = "\n".join(
+        [
+            "Findings",
+            "Item Location Finding Status",
+            "1 2260 Commerce Way Service conductors cross the warehouse roof at",
+            "2 ft 6 in above the roof, short of the required clearance. Open",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [f.code for f in found] == ["Item 1"] and found[0].description.endswith("required clearance.")
+
+
 def test_findings_table_under_a_compliant_heading_is_not_read():
     rows = [["Item", "Location", "Finding", "Status"], ["1", "Pole 4", "Framing per drawing.", "Closed"]]
     blocks = ["Compliant Items", ("table", [15, 40, 90, 25], rows)]

@@ -124,6 +124,9 @@ _ID_LEAD = re.compile(
 _ID_PREFIXES = {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
 
 _BARE_NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[A-Za-z].*)$")
+# A findings-table row: its number, then the first cell, which may be a street address or a
+# structure number ("1 1207 Marsh Rd ...", "7 2270 Commerce Way") but not a quantity ("2 ft 6 in").
+_TABLE_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>(?:[A-Za-z]|\d[\d-]*[A-Za-z]?(?:\s+[A-Z#]|$)).*)$")
 _NUMBERED = re.compile(r"^(?:\((?P<n1>\d{1,3})\)|(?P<n2>\d{1,3})[.)](?!\d))\s+(?P<rest>\S.*)$")
 _BULLET = re.compile(r"^[-•*–·▪◦●■□➢✓✔]\s*(?P<rest>\S.*)$")
 _LETTERED = re.compile(r"^(?:\(?(?P<l>[a-h])\)|(?P<l2>[a-h])\.)\s+(?P<rest>\S.*)$")
@@ -864,7 +867,7 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
             after_break = True
             continue
         if table_cols is not None:
-            rm = _BARE_NUMBERED.match(text) or _NUMBERED.match(text)
+            rm = _TABLE_ROW.match(text) or _NUMBERED.match(text)
             num = rm and (rm.groupdict().get("n") or rm.group("n1") or rm.group("n2"))
             if rm and int(num) == list_counter + 1 and not rm.group("rest")[:1].islower():
                 close()
