@@ -40,7 +40,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from engine.audit.metadata import AuditMetadata, extract_metadata, parse_date
+from engine.audit.metadata import AuditMetadata, extract_metadata
+from engine.dates import parse_date
+from engine.pagetext import edge_indexes, edge_key, is_page_mark, repeated_edge_lines
 
 __all__ = [
     "AuditMetadata",
@@ -80,23 +82,6 @@ _WS = re.compile(r"\s+")
 def _ends_sentence(text: str) -> bool:
     """Whether ``text`` ends a sentence (``.`` ``!`` ``?`` ``;``, maybe before a quote or bracket)."""
     return text.rstrip().rstrip("\"')]")[-1:] in (".", "!", "?", ";")
-
-
-_PAGE_OF = re.compile(r"\bpage\s*\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
-_BARE_PAGE_NO = re.compile(r"\s*[-–]?\s*\d{1,3}\s*[-–]?\s*|\s*\d{1,3}\s*/\s*\d{1,3}\s*")
-
-
-def _is_page_mark(line: str, at_edge: bool) -> bool:
-    """A footer/header line carrying the page number ("Page 2 of 3", "Internal use  Page 2", "- 4 -").
-
-    A bare number counts only at the top or bottom of a page (elsewhere it is a table cell).
-    """
-    if _BARE_PAGE_NO.fullmatch(line):
-        return at_edge
-    if len(line) > 120 or "page" not in line.lower():
-        return False
-    m = _PAGE_OF.search(line)
-    return bool(m) and len(_norm(line[: m.start()] + line[m.end() :])) <= 40
 
 
 _LEAD_LABEL = (
@@ -264,10 +249,6 @@ class _Line:
 # Running headers and footers
 
 
-def _edge_key(line: str) -> str:
-    return re.sub(r"\d+", "#", _norm(line).lower())
-
-
 def _looks_like_content(text: str) -> bool:
     """An item line (lead, checklist row, list item, id) is never a running header."""
     return bool(
@@ -282,25 +263,18 @@ def _looks_like_content(text: str) -> bool:
 def _content_lines(pages: list[str]) -> list[_Line]:
     """Lines of all pages with running headers/footers dropped; blanks at page edges removed."""
     split = [[ln.rstrip() for ln in (p or "").split("\n")] for p in pages]
-    repeated: set[str] = set()
-    if len(split) >= 2:
-        seen: Counter[str] = Counter()
-        for lines in split:
-            nonblank = [ln for ln in lines if ln.strip()]
-            seen.update({_edge_key(ln) for ln in nonblank[:3] + nonblank[-3:]})
-        repeated = {k for k, n in seen.items() if n >= 2 and k}
+    repeated = repeated_edge_lines(split, 3, 2)
     out: list[_Line] = []
     for pno, lines in enumerate(split, start=1):
-        nonblank_idx = [i for i, ln in enumerate(lines) if ln.strip()]
-        if not nonblank_idx:
+        edges = edge_indexes(lines, 3)
+        if not edges:
             continue
-        first, last = nonblank_idx[0], nonblank_idx[-1]
-        edges = set(nonblank_idx[:3] + nonblank_idx[-3:])
+        first, last = edges[0], edges[-1]
         for i in range(first, last + 1):
             ln = lines[i]
-            if ln.strip() and _is_page_mark(ln, i in (first, last)):
+            if ln.strip() and is_page_mark(ln, i in (first, last)):
                 continue
-            if i in edges and _edge_key(ln) in repeated and not _looks_like_content(ln.strip()):
+            if i in edges and edge_key(ln) in repeated and not _looks_like_content(ln.strip()):
                 continue
             out.append(_Line(ln.strip(), pno))
     # A page break is not a paragraph break: drop blanks at page joins. When blank lines
