@@ -1017,6 +1017,42 @@ def test_findings_set_as_bold_headings_over_a_paragraph():
     )
 
 
+def test_findings_set_as_all_caps_headings_over_a_paragraph():
+    """The ALL-CAPS layout (engine/audit/layouts/caps.py): a capitalised finding heading over its
+    paragraph is a finding; capitalised report sections after the findings are not."""
+    blocks = [
+        "PM #: 40012345",
+        "GO-BACK ITEMS",
+        ("bold", "MISSING GUY GUARD AT POLE 14"),
+        "The down guy at pole 14 has no guy guard installed where the guy crosses the sidewalk.",
+        ("bold", "DEFECTIVE CROSSARM BRACE AT POLE 15"),
+        "The crossarm brace at pole 15 is cracked through at the lower bolt hole.",
+        ("bold", "RISER WITHOUT STANDOFF BRACKETS"),
+        "The secondary riser at pole 17 is strapped directly to the pole with no standoff brackets.",
+        ("bold", "RECOMMENDATIONS"),
+        "Keep the crew on the same framing drawings for the next phase of the job.",
+        ("bold", "AUDITOR CERTIFICATION"),
+        "I certify that the items above were observed in the field on the audit date.",
+    ]
+    found, _ = detect_infractions(extract_pages(build_pdf(blocks)).pages)
+    assert [(f.code, f.fields["title"], f.layout) for f in found] == [
+        ("Item 1", "MISSING GUY GUARD AT POLE 14", "titled"),
+        ("Item 2", "DEFECTIVE CROSSARM BRACE AT POLE 15", "titled"),
+        ("Item 3", "RISER WITHOUT STANDOFF BRACKETS", "titled"),
+    ]
+    assert found[0].description == (
+        "MISSING GUY GUARD AT POLE 14: The down guy at pole 14 has no guy guard installed where the guy "
+        "crosses the sidewalk."
+    )
+    # Outside an infraction section, and with no paragraph under it, a capitalised line is a heading.
+    quiet = ["COMPLIANT ITEMS", ("bold", "GUY GUARD AT POLE 9"), "Guard installed per the standard."]
+    assert detect_infractions(extract_pages(build_pdf(quiet)).pages) == ([], [])
+    bare = ["DEFICIENCIES", "MISSING GUY GUARD AT POLE 14", "", "Deficiency: Guy marker missing at pole 3."]
+    assert [f.description for f in detect_infractions(["\n".join(bare)])[0]] == [
+        "Guy marker missing at pole 3."
+    ]
+
+
 # --- speed and linear patterns ------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ every line and stays last.
 from engine.audit.layouts import (
     blank,
     block,
+    caps,
     checklist,
     column_header,
     ids,
@@ -31,6 +32,7 @@ LAYOUTS = (
     ids,  # "NCI-01: ...", "GB-2 - ..."
     lists,  # "1." / "-" / "2  Anchor rod ..." under an infraction heading
     column_header,  # "No. Description Location Status" (skipped)
+    caps,  # "MISSING GUY GUARD AT POLE 14" over its paragraph
     titled,  # "Missing Guy Guard at Pole 14" over its paragraph
     sections,  # headings switch the section
     labels,  # "Audit summary: ..." ends an item
