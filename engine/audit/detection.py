@@ -20,7 +20,8 @@ to add a layout"). Layouts read:
   a row runs from its number to the next, its finding cell wrapped over several lines; the
   cells before the finding (location) and after it (reference, status) become fields;
 * findings set as their own Title Case headings (``Missing Guy Guard at Pole 14``) over a
-  description paragraph, inside an infraction section;
+  description paragraph, inside an infraction section, or as ALL-CAPS headings
+  (``MISSING GUY GUARD AT POLE 14``);
 * as a fallback for an audit with none of the above, plain paragraphs under an
   infraction heading (``Go-Back Items``), one finding each.
 
