@@ -66,9 +66,10 @@ def detect_infractions(pages: list[str]) -> tuple[list[DetectedInfraction], list
     """
     lines = content_lines(pages)
     state = DetectionState(width=wrap_width(lines))
+    readers = [layout.read for layout in LAYOUTS]
     for line in lines:
-        for layout in LAYOUTS:
-            if layout.read(state, line):
+        for read in readers:
+            if read(state, line):
                 break
         state.prev = line
     return state.finish()
