@@ -850,6 +850,72 @@ def test_findings_table_over_two_pages_with_repeated_header_and_no_status_column
     assert found[-1].page == len(pages)
 
 
+def test_findings_table_rows_whose_location_cell_is_a_street_address():
+    """A row number followed by a location cell that begins with a house number ("1 1207 Marsh Rd
+    Service drop ...", "7 2270 Commerce Way" over a wrapped finding) still starts the row."""
+    rows = [
+        ["Item", "Location", "Finding", "Status"],
+        [
+            "1",
+            "1207 Marsh Rd",
+            "Service drop to 1207 Marsh Rd over the private driveway measured 12 ft 5 in.",
+            "Open",
+        ],
+        [
+            "2",
+            "Pole 7735",
+            "Overhead guy from pole 7735 across Marsh Rd measured 17 ft 5 in above the road.",
+            "Open",
+        ],
+        [
+            "3",
+            "2270 Commerce Way",
+            "Overhead service to the duplex at 2270 Commerce Way is served from a 50 kVA pole transformer; "
+            "the reviewer states that new services in residential zones must be underground.",
+            "Open",
+        ],
+        ["4", "1280 Marsh Rd", "Service drop over the side yard measured 10 ft 5 in.", "Closed"],
+    ]
+    blocks = ["Valley QA Field Audit", "Findings", ("table", [12, 35, 100, 20], rows), "Auditor: J. Prewitt"]
+    found, _ = detect_infractions(extract_pages(build_pdf(blocks)).pages)
+    assert [(f.code, f.layout, f.fields.get("status")) for f in found] == [
+        ("Item 1", "table", "Open"),
+        ("Item 2", "table", "Open"),
+        ("Item 3", "table", "Open"),
+        ("Item 4", "table", "Closed"),
+    ]
+    assert found[0].description.endswith("over the private driveway measured 12 ft 5 in.")
+    assert found[2].description.endswith("must be underground.")
+    # The row's number and location alone on the first line, the finding cell wrapped under it.
+    text = "\n".join(
+        [
+            "FINDINGS",
+            "Item Location Finding Reference Corrective action",
+            "1 Parking entrance Service drop over the private driveway measured 14 ft 9 in. GO 95 54.8-B Raise it.",
+            "2 2270 Commerce Way",
+            "Overhead service to the duplex at 2270 Commerce Way",
+            "is served from a 50 kVA pole transformer.",
+            "Greenbook 4.2 Convert to underground.",
+            "Items reviewed and found acceptable: connectors, meter panel grounding.",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [(f.code, f.layout) for f in found] == [("Item 1", "table"), ("Item 2", "table")]
+    assert found[1].fields["location"] == "2270 Commerce Way"
+    assert found[1].description.startswith("Overhead service to the duplex at 2270 Commerce Way is served")
+    # A wrapped finding line that starts with a quantity ("3 ft 6 in ...") is no new row.
+    text = "\n".join(
+        [
+            "Findings",
+            "Item Location Finding Status",
+            "1 2260 Commerce Way Service conductors cross the warehouse roof at",
+            "2 ft 6 in above the roof, short of the required clearance. Open",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [f.code for f in found] == ["Item 1"] and found[0].description.endswith("required clearance.")
+
+
 def test_findings_table_under_a_compliant_heading_is_not_read():
     rows = [["Item", "Location", "Finding", "Status"], ["1", "Pole 4", "Framing per drawing.", "Closed"]]
     blocks = ["Compliant Items", ("table", [15, 40, 90, 25], rows)]
@@ -949,6 +1015,42 @@ def test_findings_set_as_bold_headings_over_a_paragraph():
         "Improper Conduit Cover on Lateral: The secondary lateral between the pedestal and the meter has 14 in "
         "of cover where it crosses the driveway, measured at two points with a probe."
     )
+
+
+def test_findings_set_as_all_caps_headings_over_a_paragraph():
+    """The ALL-CAPS layout (engine/audit/layouts/caps.py): a capitalised finding heading over its
+    paragraph is a finding; capitalised report sections after the findings are not."""
+    blocks = [
+        "PM #: 40012345",
+        "GO-BACK ITEMS",
+        ("bold", "MISSING GUY GUARD AT POLE 14"),
+        "The down guy at pole 14 has no guy guard installed where the guy crosses the sidewalk.",
+        ("bold", "DEFECTIVE CROSSARM BRACE AT POLE 15"),
+        "The crossarm brace at pole 15 is cracked through at the lower bolt hole.",
+        ("bold", "RISER WITHOUT STANDOFF BRACKETS"),
+        "The secondary riser at pole 17 is strapped directly to the pole with no standoff brackets.",
+        ("bold", "RECOMMENDATIONS"),
+        "Keep the crew on the same framing drawings for the next phase of the job.",
+        ("bold", "AUDITOR CERTIFICATION"),
+        "I certify that the items above were observed in the field on the audit date.",
+    ]
+    found, _ = detect_infractions(extract_pages(build_pdf(blocks)).pages)
+    assert [(f.code, f.fields["title"], f.layout) for f in found] == [
+        ("Item 1", "MISSING GUY GUARD AT POLE 14", "titled"),
+        ("Item 2", "DEFECTIVE CROSSARM BRACE AT POLE 15", "titled"),
+        ("Item 3", "RISER WITHOUT STANDOFF BRACKETS", "titled"),
+    ]
+    assert found[0].description == (
+        "MISSING GUY GUARD AT POLE 14: The down guy at pole 14 has no guy guard installed where the guy "
+        "crosses the sidewalk."
+    )
+    # Outside an infraction section, and with no paragraph under it, a capitalised line is a heading.
+    quiet = ["COMPLIANT ITEMS", ("bold", "GUY GUARD AT POLE 9"), "Guard installed per the standard."]
+    assert detect_infractions(extract_pages(build_pdf(quiet)).pages) == ([], [])
+    bare = ["DEFICIENCIES", "MISSING GUY GUARD AT POLE 14", "", "Deficiency: Guy marker missing at pole 3."]
+    assert [f.description for f in detect_infractions(["\n".join(bare)])[0]] == [
+        "Guy marker missing at pole 3."
+    ]
 
 
 # --- speed and linear patterns ------------------------------------------------------------------------

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from engine.dates import find_date as parse_date
 from engine.pdftext import extract_pages
-from engine.spec.parsing import parse_date, parse_spec
+from engine.spec.parsing import parse_spec
 from tests.shared_data import SHARED, needs_shared
 
 pytestmark = [pytest.mark.no_redis, needs_shared]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
+from engine.dates import parse_date
+
 
 @dataclass
 class AuditMetadata:
@@ -143,44 +145,6 @@ _SCORE_ANYWHERE = re.compile(r"\d{1,3}(?:\.\d+)?\s*%\s*\(\s*\d+\s*/\s*\d+\s*\)")
 _DIGITS = re.compile(r"\d{6,12}")
 _SEP = re.compile(r"\s{2,}|\t|\s*\|\s*")
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ]
-    )
-    for m in names
-}
-_MONTH_ALT = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_DATE_PATTERNS = [
-    ("ymd", re.compile(r"\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b")),
-    ("mdy_slash", re.compile(r"\b(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})\b")),
-    ("dmy_dot", re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")),
-    (
-        "mon_d_y",
-        re.compile(rf"\b({_MONTH_ALT})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE),
-    ),
-    (
-        "d_mon_y",
-        re.compile(
-            rf"\b(\d{{1,2}})(?:st|nd|rd|th)?[\s-]+({_MONTH_ALT})\.?[\s,-]+(\d{{2,4}})\b", re.IGNORECASE
-        ),
-    ),
-]
-
-
 _FIRST_ITEM = re.compile(
     r"\s*(?:(?:go[- ]?back(?:\s+infraction)?|infraction|deficiency|violation|finding|item)\s*(?:#\s*)?\d{0,3}\s*[:\-–]"
     r"|(?:infraction|finding|item)\s*#?\s*\d{1,3}\b|[A-Z]{2,5}-\d{1,3}\s*:)",
@@ -188,52 +152,6 @@ _FIRST_ITEM = re.compile(
 )
 _HEADER_PAGES = 2
 _HEADER_LINES = 200
-
-
-def _valid(y: int, m: int, d: int) -> str:
-    import datetime
-
-    try:
-        return datetime.date(y, m, d).isoformat()
-    except ValueError:
-        return ""
-
-
-def _year(y: str) -> int:
-    n = int(y)
-    return n + 2000 if len(y) == 2 else n
-
-
-def parse_date(text: str) -> str:
-    """The first date in ``text`` as ISO ``YYYY-MM-DD``, or ``""``.
-
-    Reads ``2025-10-08``, ``2025/10/08``, ``10/08/2025``, ``10-8-25`` (month first unless the
-    first number is over 12), ``08.10.2025`` (day first), ``October 8, 2025``, ``Oct. 8 2025``,
-    ``8 October 2025`` and ``08-Oct-2025``. The earliest match in the text wins.
-    """
-    best: tuple[int, str] | None = None
-    for kind, rx in _DATE_PATTERNS:
-        for m in rx.finditer(text or ""):
-            a, b, c = m.groups()
-            iso = ""
-            if kind == "ymd":
-                iso = _valid(int(a), int(b), int(c))
-            elif kind == "mdy_slash":
-                mo, d = int(a), int(b)
-                if mo > 12 >= d:
-                    mo, d = d, mo
-                iso = _valid(_year(c), mo, d)
-            elif kind == "dmy_dot":
-                iso = _valid(int(c), int(b), int(a))
-            elif kind == "mon_d_y":
-                iso = _valid(int(c), _MONTHS[a.lower().rstrip(".")], int(b))
-            else:
-                iso = _valid(_year(c), _MONTHS[b.lower().rstrip(".")], int(a))
-            if iso:
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), iso)
-                break
-    return best[1] if best else ""
 
 
 def _field_of(match: re.Match) -> str:

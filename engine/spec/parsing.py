@@ -27,9 +27,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+from engine.dates import DATE_TEXT, find_date
+from engine.pagetext import edge_indexes, edge_key, ends_with_page_number, is_page_mark, repeated_edge_lines
 from engine.spec.grid import Grid, read_grid
 
 REQUIREMENT = "requirement"
@@ -82,40 +83,13 @@ _REVISION = re.compile(
     r"(?i:\brev(?:ision)?\b\.?)\s*(?i:no\.?)?\s*[:#]?\s*#?\s*"
     r"(?P<rev>\d{1,3}(?:\.\d{1,2})?[A-Za-z]?|[A-Z]{1,2}\d{0,2})(?![\w-])"
 )
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_DATE = (
-    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}"
-    r"|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})"
-)
-_EFFECTIVE = re.compile(r"(?i:\beffective(?:\s+date)?(?:\s+on)?)\s*[:\-]?\s*" + _DATE)
+_EFFECTIVE = re.compile(r"(?i:\beffective(?:\s+date)?(?:\s+on)?)\s*[:\-]?\s*" + DATE_TEXT)
 # who issues a document, not what it is called ("State of California - Public Utilities Commission")
 _ISSUER = re.compile(
     r"(?i)\b(?:state of|commission|company|corporation|inc\.|department of|administration|agency|utility district)\b"
 )
 _LABEL_VALUE = re.compile(r"^[A-Z][A-Za-z/ ]{1,30}:\s*\S")
 _TITLE_LABEL = re.compile(r"^\s*(?i:title|subject)\s*:\s*(?P<t>.+)$")
-
-_PAGE_FOOTER = re.compile(r"(?i)(?:^|\s)(?:page|pg\.?|sheet)\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$")
-_PAGE_ONLY = re.compile(r"(?i)^\s*(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\s*$")
 
 # "4.1.2 Text", "4.1.2. Text", "Section 4.1.2: Text", "SECTION 4 - Text", "4.1.2 Exception: ...",
 # "Article 3.1 Text", "Art. 3.1", "§ 3.3", "Clause 5.2", "Rule 37", "3.1 (a) Text" / "3.1(b) Text"
@@ -158,23 +132,20 @@ _COLUMN_HINT = re.compile(
 )
 
 
-def _normalise(line: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
-
-
 _TRAILING_WORDS = frozenset(
     "a an the of by to in on at for from with and or than as per be is are not no that which if when".split()
 )
 _MODAL = re.compile(r"(?i)\b(?:shall|must|should|will)\b")
 
 
-def _edge_key(line: str) -> str:
-    """Key for spotting running headers/footers: digits ignored ("Page 2"), except on lines that
-    start with a number or state a quantity (a section heading or table row at the top or bottom of
-    every page is not a running header)."""
-    if line[:1].isdigit() or _has_quantity(line):
-        return " ".join(line.split()).lower()
-    return _normalise(line)
+def _exact_edge_line(line: str) -> bool:
+    """A line that starts with a number or states a quantity keeps its digits when running headers
+    are sought (a section heading or table row at the top of every page is not a running header)."""
+    return line[:1].isdigit() or _has_quantity(line)
+
+
+def _exact_edge_key(line: str) -> str:
+    return edge_key(line, _exact_edge_line(line))
 
 
 def _has_quantity(line: str) -> bool:
@@ -243,27 +214,6 @@ def _valid_number(num: str) -> bool:
     return True
 
 
-def parse_date(text: str) -> dt.date | None:
-    """``2025-03-01``, ``03/01/2025``, ``March 1, 2025``, ``Mar 1 2025``, ``1 March 2025`` -> date."""
-    t = text.strip().rstrip(".")
-    try:
-        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", t):
-            y, m, d = (int(x) for x in t.split("-"))
-            return dt.date(y, m, d)
-        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", t):
-            m, d, y = (int(x) for x in t.split("/"))
-            return dt.date(y + 2000 if y < 100 else y, m, d)
-        m1 = re.fullmatch(r"([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})", t)
-        if m1 and m1.group(1).lower() in _MONTHS:
-            return dt.date(int(m1.group(3)), _MONTHS[m1.group(1).lower()], int(m1.group(2)))
-        m2 = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})", t)
-        if m2 and m2.group(2).lower() in _MONTHS:
-            return dt.date(int(m2.group(3)), _MONTHS[m2.group(2).lower()], int(m2.group(1)))
-    except ValueError:
-        return None
-    return None
-
-
 # --- page cleaning -------------------------------------------------------------------------------
 
 
@@ -281,19 +231,11 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
         while lines and not lines[-1]:
             lines.pop()
         raw.append(lines)
-    edge = 4
-    edges, numbered = [], []
-    counts: Counter[str] = Counter()
-    for lines in raw:
-        nonblank = [i for i, x in enumerate(lines) if x]
-        at_edge = set(nonblank[:edge] + nonblank[-edge:])
-        edges.append(at_edge)
-        numbered.append(set(nonblank[:2] + nonblank[-2:]))  # where a bare page number can stand
-        counts.update({_edge_key(lines[i]) for i in at_edge})
-    threshold = max(2, (len(raw) + 1) // 2)
-    repeated = {k for k, c in counts.items() if c >= threshold} if len(raw) >= 2 else set()
+    repeated = repeated_edge_lines(raw, 4, max(2, (len(raw) + 1) // 2), exact=_exact_edge_line)
     out = []
-    for lines, at_edge, number_at in zip(raw, edges, numbered, strict=True):
+    for lines in raw:
+        at_edge = set(edge_indexes(lines, 4))
+        number_at = set(edge_indexes(lines, 2))  # a bare page number stands on the first or last two lines
         kept = []
         for i, line in enumerate(lines):
             if not line:
@@ -301,9 +243,7 @@ def _page_lines(pages: list[str]) -> list[list[str]]:
                     kept.append("")
                 continue
             if i in at_edge and (
-                _edge_key(line) in repeated
-                or (i in number_at and _PAGE_ONLY.match(line))
-                or (len(line) < 120 and _PAGE_FOOTER.search(line))
+                _exact_edge_key(line) in repeated or is_page_mark(line, at_edge=i in number_at)
             ):
                 continue
             kept.append(line)
@@ -389,14 +329,14 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
         if tb.effective is None:
             m = _EFFECTIVE.search(line)
             if m:
-                tb.effective = parse_date(m.group("date"))
+                tb.effective = find_date(m.group("date"))
                 if tb.effective:
                     tb.consumed.add(i)
     if tb.effective is None:
         for line in zone:
             m = _EFFECTIVE.search(line)
-            if m and parse_date(m.group("date")):
-                tb.effective = parse_date(m.group("date"))
+            if m and find_date(m.group("date")):
+                tb.effective = find_date(m.group("date"))
                 break
     if number_line >= 0:
         tb.consumed.add(number_line)
@@ -474,7 +414,7 @@ def _title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Ti
                     x
                     for x in raw_lines[:3]
                     if _heading_like(x, 120)
-                    and not _PAGE_FOOTER.search(x)
+                    and not ends_with_page_number(x)
                     and not _NUMBER_LABELLED.search(x)
                     and not _FOOTER_NUMBER.match(x)
                 ),

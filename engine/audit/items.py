@@ -1,0 +1,213 @@
+"""One go-back being read (``Item``) and what it becomes (``DetectedInfraction``): its text, its
+labelled fields, a table row's cells, sub-bullets as details."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from engine.audit.classify import REF_CELL, STATUS_WORD, is_nothing, is_title
+from engine.audit.patterns import (
+    INLINE_FIELD,
+    ISSUE_KEYS,
+    LETTERED,
+    NOT_A_FINDING,
+    VALUE_KEYS,
+    ends_sentence,
+    norm,
+)
+
+
+@dataclass
+class DetectedInfraction:
+    """One go-back: ``code`` as the audit names it ("Item 1", "INFRACTION #2", "NCI-01"), 1-based page.
+
+    ``description`` is the finding's full text (line wraps joined, whitespace normalized);
+    ``layout`` is one of ``paragraph``, ``block``, ``checklist``, ``list``, ``id``, ``table``,
+    ``titled``;
+    ``fields`` holds the item's labelled parts (``title``, ``location``, ``issue``,
+    ``status``, ``required_correction``; for checklist rows ``subject``, ``answer``, ``item``;
+    for table rows ``location``, ``reference``, ``status``; for list items with sub-bullets
+    ``details``).
+    """
+
+    code: str
+    description: str
+    page: int
+    layout: str = ""
+    fields: dict = field(default_factory=dict)
+
+
+class Item:
+    __slots__ = (
+        "code",
+        "page",
+        "layout",
+        "text",
+        "fields",
+        "target",
+        "details",
+        "title_block",
+        "numbered",
+        "expect_body",
+        "columns",
+    )
+
+    def __init__(self, code: str, page: int, layout: str, text: str = "", title_block: bool = False):
+        self.code = code
+        self.page = page
+        self.layout = layout
+        self.text: list[str] = [text] if text else []
+        self.fields: dict[str, list[str]] = {}
+        self.target: str | None = None  # field being continued, "detail", or None (main text)
+        self.details: list[list[str]] = []
+        self.title_block = title_block
+        self.numbered = False
+        self.columns: list[str] = []  # a table row's column kinds
+        # A block headed by a title ("GO-BACK 1 - CONDUIT COVER"): the paragraph under it
+        # is the finding.
+        self.expect_body = title_block and is_title(text)
+
+    def add(self, text: str) -> None:
+        if self.target == "detail" and self.details:
+            self.details[-1].append(text)
+        elif self.target:
+            self.fields[self.target].append(text)
+        else:
+            self.text.append(text)
+
+    def empty(self) -> bool:
+        if self.target == "detail" and self.details:
+            return not self.details[-1]
+        if self.target:
+            return not self.fields[self.target]
+        return not self.text
+
+    def build(self) -> DetectedInfraction | None:
+        if self.layout == "titled" and (
+            not self.fields or NOT_A_FINDING.search(" ".join(self.fields.get("description", [])))
+        ):
+            # A title with no paragraph under it, or over a compliant note, is a heading.
+            return None
+        main = norm(" ".join(self.text))
+        fields = {k: norm(" ".join(v)) for k, v in self.fields.items()}
+        fields = {k: v for k, v in fields.items() if v}
+        if self.layout == "table":
+            main, cells = split_table_row(self.text, self.columns)
+            fields.update(cells)
+            desc = norm(main)
+            head, _, last = desc.rpartition(" ")
+            if not desc or is_nothing(desc) or (is_nothing(last) and len(head.split()) <= 3):
+                return None  # "Vault 7  None": a row with its finding cell empty
+            return DetectedInfraction(self.code, desc, self.page, "table", fields)
+        issue = " ".join(fields[k] for k in ISSUE_KEYS if k in fields)
+        if self.layout == "checklist":
+            desc = main or fields.get("subject", "")
+        elif issue:
+            if main:
+                fields.setdefault("title", main)
+            if main and main.lower() not in issue.lower():
+                desc = f"{main} {issue}" if main[-1] in ".!?:;" else f"{main}: {issue}"
+            else:
+                desc = issue
+        else:
+            desc = main
+            if fields and main and self.title_block:
+                fields.setdefault("title", main)
+        values = [f"{k.split('_')[0].capitalize()}: {fields[k]}" for k in VALUE_KEYS if k in fields]
+        values = [v for v in values if v.split(": ", 1)[1].lower() not in desc.lower()]
+        if values and self.layout != "checklist":
+            desc = (
+                f"{desc.rstrip()}{'' if desc.rstrip()[-1:] in '.!?' else '.'} " + ". ".join(values)
+                if desc
+                else ". ".join(values)
+            )
+        if self.details:
+            details = [norm(" ".join(d)) for d in self.details if d]
+            fields["details"] = details
+            desc = "; ".join([desc.rstrip(":")] + details) if desc else "; ".join(details)
+        desc = norm(desc)
+        if not desc or is_nothing(desc):
+            return None
+        layout = self.layout
+        if layout == "paragraph" and fields:
+            layout = "block"
+        return DetectedInfraction(self.code, desc, self.page, layout, fields)
+
+
+def field_key(label: str) -> str:
+    return re.sub(r"_(?:number|no\.?|#)$", "", "_".join(label.lower().split()))
+
+
+def add_fields(item: Item, label: str, value: str) -> None:
+    """Store ``label: value`` on ``item``, splitting a second field on the same line."""
+    key, pos = field_key(label), 0
+    parts = []
+    for m in INLINE_FIELD.finditer(value):
+        parts.append((key, value[pos : m.start()]))
+        key, pos = field_key(m.group("key")), m.end()
+    parts.append((key, value[pos:]))
+    for k, v in parts:
+        item.fields.setdefault(k, [])
+        if v.strip():
+            item.fields[k].append(v)
+    item.target = key
+
+
+def takes_details(item: Item, text: str) -> bool:
+    if item.layout == "list":
+        return item.numbered or bool(LETTERED.match(text))
+    if item.layout == "checklist":
+        return False
+    return bool(item.details) or (bool(item.text) and item.text[-1].rstrip().endswith(":"))
+
+
+def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, str]]:
+    """A table row's finding and its other cells from the row's extracted lines.
+
+    A wrapped finding cell comes out on its own lines, with the cells before it on the row's
+    first line and the cells after it on the last; a row that did not wrap is one line, whose
+    trailing status and reference cells are recognised by their form.
+    """
+    fields: dict[str, str] = {}
+    at = cols.index("finding")
+    before = [c for c in cols[:at] if c != "num"]
+    after = cols[at + 1 :]
+    lines = [norm(x) for x in lines if x.strip()]
+    tail = ""
+    if len(lines) >= 2 and after and len(lines[-1].split()) <= 6 and not ends_sentence(lines[-1]):
+        tail = lines.pop()
+    if len(lines) >= 2 and before and len(lines[0].split()) <= 8 and not ends_sentence(lines[0]):
+        fields["location" if "loc" in before else "cells"] = lines.pop(0)
+    text = " ".join(lines)
+    if not tail and after:
+        if "status" in after and (sm := STATUS_WORD.search(text)):
+            fields["status"] = sm.group("status")
+            text = text[: sm.start()].rstrip()
+        head, sep, last = text.rpartition(". ")
+        if "ref" in after and sep and REF_CELL.fullmatch(last):
+            fields["reference"] = last
+            text = head + "."
+    if tail:
+        if "status" in after and (sm := STATUS_WORD.search(tail)):
+            fields["status"] = sm.group("status")
+            tail = tail[: sm.start()].strip()
+        if tail:
+            fields["reference" if "ref" in after else "cells"] = tail
+    return text, fields
+
+
+def row_complete(item: Item) -> bool:
+    """Whether a table row's cells after the finding (status, reference) have been read."""
+    at = item.columns.index("finding")
+    after = item.columns[at + 1 :]
+    if not after:
+        return False
+    last = item.text[-1] if item.text else ""
+    if "status" in after:
+        return bool(STATUS_WORD.search(last))
+    if len(item.text) == 1:
+        head, sep, last = last.rpartition(". ")
+        if not sep:
+            return False
+    return bool(REF_CELL.fullmatch(norm(last)))

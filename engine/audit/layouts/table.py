@@ -1,0 +1,61 @@
+"""Findings tables under a header row such as ``Item | Location | Finding | Std Ref | Status``.
+
+A row runs from its number to the next row's number, its finding cell wrapped over several
+lines; the cells before the finding (location) and after it (reference, status) become fields
+(``engine.audit.items.split_table_row``). The first cell may be a street address or structure
+number (``1 1207 Marsh Rd ...``). The header row repeated on the next page is skipped. Under a
+compliant / notes heading the table's rows are records, not findings.
+"""
+
+from __future__ import annotations
+
+from engine.audit.classify import table_columns
+from engine.audit.items import Item, row_complete
+from engine.audit.patterns import GENERIC_LABEL, NUMBERED, TABLE_ROW, Line, ends_sentence
+from engine.audit.state import DetectionState
+
+NAME = "table"
+
+
+def _row_goes_on(st: DetectionState, ln: Line) -> bool:
+    """Whether ``ln`` is more of the open row's cells (its finding wrapped, its last cells)."""
+    item, text = st.item, ln.text
+    return (
+        item is not None
+        and item.layout == "table"
+        and not row_complete(item)
+        and (item.columns[-1] != "finding" or not ends_sentence(item.text[-1]) or st.continues(text, ln.page))
+        and not GENERIC_LABEL.match(text)
+        and not text.endswith(":")
+        and not (text.isupper() and sum(w.isalpha() for w in text.split()) >= 2)
+    )
+
+
+def read(st: DetectionState, ln: Line) -> bool:
+    """Consume a table header row, a row's start or its wrapped cells; a line that is none of
+    these ends the table (and is offered to the next layouts)."""
+    text = ln.text
+    cols = table_columns(text)
+    if cols and st.table_cols is not None and cols == st.table_cols:
+        return True  # the header row repeated on the next page; a row may run on under it
+    if cols:
+        if not st.quiet_section:
+            st.end_section()
+            st.section, st.table_cols, st.list_counter, st.checklist = "infraction", cols, 0, False
+        st.after_break = True
+        return True
+    if st.table_cols is None:
+        return False
+    rm = TABLE_ROW.match(text) or NUMBERED.match(text)
+    num = rm and (rm.groupdict().get("n") or rm.group("n1") or rm.group("n2"))
+    if rm and int(num) == st.list_counter + 1 and not rm.group("rest")[:1].islower():
+        st.list_counter += 1
+        st.start(Item(f"Item {num}", ln.page, "table", rm.group("rest")))
+        st.item.columns = st.table_cols
+        return True
+    if _row_goes_on(st, ln):
+        st.item.text.append(text)
+        return True
+    st.close()
+    st.table_cols = None
+    return False

@@ -1,0 +1,84 @@
+"""Page-text clean-up shared by the audit side and the spec side (docs/architecture.md).
+
+A PDF page's text carries lines that belong to the page, not the document: running headers and
+footers (the same line at the top or bottom of several pages) and page marks (``Page 2 of 3``,
+``- 4 -``, ``Internal use  Page 2``). ``engine.audit.lines`` and ``engine.spec.parsing`` both
+find them with these functions before reading. Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+__all__ = ["edge_indexes", "edge_key", "ends_with_page_number", "is_page_mark", "repeated_edge_lines"]
+
+_DIGITS = re.compile(r"\d+")
+_PAGE_OF = re.compile(r"\bpage\s*\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
+# A page number alone: "4", "- 4 -", "4/12", "4 of 12", "Page 4".
+_BARE_PAGE_NO = re.compile(
+    r"\s*[-–]?\s*\d{1,3}\s*[-–]?\s*|\s*\d{1,4}\s*/\s*\d{1,4}\s*"
+    r"|(?i:\s*(?:-\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*-)?\s*)"
+)
+# A line ending on its page number: "Form QA-7 (Rev 1)  Retain with job package  Page 1 of 1".
+_PAGE_FOOTER = re.compile(r"(?i)(?:^|\s)(?:page|pg\.?|sheet)\s*\d+(?:\s*(?:of|/)\s*\d+)?\s*$")
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def ends_with_page_number(line: str) -> bool:
+    """Whether ``line`` ends on a page number (``... Page 2 of 3``, ``Sheet 4``, ``pg. 7``)."""
+    return bool(_PAGE_FOOTER.search(line))
+
+
+def is_page_mark(line: str, at_edge: bool) -> bool:
+    """A header/footer line carrying the page number.
+
+    Anywhere on the page: ``Page 2 of 3`` with at most 40 characters of other text
+    (``Internal use  Page 2``). At the top or bottom of a page (``at_edge``) also a bare number
+    (``4``, ``- 4 -``, ``4/12``; elsewhere it is a table cell) and a line under 120 characters
+    ending on its page number (``Form QA-SG-07 (Rev 1)  Retain with job package  Page 1 of 1``).
+    """
+    line = line.strip()
+    if not line:
+        return False
+    m = _PAGE_OF.search(line) if len(line) <= 120 and "page" in line.lower() else None
+    if m and len(_norm(line[: m.start()] + line[m.end() :])) <= 40:
+        return True
+    if _BARE_PAGE_NO.fullmatch(line):
+        return at_edge
+    return at_edge and len(line) < 120 and bool(_PAGE_FOOTER.search(line))
+
+
+def edge_key(line: str, exact: bool = False) -> str:
+    """The key under which a line repeats from page to page: whitespace and case normalised and,
+    unless ``exact``, every number read as ``#`` (``Page 2`` and ``Page 3`` are one footer)."""
+    key = _norm(line).lower()
+    return key if exact else _DIGITS.sub("#", key)
+
+
+def edge_indexes(lines: list[str], edge: int) -> list[int]:
+    """Indexes of the first and last ``edge`` non-blank lines of a page (in page order)."""
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    return sorted(set(nonblank[:edge] + nonblank[-edge:]))
+
+
+def repeated_edge_lines(
+    pages: list[list[str]], edge: int, min_pages: int, exact: Callable[[str], bool] | None = None
+) -> set[str]:
+    """Keys (``edge_key``) of the running headers and footers of a document.
+
+    ``pages``: each page's lines. A line is running when its key appears among the first or last
+    ``edge`` non-blank lines of at least ``min_pages`` pages; a one-page document has none.
+    ``exact(line)`` says which lines keep their numbers in the key (for example a table row or
+    numbered heading that happens to sit at the top of every page).
+    """
+    if len(pages) < 2:
+        return set()
+    seen: Counter[str] = Counter()
+    for lines in pages:
+        seen.update({edge_key(lines[i], bool(exact and exact(lines[i]))) for i in edge_indexes(lines, edge)})
+    return {k for k, n in seen.items() if n >= min_pages and k}

@@ -1,0 +1,104 @@
+"""Page-text clean-up (engine.pagetext) and dates (engine.dates), shared by audits and specs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from engine.audit.detection import detect_infractions
+from engine.dates import find_date, parse_date
+from engine.pagetext import edge_key, is_page_mark, repeated_edge_lines
+from engine.spec.parsing import parse_spec
+
+
+@pytest.mark.parametrize(
+    "line,at_edge,mark",
+    [
+        ("Page 2 of 3", False, True),
+        ("Internal use    Page 2", False, True),
+        ("- 4 -", True, True),
+        ("- 4 -", False, False),  # a bare number mid-page is a table cell
+        ("4/12", True, True),
+        ("Form QA-SG-07 (Rev 1)    Retain with job package    Page 1 of 1", True, True),
+        ("Form QA-SG-07 (Rev 1)    Retain with job package    Page 1 of 1", False, False),
+        ("Guy marker missing at pole 7; see the photo log for the span near the corner on page", True, False),
+    ],
+)
+def test_page_marks(line, at_edge, mark):
+    assert is_page_mark(line, at_edge) is mark
+
+
+def test_running_lines_repeat_at_page_edges_whatever_the_page_number():
+    pages = [
+        ["Acme QA Audit - PM 4001", "body one", "Acme internal  Page 1 of 2"],
+        ["Acme QA Audit - PM 4001", "body two", "Acme internal  Page 2 of 2"],
+    ]
+    assert repeated_edge_lines(pages, 3, 2) == {
+        edge_key("Acme QA Audit - PM 4001"),
+        edge_key("Acme internal  Page 1 of 2"),
+    }
+    assert repeated_edge_lines(pages[:1], 3, 1) == set()  # one page has no running lines
+    # Lines the caller reads exactly keep their numbers: "3.1 Scope" and "3.2 Scope" differ.
+    numbered = [["3.1 Scope", "a"], ["3.2 Scope", "b"]]
+    assert repeated_edge_lines(numbered, 3, 2, exact=lambda ln: ln[:1].isdigit()) == set()
+
+
+def test_one_page_audit_footer_ending_on_its_page_number_is_no_finding():
+    text = "\n".join(
+        [
+            "QA Field Audit",
+            "Go-Back Items",
+            "The guy marker at pole 7 is missing from the down guy.",
+            "",
+            "The riser at pole 9 has no standoff brackets installed.",
+            "",
+            "Form QA-SG-07 (Rev 1)    Retain with job package    Page 1 of 1",
+        ]
+    )
+    found, _ = detect_infractions([text])
+    assert [f.description for f in found] == [
+        "The guy marker at pole 7 is missing from the down guy.",
+        "The riser at pole 9 has no standoff brackets installed.",
+    ]
+
+
+def test_spec_and_audit_sides_drop_the_same_running_footer():
+    footer = "Acme Standard DS-310    Rev 2    Page {} of 2"
+    spec = parse_spec(
+        [
+            "DS-310 Anchor Installation\nRevision 2\n1. Scope\nThis standard covers anchors.\n"
+            + footer.format(1),
+            "2. Anchor rods\nAnchor rods shall project 6 in above grade.\n" + footer.format(2),
+        ],
+        "ds310.pdf",
+    )
+    assert not any("Page" in c.text for c in spec.clauses)
+    found, _ = detect_infractions(
+        [
+            "Deficiencies\nDeficiency: Anchor rod at pole 4 projects 14 in above grade.\n" + footer.format(1),
+            "Deficiency: Guy marker missing at pole 5.\n" + footer.format(2),
+        ]
+    )
+    assert [f.description for f in found] == [
+        "Anchor rod at pole 4 projects 14 in above grade.",
+        "Guy marker missing at pole 5.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text,iso",
+    [
+        ("2025-03-01", "2025-03-01"),
+        ("03/01/2025", "2025-03-01"),
+        ("13/07/2026", "2026-07-13"),
+        ("Effective March 1, 2025", "2025-03-01"),
+        ("Sept. 3rd, 2025", "2025-09-03"),
+        ("07-Mar-2026", "2026-03-07"),
+        ("2025-13-45", ""),
+        ("Someday 1, 2025", ""),
+    ],
+)
+def test_dates_read_the_same_for_audits_and_specs(text, iso):
+    assert parse_date(text) == iso
+    assert find_date(text) == (dt.date.fromisoformat(iso) if iso else None)
