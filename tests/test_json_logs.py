@@ -105,3 +105,51 @@ def test_log_format_is_read_from_the_environment():
     assert result.returncode == 0, result.stderr
     (line,) = _json_lines(result.stderr.splitlines())
     assert line["logger"] == "nexa.probe" and line["message"] == "hello" and line["level"] == "WARNING"
+
+
+@pytest.mark.no_redis
+def test_gunicorn_logs_json_and_its_access_line_names_the_request_id(tmp_path):
+    """The Procfile's web process with LOG_FORMAT=json: gunicorn's own lines are JSON objects too."""
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    from nexa import embedded_redis
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "NEXA_"))}
+    env = {k: v for k, v in env.items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env.update(LOG_FORMAT="json", DEBUG="1", NEXA_DATA_DIR=str(tmp_path), WEB_CONCURRENCY="1", PORT=str(port))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "--bind", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                req = urllib.request.Request(
+                    f"http://127.0.0.1:{port}/health", headers={"X-Request-ID": "probe-42"}
+                )
+                with urllib.request.urlopen(req, timeout=30) as resp:
+                    assert resp.headers["X-Request-ID"] == "probe-42"
+                    break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.3)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+        embedded_redis.stop_server(tmp_path)
+    records = _json_lines([line for line in err.splitlines() if line.strip()])
+    assert any(
+        r["logger"] == "gunicorn.error" and r["message"].startswith("Starting gunicorn") for r in records
+    )
+    (access,) = [r for r in records if r["logger"] == "gunicorn.access"]
+    assert '"GET /health HTTP/1.1" 200' in access["message"] and "request_id=probe-42" in access["message"]

@@ -103,12 +103,6 @@ def test_each_worker_has_its_own_databases_on_an_external_redis(tmp_path):
         assert r["child"] == [r["data_dir"], r["queue"], r["cache"]]
 
 
-def test_named_databases_for_a_shared_redis(tmp_path):
-    gw0, gw1 = _parallel_probe(tmp_path, REDIS_URL="redis://127.0.0.1:6379/3", NEXA_TEST_REDIS_DBS="3,8")
-    assert (gw0["queue"], gw0["cache"]) == ("redis://127.0.0.1:6379/3", "redis://127.0.0.1:6379/4")
-    assert (gw1["queue"], gw1["cache"]) == ("redis://127.0.0.1:6379/8", "redis://127.0.0.1:6379/9")
-
-
 def test_worker_database_numbers_and_their_limits():
     assert [xdist_worker_queue_db(10, f"gw{i}") for i in range(3)] == [10, 12, 14]
     assert xdist_worker_queue_db(3, "gw1", "3, 6") == 6
