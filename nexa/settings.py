@@ -9,6 +9,7 @@ import os
 import secrets
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -333,7 +334,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every requ
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 
-def s3_storage(environ: "os._Environ[str] | dict[str, str]") -> dict | None:
+def s3_storage(environ: Mapping[str, str]) -> dict | None:
     """The ``STORAGES["default"]`` entry for S3-compatible object storage (django-storages), or
     ``None`` when ``NEXA_S3_BUCKET`` is unset (uploads then stay on disk in ``MEDIA_ROOT``).
 
@@ -366,7 +367,9 @@ def s3_storage(environ: "os._Environ[str] | dict[str, str]") -> dict | None:
 
 
 STORAGES = {
-    "default": s3_storage(os.environ) or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # never the bucket under pytest: the tests' uploads stay in their own MEDIA_ROOT
+    "default": (None if TESTING else s3_storage(os.environ))
+    or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
