@@ -15,7 +15,7 @@ def pytest_report_header(config):
         f"nexa database: {db['ENGINE'].rsplit('.', 1)[-1]} {db.get('HOST') or ''} {db['NAME']}",
         f"nexa redis: {redis_kind} {settings.REDIS_QUEUE_URL} (cache {settings.REDIS_CACHE_URL})",
         f"nexa data dir: {settings.DATA_DIR}",
-    ]
+    ] + ([f"nexa test worker: {settings.TEST_WORKER}"] if settings.TEST_WORKER else [])
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -28,9 +28,10 @@ def pytest_sessionfinish(session, exitstatus):
         deadline = time.monotonic() + 5
         while socket.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-    # the throw-away data dir settings.py made for this session (never a NEXA_DATA_DIR the user set)
+    # the throw-away data dir settings.py made for this session (never a NEXA_DATA_DIR the user set);
+    # under pytest-xdist the controller's holds the workers' (xdist-gw0, ...), removed after them
     if getattr(settings, "TEST_DATA_DIR_CREATED", False):
-        shutil.rmtree(settings.DATA_DIR, ignore_errors=True)
+        shutil.rmtree(settings.TEST_DATA_DIR_ROOT, ignore_errors=True)
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Benchmarks through real processes: submit latency against gunicorn, throughput of 2 rqworkers.
 
-gunicorn is started with the Procfile's ``web`` settings (workers, threads, timeout, max-requests),
-bound to a free loopback port; the workers with
+gunicorn is started with the Procfile's ``web`` command (gunicorn.conf.py: workers, threads, timeout,
+max-requests), bound to a free loopback port; the workers with
 ``manage.py rqworker high default batch --burst --serializer rq.serializers.JSONSerializer``.
 Both inherit the benchmark's environment (``NEXA_DATA_DIR``, ``DATABASE_URL``, ``REDIS_URL``).
 """

@@ -9,6 +9,7 @@ import os
 import secrets
 import sys
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -28,6 +29,19 @@ if os.environ.get("PYTEST_VERSION") and not os.environ.get("NEXA_DATA_DIR"):
     TEST_DATA_DIR_CREATED = True
 
 DATA_DIR = Path(env.str("NEXA_DATA_DIR", default=str(BASE_DIR / "var"))).resolve()
+TEST_DATA_DIR_ROOT = DATA_DIR  # what conftest.py removes when TEST_DATA_DIR_CREATED
+
+# pytest-xdist: each worker (gw0, gw1, ...) of a parallel test session gets its own data dir inside
+# the session's, hence its own SQLite files and embedded Redis, and with an external Redis its own
+# databases (see "redis" below). Both go into the worker's environment, so the processes its tests
+# start (rqworker, run_local, an inner pytest) use the same ones; NEXA_TEST_WORKER marks them as
+# assigned, so such a child does not nest them a second time.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+_ASSIGN_TEST_WORKER = bool(TEST_WORKER) and os.environ.get("NEXA_TEST_WORKER") != TEST_WORKER
+if _ASSIGN_TEST_WORKER:
+    DATA_DIR = DATA_DIR / f"xdist-{TEST_WORKER}"
+    os.environ["NEXA_DATA_DIR"] = str(DATA_DIR)
+    os.environ["NEXA_TEST_WORKER"] = TEST_WORKER
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env.bool("DEBUG", default=False)
@@ -57,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "nexa.logcontext.RequestIdMiddleware",  # X-Request-ID; request_id on the request's log lines
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -156,10 +171,48 @@ def redis_url_with_db(url: str, db: int) -> str:
     return parts._replace(path=f"/{db}", query=options).geturl()
 
 
+def xdist_worker_queue_db(base_db: int, worker: str, assigned: str = "") -> int:
+    """The queue database of pytest-xdist worker ``worker`` ("gw0", "gw1", ...) on an external Redis;
+    its cache uses the next one.
+
+    Args:
+        base_db: the queue database of ``REDIS_URL`` (gw0 keeps it).
+        worker: the xdist worker id.
+        assigned: ``NEXA_TEST_REDIS_DBS``, comma-separated queue databases for gw0, gw1, ...
+            (for a shared server where only some databases are yours); empty: ``base_db + 2 * N``.
+
+    Raises:
+        ImproperlyConfigured: no database left for this worker (Redis has 16, 0-15, by default).
+    """
+    index = int(worker.removeprefix("gw") or 0)
+    if assigned:
+        dbs = [int(d) for d in assigned.split(",") if d.strip()]
+        if index >= len(dbs):
+            raise ImproperlyConfigured(
+                f"NEXA_TEST_REDIS_DBS={assigned!r} names {len(dbs)} databases; worker {worker} needs one "
+                "more (run fewer workers: make test PYTEST_WORKERS=N)"
+            )
+        return dbs[index]
+    db = base_db + 2 * index
+    if db + 1 > 15:
+        raise ImproperlyConfigured(
+            f"REDIS_URL database {base_db}: test worker {worker} would need databases {db} and {db + 1}, "
+            "past Redis' 0-15; point REDIS_URL at a lower database, run fewer workers "
+            "(make test PYTEST_WORKERS=N) or set NEXA_TEST_REDIS_DBS"
+        )
+    return db
+
+
 try:
     REDIS_QUEUE_DB = _redis_db(REDIS_URL)
 except ValueError as exc:
     raise ImproperlyConfigured(f"REDIS_URL has a bad database index: {REDIS_URL!r}") from exc
+if _ASSIGN_TEST_WORKER and not EMBEDDED_REDIS:
+    REDIS_QUEUE_DB = xdist_worker_queue_db(
+        REDIS_QUEUE_DB, TEST_WORKER, os.environ.get("NEXA_TEST_REDIS_DBS", "")
+    )
+    REDIS_URL = redis_url_with_db(REDIS_URL, REDIS_QUEUE_DB)
+    os.environ["REDIS_URL"] = REDIS_URL
 REDIS_QUEUE_URL = redis_url_with_db(REDIS_URL, REDIS_QUEUE_DB)
 REDIS_CACHE_URL = redis_url_with_db(REDIS_URL, REDIS_QUEUE_DB + 1)
 
@@ -275,11 +328,48 @@ DATA_UPLOAD_MAX_NUMBER_FILES = NEXA_BATCH_MAX_FILES + 10
 
 # --- static, i18n, security --------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every request when it is missing
+# The image collects static files at build into NEXA_STATIC_ROOT, outside the data volume.
+STATIC_ROOT = Path(env.str("NEXA_STATIC_ROOT", default=str(DATA_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request when it is missing
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+def s3_storage(environ: Mapping[str, str]) -> dict | None:
+    """The ``STORAGES["default"]`` entry for S3-compatible object storage (django-storages), or
+    ``None`` when ``NEXA_S3_BUCKET`` is unset (uploads then stay on disk in ``MEDIA_ROOT``).
+
+    Args:
+        environ: the environment: ``NEXA_S3_BUCKET`` (required), ``NEXA_S3_ENDPOINT_URL`` (MinIO,
+            Ceph, R2...; unset: AWS), ``NEXA_S3_REGION``, ``NEXA_S3_ACCESS_KEY_ID`` and
+            ``NEXA_S3_SECRET_ACCESS_KEY`` (unset: boto3's own chain, e.g. an instance role),
+            ``NEXA_S3_PREFIX`` (a key prefix inside the bucket), ``NEXA_S3_ADDRESSING_STYLE``
+            (``path`` for most self-hosted servers).
+
+    Objects are private (no ACL, read back with the keys); a name is never overwritten (the
+    upload paths are generated, ``nexa.storage``).
+    """
+    bucket = environ.get("NEXA_S3_BUCKET", "").strip()
+    if not bucket:
+        return None
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("NEXA_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("NEXA_S3_REGION") or None,
+        "access_key": environ.get("NEXA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("NEXA_S3_SECRET_ACCESS_KEY") or None,
+        "location": environ.get("NEXA_S3_PREFIX", "").strip("/"),
+        "addressing_style": environ.get("NEXA_S3_ADDRESSING_STYLE") or None,
+        "default_acl": None,
+        "file_overwrite": False,
+        "querystring_auth": True,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # never the bucket under pytest: the tests' uploads stay in their own MEDIA_ROOT
+    "default": (None if TESTING else s3_storage(os.environ))
+    or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
@@ -310,12 +400,52 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_PRODUCTION)
 BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "filters": {"redact": {"()": "nexa.security.RedactSecretsFilter"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["redact"]}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"pypdf": {"level": "ERROR"}},
-}
+
+def logging_config(log_format: str, level: str) -> dict:
+    """The ``LOGGING`` dict: one console handler on stderr, secrets redacted (``nexa.security``).
+
+    Args:
+        log_format: ``plain`` (``time level logger message``) or ``json`` (one JSON object a line:
+            ``time``, ``level``, ``logger``, ``message``, ``request_id``, ``job_id`` and any extras;
+            python-json-logger). The ids come from ``nexa.logcontext``.
+        level: the root level name (``INFO``, ``DEBUG``...).
+
+    Raises:
+        ImproperlyConfigured: ``log_format`` is neither.
+    """
+    if log_format not in ("plain", "json"):
+        raise ImproperlyConfigured(f"LOG_FORMAT must be plain or json (got {log_format!r})")
+    loggers: dict = {"pypdf": {"level": "ERROR"}}
+    if log_format == "json":
+        # Django's own console handlers (DEBUG, runserver) would print plain copies of its lines.
+        loggers["django"] = {"handlers": [], "level": "INFO", "propagate": True}
+        loggers["django.server"] = {"handlers": [], "level": "INFO", "propagate": True}
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s %(job_id)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
+        },
+        "filters": {
+            "redact": {"()": "nexa.security.RedactSecretsFilter"},
+            "context": {"()": "nexa.logcontext.LogContextFilter"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": log_format,
+                "filters": ["redact", "context"],
+            }
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": loggers,
+    }
+
+
+LOG_FORMAT = env.str("LOG_FORMAT", default="plain").strip().lower()
+LOGGING = logging_config(LOG_FORMAT, env.str("LOG_LEVEL", default="INFO"))

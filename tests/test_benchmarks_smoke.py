@@ -82,4 +82,5 @@ def test_percentile_and_procfile_command():
     assert percentile([5.0], 50) == 5.0
     argv = procfile_web_command(8123)
     assert "gunicorn" in argv and argv[argv.index("--bind") + 1] == "127.0.0.1:8123"
-    assert "--threads" in argv and "${" not in " ".join(argv)
+    # the settings come from gunicorn.conf.py, the file run_local reads too
+    assert argv[argv.index("-c") + 1] == "gunicorn.conf.py" and "${" not in " ".join(argv)

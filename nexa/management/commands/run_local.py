@@ -29,6 +29,7 @@ from django.db import connections
 from nexa import embedded_redis
 
 FIRST_RUN_USERNAME = "admin"
+GUNICORN_CONF = Path(settings.BASE_DIR) / "gunicorn.conf.py"
 
 
 def _die_with_parent() -> None:
@@ -103,14 +104,6 @@ def _port_free(host: str, port: int) -> bool:
         except OSError:
             return False
     return True
-
-
-def _gunicorn_has_control_socket() -> bool:
-    try:
-        from gunicorn import config
-    except ImportError:
-        return False
-    return hasattr(config, "ControlSocketDisable")
 
 
 def _health_status(url: str) -> int | None:
@@ -210,25 +203,20 @@ class Command(BaseCommand):
         if options["runserver"]:
             web_argv = [sys.executable, manage, "runserver", "--noreload", bind]
         else:
+            # gunicorn.conf.py (the Procfile's too) holds the settings; only these differ locally.
             web_argv = [
                 sys.executable,
                 "-m",
                 "gunicorn",
-                "nexa.wsgi",
+                "--config",
+                str(GUNICORN_CONF),
                 "--bind",
                 bind,
                 "--workers",
                 str(options["web_workers"]),
-                "--threads",
-                "2",
-                "--timeout",
-                "60",
                 "--graceful-timeout",
                 str(int(options["grace"])),
             ]
-            if _gunicorn_has_control_socket():
-                # gunicorn >= 25.1 opens a control socket in ~/.gunicorn shared by every instance.
-                web_argv.append("--no-control-socket")
         return worker, Child("web", web_argv, env)
 
     # --- run ------------------------------------------------------------------------------------
