@@ -382,7 +382,7 @@ class Library:
                 if m:
                     firsts.setdefault((m.group(1).lower(), u.document), i)
         named = self.documents_named(text)
-        out = []
+        out: list[int] = []
         for m in _TABLE_REF.finditer(text or ""):
             tid = m.group(1).lower()
             rows = [i for (t, doc), i in firsts.items() if t == tid]

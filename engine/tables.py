@@ -10,7 +10,9 @@ data (``WIRE_CLASSES``, ``PLACES``); docs/architecture.md says how to add a word
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from engine.quantities import Quantity, find_quantities
 
@@ -324,8 +326,12 @@ class GridOutcome:
     note: str = ""  # the note that steers, as "(l)"
 
 
+Row = tuple[int, dict[str, Any]]  # (unit index, table-row data as engine.spec.grid stores it)
+CellPick = tuple[Quantity, int, dict[str, Any], int]  # (value, row unit, row data, column index)
+
+
 def read_cell(
-    rows: list[tuple[int, dict]],
+    rows: list[Row],
     notes: dict[str, str],
     rule_texts: list[str],
     facts_text: str,
@@ -333,7 +339,7 @@ def read_cell(
     measured: list[Quantity],
     volts: list[float],
     temps: list[Quantity],
-    note_applies,
+    note_applies: Callable[[str, str], bool],
 ) -> GridOutcome | None:
     """Apply a case-by-column table to a finding.
 
@@ -386,7 +392,15 @@ def read_cell(
     return out
 
 
-def _place_cell(rows, columns, letters, unit, facts_text, text, volts):
+def _place_cell(
+    rows: list[Row],
+    columns: list[str],
+    letters: list[str],
+    unit: str,
+    facts_text: str,
+    text: str,
+    volts: list[float],
+) -> CellPick | None:
     """``(value, row unit, row data, column index)`` for a table whose cases are places (GO 95 Table 1)."""
     ci = choose_column(columns, letters, facts_text, volts)
     if ci is None:
@@ -398,8 +412,7 @@ def _place_cell(rows, columns, letters, unit, facts_text, text, volts):
         tied = [(s, ui, d) for s, ui, d in scored if d["grid"]["case"] == named]
     else:
         tied = [(s, ui, d) for s, ui, d in scored if s == top]
-    valued = [(cell_value(str(d["cells"][1 + ci]), unit), ui, d) for _, ui, d in tied]
-    valued = [(q, ui, d) for q, ui, d in valued if q is not None]
+    valued = [(q, ui, d) for _, ui, d in tied if (q := cell_value(str(d["cells"][1 + ci]), unit)) is not None]
     if not valued:
         return None
     # two cases describe the wire equally well: the most stringent governs (GO 95 Rule 14)
@@ -407,14 +420,14 @@ def _place_cell(rows, columns, letters, unit, facts_text, text, volts):
     return q, ui, d, ci
 
 
-def _wire_cell(rows, columns, unit, text):
+def _wire_cell(rows: list[Row], columns: list[str], unit: str, text: str) -> CellPick | None:
     """``(value, row unit, row data, column index)`` for a wire-against-wire table (GO 95 Table 2): the case
     names one wire of the finding and the column the other; the best-named pair wins, the larger value
     breaking ties (the most stringent governs, GO 95 Rule 14)."""
     wires = wires_in(text)
     if len(wires) < 2:
         return None
-    best = None
+    best: tuple[tuple[float, float], CellPick] | None = None
     for i, wa in enumerate(wires):
         for j, wb in enumerate(wires):
             if i == j:

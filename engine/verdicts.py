@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from engine.library import Decision, Library, Unit, rule_group
 from engine.quantities import Quantity, find_quantities
@@ -96,8 +98,8 @@ def _candidates(
     q_tokens: set[str],
     library: Library,
     hits: list[tuple[int, float]],
-    named: set[str] = frozenset(),
-    cited: set[str] = frozenset(),
+    named: set[str] | frozenset[str] = frozenset(),
+    cited: set[str] | frozenset[str] = frozenset(),
 ) -> list[Cand]:
     index = library.index
     known = {t for t in q_tokens if index.df.get(t) and not t[0].isdigit()}
@@ -1075,7 +1077,7 @@ def _keyed_with_value(c: Cand, facts: Facts) -> bool:
     return any(q.kind in kinds and q is not c.key_quantity for q in facts.measured)
 
 
-def _grid_rows(library: Library, unit: int) -> list[tuple[int, dict]]:
+def _grid_rows(library: Library, unit: int) -> list[tuple[int, dict[str, Any]]]:
     """The rows of the case-by-column table of ``unit``'s rule (the unit's own table when it is a row)."""
     u = library.units[unit]
     rows = []
@@ -1090,7 +1092,12 @@ def _grid_rows(library: Library, unit: int) -> list[tuple[int, dict]]:
 
 
 def _grid_decision(
-    gov: Cand, every: list[Cand], facts: Facts, library: Library, hits, conf
+    gov: Cand,
+    every: list[Cand],
+    facts: Facts,
+    library: Library,
+    hits: list[tuple[int, float]],
+    conf: Callable[[float, Cand], float],
 ) -> Decision | None:
     """The decision by a case-by-column table of the governing rule (``engine.tables``), or None when the
     rule has no such table or the finding does not tell its column and case."""
@@ -1126,16 +1133,16 @@ def _grid_decision(
     where = f"{_label(unit)} {out.label}, {cell.case_label[:90]}"
     row_text = library.units[cell.row_unit].text
     steered = _steer(out.steer, every, facts, library) if out.steer else None
-    if steered is not None:
+    if steered is not None and out.steer is not None:
         d = _evaluate(steered, facts, library, hits, conf)
         reason = f"Note {out.note} of {where} sends this wire to Rule {''.join(out.steer)}: {d.reason}"
         cites = d.citations + [c for c in _citations(library, [(cell.row_unit, row_text)], [], d.confidence)]
         return Decision(d.verdict, d.confidence, reason, cites[:4], {**d.details, "table_note": out.note})
-    details = {
+    details: dict[str, Any] = {
         "governing": {"document": unit.document, "section": unit.section, "statement": row_text},
         "cell": {"case": cell.case, "column": cell.letter, "value": cell.value.describe()},
     }
-    if out.measured is None:
+    if out.measured is None or out.required is None:
         c = conf(0.55, gov)
         reason = f"{where}: {out.required_text}; the audit does not give the measured clearance."
         return Decision(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 _COLUMN = re.compile(r"\bColumn\s+([A-Z])\b\s*[-\u2013\u2014:]?\s*")
 _CASE_ONLY = re.compile(r"^\s*(\d{1,2})\s*$")
@@ -219,7 +220,7 @@ def _read_notes(
 ) -> None:
     """The lettered notes after the table ("(j) Column A: guys over ..."), until a blank line, a bracketed
     editorial line or a rule heading."""
-    open_note: list | None = None
+    open_note: list[Any] | None = None
     while i < len(stream):
         p, li, text = stream[i]
         if not text or text.startswith("[") or stop(p, li, text):

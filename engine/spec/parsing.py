@@ -786,7 +786,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     ctx_section, ctx_heading = "", ""  # the section the current line sits in, and its heading
     items: list[tuple[str, str, str]] = []  # the open sub-item path of the section: (number, style, title)
 
-    def flush():
+    def flush() -> None:
         nonlocal cur
         if cur is None:
             return
