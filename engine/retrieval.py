@@ -51,6 +51,13 @@ _PHRASE_LIST = [
     ("guard post|protective post|protection post", "bollard", False),
     ("ground electrode|grounding electrode|driven electrode", "groundrod", True),
     ("x arm", "crossarm", False),
+    # the premises a clearance is written for (GO 95 Rule 54.8-B(2)): a store's drive aisle is a commercial driveway
+    ("drive aisle|private drive", "driveway", False),
+    (
+        "shopping center|shopping centre|strip mall|shopping mall|retail store|office building",
+        "commercial",
+        True,
+    ),
 ]
 PHRASES: dict[tuple[str, ...], tuple[list[str], bool]] = {}
 for _alts, _out, _keep in _PHRASE_LIST:
@@ -87,6 +94,7 @@ SYNONYMS = {
     "walkway": "pedestrian",
     # the kind of premises a clearance is written for (GO 95 Rule 54.8-B(2): residential vs commercial)
     "residence": "residential",
+    "retail": "commercial",
     "home": "residential",
     "dwelling": "residential",
     "walkable": "walk",

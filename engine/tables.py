@@ -52,6 +52,8 @@ PLACES: dict[str, tuple[str, ...]] = {
         "vehicles",
         "driveway",
         "driveways",
+        "drive aisle",
+        "private drive",
         "parking",
         "agricultural",
         "field",
@@ -239,11 +241,18 @@ def is_wire_table(labels: list[str]) -> bool:
     return sum(1 for label in labels if _classes(label, WIRE_CLASSES)) >= 0.6 * max(len(labels), 1)
 
 
+_ADDRESS = re.compile(
+    r"\b(?:at|to|of|from|near|behind|beside|serving)\s+(?:the\s+)?(?:\d+[A-Z]?\s+)?(?:[A-Z][a-z]+\s+){1,3}"
+    r"(?:St|Rd|Ave|Ln|Ct|Way|Dr|Blvd|Pl|Street|Road|Avenue|Lane|Court|Drive)\b\.?"
+)
+
+
 def case_score(label: str, text: str) -> float:
     """How well a case label ("Above ground in areas accessible to pedestrians only") names the place a
     finding describes: shared place classes, with "pedestrians only" / "not accessible to vehicles" kept
     apart from vehicle areas."""
-    have, want = _classes(label, PLACES), _classes(text, PLACES)
+    # "the residence at 1270 Marsh Rd": an address says where the wire is, not that it crosses a street
+    have, want = _classes(label, PLACES), _classes(_ADDRESS.sub(" ", text), PLACES)
     if _FREE_OF_VEHICLES.search(text):
         want = (want - {"vehicle"}) | {"pedestrian"}
     if _FREE_OF_VEHICLES.search(label):

@@ -122,6 +122,9 @@ def _candidates(
             units[g] = max(units.get(g, 0.0), r)
     kinds = {q.kind for q in facts.measured}
     line_class = _line_class(facts.facts_text)
+    facility = _facility(wire_classes(facts.facts_text))
+    if "guy" in facility and len(facility) > 1:
+        facility = set()  # a guy and a conductor named together (a crossing): nothing to tell apart
     out = []
     for ui, r in units.items():
         unit = library.units[ui]
@@ -143,6 +146,8 @@ def _candidates(
                 matches = max(matches, max(compat(c.applicability, facts.applicability)[1] for c in usable))
             if line_class and _part_conflict(unit, line_class):
                 conflicts += 1  # a communication-lines rule for a supply wire, or the other way round
+            if facility and _facility_conflict(facility, st, ui, library):
+                conflicts += 1  # a service-drop rule for a guy, a guy rule for a service drop
             bonus = 0.15 if any(c.kind in kinds for c in usable) else 0.0
             keyed, keyq = _statement_key(st, facts)
             if keyed:
@@ -168,6 +173,41 @@ def _line_class(text: str) -> str:
     if "communication" in classes:
         return "" if supply else "communication"
     return "supply" if supply else ""
+
+
+def _facility(classes: set[str]) -> set[str]:
+    """Wire classes as rules are written for them: a service drop is its own facility (GO 95 Rule 54.8),
+    whatever supply or communication words go with it; span wires go with guys."""
+    if "service_drop" in classes:
+        return {"service_drop"}
+    return set(classes)
+
+
+def _facility_conflict(facility: set[str], st: Statement, ui: int, library: Library) -> bool:
+    """Whether a statement is written for another kind of wire than the finding's: the facility named in
+    the statement, else in its heading, else in the lead of its rule ("Vertical clearances of supply
+    service drops ..." above the sub-item "(2)b ... not less than 12 feet")."""
+    unit = library.units[ui]
+    for text in (st.text, f"{unit.heading} {unit.parent_heading}", _rule_lead(ui, library)):
+        have = _facility(wire_classes(text))
+        if have:
+            # guys and the conductors they hold are judged by different rules (GO 95 Rule 56 vs 54);
+            # conductor classes among themselves are left to applicability (a secondary rule may govern
+            # the service drop)
+            return ("guy" in facility) != ("guy" in have)
+    return False
+
+
+def _rule_lead(ui: int, library: Library) -> str:
+    """The first text of the rule a unit belongs to (its lead sentence), or ""."""
+    sec = library.units[ui].section
+    if not sec:
+        return ""
+    for gi in library.group(ui):
+        g = library.units[gi]
+        if g.section == sec and g.kind != "table_row":
+            return g.text[:400]
+    return ""
 
 
 def _part_conflict(unit: Unit, line_class: str) -> bool:
@@ -629,11 +669,11 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
     # decides before the table when it matches the finding at least as well
     plain = [c for c in cands if not _is_grid_row(library.units[c.unit]) and not c.stmt.is_exception]
     modifier = max(plain, key=lambda c: c.score) if plain else None
-    if modifier is not None and not library.named_grid_rows(modifier.stmt.text):
+    if modifier is not None and not _modifies_table(modifier, library):
         modifier = None
     for c in cands:
         if _is_grid_row(library.units[c.unit]):
-            if modifier is not None and modifier.score >= c.score:
+            if modifier is not None and modifier.score >= 0.8 * c.score:
                 break
             got = _grid_decision(c, every, facts, library, hits, lambda base, _c: round(base * 0.95, 3))
             if got is not None and c.score >= 0.8 * max(x.score for x in cands):
@@ -1066,6 +1106,17 @@ def _clearance_values(facts: Facts) -> list[Quantity]:
 
 def _is_grid_row(unit: Unit) -> bool:
     return unit.kind == "table_row" and isinstance(unit.data, dict) and "grid" in unit.data
+
+
+def _modifies_table(c: Cand, library: Library) -> bool:
+    """Whether the rule of a candidate names a held case-by-column table: its own sentence ("the 48-inch
+    clearance of Table 2 ...") or the lead of its rule ("not less than those of Rule 37, Table 1, Column B,
+    with the following modifications:" above the sub-item that matched)."""
+    if library.named_grid_rows(c.stmt.text):
+        return True
+    sec = library.units[c.unit].section
+    lead = [library.units[gi].text for gi in library.group(c.unit) if library.units[gi].section == sec]
+    return bool(sec) and bool(library.named_grid_rows(" ".join(lead[:3])))
 
 
 def _keyed_with_value(c: Cand, facts: Facts) -> bool:

@@ -357,3 +357,39 @@ def test_the_case_names_one_wire_and_the_column_the_other():
         lib,
     )
     assert hot.verdict == "REPEALABLE" and "10 percent" in hot.reason
+
+
+def test_a_service_drop_rule_does_not_judge_a_guy_and_an_address_is_not_a_street_crossed():
+    """GO 95: guys are Rule 56, service drops Rule 54.8-B; "at 1250 Marsh Rd" says where the drop is, and a
+    shopping center's drive aisle is a commercial driveway (54.8-B(2)a, 16 ft)."""
+    page = SERVICE_DROPS + (
+        "56.4-A1  Over, Across or Along Public Thoroughfares\n"
+        "a) Guys over public thoroughfares in urban districts shall clear the ground by not less than 18 feet "
+        "(Table 1, Case 3, Column A), "
+        "except that:\n"
+        "2) not less than 14 feet is permitted for the portions of guys over that part of the public "
+        "thoroughfare which is an entrance to or exit from private residential premises.\n"
+    )
+    records = []
+    for name, pages in (("rules.pdf", list(RULES)), ("drops.pdf", [page])):
+        spec = parse_spec(pages, name)
+        records += [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    lib = Library(records)
+    guy = decide(
+        "Overhead guy from pole 7731 passes over the driveway entrance to the residence at 1270 Marsh Rd "
+        "(urban district) at 14 ft 3 in.",
+        {},
+        lib,
+    )
+    assert guy.verdict == "REPEALABLE" and guy.citations[0]["section"] == "56.4-A1"
+    aisle = decide(
+        "Service drop across the private drive aisle of the shopping center at 1250 Marsh Rd measured 15 ft 2 in.",
+        {},
+        lib,
+    )
+    assert (
+        aisle.verdict == "VALID" and aisle.citations[0]["section"] == "54.8-B" and "16 feet" in aisle.reason
+    )
