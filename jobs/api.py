@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from django.conf import settings
@@ -22,8 +23,8 @@ from engine.pdftext import TOO_LARGE
 from jobs import monitoring
 from jobs import serializers as s
 from jobs.models import AnalysisJob, Batch
-from jobs.services import NO_FILE, is_refused, submit_audit
-from jobs.tasks import job_result, run_analysis
+from jobs.services import NO_FILE, hand_off, is_refused, submit_audit
+from jobs.tasks import HandOff, job_result, run_analysis
 
 TOO_MANY_FILES = "too_many_files"
 USE_ASYNC = "use_async_endpoint"
@@ -135,7 +136,7 @@ class BatchAnalyzeView(APIView):
             for upload in files:
                 job = submit_audit(request.user, upload, batch=batch)
                 entry = {
-                    "filename": job.audit.original_filename if not job.cached else upload.name,
+                    "filename": job.file_name,
                     "job_id": str(job.id),
                     "status": job.status,
                     "poll_url": s.poll_url(job.id),
@@ -148,6 +149,10 @@ class BatchAnalyzeView(APIView):
 
 class AnalyzeAuditView(APIView):
     """``POST /analyze-audit``: the same pipeline, run in this request; small files only.
+
+    The run is bounded by ``NEXA_SYNC_TIMEOUT`` seconds (20, well under the web server's 60 s):
+    an analysis that has not finished by then moves to the queue and the answer is ``202`` with
+    ``job_id``, ``status`` ``PENDING``, ``poll_url`` and ``moved_to_queue: true``.
 
     Above ``NEXA_SYNC_MAX_BYTES``: 413 ``use_async_endpoint``, nothing stored. A file refused by
     the cheap checks (not a PDF) is recorded as a ``FAILURE`` job and answered 422 with the §3
@@ -165,6 +170,10 @@ class AnalyzeAuditView(APIView):
         request={"multipart/form-data": s.UploadSerializer},
         responses={
             200: s.AnalysisResultSerializer,
+            202: OpenApiResponse(
+                s.MovedToQueueSerializer,
+                description="not finished within NEXA_SYNC_TIMEOUT: moved to the queue; poll poll_url",
+            ),
             400: OpenApiResponse(s.ErrorResponseSerializer, description="no file"),
             413: OpenApiResponse(
                 s.ErrorResponseSerializer,
@@ -190,7 +199,22 @@ class AnalyzeAuditView(APIView):
             )
         job = submit_audit(request.user, upload, enqueue_job=False)
         if not job.is_final:
-            run_analysis(str(job.id))
+            limit = float(settings.NEXA_SYNC_TIMEOUT)
+            try:
+                run_analysis(str(job.id), deadline=time.monotonic() + limit)
+            except HandOff:
+                hand_off(job, f"POST /analyze-audit waits at most {limit:g} s; moved to the queue.")
+                return Response(
+                    {
+                        "job_id": str(job.id),
+                        "status": AnalysisJob.Status.PENDING,
+                        "poll_url": s.poll_url(job.id),
+                        "moved_to_queue": True,
+                        "message": f"The analysis takes longer than this endpoint waits ({limit:g} s); "
+                        "it continues in the queue. Poll poll_url for the result.",
+                    },
+                    status=status.HTTP_202_ACCEPTED,
+                )
         job = AnalysisJob.objects.select_related("audit").get(pk=job.pk)
         body = {**job_result(job), "job_id": str(job.id)}
         if job.status == AnalysisJob.Status.SUCCESS:

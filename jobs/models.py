@@ -40,6 +40,9 @@ class AnalysisJob(models.Model):
     leader = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="followers"
     )
+    # The file name as this submission sent it (a follower or a cache hit points at another
+    # submission's audit, whose name may differ).
+    filename = models.CharField(max_length=255, blank=True)
     queue = models.CharField(max_length=16, default="default", db_index=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True)
     stage = models.CharField(max_length=32, blank=True)
@@ -61,6 +64,11 @@ class AnalysisJob(models.Model):
 
     def __str__(self):
         return f"Job {self.id} ({self.status})"
+
+    @property
+    def file_name(self) -> str:
+        """The submitted file's name (older rows: the audit's)."""
+        return self.filename or self.audit.original_filename
 
     @property
     def is_final(self) -> bool:

@@ -37,6 +37,16 @@ class SubmittedSerializer(serializers.Serializer):
     cached = serializers.BooleanField(required=False)
 
 
+class MovedToQueueSerializer(serializers.Serializer):
+    """``POST /analyze-audit`` past ``NEXA_SYNC_TIMEOUT``: the job continues in the queue."""
+
+    job_id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=AnalysisJob.Status.choices)
+    poll_url = serializers.CharField()
+    moved_to_queue = serializers.BooleanField()
+    message = serializers.CharField()
+
+
 class RefusedSerializer(serializers.Serializer):
     """A 400/413 answer of ``POST /analyze-audit-async``: without a file only ``error``; a file
     refused by the cheap checks is recorded, so ``job_id``, ``status`` (``FAILURE``) and
@@ -176,7 +186,7 @@ def job_payload(job: AnalysisJob, *, staff: bool = False) -> dict:
         "queue": job.queue,
         "cached": job.cached,
         "attempts": job.attempts,
-        "file": job.audit.original_filename,
+        "file": job.file_name,
         "batch_id": str(job.batch_id) if job.batch_id else None,
         "created_at": job.created_at.isoformat(),
         "started_at": job.started_at.isoformat() if job.started_at else None,

@@ -1,4 +1,5 @@
-"""Submitting audits for analysis: store the upload, create the job row, enqueue on commit.
+"""Job services: submitting audits (store the upload, create the job row, enqueue on commit) and
+the job actions the admin and the API call (re-queue, cancel, re-run, hand a sync run to the queue).
 
 Only cheap checks happen here (size, ``%PDF-`` header); the PDF is read by the worker. The
 database is the system of record: a job whose enqueue fails (Redis down) stays ``PENDING`` and
@@ -31,6 +32,7 @@ QUEUE_HIGH, QUEUE_DEFAULT, QUEUE_BATCH = "high", "default", "batch"
 QUEUE_SYNC = "sync"  # run in the web process by ``POST /analyze-audit``; never enqueued
 RUNNING = (AnalysisJob.Status.PENDING, AnalysisJob.Status.PROCESSING)
 NO_FILE = "no_file"
+CANCELED = "canceled"
 STAGE_REFUSED = "refused"  # stage of a job refused by the cheap checks (never enqueued)
 
 
@@ -229,6 +231,7 @@ def record_refused(
             audit=audit,
             owner=owner,
             batch=batch,
+            filename=name,
             queue=queue or choose_queue(size, batch=batch),
             status=AnalysisJob.Status.FAILURE,
             stage=STAGE_REFUSED,
@@ -301,6 +304,7 @@ def submit_audit(
             audit=cached,
             owner=owner,
             batch=batch,
+            filename=name,
             queue=queue,
             status=AnalysisJob.Status.SUCCESS,
             stage="cached",
@@ -319,6 +323,7 @@ def submit_audit(
                 audit=leader.audit,
                 owner=owner,
                 batch=batch,
+                filename=name,
                 queue=queue,
                 leader=leader,
                 status=leader.status,
@@ -328,7 +333,132 @@ def submit_audit(
         audit = Audit(owner=owner, original_filename=name, sha256=sha256, size_bytes=size)
         _save_bytes(audit, name, uploaded_file)
         audit.save()
-        job = AnalysisJob.objects.create(audit=audit, owner=owner, batch=batch, queue=queue, stage="queued")
+        job = AnalysisJob.objects.create(
+            audit=audit, owner=owner, batch=batch, filename=name, queue=queue, stage="queued"
+        )
         if enqueue_job:
             transaction.on_commit(lambda: enqueue(job, fresh=True))
     return job
+
+
+# --- job actions (admin, API) ------------------------------------------------------------------
+def fetch_rq_job(job_id):
+    """The RQ job with id ``job_id`` (JSON serializer, queue connection); raises ``NoSuchJobError``."""
+    import django_rq
+    from django.conf import settings
+    from rq.job import Job
+    from rq.utils import import_attribute
+
+    serializer = import_attribute(settings.RQ_SERIALIZER)
+    return Job.fetch(str(job_id), connection=django_rq.get_connection("default"), serializer=serializer)
+
+
+def _cancel_rq_job(job_id) -> None:
+    """Cancel the RQ job of ``job_id`` if Redis still holds it (best effort)."""
+    from rq.exceptions import InvalidJobOperation, NoSuchJobError
+
+    try:
+        rq_job = fetch_rq_job(job_id)
+    except NoSuchJobError:
+        return
+    try:
+        rq_job.cancel()
+    except InvalidJobOperation:
+        pass  # already canceled or finished
+    except Exception as exc:  # Redis trouble: the job row is final, the task will skip it
+        log.warning("could not cancel RQ job %s: %s", job_id, exc)
+
+
+def requeue_job(job: AnalysisJob) -> bool:
+    """Put a ``FAILURE`` job back to ``PENDING`` and enqueue it once the transaction commits.
+
+    The error fields are cleared (the previous error stays in the admin history via LogEntry), the
+    attempt counter is kept, and a follower of an identical submission is detached so it runs on
+    its own. Returns False when the job was no longer ``FAILURE``.
+    """
+    queue = QUEUE_DEFAULT if job.queue == QUEUE_SYNC else job.queue
+    changed = AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.FAILURE).update(
+        status=AnalysisJob.Status.PENDING,
+        stage="requeued",
+        progress=0,
+        queue=queue,
+        leader=None,
+        error_code="",
+        error_message="",
+        traceback="",
+        worker_name="",
+        started_at=None,
+        finished_at=None,
+    )
+    if not changed:
+        return False
+    job.refresh_from_db()
+    transaction.on_commit(lambda: enqueue(job))
+    return True
+
+
+def cancel_job(job: AnalysisJob, username: str) -> bool:
+    """End a ``PENDING`` job (and its followers) as ``FAILURE``/``canceled``; cancel its RQ job.
+
+    Returns False when the job was no longer ``PENDING`` (a worker took it meanwhile).
+    """
+    from jobs.tasks import finish
+
+    with transaction.atomic():
+        locked = AnalysisJob.objects.select_for_update().filter(pk=job.pk, status=AnalysisJob.Status.PENDING)
+        if not locked.exists():
+            return False
+        finish(job.pk, AnalysisJob.Status.FAILURE, code=CANCELED, message=f"Canceled by {username}.")
+    _cancel_rq_job(job.pk)
+    return True
+
+
+def rerun_audit(audit, by_user=None) -> AnalysisJob:
+    """Create and enqueue (on commit) a new job analysing ``audit`` again against the current library.
+
+    Args:
+        audit: an ``audits.Audit`` with its stored PDF.
+        by_user: unused for ownership (the job belongs to the audit's owner, who sees it in their
+            job list); kept for the caller's log message.
+
+    Returns:
+        The new ``PENDING`` AnalysisJob.
+    """
+    job = AnalysisJob.objects.create(
+        audit=audit,
+        owner_id=audit.owner_id,
+        filename=audit.original_filename,
+        queue=choose_queue(audit.size_bytes or 0),
+        stage="queued",
+    )
+    transaction.on_commit(lambda: enqueue(job, fresh=True))
+    return job
+
+
+def hand_off(job: AnalysisJob, reason: str) -> bool:
+    """Move a job that ``POST /analyze-audit`` started but could not finish in time to the queue.
+
+    The job (``PROCESSING`` in the web process) goes back to ``PENDING`` on the ``default`` queue
+    with stage ``moved_to_queue`` and is enqueued now; the client polls it like an async job.
+    Returns False when the job was no longer ``PROCESSING``.
+
+    Args:
+        job: the sync job.
+        reason: why (for ``error_message`` while it waits), e.g. "took longer than 20 s".
+    """
+    changed = AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.PROCESSING).update(
+        status=AnalysisJob.Status.PENDING,
+        stage="moved_to_queue",
+        progress=0,
+        queue=QUEUE_DEFAULT,
+        worker_name="",
+        error_message=reason,
+    )
+    if not changed:
+        return False
+    job.refresh_from_db()
+    AnalysisJob.objects.filter(leader_id=job.pk, status=AnalysisJob.Status.PROCESSING).update(
+        status=AnalysisJob.Status.PENDING, stage="moved_to_queue", progress=0
+    )
+    transaction.on_commit(lambda: enqueue(job, fresh=True))
+    return True

@@ -195,7 +195,15 @@ RQ_QUEUES = {
     for name in ("high", "default", "batch")
 }
 RQ_SHOW_ADMIN_LINK = True
-RQ = {"WORKER_CLASS": "jobs.worker.NexaWorker"}  # heartbeats + periodic reconciler (jobs/worker.py)
+# Forking worker, library preloaded before each fork; heartbeats + periodic reconciler (jobs/worker.py).
+# jobs.worker.NexaSimpleWorker runs jobs in-process instead (``--worker-class``).
+RQ = {"WORKER_CLASS": env.str("NEXA_WORKER_CLASS", default="jobs.worker.NexaWorker")}
+# Seconds between heartbeats of a running job; the reconciler calls a job lost after
+# NEXA_HEARTBEAT_MISSED beats in a row are missing (jobs.reconcile.heartbeat_stale_seconds).
+NEXA_JOB_MONITORING_INTERVAL = env.int("NEXA_JOB_MONITORING_INTERVAL", default=10)
+NEXA_HEARTBEAT_MISSED = env.int("NEXA_HEARTBEAT_MISSED", default=3)
+# POST /analyze-audit answers within this many seconds; longer work moves to the queue (202).
+NEXA_SYNC_TIMEOUT = env.float("NEXA_SYNC_TIMEOUT", default=20.0)
 NEXA_WORKER_MAX_JOBS = env.int("NEXA_WORKER_MAX_JOBS", default=500)
 
 # --- auth, API -------------------------------------------------------------------------------
