@@ -1,7 +1,7 @@
 """The job API of docs/architecture.md (the seed system's paths), as thin DRF views over jobs.services.
 
 ``POST /analyze-audit-async``, ``POST /batch-analyze``, ``POST /analyze-audit``,
-``GET /job-result/{job_id}``; staff only: ``GET /queue-status``, ``GET /cache-stats``.
+``GET /job-result/{job_id}``, ``GET /jobs``, ``GET /batch/{batch_id}``; staff only: ``GET /queue-status``, ``GET /cache-stats``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from django.core.exceptions import TooManyFilesSent
 from django.db import transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
@@ -248,6 +249,88 @@ class JobResultView(APIView):
         if job is None:
             return _error(NOT_FOUND, f"No job {job_id}.", status.HTTP_404_NOT_FOUND)
         return Response(s.job_payload(job, staff=request.user.is_staff))
+
+
+class JobPagination(PageNumberPagination):
+    """``?page=N`` (from 1) and ``?page_size=M`` (default 50, at most 200)."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def _visible_jobs(request):
+    jobs = AnalysisJob.objects.select_related("audit")
+    return jobs if request.user.is_staff else jobs.filter(owner=request.user)
+
+
+class JobListView(APIView):
+    """``GET /jobs``: the caller's jobs (staff: everyone's), newest first, paginated; filter by
+    ``status``, ``batch`` and ``created_after``/``created_before``."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="job_list",
+        tags=["analysis"],
+        summary="List jobs (own; staff: all), newest first",
+        parameters=[s.JobListQuerySerializer],
+        responses={
+            200: s.JobPageSerializer,
+            400: OpenApiResponse(s.ErrorResponseSerializer, description="a bad filter (error.fields)"),
+            404: OpenApiResponse(s.ErrorResponseSerializer, description="a page past the last"),
+        },
+    )
+    def get(self, request):
+        query = s.JobListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        filters = query.validated_data
+        jobs = _visible_jobs(request).order_by("-created_at", "-pk")
+        if "status" in filters:
+            jobs = jobs.filter(status=filters["status"])
+        if "batch" in filters:
+            jobs = jobs.filter(batch_id=filters["batch"])
+        if "created_after" in filters:
+            jobs = jobs.filter(created_at__gte=filters["created_after"])
+        if "created_before" in filters:
+            jobs = jobs.filter(created_at__lt=filters["created_before"])
+        paginator = JobPagination()
+        page = paginator.paginate_queryset(jobs, request, view=self)
+        return paginator.get_paginated_response([s.job_summary(job) for job in page])
+
+
+class BatchDetailView(APIView):
+    """``GET /batch/{batch_id}``: the batch's jobs and their counts by status (own; staff: all)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="batch_detail",
+        tags=["analysis"],
+        summary="A batch: its jobs and counts by status",
+        responses={200: s.BatchDetailSerializer, 404: s.ErrorResponseSerializer},
+    )
+    def get(self, request, batch_id: str):
+        try:
+            key = uuid.UUID(str(batch_id))
+        except ValueError:
+            key = None
+        batches = Batch.objects.all() if request.user.is_staff else Batch.objects.filter(owner=request.user)
+        batch = batches.filter(pk=key).first() if key else None
+        if batch is None:
+            return _error(NOT_FOUND, f"No batch {batch_id}.", status.HTTP_404_NOT_FOUND)
+        jobs = list(batch.jobs.select_related("audit").order_by("created_at", "pk"))
+        counts = {name: 0 for name in AnalysisJob.Status.values}
+        for job in jobs:
+            counts[job.status] += 1
+        body = {
+            "batch_id": str(batch.id),
+            "created_at": batch.created_at.isoformat(),
+            "done": all(job.is_final for job in jobs),
+            "counts": {"total": len(jobs), **counts},
+            "jobs": [s.job_summary(job) for job in jobs],
+        }
+        return Response(body)
 
 
 class QueueStatusView(APIView):

@@ -169,6 +169,81 @@ class CacheStatsSerializer(serializers.Serializer):
     keys = serializers.DictField(help_text="cache_db, queue_db, by_prefix")
 
 
+class JobListQuerySerializer(serializers.Serializer):
+    """Query parameters of ``GET /jobs``."""
+
+    status = serializers.ChoiceField(choices=AnalysisJob.Status.choices, required=False)
+    batch = serializers.UUIDField(required=False, help_text="Only the jobs of this batch.")
+    created_after = serializers.DateTimeField(required=False, help_text="ISO 8601; inclusive.")
+    created_before = serializers.DateTimeField(required=False, help_text="ISO 8601; exclusive.")
+    page = serializers.IntegerField(required=False, min_value=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=200)
+
+
+class JobSummarySerializer(serializers.Serializer):
+    """One job in ``GET /jobs`` and ``GET /batch/{batch_id}`` (no result: poll ``poll_url``)."""
+
+    job_id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=AnalysisJob.Status.choices)
+    progress = serializers.IntegerField(min_value=0, max_value=100)
+    stage = serializers.CharField()
+    queue = serializers.CharField()
+    cached = serializers.BooleanField()
+    file = serializers.CharField()
+    batch_id = serializers.UUIDField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+    poll_url = serializers.CharField()
+    error = ErrorSerializer(required=False, help_text="Present when status is FAILURE.")
+
+
+class JobPageSerializer(serializers.Serializer):
+    """A page of ``GET /jobs``, newest first."""
+
+    count = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = JobSummarySerializer(many=True)
+
+
+class StatusCountsSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    PENDING = serializers.IntegerField()
+    PROCESSING = serializers.IntegerField()
+    SUCCESS = serializers.IntegerField()
+    FAILURE = serializers.IntegerField()
+
+
+class BatchDetailSerializer(serializers.Serializer):
+    """``GET /batch/{batch_id}``: the batch's jobs (in submission order) and counts by status."""
+
+    batch_id = serializers.UUIDField()
+    created_at = serializers.DateTimeField()
+    done = serializers.BooleanField(help_text="True once every job is SUCCESS or FAILURE.")
+    counts = StatusCountsSerializer()
+    jobs = JobSummarySerializer(many=True)
+
+
+def job_summary(job: AnalysisJob) -> dict:
+    """One entry of ``GET /jobs`` / ``GET /batch/{batch_id}`` (``JobSummarySerializer``)."""
+    data = {
+        "job_id": str(job.id),
+        "status": job.status,
+        "progress": job.progress,
+        "stage": job.stage,
+        "queue": job.queue,
+        "cached": job.cached,
+        "file": job.file_name,
+        "batch_id": str(job.batch_id) if job.batch_id else None,
+        "created_at": job.created_at.isoformat(),
+        "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "poll_url": poll_url(job.id),
+    }
+    if job.status == AnalysisJob.Status.FAILURE:
+        data["error"] = {"code": job.error_code, "message": job.error_message}
+    return data
+
+
 def poll_url(job_id) -> str:
     """The path a client polls for ``job_id``."""
     return reverse("jobs:job-result", args=[job_id])

@@ -240,10 +240,12 @@ LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "login"
 
 REST_FRAMEWORK = {
+    # Token first: an unauthenticated API call answers 401 with ``WWW-Authenticate: Token``.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "nexa.security.GuardedTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
+    "EXCEPTION_HANDLER": "nexa.api_errors.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": ["nexa.security.SubmitRateThrottle"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -257,6 +259,9 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Nexa API",
     "DESCRIPTION": "Checks utility QA audit go-backs against the construction standards.",
     "VERSION": "1.0.0",
+    # OpenAPI 3.1: nullable nested objects are plain JSON Schema (``oneOf`` with ``null``), so the
+    # answers validate against the schema as written (tests/test_api_contract.py).
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # The schema and docs need a login like everything else (docs/architecture.md "Auth"): they map every
     # endpoint, the staff-only monitoring ones included.
