@@ -27,7 +27,7 @@ from django.utils.translation import ngettext
 
 from jobs import admin_views
 from jobs.admin_views import format_seconds
-from jobs.models import AnalysisJob, Batch
+from jobs.models import AnalysisJob, Batch, ClientAccount
 from jobs.services import cancel_job, fetch_rq_job, is_refused, requeue_job, rerun_audit
 
 
@@ -74,7 +74,15 @@ class AnalysisJobAdmin(admin.ModelAdmin):
         "duration",
     )
     list_display_links = ("short_id",)
-    list_filter = ("status", "queue", "cached", "error_code", ("created_at", admin.DateFieldListFilter))
+    list_filter = (
+        "status",
+        "queue",
+        "cached",
+        "priority",
+        "callback_state",
+        "error_code",
+        ("created_at", admin.DateFieldListFilter),
+    )
     search_fields = (
         "audit__pm_number",
         "audit__notification_number",
@@ -111,6 +119,7 @@ class AnalysisJobAdmin(admin.ModelAdmin):
             {"fields": ("error_code", "error_message", "traceback_block", "attempts", "worker_name")},
         ),
         ("Redis", {"fields": ("rq_state",)}),
+        ("Result callback", {"fields": ("priority", "callback_url", "callback_state", "callback_log")}),
     )
     readonly_fields = (
         "id",
@@ -134,6 +143,10 @@ class AnalysisJobAdmin(admin.ModelAdmin):
         "attempts",
         "worker_name",
         "rq_state",
+        "priority",
+        "callback_url",
+        "callback_state",
+        "callback_log",
     )
 
     def has_add_permission(self, request):
@@ -200,6 +213,17 @@ class AnalysisJobAdmin(admin.ModelAdmin):
         if not obj.traceback:
             return "-"
         return format_html('<pre class="nexa-traceback">{}</pre>', obj.traceback)
+
+    @admin.display(description="callback attempts")
+    def callback_log(self, obj):
+        """Each delivery attempt of the result callback: time, answer or error, seconds."""
+        if not obj.callback_attempts:
+            return "-"
+        lines = [
+            f"{a.get('at', '')}  {a.get('status_code') or '-'}  {a.get('error') or 'ok'}  {a.get('seconds', '')} s"
+            for a in obj.callback_attempts
+        ]
+        return format_html('<pre class="nexa-callbacks">{}</pre>', "\n".join(lines))
 
     @admin.display(description="RQ job")
     def rq_state(self, obj):
@@ -327,3 +351,15 @@ class BatchAdmin(admin.ModelAdmin):
     def running(self, obj):
         """Jobs ``PENDING`` or ``PROCESSING``."""
         return obj._running
+
+
+@admin.register(ClientAccount)
+class ClientAccountAdmin(admin.ModelAdmin):
+    """Per-account job settings: staff give an account priority; the callback signing secret."""
+
+    list_display = ("user", "priority")
+    list_filter = ("priority",)
+    list_editable = ("priority",)
+    search_fields = ("user__username", "user__email")
+    autocomplete_fields = ("user",)
+    fields = ("user", "priority", "callback_secret")

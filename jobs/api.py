@@ -23,9 +23,11 @@ from rest_framework.views import APIView
 from engine.pdftext import TOO_LARGE
 from jobs import monitoring
 from jobs import serializers as s
+from jobs.callbacks import check_callback_url
 from jobs.models import AnalysisJob, Batch
 from jobs.services import NO_FILE, hand_off, is_refused, submit_audit
 from jobs.tasks import HandOff, job_result, run_analysis
+from nexa.api_errors import error_body
 
 TOO_MANY_FILES = "too_many_files"
 USE_ASYNC = "use_async_endpoint"
@@ -43,6 +45,17 @@ def _refused_status(job: AnalysisJob) -> int:
         if job.error_code == TOO_LARGE
         else status.HTTP_400_BAD_REQUEST
     )
+
+
+def _callback_url(request) -> tuple[str, Response | None]:
+    """The optional ``callback_url`` field, checked (``jobs.callbacks.check_callback_url``):
+    ``(url, None)``, or ``("", 400 invalid with fields.callback_url)``."""
+    url = str(request.data.get("callback_url") or "").strip()
+    problem = check_callback_url(url) if url else None
+    if problem:
+        body = error_body("invalid", f"callback_url: {problem}", {"callback_url": [problem]})
+        return "", Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return url, None
 
 
 def _no_file(field: str) -> Response:
@@ -79,7 +92,10 @@ class AnalyzeAuditAsyncView(APIView):
         upload = request.FILES.get("file")
         if upload is None:
             return _no_file("file")
-        job = submit_audit(request.user, upload)
+        callback_url, refused = _callback_url(request)
+        if refused is not None:
+            return refused
+        job = submit_audit(request.user, upload, callback_url=callback_url)
         body = {"job_id": str(job.id), "status": job.status, "poll_url": s.poll_url(job.id)}
         if is_refused(job):
             body["error"] = {"code": job.error_code, "message": job.error_message}
@@ -131,11 +147,14 @@ class BatchAnalyzeView(APIView):
                 400,
                 max_files=limit,
             )
+        callback_url, refused = _callback_url(request)
+        if refused is not None:
+            return refused
         entries = []
         with transaction.atomic():
             batch = Batch.objects.create(owner=request.user)
             for upload in files:
-                job = submit_audit(request.user, upload, batch=batch)
+                job = submit_audit(request.user, upload, batch=batch, callback_url=callback_url)
                 entry = {
                     "filename": job.file_name,
                     "job_id": str(job.id),

@@ -32,6 +32,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from jobs import callbacks
 from jobs.models import AnalysisJob
 from jobs.services import QUEUE_DEFAULT, QUEUE_SYNC, enqueue, get_queue
 from jobs.tasks import finish
@@ -274,6 +275,7 @@ def reconcile(*, pending_grace: float | None = None, now: dt.datetime | None = N
                 error_message=leader.error_message,
                 finished_at=leader.finished_at or now,
             )
+            callbacks.schedule([job.pk])
             report["followers"].append(str(job.id))
     _reconcile_spec_imports(connection, now - grace, report)
     return report

@@ -13,17 +13,30 @@ class UploadSerializer(serializers.Serializer):
     """``multipart/form-data`` with one PDF in ``file``."""
 
     file = serializers.FileField(help_text="The audit PDF.")
+    callback_url = serializers.URLField(
+        required=False,
+        help_text="POST /analyze-audit-async only: where the signed result is POSTed when the job "
+        "ends (http(s), host allowed by NEXA_CALLBACK_HOSTS).",
+    )
 
 
 class BatchUploadSerializer(serializers.Serializer):
     """``multipart/form-data`` with up to ``NEXA_BATCH_MAX_FILES`` (20) PDFs, each in ``files``."""
 
     files = serializers.ListField(child=serializers.FileField(), help_text="The audit PDFs (at most 20).")
+    callback_url = serializers.URLField(
+        required=False, help_text="Where each member's signed result is POSTed when it ends."
+    )
 
 
 class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="not_a_pdf, corrupt_pdf, encrypted, no_text_layer, too_large, ...")
     message = serializers.CharField()
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Per-field messages of a 400 invalid request.",
+    )
 
 
 class ErrorResponseSerializer(serializers.Serializer):
@@ -155,6 +168,11 @@ class QueueStatusSerializer(serializers.Serializer):
     started = serializers.DictField(child=serializers.IntegerField())
     scheduled = serializers.DictField(child=serializers.IntegerField())
     jobs = serializers.DictField(child=serializers.IntegerField())
+    priority = serializers.DictField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text='{"accounts": priority accounts, "waiting": their PENDING jobs}',
+    )
 
 
 class CacheStatsSerializer(serializers.Serializer):

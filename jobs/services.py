@@ -21,8 +21,8 @@ from django.utils import timezone
 import engine
 from audits.models import Audit
 from engine.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
-from jobs import monitoring
-from jobs.models import AnalysisJob, Batch
+from jobs import callbacks, monitoring
+from jobs.models import AnalysisJob, Batch, ClientAccount
 from nexa.storage import clean_filename
 
 log = logging.getLogger(__name__)
@@ -154,7 +154,9 @@ def get_queue(name: str):
 
 
 def enqueue(job: AnalysisJob, *, fresh: bool = False) -> bool:
-    """Put ``job`` on its RQ queue now (job id = the job's UUID; only the id travels).
+    """Put ``job`` on its RQ queue now (job id = the job's UUID; only the id travels); a job of a
+    priority account goes to the front of its queue (so ahead of standard jobs; among priority
+    jobs the newest first).
 
     Any earlier RQ job with the same id (failed, finished, abandoned) is deleted first, unless
     ``fresh`` (a job just created: there is none, and the submit path saves a round trip).
@@ -176,6 +178,7 @@ def enqueue(job: AnalysisJob, *, fresh: bool = False) -> bool:
             result_ttl=settings.RQ_RESULT_TTL,
             failure_ttl=7 * 24 * 3600,
             retry=Retry(max=max(1, len(intervals)), interval=intervals) if intervals else None,
+            at_front=job.priority,  # priority accounts run ahead of others in this queue
             description=f"analyze audit {job.audit_id} (job {job.id})",
         )
         return True
@@ -264,8 +267,13 @@ def record_refused_uploads(owner, uploaded_files) -> list[AnalysisJob]:
     return jobs
 
 
+def has_priority(owner) -> bool:
+    """True when staff gave ``owner``'s account priority (``ClientAccount.priority``)."""
+    return ClientAccount.objects.filter(user=owner, priority=True).exists()
+
+
 def submit_audit(
-    owner, uploaded_file, *, batch: Batch | None = None, enqueue_job: bool = True
+    owner, uploaded_file, *, batch: Batch | None = None, enqueue_job: bool = True, callback_url: str = ""
 ) -> AnalysisJob:
     """Store an uploaded audit PDF and create its analysis job.
 
@@ -275,6 +283,8 @@ def submit_audit(
         batch: the ``Batch`` this file belongs to; its job goes to the ``batch`` queue.
         enqueue_job: False for ``POST /analyze-audit``, which runs the job in the web process
             (queue ``sync``).
+        callback_url: where to POST the result when the job ends (``jobs.callbacks``; checked
+            by the caller with ``check_callback_url``); "" for none.
 
     Returns:
         The ``AnalysisJob``: ``PENDING`` (enqueued on commit), ``PENDING`` following an identical
@@ -285,14 +295,26 @@ def submit_audit(
         when the file fails the cheap checks: recorded by :func:`record_refused`, never
         enqueued. Bad input never raises here.
     """
+    job = _submit(owner, uploaded_file, batch=batch, enqueue_job=enqueue_job, callback_url=callback_url)
+    if callback_url and job.is_final:  # refused, or answered from the cache: deliver now
+        callbacks.schedule([job.pk])
+    return job
+
+
+def _submit(owner, uploaded_file, *, batch, enqueue_job: bool, callback_url: str) -> AnalysisJob:
     from specs.models import library_version
 
     size = uploaded_file.size or 0
     queue = choose_queue(size, batch=batch) if enqueue_job else QUEUE_SYNC
+    extra = {"callback_url": callback_url, "priority": has_priority(owner)}
     try:
         check_upload(uploaded_file)
     except PdfError as exc:
-        return record_refused(owner, uploaded_file, exc, batch=batch, queue=queue)
+        job = record_refused(owner, uploaded_file, exc, batch=batch, queue=queue)
+        if callback_url:
+            AnalysisJob.objects.filter(pk=job.pk).update(**extra)
+            job.callback_url = callback_url
+        return job
     sha256 = _sha256(uploaded_file)
     name = _stored_name(uploaded_file)
 
@@ -312,6 +334,7 @@ def submit_audit(
             cached=True,
             started_at=now,
             finished_at=now,
+            **extra,
         )
     _count(monitoring.ANALYSIS_MISSES)
 
@@ -329,12 +352,13 @@ def submit_audit(
                 status=leader.status,
                 stage=leader.stage or "waiting",
                 progress=leader.progress,
+                **extra,
             )
         audit = Audit(owner=owner, original_filename=name, sha256=sha256, size_bytes=size)
         _save_bytes(audit, name, uploaded_file)
         audit.save()
         job = AnalysisJob.objects.create(
-            audit=audit, owner=owner, batch=batch, filename=name, queue=queue, stage="queued"
+            audit=audit, owner=owner, batch=batch, filename=name, queue=queue, stage="queued", **extra
         )
         if enqueue_job:
             transaction.on_commit(lambda: enqueue(job, fresh=True))

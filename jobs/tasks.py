@@ -63,8 +63,16 @@ def finish(job_id, status: str, *, code: str = "", message: str = "", traceback:
         fields.update(stage="done", progress=100)
     else:
         fields.update(stage="failed")
+    ended = list(
+        AnalysisJob.objects.filter(Q(pk=job_id) | Q(leader_id=job_id), status__in=RUNNING).values_list(
+            "pk", flat=True
+        )
+    )
     AnalysisJob.objects.filter(pk=job_id, status__in=RUNNING).update(**fields, traceback=traceback)
     AnalysisJob.objects.filter(leader_id=job_id, status__in=RUNNING).update(**fields)
+    from jobs import callbacks
+
+    callbacks.schedule(ended)
 
 
 def _worker_name() -> str:

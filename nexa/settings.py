@@ -202,6 +202,10 @@ RQ = {"WORKER_CLASS": env.str("NEXA_WORKER_CLASS", default="jobs.worker.NexaWork
 # NEXA_HEARTBEAT_MISSED beats in a row are missing (jobs.reconcile.heartbeat_stale_seconds).
 NEXA_JOB_MONITORING_INTERVAL = env.int("NEXA_JOB_MONITORING_INTERVAL", default=10)
 NEXA_HEARTBEAT_MISSED = env.int("NEXA_HEARTBEAT_MISSED", default=3)
+# Result callbacks (jobs/callbacks.py): hosts a callback_url may name, seconds per attempt, retries.
+NEXA_CALLBACK_HOSTS = env.list("NEXA_CALLBACK_HOSTS", default=[])
+NEXA_CALLBACK_TIMEOUT = env.float("NEXA_CALLBACK_TIMEOUT", default=10.0)
+NEXA_CALLBACK_RETRY_INTERVALS = env.list("NEXA_CALLBACK_RETRY_INTERVALS", cast=int, default=[10, 60, 300])
 # POST /analyze-audit answers within this many seconds; longer work moves to the queue (202).
 NEXA_SYNC_TIMEOUT = env.float("NEXA_SYNC_TIMEOUT", default=20.0)
 NEXA_WORKER_MAX_JOBS = env.int("NEXA_WORKER_MAX_JOBS", default=500)
