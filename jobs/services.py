@@ -413,6 +413,7 @@ def requeue_job(job: AnalysisJob) -> bool:
         worker_name="",
         started_at=None,
         finished_at=None,
+        callback_state="",  # the new outcome is delivered again (earlier attempts stay listed)
     )
     if not changed:
         return False
