@@ -88,15 +88,41 @@ class _NexaWorkerMixin:
         return super().work(burst, *args, with_scheduler=with_scheduler, **kwargs)
 
 
+# A small audit run through the engine once per library version in the parent, so that what the
+# engine builds lazily on first use (unit registry, compiled vocabularies, per-library caches) is
+# inherited by every work horse instead of being built again in each.
+_WARM_UP_PAGE = (
+    "QA Audit Report\nPM Number: 35125285\n"
+    "Go-back Infraction: Primary conduit cover measured 30 in at the driveway crossing.\n"
+    "Go-back Infraction: Crossarm out of level by 1.5 degrees.\n"
+)
+_warmed_for: str | None = None
+
+
 def preload_library() -> None:
-    """Load the current spec library into this process and close its database connections, so a
-    forked work horse inherits the library and opens its own connections. Never raises."""
+    """Load the current spec library into this process, warm the engine on it once per library
+    version, freeze the heap for the garbage collector (so a work horse's collections do not touch,
+    and so copy, the inherited pages), and close the database connections so a forked work horse
+    opens its own. Never raises."""
+    import gc
+
     from django.db import connections
 
+    global _warmed_for
     try:
+        import engine
         from audits.library import load_library
+        from engine.audit import detection
 
-        load_library()
+        version, library = load_library()
+        if version != _warmed_for:
+            detection.extract_metadata([_WARM_UP_PAGE])
+            detection.detect_infractions([_WARM_UP_PAGE])
+            for line in _WARM_UP_PAGE.splitlines()[2:]:
+                engine.decide(line.split(":", 1)[1].strip(), {}, library)
+            _warmed_for = version
+            gc.collect()
+            gc.freeze()
     except Exception as exc:  # the work horse loads it itself (and reports a real error there)
         log.warning("could not preload the spec library before the fork: %s", exc)
     finally:
