@@ -1,14 +1,20 @@
 """The RQ worker classes of ``manage.py rqworker`` (``settings.RQ["WORKER_CLASS"]``).
 
-``NexaWorker`` (the default) is RQ's forking worker, kept warm: before each fork the parent
+``NexaSimpleWorker`` (the default) runs jobs in the worker process itself, keeping the spec
+library and what the engine builds on it between jobs; ``NexaWorker`` (``NEXA_WORKER_CLASS``)
+is RQ's forking worker, kept warm. Side by side in ``make bench`` the forking worker did 27-29 %
+fewer audits per hour (its jobs ran ~0.5 s longer each inside the work horse), so it is opt-in.
+
+``NexaWorker``: before each fork the parent
 process loads the spec library (``audits.library.load_library``: parsed clauses and ranking index,
 built once per library version), so every work horse inherits it copy-on-write instead of
 building it again (4.7 s per job on a 2,000-page library). RQ's protections stay: the parent
 heartbeats the running job every ``JOB_MONITORING_INTERVAL`` seconds, kills the work horse when
 it runs past its timeout (+60 s), and a crashing job takes only its work horse down.
 
-``NexaSimpleWorker`` runs jobs in the worker process itself (``rq.SimpleWorker``), for
-comparison in ``make bench`` and for platforms without ``fork``. RQ refreshes heartbeats only in
+``NexaSimpleWorker`` runs jobs in the worker process itself (``rq.SimpleWorker``); the job timeout
+is RQ's SIGALRM in this process (no hard kill), ``--max-jobs`` restarts it after a bounded number
+of jobs, and the task closes DB connections around each job. RQ refreshes heartbeats only in
 the forking worker's monitor loop, so this class runs a heartbeat thread of its own while a job
 runs (without it ``last_heartbeat`` stayed at the start time and the reconciler took long jobs
 for lost, the job-pipeline issue, bug 2).

@@ -1,4 +1,4 @@
-"""Real ``manage.py rqworker`` processes (the product's NexaWorker): a job that runs longer than the
+"""Real ``manage.py rqworker`` processes (both worker classes of jobs/worker.py): a job that runs longer than the
 reconciler's heartbeat threshold is not taken for lost and runs once with two workers (the
 job-pipeline issue, bug 2); a job past its timeout ends FAILURE ``timeout`` and stays recorded."""
 
@@ -43,12 +43,16 @@ def _rq_heartbeat(job_id):
     return beat.replace(tzinfo=dt.UTC) if beat and beat.tzinfo is None else beat
 
 
-def test_long_job_with_two_workers_heartbeats_and_runs_once(user, settings, tmp_path, monkeypatch):
+@pytest.mark.parametrize("worker_class", ["jobs.worker.NexaSimpleWorker", "jobs.worker.NexaWorker"])
+def test_long_job_with_two_workers_heartbeats_and_runs_once(
+    user, settings, tmp_path, monkeypatch, worker_class
+):
     stub_engine(monkeypatch)
     settings.MEDIA_ROOT = Path(os.environ["NEXA_DATA_DIR"]) / "media"
     # Heartbeat every second; lost after 3 missed beats + 1 s. The job runs 9 s, so a worker that
     # did not heartbeat (the old in-process worker) would look lost to every reconcile below.
     monkeypatch.setenv("NEXA_JOB_MONITORING_INTERVAL", "1")
+    monkeypatch.setenv("NEXA_WORKER_CLASS", worker_class)
     settings.NEXA_JOB_MONITORING_INTERVAL = 1
     settings.NEXA_HEARTBEAT_MISSED = 3
     settings.NEXA_JOB_STALE_GRACE = 1
@@ -98,7 +102,9 @@ def test_job_past_its_timeout_ends_failure_timeout_and_stays_recorded(user, sett
     make_library()
     job = services.submit_audit(user, upload("slow.pdf", tag=uuid.uuid4().hex))
     log_path = tmp_path / "worker.log"
-    worker = _worker(log_path, "--burst", delay=30)  # the job would sleep 30 s; its timeout is 2 s
+    worker = _worker(
+        log_path, "--burst", delay=30
+    )  # the default worker class  # the job would sleep 30 s; its timeout is 2 s
     started = time.monotonic()
     try:
         worker.wait(timeout=90)
