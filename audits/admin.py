@@ -228,7 +228,7 @@ class AuditAdmin(admin.ModelAdmin):
     @admin.action(description="Re-run against the current library", permissions=["change"])
     def rerun_against_library(self, request, queryset):
         """Queue a new analysis job for each selected audit; the action is logged per audit."""
-        from jobs.admin import rerun_audit
+        from jobs.services import rerun_audit
 
         jobs = []
         for audit in queryset:

@@ -28,10 +28,12 @@ def _noop(stage: str, percent: int) -> None:
     pass
 
 
-def analyze_audit(audit: Audit, progress: Progress = _noop) -> dict:
+def analyze_audit(audit: Audit, progress: Progress = _noop, deadline: float | None = None) -> dict:
     """Run the whole analysis of ``audit`` and store its infractions and findings.
 
     Stages reported through ``progress``: extracting, detecting, matching, deciding, saving.
+    ``deadline`` (a ``time.monotonic()`` value, or None) bounds text extraction as a whole
+    (``extraction_timeout`` once it passes); ``progress`` may raise to stop between stages.
 
     Returns:
         The §3 result dict (see ``result_for``).
@@ -43,7 +45,9 @@ def analyze_audit(audit: Audit, progress: Progress = _noop) -> dict:
     progress("extracting", 5)
     with audit.file.open("rb") as fh:
         data = fh.read()
-    text = extract_pages(data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_PAGES)
+    text = extract_pages(
+        data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_PAGES, deadline=deadline
+    )
     progress("detecting", 25)
     meta = detection.extract_metadata(text.pages)
     found, warnings = detection.detect_infractions(text.pages)

@@ -250,8 +250,19 @@ def _submit_all(
     return ids, time.perf_counter() - started
 
 
-def _run_workers(log_dir: Path, count: int, cap_seconds: float, tag: str = "") -> tuple[float, bool]:
-    """Start ``count`` burst rqworkers; wait until they all exit (or ``cap_seconds``); returns (seconds, capped)."""
+# Worker classes compared by the throughput section (jobs/worker.py): the product's forking worker
+# (library preloaded before each fork) and the in-process worker it replaced.
+WORKER_CLASSES = {
+    "forking": "jobs.worker.NexaWorker",
+    "in_process": "jobs.worker.NexaSimpleWorker",
+}
+
+
+def _run_workers(
+    log_dir: Path, count: int, cap_seconds: float, tag: str = "", worker_class: str = ""
+) -> tuple[float, bool]:
+    """Start ``count`` burst rqworkers (of ``worker_class``, default the product's); wait until they
+    all exit (or ``cap_seconds``); returns (seconds, capped)."""
     procs = []
     started = time.perf_counter()
     for i in range(count):
@@ -259,7 +270,12 @@ def _run_workers(log_dir: Path, count: int, cap_seconds: float, tag: str = "") -
         procs.append(
             (
                 subprocess.Popen(
-                    [sys.executable, "manage.py", *WORKER_ARGS],
+                    [
+                        sys.executable,
+                        "manage.py",
+                        *WORKER_ARGS,
+                        *(["--worker-class", worker_class] if worker_class else []),
+                    ],
                     cwd=str(ROOT),
                     stdout=log,
                     stderr=subprocess.STDOUT,
@@ -313,8 +329,9 @@ def _job_stats(job_ids: list[str]) -> dict:
 def run_throughput(ctx, base_url: str, audits: int = 40, cap_seconds: float = 60.0) -> Section:
     """Audits per hour with 2 burst rqworkers.
 
-    Modes: ``cache_off`` (distinct 10-page audits, the product's worker), ``cache_on`` (the audits
-    of that run resubmitted: answered from the analysis cache).
+    Modes: ``cache_off`` (distinct 10-page audits, the product's forking worker),
+    ``cache_off_in_process`` (other distinct audits, the in-process ``NexaSimpleWorker``, side by
+    side), ``cache_on`` (the audits of the first run resubmitted: answered from the analysis cache).
     """
     from benchmarks.env import clear_queues, delete_bench_audits
     from benchmarks.library import activate
@@ -333,14 +350,20 @@ def run_throughput(ctx, base_url: str, audits: int = 40, cap_seconds: float = 60
         "throughput", f"Worker throughput: 2 rqworker --burst processes, up to {audits} 10-page audits"
     )
     section.headers = ["mode", "audits", "submit s", "workers s", "audits/h (wall)", "audits/h (steady)", "ok", "failed", "cache hits"]  # fmt: skip
-    modes = ["cache_off", "cache_on"]
+    modes = ["cache_off", "cache_off_in_process", "cache_on"]
     pdfs = fresh("off")
+    analysed: list[bytes] = []
     for mode in modes:
+        if mode == "cache_off_in_process":
+            pdfs = fresh("inproc")
+        elif mode == "cache_on":
+            pdfs = analysed
         if not pdfs:
             section.notes.append(f"{mode}: skipped, no audit finished in the cache-off run")
             continue
         ids, submit_s = _submit_all(base_url, ctx.token, pdfs)
-        workers_s, capped = _run_workers(log_dir, 2, cap_seconds, tag=f"{mode}-")
+        worker_class = WORKER_CLASSES["in_process" if mode == "cache_off_in_process" else "forking"]
+        workers_s, capped = _run_workers(log_dir, 2, cap_seconds, tag=f"{mode}-", worker_class=worker_class)
         stats = _job_stats(ids)
         finished = stats["succeeded"] + stats["failed"]
         wall = submit_s + workers_s
@@ -359,6 +382,7 @@ def run_throughput(ctx, base_url: str, audits: int = 40, cap_seconds: float = 60
             "audits_per_hour_steady": per_hour_steady,
             "audits_per_hour": per_hour_steady or per_hour_wall,
         }
+        fig["worker_class"] = worker_class
         section.figures[mode] = fig
         section.rows.append(
             [mode.replace("_", " "), len(ids), fig["submit_s"], fig["workers_s"], per_hour_wall,
@@ -382,7 +406,7 @@ def run_throughput(ctx, base_url: str, audits: int = 40, cap_seconds: float = 60
                     "pk", flat=True
                 )
             }
-            pdfs = [pdf for pdf, job_id in zip(pdfs, ids, strict=True) if job_id in ok]
+            analysed = [pdf for pdf, job_id in zip(pdfs, ids, strict=True) if job_id in ok]
     section.notes.append(
         "wall = submit + worker processes from start to exit (Django start-up included); steady = the "
         "jobs' first start to last finish (cache on: submit time, the answer comes from the cache at submit)"

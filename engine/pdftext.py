@@ -167,6 +167,25 @@ def _alarm(seconds: float, what: str) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, max(left, 0.001))
 
 
+def extraction_allowance(pages: int, max_seconds: float | None = None) -> float:
+    """Seconds :func:`extract_pages` may take on a document of ``pages`` pages: the opening
+    budget ``max_seconds`` (default ``DEFAULT_MAX_SECONDS``) plus the same again and
+    ``DEFAULT_SECONDS_PER_PAGE`` per page for the pages (a 2,000-page spec: 60 + 60 + 1,000 s)."""
+    base = DEFAULT_MAX_SECONDS if max_seconds is None else max_seconds
+    return base * 2 + DEFAULT_SECONDS_PER_PAGE * max(int(pages), 0)
+
+
+def count_pages(data: bytes, max_seconds: float = 5.0) -> int | None:
+    """The page count of a PDF without reading its pages, or None when it cannot be opened
+    within ``max_seconds`` (damaged, encrypted, hostile). Never raises ``PdfError``."""
+    try:
+        with apply_configuration(**_PYPDF_LIMITS):
+            with _alarm(max_seconds, "the document"):
+                return _open(data)[1]
+    except (PdfError, _OverBudget):
+        return None
+
+
 def looks_like_pdf(head: bytes) -> bool:
     """Cheap check on the first bytes of a file: a PDF has ``%PDF-`` within its first 1 KiB."""
     return b"%PDF-" in head[:1024]
@@ -195,6 +214,7 @@ def extract_pages(
     min_chars: int = 20,
     max_seconds: float | None = None,
     max_page_seconds: float | None = None,
+    deadline: float | None = None,
 ) -> PdfText:
     """Extract the text of every page of a PDF, within a time and size bound.
 
@@ -208,6 +228,9 @@ def extract_pages(
             (read at call time); 0 for no limit.
         max_page_seconds: wall-clock budget (seconds) for one page; None:
             ``DEFAULT_MAX_PAGE_SECONDS`` (read at call time); 0 for no limit.
+        deadline: a ``time.monotonic()`` value by which the whole extraction must end (a caller
+            that must answer in time, e.g. a web request); None for none. Past it:
+            ``extraction_timeout``.
 
     Returns:
         PdfText with one string per page (NFKC-normalised, no NUL characters).
@@ -236,9 +259,17 @@ def extract_pages(
     if max_page_seconds is None:
         max_page_seconds = DEFAULT_MAX_PAGE_SECONDS
     started = time.monotonic()
+
+    def left(limit: float) -> float:
+        """``limit`` seconds (0: none) shortened to what the deadline leaves (at least 1 ms)."""
+        if deadline is None:
+            return limit
+        remaining = max(deadline - time.monotonic(), 0.001)
+        return min(limit, remaining) if limit else remaining
+
     try:
         with apply_configuration(**_PYPDF_LIMITS):
-            with _alarm(max_seconds, "the document"):
+            with _alarm(left(max_seconds), "the document"):
                 reader, count = _open(data)
             budget = max_seconds + DEFAULT_SECONDS_PER_PAGE * count if max_seconds else None
             if max_pages is not None and count > max_pages:
@@ -248,7 +279,9 @@ def extract_pages(
             for number in range(count):
                 if budget is not None and time.monotonic() - started > budget:
                     raise _timeout(budget, "the document")
-                text = _page_text(reader, number, max_page_seconds)
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise _timeout(round(time.monotonic() - started, 1), "the document")
+                text = _page_text(reader, number, left(max_page_seconds))
                 if text is None:
                     pages.append("")
                     failed += 1

@@ -2,8 +2,10 @@
 
 Actions (each writes an admin ``LogEntry`` naming the staff user who ran it):
 
-* **Re-queue selected failed jobs**: the job goes back to ``PENDING`` and onto its RQ queue
-  through ``jobs.services.enqueue``.
+The actions call the job services (``jobs.services.requeue_job``, ``cancel_job``,
+``rerun_audit``), which the API and the audit admin use too:
+
+* **Re-queue selected failed jobs**: the job goes back to ``PENDING`` and onto its RQ queue.
 * **Cancel selected pending jobs**: the job (and any identical submission following it) ends
   ``FAILURE`` with code ``canceled``; its RQ job is canceled so no worker runs it.
 * **Re-run the audit against the current library**: a new job for the same audit, queued like a
@@ -14,11 +16,9 @@ The queue monitoring page (``admin:nexa-monitoring``) is served from ``jobs.admi
 
 from __future__ import annotations
 
-import logging
 import uuid
 
 from django.contrib import admin, messages
-from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import path, reverse
 from django.utils import timezone
@@ -27,108 +27,12 @@ from django.utils.translation import ngettext
 
 from jobs import admin_views
 from jobs.admin_views import format_seconds
-from jobs.models import AnalysisJob, Batch
-
-log = logging.getLogger(__name__)
-
-CANCELED = "canceled"
+from jobs.models import AnalysisJob, Batch, ClientAccount
+from jobs.services import cancel_job, fetch_rq_job, is_refused, requeue_job, rerun_audit
 
 
 def _link(url_name: str, pk, label) -> str:
     return format_html('<a href="{}">{}</a>', reverse(url_name, args=[pk]), label)
-
-
-def _fetch_rq_job(job_id):
-    """The RQ job with id ``job_id`` (JSON serializer, queue connection); raises ``NoSuchJobError``."""
-    import django_rq
-    from django.conf import settings
-    from rq.job import Job
-    from rq.utils import import_attribute
-
-    serializer = import_attribute(settings.RQ_SERIALIZER)
-    return Job.fetch(str(job_id), connection=django_rq.get_connection("default"), serializer=serializer)
-
-
-def _cancel_rq_job(job_id) -> None:
-    """Cancel the RQ job of ``job_id`` if Redis still holds it (best effort)."""
-    from rq.exceptions import InvalidJobOperation, NoSuchJobError
-
-    try:
-        rq_job = _fetch_rq_job(job_id)
-    except NoSuchJobError:
-        return
-    try:
-        rq_job.cancel()
-    except InvalidJobOperation:
-        pass  # already canceled or finished
-    except Exception as exc:  # Redis trouble: the job row is final, the task will skip it
-        log.warning("could not cancel RQ job %s: %s", job_id, exc)
-
-
-def requeue_job(job: AnalysisJob) -> bool:
-    """Put a ``FAILURE`` job back to ``PENDING`` and enqueue it once the transaction commits.
-
-    The error fields are cleared (the previous error stays in the admin history via LogEntry), the
-    attempt counter is kept, and a follower of an identical submission is detached so it runs on
-    its own. Returns False when the job was no longer ``FAILURE``.
-    """
-    from jobs.services import QUEUE_DEFAULT, QUEUE_SYNC, enqueue
-
-    queue = QUEUE_DEFAULT if job.queue == QUEUE_SYNC else job.queue
-    changed = AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.FAILURE).update(
-        status=AnalysisJob.Status.PENDING,
-        stage="requeued",
-        progress=0,
-        queue=queue,
-        leader=None,
-        error_code="",
-        error_message="",
-        traceback="",
-        worker_name="",
-        started_at=None,
-        finished_at=None,
-    )
-    if not changed:
-        return False
-    job.refresh_from_db()
-    transaction.on_commit(lambda: enqueue(job))
-    return True
-
-
-def cancel_job(job: AnalysisJob, username: str) -> bool:
-    """End a ``PENDING`` job (and its followers) as ``FAILURE``/``canceled``; cancel its RQ job.
-
-    Returns False when the job was no longer ``PENDING`` (a worker took it meanwhile).
-    """
-    from jobs.tasks import finish
-
-    with transaction.atomic():
-        locked = AnalysisJob.objects.select_for_update().filter(pk=job.pk, status=AnalysisJob.Status.PENDING)
-        if not locked.exists():
-            return False
-        finish(job.pk, AnalysisJob.Status.FAILURE, code=CANCELED, message=f"Canceled by {username}.")
-    _cancel_rq_job(job.pk)
-    return True
-
-
-def rerun_audit(audit, by_user=None) -> AnalysisJob:
-    """Create and enqueue (on commit) a new job analysing ``audit`` again against the current library.
-
-    Args:
-        audit: an ``audits.Audit`` with its stored PDF.
-        by_user: unused for ownership (the job belongs to the audit's owner, who sees it in their
-            job list); kept for the caller's log message.
-
-    Returns:
-        The new ``PENDING`` AnalysisJob.
-    """
-    from jobs.services import choose_queue, enqueue
-
-    job = AnalysisJob.objects.create(
-        audit=audit, owner_id=audit.owner_id, queue=choose_queue(audit.size_bytes or 0), stage="queued"
-    )
-    transaction.on_commit(lambda: enqueue(job, fresh=True))
-    return job
 
 
 class JobInline(admin.TabularInline):
@@ -170,7 +74,15 @@ class AnalysisJobAdmin(admin.ModelAdmin):
         "duration",
     )
     list_display_links = ("short_id",)
-    list_filter = ("status", "queue", "cached", "error_code", ("created_at", admin.DateFieldListFilter))
+    list_filter = (
+        "status",
+        "queue",
+        "cached",
+        "priority",
+        "callback_state",
+        "error_code",
+        ("created_at", admin.DateFieldListFilter),
+    )
     search_fields = (
         "audit__pm_number",
         "audit__notification_number",
@@ -207,6 +119,7 @@ class AnalysisJobAdmin(admin.ModelAdmin):
             {"fields": ("error_code", "error_message", "traceback_block", "attempts", "worker_name")},
         ),
         ("Redis", {"fields": ("rq_state",)}),
+        ("Result callback", {"fields": ("priority", "callback_url", "callback_state", "callback_log")}),
     )
     readonly_fields = (
         "id",
@@ -230,6 +143,10 @@ class AnalysisJobAdmin(admin.ModelAdmin):
         "attempts",
         "worker_name",
         "rq_state",
+        "priority",
+        "callback_url",
+        "callback_state",
+        "callback_log",
     )
 
     def has_add_permission(self, request):
@@ -297,13 +214,24 @@ class AnalysisJobAdmin(admin.ModelAdmin):
             return "-"
         return format_html('<pre class="nexa-traceback">{}</pre>', obj.traceback)
 
+    @admin.display(description="callback attempts")
+    def callback_log(self, obj):
+        """Each delivery attempt of the result callback: time, answer or error, seconds."""
+        if not obj.callback_attempts:
+            return "-"
+        lines = [
+            f"{a.get('at', '')}  {a.get('status_code') or '-'}  {a.get('error') or 'ok'}  {a.get('seconds', '')} s"
+            for a in obj.callback_attempts
+        ]
+        return format_html('<pre class="nexa-callbacks">{}</pre>', "\n".join(lines))
+
     @admin.display(description="RQ job")
     def rq_state(self, obj):
         """What Redis says about the job now (status, worker, last exception line)."""
         from rq.exceptions import NoSuchJobError
 
         try:
-            rq_job = _fetch_rq_job(obj.id)
+            rq_job = fetch_rq_job(obj.id)
         except NoSuchJobError:
             return "not in Redis (finished and expired, never queued, or Redis was flushed)"
         except Exception as exc:
@@ -338,8 +266,6 @@ class AnalysisJobAdmin(admin.ModelAdmin):
     def requeue_failed(self, request, queryset):
         """Re-queue the ``FAILURE`` jobs among the selection; others are skipped, and so are uploads
         refused at submit (not a PDF, too large): running them again cannot change their answer."""
-        from jobs.services import is_refused
-
         done, skipped = [], 0
         for job in queryset.select_related("audit"):
             previous = f"{job.error_code}: {job.error_message}"[:200]
@@ -425,3 +351,15 @@ class BatchAdmin(admin.ModelAdmin):
     def running(self, obj):
         """Jobs ``PENDING`` or ``PROCESSING``."""
         return obj._running
+
+
+@admin.register(ClientAccount)
+class ClientAccountAdmin(admin.ModelAdmin):
+    """Per-account job settings: staff give an account priority; the callback signing secret."""
+
+    list_display = ("user", "priority")
+    list_filter = ("priority",)
+    list_editable = ("priority",)
+    search_fields = ("user__username", "user__email")
+    autocomplete_fields = ("user",)
+    fields = ("user", "priority", "callback_secret")

@@ -1,11 +1,12 @@
 """The job API of docs/architecture.md (the seed system's paths), as thin DRF views over jobs.services.
 
 ``POST /analyze-audit-async``, ``POST /batch-analyze``, ``POST /analyze-audit``,
-``GET /job-result/{job_id}``; staff only: ``GET /queue-status``, ``GET /cache-stats``.
+``GET /job-result/{job_id}``, ``GET /jobs``, ``GET /batch/{batch_id}``; staff only: ``GET /queue-status``, ``GET /cache-stats``.
 """
 
 from __future__ import annotations
 
+import time
 import uuid
 
 from django.conf import settings
@@ -13,6 +14,7 @@ from django.core.exceptions import TooManyFilesSent
 from django.db import transaction
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
@@ -21,9 +23,11 @@ from rest_framework.views import APIView
 from engine.pdftext import TOO_LARGE
 from jobs import monitoring
 from jobs import serializers as s
+from jobs.callbacks import check_callback_url
 from jobs.models import AnalysisJob, Batch
-from jobs.services import NO_FILE, is_refused, submit_audit
-from jobs.tasks import job_result, run_analysis
+from jobs.services import NO_FILE, hand_off, is_refused, submit_audit
+from jobs.tasks import HandOff, job_result, run_analysis
+from nexa.api_errors import error_body
 
 TOO_MANY_FILES = "too_many_files"
 USE_ASYNC = "use_async_endpoint"
@@ -41,6 +45,17 @@ def _refused_status(job: AnalysisJob) -> int:
         if job.error_code == TOO_LARGE
         else status.HTTP_400_BAD_REQUEST
     )
+
+
+def _callback_url(request) -> tuple[str, Response | None]:
+    """The optional ``callback_url`` field, checked (``jobs.callbacks.check_callback_url``):
+    ``(url, None)``, or ``("", 400 invalid with fields.callback_url)``."""
+    url = str(request.data.get("callback_url") or "").strip()
+    problem = check_callback_url(url) if url else None
+    if problem:
+        body = error_body("invalid", f"callback_url: {problem}", {"callback_url": [problem]})
+        return "", Response(body, status=status.HTTP_400_BAD_REQUEST)
+    return url, None
 
 
 def _no_file(field: str) -> Response:
@@ -77,7 +92,10 @@ class AnalyzeAuditAsyncView(APIView):
         upload = request.FILES.get("file")
         if upload is None:
             return _no_file("file")
-        job = submit_audit(request.user, upload)
+        callback_url, refused = _callback_url(request)
+        if refused is not None:
+            return refused
+        job = submit_audit(request.user, upload, callback_url=callback_url)
         body = {"job_id": str(job.id), "status": job.status, "poll_url": s.poll_url(job.id)}
         if is_refused(job):
             body["error"] = {"code": job.error_code, "message": job.error_message}
@@ -129,13 +147,16 @@ class BatchAnalyzeView(APIView):
                 400,
                 max_files=limit,
             )
+        callback_url, refused = _callback_url(request)
+        if refused is not None:
+            return refused
         entries = []
         with transaction.atomic():
             batch = Batch.objects.create(owner=request.user)
             for upload in files:
-                job = submit_audit(request.user, upload, batch=batch)
+                job = submit_audit(request.user, upload, batch=batch, callback_url=callback_url)
                 entry = {
-                    "filename": job.audit.original_filename if not job.cached else upload.name,
+                    "filename": job.file_name,
                     "job_id": str(job.id),
                     "status": job.status,
                     "poll_url": s.poll_url(job.id),
@@ -148,6 +169,10 @@ class BatchAnalyzeView(APIView):
 
 class AnalyzeAuditView(APIView):
     """``POST /analyze-audit``: the same pipeline, run in this request; small files only.
+
+    The run is bounded by ``NEXA_SYNC_TIMEOUT`` seconds (20, well under the web server's 60 s):
+    an analysis that has not finished by then moves to the queue and the answer is ``202`` with
+    ``job_id``, ``status`` ``PENDING``, ``poll_url`` and ``moved_to_queue: true``.
 
     Above ``NEXA_SYNC_MAX_BYTES``: 413 ``use_async_endpoint``, nothing stored. A file refused by
     the cheap checks (not a PDF) is recorded as a ``FAILURE`` job and answered 422 with the §3
@@ -165,6 +190,10 @@ class AnalyzeAuditView(APIView):
         request={"multipart/form-data": s.UploadSerializer},
         responses={
             200: s.AnalysisResultSerializer,
+            202: OpenApiResponse(
+                s.MovedToQueueSerializer,
+                description="not finished within NEXA_SYNC_TIMEOUT: moved to the queue; poll poll_url",
+            ),
             400: OpenApiResponse(s.ErrorResponseSerializer, description="no file"),
             413: OpenApiResponse(
                 s.ErrorResponseSerializer,
@@ -190,7 +219,22 @@ class AnalyzeAuditView(APIView):
             )
         job = submit_audit(request.user, upload, enqueue_job=False)
         if not job.is_final:
-            run_analysis(str(job.id))
+            limit = float(settings.NEXA_SYNC_TIMEOUT)
+            try:
+                run_analysis(str(job.id), deadline=time.monotonic() + limit)
+            except HandOff:
+                hand_off(job, f"POST /analyze-audit waits at most {limit:g} s; moved to the queue.")
+                return Response(
+                    {
+                        "job_id": str(job.id),
+                        "status": AnalysisJob.Status.PENDING,
+                        "poll_url": s.poll_url(job.id),
+                        "moved_to_queue": True,
+                        "message": f"The analysis takes longer than this endpoint waits ({limit:g} s); "
+                        "it continues in the queue. Poll poll_url for the result.",
+                    },
+                    status=status.HTTP_202_ACCEPTED,
+                )
         job = AnalysisJob.objects.select_related("audit").get(pk=job.pk)
         body = {**job_result(job), "job_id": str(job.id)}
         if job.status == AnalysisJob.Status.SUCCESS:
@@ -224,6 +268,88 @@ class JobResultView(APIView):
         if job is None:
             return _error(NOT_FOUND, f"No job {job_id}.", status.HTTP_404_NOT_FOUND)
         return Response(s.job_payload(job, staff=request.user.is_staff))
+
+
+class JobPagination(PageNumberPagination):
+    """``?page=N`` (from 1) and ``?page_size=M`` (default 50, at most 200)."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
+
+
+def _visible_jobs(request):
+    jobs = AnalysisJob.objects.select_related("audit")
+    return jobs if request.user.is_staff else jobs.filter(owner=request.user)
+
+
+class JobListView(APIView):
+    """``GET /jobs``: the caller's jobs (staff: everyone's), newest first, paginated; filter by
+    ``status``, ``batch`` and ``created_after``/``created_before``."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="job_list",
+        tags=["analysis"],
+        summary="List jobs (own; staff: all), newest first",
+        parameters=[s.JobListQuerySerializer],
+        responses={
+            200: s.JobPageSerializer,
+            400: OpenApiResponse(s.ErrorResponseSerializer, description="a bad filter (error.fields)"),
+            404: OpenApiResponse(s.ErrorResponseSerializer, description="a page past the last"),
+        },
+    )
+    def get(self, request):
+        query = s.JobListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        filters = query.validated_data
+        jobs = _visible_jobs(request).order_by("-created_at", "-pk")
+        if "status" in filters:
+            jobs = jobs.filter(status=filters["status"])
+        if "batch" in filters:
+            jobs = jobs.filter(batch_id=filters["batch"])
+        if "created_after" in filters:
+            jobs = jobs.filter(created_at__gte=filters["created_after"])
+        if "created_before" in filters:
+            jobs = jobs.filter(created_at__lt=filters["created_before"])
+        paginator = JobPagination()
+        page = paginator.paginate_queryset(jobs, request, view=self)
+        return paginator.get_paginated_response([s.job_summary(job) for job in page])
+
+
+class BatchDetailView(APIView):
+    """``GET /batch/{batch_id}``: the batch's jobs and their counts by status (own; staff: all)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(
+        operation_id="batch_detail",
+        tags=["analysis"],
+        summary="A batch: its jobs and counts by status",
+        responses={200: s.BatchDetailSerializer, 404: s.ErrorResponseSerializer},
+    )
+    def get(self, request, batch_id: str):
+        try:
+            key = uuid.UUID(str(batch_id))
+        except ValueError:
+            key = None
+        batches = Batch.objects.all() if request.user.is_staff else Batch.objects.filter(owner=request.user)
+        batch = batches.filter(pk=key).first() if key else None
+        if batch is None:
+            return _error(NOT_FOUND, f"No batch {batch_id}.", status.HTTP_404_NOT_FOUND)
+        jobs = list(batch.jobs.select_related("audit").order_by("created_at", "pk"))
+        counts = {name: 0 for name in AnalysisJob.Status.values}
+        for job in jobs:
+            counts[job.status] += 1
+        body = {
+            "batch_id": str(batch.id),
+            "created_at": batch.created_at.isoformat(),
+            "done": all(job.is_final for job in jobs),
+            "counts": {"total": len(jobs), **counts},
+            "jobs": [s.job_summary(job) for job in jobs],
+        }
+        return Response(body)
 
 
 class QueueStatusView(APIView):

@@ -52,6 +52,7 @@ def queue_status() -> dict:
          "failed": int,                                              # all failed registries
          "oldest_queued_age_seconds": float | None,                  # oldest waiting job, any queue
          "jobs": {"PENDING": int, "PROCESSING": int, "SUCCESS": int, "FAILURE": int},  # database rows
+         "priority": {"accounts": int, "waiting": int},  # priority accounts, their PENDING jobs
          "checked_at": iso str}
     """
     import django_rq
@@ -70,6 +71,12 @@ def queue_status() -> dict:
         "checked_at": timezone.now().isoformat(),
     }
     try:
+        from jobs.models import AnalysisJob, ClientAccount
+
+        answer["priority"] = {
+            "accounts": ClientAccount.objects.filter(priority=True).count(),
+            "waiting": AnalysisJob.objects.filter(priority=True, status=AnalysisJob.Status.PENDING).count(),
+        }
         answer["jobs"] = _job_counts()
     except Exception as exc:  # the monitoring page must render even with the database in trouble
         log.warning("queue_status: job counts unavailable: %s", exc)

@@ -32,6 +32,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
+from jobs import callbacks
 from jobs.models import AnalysisJob
 from jobs.services import QUEUE_DEFAULT, QUEUE_SYNC, enqueue, get_queue
 from jobs.tasks import finish
@@ -92,8 +93,31 @@ def _exc_string(rq_job) -> str:
     return (getattr(result, "exc_string", "") or "") if result else ""
 
 
+HARD_KILL_MARGIN = 60  # seconds RQ's forking worker waits past a job's timeout before killing it
+
+
+def heartbeat_stale_seconds() -> float:
+    """Seconds without a heartbeat after which a started job counts as lost: the workers beat every
+    ``settings.NEXA_JOB_MONITORING_INTERVAL`` seconds (10), and ``NEXA_HEARTBEAT_MISSED`` (3)
+    beats in a row must be missing, plus ``NEXA_JOB_STALE_GRACE`` (30 s) for a slow Redis."""
+    interval = int(_setting("NEXA_JOB_MONITORING_INTERVAL", 10))
+    return interval * int(_setting("NEXA_HEARTBEAT_MISSED", 3)) + int(_setting("NEXA_JOB_STALE_GRACE", 30))
+
+
+def run_limit_seconds(timeout: float | None) -> float:
+    """Seconds after its start by which a job with RQ ``timeout`` (seconds; None or <= 0: the
+    default ``settings.RQ_JOB_TIMEOUT``) must have ended: the timeout, RQ's hard-kill margin and
+    ``NEXA_JOB_STALE_GRACE``. A job still ``PROCESSING`` after that was lost."""
+    timeout = timeout if timeout and timeout > 0 else settings.RQ_JOB_TIMEOUT
+    return float(timeout) + HARD_KILL_MARGIN + int(_setting("NEXA_JOB_STALE_GRACE", 30))
+
+
 def lost_reason(job: AnalysisJob, connection, now: dt.datetime | None = None) -> str | None:
     """Why the ``PROCESSING`` ``job`` is lost (its worker died), or None while it may be running.
+
+    The thresholds come from the job itself: it is lost when it has run longer than its own RQ
+    timeout allows (:func:`run_limit_seconds`), or its worker missed several heartbeats in a row
+    (:func:`heartbeat_stale_seconds`); never merely because it is old.
 
     Args:
         job: a ``PROCESSING`` AnalysisJob.
@@ -105,16 +129,19 @@ def lost_reason(job: AnalysisJob, connection, now: dt.datetime | None = None) ->
     from rq.job import Job
 
     now = now or timezone.now()
-    stale_row = dt.timedelta(seconds=settings.RQ_JOB_TIMEOUT + int(_setting("NEXA_JOB_STALE_GRACE", 120)))
-    last = job.heartbeat_at or job.started_at or job.created_at
-    if last and now - last > stale_row:
-        return f"no progress since {last.isoformat()} (stale heartbeat)"
+    started = job.started_at or job.heartbeat_at or job.created_at
     if job.queue == QUEUE_SYNC:
+        limit = dt.timedelta(seconds=run_limit_seconds(float(_setting("NEXA_SYNC_TIMEOUT", 20.0))))
+        if started and now - started > limit:
+            return f"running since {started.isoformat()}, past its time limit"
         return _sync_job_lost(job, now)
     try:
         rq_job = Job.fetch(str(job.id), connection=connection)
     except NoSuchJobError:
         return "its RQ job is missing from Redis"
+    limit = dt.timedelta(seconds=run_limit_seconds(rq_job.timeout))
+    if started and now - started > limit:
+        return f"running since {started.isoformat()}, past its {rq_job.timeout or settings.RQ_JOB_TIMEOUT} s timeout"
     status = rq_job.get_status(refresh=False)
     status = getattr(status, "value", status)
     if status in ALIVE_RQ_STATES:
@@ -137,9 +164,8 @@ def lost_reason(job: AnalysisJob, connection, now: dt.datetime | None = None) ->
         except Exception as exc:  # cleanup of the dead worker's registration is best effort
             log.warning("could not unregister dead worker %s: %s", worker.name, exc)
         return f"its worker {worker.name} (pid {worker.pid}) died"
-    stale_rq = dt.timedelta(seconds=int(_setting("NEXA_HEARTBEAT_STALE_SECONDS", 180)))
     beat = _aware(rq_job.last_heartbeat)
-    if beat and now - beat > stale_rq:
+    if beat and (now - beat).total_seconds() > heartbeat_stale_seconds():
         return f"its worker stopped sending heartbeats at {beat.isoformat()}"
     return None
 
@@ -249,6 +275,7 @@ def reconcile(*, pending_grace: float | None = None, now: dt.datetime | None = N
                 error_message=leader.error_message,
                 finished_at=leader.finished_at or now,
             )
+            callbacks.schedule([job.pk])
             report["followers"].append(str(job.id))
     _reconcile_spec_imports(connection, now - grace, report)
     return report

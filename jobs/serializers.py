@@ -13,17 +13,30 @@ class UploadSerializer(serializers.Serializer):
     """``multipart/form-data`` with one PDF in ``file``."""
 
     file = serializers.FileField(help_text="The audit PDF.")
+    callback_url = serializers.URLField(
+        required=False,
+        help_text="POST /analyze-audit-async only: where the signed result is POSTed when the job "
+        "ends (http(s), host allowed by NEXA_CALLBACK_HOSTS).",
+    )
 
 
 class BatchUploadSerializer(serializers.Serializer):
     """``multipart/form-data`` with up to ``NEXA_BATCH_MAX_FILES`` (20) PDFs, each in ``files``."""
 
     files = serializers.ListField(child=serializers.FileField(), help_text="The audit PDFs (at most 20).")
+    callback_url = serializers.URLField(
+        required=False, help_text="Where each member's signed result is POSTed when it ends."
+    )
 
 
 class ErrorSerializer(serializers.Serializer):
     code = serializers.CharField(help_text="not_a_pdf, corrupt_pdf, encrypted, no_text_layer, too_large, ...")
     message = serializers.CharField()
+    fields = serializers.DictField(
+        child=serializers.ListField(child=serializers.CharField()),
+        required=False,
+        help_text="Per-field messages of a 400 invalid request.",
+    )
 
 
 class ErrorResponseSerializer(serializers.Serializer):
@@ -35,6 +48,16 @@ class SubmittedSerializer(serializers.Serializer):
     status = serializers.ChoiceField(choices=AnalysisJob.Status.choices)
     poll_url = serializers.CharField()
     cached = serializers.BooleanField(required=False)
+
+
+class MovedToQueueSerializer(serializers.Serializer):
+    """``POST /analyze-audit`` past ``NEXA_SYNC_TIMEOUT``: the job continues in the queue."""
+
+    job_id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=AnalysisJob.Status.choices)
+    poll_url = serializers.CharField()
+    moved_to_queue = serializers.BooleanField()
+    message = serializers.CharField()
 
 
 class RefusedSerializer(serializers.Serializer):
@@ -145,6 +168,11 @@ class QueueStatusSerializer(serializers.Serializer):
     started = serializers.DictField(child=serializers.IntegerField())
     scheduled = serializers.DictField(child=serializers.IntegerField())
     jobs = serializers.DictField(child=serializers.IntegerField())
+    priority = serializers.DictField(
+        child=serializers.IntegerField(),
+        required=False,
+        help_text='{"accounts": priority accounts, "waiting": their PENDING jobs}',
+    )
 
 
 class CacheStatsSerializer(serializers.Serializer):
@@ -157,6 +185,81 @@ class CacheStatsSerializer(serializers.Serializer):
     hit_rate = serializers.FloatField(allow_null=True)
     evictions = serializers.IntegerField()
     keys = serializers.DictField(help_text="cache_db, queue_db, by_prefix")
+
+
+class JobListQuerySerializer(serializers.Serializer):
+    """Query parameters of ``GET /jobs``."""
+
+    status = serializers.ChoiceField(choices=AnalysisJob.Status.choices, required=False)
+    batch = serializers.UUIDField(required=False, help_text="Only the jobs of this batch.")
+    created_after = serializers.DateTimeField(required=False, help_text="ISO 8601; inclusive.")
+    created_before = serializers.DateTimeField(required=False, help_text="ISO 8601; exclusive.")
+    page = serializers.IntegerField(required=False, min_value=1)
+    page_size = serializers.IntegerField(required=False, min_value=1, max_value=200)
+
+
+class JobSummarySerializer(serializers.Serializer):
+    """One job in ``GET /jobs`` and ``GET /batch/{batch_id}`` (no result: poll ``poll_url``)."""
+
+    job_id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=AnalysisJob.Status.choices)
+    progress = serializers.IntegerField(min_value=0, max_value=100)
+    stage = serializers.CharField()
+    queue = serializers.CharField()
+    cached = serializers.BooleanField()
+    file = serializers.CharField()
+    batch_id = serializers.UUIDField(allow_null=True)
+    created_at = serializers.DateTimeField()
+    finished_at = serializers.DateTimeField(allow_null=True)
+    poll_url = serializers.CharField()
+    error = ErrorSerializer(required=False, help_text="Present when status is FAILURE.")
+
+
+class JobPageSerializer(serializers.Serializer):
+    """A page of ``GET /jobs``, newest first."""
+
+    count = serializers.IntegerField()
+    next = serializers.CharField(allow_null=True)
+    previous = serializers.CharField(allow_null=True)
+    results = JobSummarySerializer(many=True)
+
+
+class StatusCountsSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    PENDING = serializers.IntegerField()
+    PROCESSING = serializers.IntegerField()
+    SUCCESS = serializers.IntegerField()
+    FAILURE = serializers.IntegerField()
+
+
+class BatchDetailSerializer(serializers.Serializer):
+    """``GET /batch/{batch_id}``: the batch's jobs (in submission order) and counts by status."""
+
+    batch_id = serializers.UUIDField()
+    created_at = serializers.DateTimeField()
+    done = serializers.BooleanField(help_text="True once every job is SUCCESS or FAILURE.")
+    counts = StatusCountsSerializer()
+    jobs = JobSummarySerializer(many=True)
+
+
+def job_summary(job: AnalysisJob) -> dict:
+    """One entry of ``GET /jobs`` / ``GET /batch/{batch_id}`` (``JobSummarySerializer``)."""
+    data = {
+        "job_id": str(job.id),
+        "status": job.status,
+        "progress": job.progress,
+        "stage": job.stage,
+        "queue": job.queue,
+        "cached": job.cached,
+        "file": job.file_name,
+        "batch_id": str(job.batch_id) if job.batch_id else None,
+        "created_at": job.created_at.isoformat(),
+        "finished_at": job.finished_at.isoformat() if job.finished_at else None,
+        "poll_url": poll_url(job.id),
+    }
+    if job.status == AnalysisJob.Status.FAILURE:
+        data["error"] = {"code": job.error_code, "message": job.error_message}
+    return data
 
 
 def poll_url(job_id) -> str:
@@ -176,7 +279,7 @@ def job_payload(job: AnalysisJob, *, staff: bool = False) -> dict:
         "queue": job.queue,
         "cached": job.cached,
         "attempts": job.attempts,
-        "file": job.audit.original_filename,
+        "file": job.file_name,
         "batch_id": str(job.batch_id) if job.batch_id else None,
         "created_at": job.created_at.isoformat(),
         "started_at": job.started_at.isoformat() if job.started_at else None,

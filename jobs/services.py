@@ -1,4 +1,5 @@
-"""Submitting audits for analysis: store the upload, create the job row, enqueue on commit.
+"""Job services: submitting audits (store the upload, create the job row, enqueue on commit) and
+the job actions the admin and the API call (re-queue, cancel, re-run, hand a sync run to the queue).
 
 Only cheap checks happen here (size, ``%PDF-`` header); the PDF is read by the worker. The
 database is the system of record: a job whose enqueue fails (Redis down) stays ``PENDING`` and
@@ -20,8 +21,8 @@ from django.utils import timezone
 import engine
 from audits.models import Audit
 from engine.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
-from jobs import monitoring
-from jobs.models import AnalysisJob, Batch
+from jobs import callbacks, monitoring
+from jobs.models import AnalysisJob, Batch, ClientAccount
 from nexa.storage import clean_filename
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ QUEUE_HIGH, QUEUE_DEFAULT, QUEUE_BATCH = "high", "default", "batch"
 QUEUE_SYNC = "sync"  # run in the web process by ``POST /analyze-audit``; never enqueued
 RUNNING = (AnalysisJob.Status.PENDING, AnalysisJob.Status.PROCESSING)
 NO_FILE = "no_file"
+CANCELED = "canceled"
 STAGE_REFUSED = "refused"  # stage of a job refused by the cheap checks (never enqueued)
 
 
@@ -152,7 +154,9 @@ def get_queue(name: str):
 
 
 def enqueue(job: AnalysisJob, *, fresh: bool = False) -> bool:
-    """Put ``job`` on its RQ queue now (job id = the job's UUID; only the id travels).
+    """Put ``job`` on its RQ queue now (job id = the job's UUID; only the id travels); a job of a
+    priority account goes to the front of its queue (so ahead of standard jobs; among priority
+    jobs the newest first).
 
     Any earlier RQ job with the same id (failed, finished, abandoned) is deleted first, unless
     ``fresh`` (a job just created: there is none, and the submit path saves a round trip).
@@ -174,6 +178,7 @@ def enqueue(job: AnalysisJob, *, fresh: bool = False) -> bool:
             result_ttl=settings.RQ_RESULT_TTL,
             failure_ttl=7 * 24 * 3600,
             retry=Retry(max=max(1, len(intervals)), interval=intervals) if intervals else None,
+            at_front=job.priority,  # priority accounts run ahead of others in this queue
             description=f"analyze audit {job.audit_id} (job {job.id})",
         )
         return True
@@ -229,6 +234,7 @@ def record_refused(
             audit=audit,
             owner=owner,
             batch=batch,
+            filename=name,
             queue=queue or choose_queue(size, batch=batch),
             status=AnalysisJob.Status.FAILURE,
             stage=STAGE_REFUSED,
@@ -261,8 +267,13 @@ def record_refused_uploads(owner, uploaded_files) -> list[AnalysisJob]:
     return jobs
 
 
+def has_priority(owner) -> bool:
+    """True when staff gave ``owner``'s account priority (``ClientAccount.priority``)."""
+    return ClientAccount.objects.filter(user=owner, priority=True).exists()
+
+
 def submit_audit(
-    owner, uploaded_file, *, batch: Batch | None = None, enqueue_job: bool = True
+    owner, uploaded_file, *, batch: Batch | None = None, enqueue_job: bool = True, callback_url: str = ""
 ) -> AnalysisJob:
     """Store an uploaded audit PDF and create its analysis job.
 
@@ -272,6 +283,8 @@ def submit_audit(
         batch: the ``Batch`` this file belongs to; its job goes to the ``batch`` queue.
         enqueue_job: False for ``POST /analyze-audit``, which runs the job in the web process
             (queue ``sync``).
+        callback_url: where to POST the result when the job ends (``jobs.callbacks``; checked
+            by the caller with ``check_callback_url``); "" for none.
 
     Returns:
         The ``AnalysisJob``: ``PENDING`` (enqueued on commit), ``PENDING`` following an identical
@@ -282,14 +295,26 @@ def submit_audit(
         when the file fails the cheap checks: recorded by :func:`record_refused`, never
         enqueued. Bad input never raises here.
     """
+    job = _submit(owner, uploaded_file, batch=batch, enqueue_job=enqueue_job, callback_url=callback_url)
+    if callback_url and job.is_final:  # refused, or answered from the cache: deliver now
+        callbacks.schedule([job.pk])
+    return job
+
+
+def _submit(owner, uploaded_file, *, batch, enqueue_job: bool, callback_url: str) -> AnalysisJob:
     from specs.models import library_version
 
     size = uploaded_file.size or 0
     queue = choose_queue(size, batch=batch) if enqueue_job else QUEUE_SYNC
+    extra = {"callback_url": callback_url, "priority": has_priority(owner)}
     try:
         check_upload(uploaded_file)
     except PdfError as exc:
-        return record_refused(owner, uploaded_file, exc, batch=batch, queue=queue)
+        job = record_refused(owner, uploaded_file, exc, batch=batch, queue=queue)
+        if callback_url:
+            AnalysisJob.objects.filter(pk=job.pk).update(**extra)
+            job.callback_url = callback_url
+        return job
     sha256 = _sha256(uploaded_file)
     name = _stored_name(uploaded_file)
 
@@ -301,6 +326,7 @@ def submit_audit(
             audit=cached,
             owner=owner,
             batch=batch,
+            filename=name,
             queue=queue,
             status=AnalysisJob.Status.SUCCESS,
             stage="cached",
@@ -308,6 +334,7 @@ def submit_audit(
             cached=True,
             started_at=now,
             finished_at=now,
+            **extra,
         )
     _count(monitoring.ANALYSIS_MISSES)
 
@@ -319,16 +346,144 @@ def submit_audit(
                 audit=leader.audit,
                 owner=owner,
                 batch=batch,
+                filename=name,
                 queue=queue,
                 leader=leader,
                 status=leader.status,
                 stage=leader.stage or "waiting",
                 progress=leader.progress,
+                **extra,
             )
         audit = Audit(owner=owner, original_filename=name, sha256=sha256, size_bytes=size)
         _save_bytes(audit, name, uploaded_file)
         audit.save()
-        job = AnalysisJob.objects.create(audit=audit, owner=owner, batch=batch, queue=queue, stage="queued")
+        job = AnalysisJob.objects.create(
+            audit=audit, owner=owner, batch=batch, filename=name, queue=queue, stage="queued", **extra
+        )
         if enqueue_job:
             transaction.on_commit(lambda: enqueue(job, fresh=True))
     return job
+
+
+# --- job actions (admin, API) ------------------------------------------------------------------
+def fetch_rq_job(job_id):
+    """The RQ job with id ``job_id`` (JSON serializer, queue connection); raises ``NoSuchJobError``."""
+    import django_rq
+    from django.conf import settings
+    from rq.job import Job
+    from rq.utils import import_attribute
+
+    serializer = import_attribute(settings.RQ_SERIALIZER)
+    return Job.fetch(str(job_id), connection=django_rq.get_connection("default"), serializer=serializer)
+
+
+def _cancel_rq_job(job_id) -> None:
+    """Cancel the RQ job of ``job_id`` if Redis still holds it (best effort)."""
+    from rq.exceptions import InvalidJobOperation, NoSuchJobError
+
+    try:
+        rq_job = fetch_rq_job(job_id)
+    except NoSuchJobError:
+        return
+    try:
+        rq_job.cancel()
+    except InvalidJobOperation:
+        pass  # already canceled or finished
+    except Exception as exc:  # Redis trouble: the job row is final, the task will skip it
+        log.warning("could not cancel RQ job %s: %s", job_id, exc)
+
+
+def requeue_job(job: AnalysisJob) -> bool:
+    """Put a ``FAILURE`` job back to ``PENDING`` and enqueue it once the transaction commits.
+
+    The error fields are cleared (the previous error stays in the admin history via LogEntry), the
+    attempt counter is kept, and a follower of an identical submission is detached so it runs on
+    its own. Returns False when the job was no longer ``FAILURE``.
+    """
+    queue = QUEUE_DEFAULT if job.queue == QUEUE_SYNC else job.queue
+    changed = AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.FAILURE).update(
+        status=AnalysisJob.Status.PENDING,
+        stage="requeued",
+        progress=0,
+        queue=queue,
+        leader=None,
+        error_code="",
+        error_message="",
+        traceback="",
+        worker_name="",
+        started_at=None,
+        finished_at=None,
+        callback_state="",  # the new outcome is delivered again (earlier attempts stay listed)
+    )
+    if not changed:
+        return False
+    job.refresh_from_db()
+    transaction.on_commit(lambda: enqueue(job))
+    return True
+
+
+def cancel_job(job: AnalysisJob, username: str) -> bool:
+    """End a ``PENDING`` job (and its followers) as ``FAILURE``/``canceled``; cancel its RQ job.
+
+    Returns False when the job was no longer ``PENDING`` (a worker took it meanwhile).
+    """
+    from jobs.tasks import finish
+
+    with transaction.atomic():
+        locked = AnalysisJob.objects.select_for_update().filter(pk=job.pk, status=AnalysisJob.Status.PENDING)
+        if not locked.exists():
+            return False
+        finish(job.pk, AnalysisJob.Status.FAILURE, code=CANCELED, message=f"Canceled by {username}.")
+    _cancel_rq_job(job.pk)
+    return True
+
+
+def rerun_audit(audit, by_user=None) -> AnalysisJob:
+    """Create and enqueue (on commit) a new job analysing ``audit`` again against the current library.
+
+    Args:
+        audit: an ``audits.Audit`` with its stored PDF.
+        by_user: unused for ownership (the job belongs to the audit's owner, who sees it in their
+            job list); kept for the caller's log message.
+
+    Returns:
+        The new ``PENDING`` AnalysisJob.
+    """
+    job = AnalysisJob.objects.create(
+        audit=audit,
+        owner_id=audit.owner_id,
+        filename=audit.original_filename,
+        queue=choose_queue(audit.size_bytes or 0),
+        stage="queued",
+    )
+    transaction.on_commit(lambda: enqueue(job, fresh=True))
+    return job
+
+
+def hand_off(job: AnalysisJob, reason: str) -> bool:
+    """Move a job that ``POST /analyze-audit`` started but could not finish in time to the queue.
+
+    The job (``PROCESSING`` in the web process) goes back to ``PENDING`` on the ``default`` queue
+    with stage ``moved_to_queue`` and is enqueued now; the client polls it like an async job.
+    Returns False when the job was no longer ``PROCESSING``.
+
+    Args:
+        job: the sync job.
+        reason: why (for ``error_message`` while it waits), e.g. "took longer than 20 s".
+    """
+    changed = AnalysisJob.objects.filter(pk=job.pk, status=AnalysisJob.Status.PROCESSING).update(
+        status=AnalysisJob.Status.PENDING,
+        stage="moved_to_queue",
+        progress=0,
+        queue=QUEUE_DEFAULT,
+        worker_name="",
+        error_message=reason,
+    )
+    if not changed:
+        return False
+    job.refresh_from_db()
+    AnalysisJob.objects.filter(leader_id=job.pk, status=AnalysisJob.Status.PROCESSING).update(
+        status=AnalysisJob.Status.PENDING, stage="moved_to_queue", progress=0
+    )
+    transaction.on_commit(lambda: enqueue(job, fresh=True))
+    return True

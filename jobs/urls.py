@@ -11,6 +11,8 @@ urlpatterns = [
     path("analyze-audit", api.AnalyzeAuditView.as_view(), name="analyze"),
     path("batch-analyze", api.BatchAnalyzeView.as_view(), name="batch-analyze"),
     path("job-result/<str:job_id>", api.JobResultView.as_view(), name="job-result"),
+    path("jobs", api.JobListView.as_view(), name="job-list"),
+    path("batch/<str:batch_id>", api.BatchDetailView.as_view(), name="batch-detail"),
     path("queue-status", api.QueueStatusView.as_view(), name="queue-status"),
     path("cache-stats", api.CacheStatsView.as_view(), name="cache-stats"),
 ]

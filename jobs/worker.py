@@ -1,25 +1,41 @@
-"""The RQ worker class of ``manage.py rqworker`` (``settings.RQ["WORKER_CLASS"]``).
+"""The RQ worker classes of ``manage.py rqworker`` (``settings.RQ["WORKER_CLASS"]``).
 
-Jobs run in the worker process itself (``rq.SimpleWorker``), not in a forked work horse: the spec
-library's ranking index and the parsed clauses are built once per library version and then serve
-every later job (a fork per job threw them away: 4.7 s of index build per job on a 2,000-page
-library, measured by ``make bench``). Isolation comes from elsewhere: the task closes DB connections
-around each job, RQ's job timeout still applies (SIGALRM in this process), and ``--max-jobs`` in
-the Procfile restarts the worker after a bounded number of jobs. The class also heartbeats running
-jobs more often than RQ's default, so a dead worker is noticed sooner, and starts the periodic
-reconciler when it runs the scheduler (``--with-scheduler``).
+``NexaSimpleWorker`` (the default) runs jobs in the worker process itself, keeping the spec
+library and what the engine builds on it between jobs; ``NexaWorker`` (``NEXA_WORKER_CLASS``)
+is RQ's forking worker, kept warm. Side by side in ``make bench`` the forking worker did 27-29 %
+fewer audits per hour (its jobs ran ~0.5 s longer each inside the work horse), so it is opt-in.
+
+``NexaWorker``: before each fork the parent
+process loads the spec library (``audits.library.load_library``: parsed clauses and ranking index,
+built once per library version), so every work horse inherits it copy-on-write instead of
+building it again (4.7 s per job on a 2,000-page library). RQ's protections stay: the parent
+heartbeats the running job every ``JOB_MONITORING_INTERVAL`` seconds, kills the work horse when
+it runs past its timeout (+60 s), and a crashing job takes only its work horse down.
+
+``NexaSimpleWorker`` runs jobs in the worker process itself (``rq.SimpleWorker``); the job timeout
+is RQ's SIGALRM in this process (no hard kill), ``--max-jobs`` restarts it after a bounded number
+of jobs, and the task closes DB connections around each job. RQ refreshes heartbeats only in
+the forking worker's monitor loop, so this class runs a heartbeat thread of its own while a job
+runs (without it ``last_heartbeat`` stayed at the start time and the reconciler took long jobs
+for lost, the job-pipeline issue, bug 2).
+
+Both start the periodic reconciler when they run the scheduler (``--with-scheduler``) and
+raise ``JobTimeout`` (a ``BaseException``) when a job runs past its timeout.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 
-from rq import SimpleWorker
+from rq import SimpleWorker, Worker
 from rq.timeouts import UnixSignalDeathPenalty
 
 log = logging.getLogger(__name__)
 
-JOB_MONITORING_INTERVAL = 10  # seconds between heartbeats of a running job (RQ default: 30)
+# seconds between heartbeats of a running job (RQ default: 30); the reconciler calls a job lost
+# only after several missed beats (jobs.reconcile.heartbeat_stale_seconds)
+JOB_MONITORING_INTERVAL = 10  # default of settings.NEXA_JOB_MONITORING_INTERVAL
 MAINTENANCE_INTERVAL = 120  # seconds between registry cleanups and schedule checks (RQ default: 600)
 
 
@@ -29,20 +45,30 @@ class JobTimeout(BaseException):  # noqa: N818 - RQ's name for the same event is
 
 
 class HardDeathPenalty(UnixSignalDeathPenalty):
-    """RQ's SIGALRM job timeout, raising ``JobTimeout`` whatever exception class RQ asks for."""
+    """RQ's SIGALRM job timeout, raising ``JobTimeout`` whatever exception class RQ asks for.
+
+    RQ's forking worker also uses its death penalty class to wake its monitor loop (with
+    ``HorseMonitorTimeoutException``); that use keeps RQ's exception class."""
 
     def handle_death_penalty(self, signum, frame):
+        from rq.timeouts import HorseMonitorTimeoutException
+
+        if self._exception is HorseMonitorTimeoutException:
+            raise self._exception("monitor tick")
         raise JobTimeout(f"Task exceeded maximum timeout value ({self._timeout} seconds)")
 
 
-class NexaWorker(SimpleWorker):
-    """``rq.SimpleWorker`` plus: shorter job heartbeat interval; schedules ``jobs.reconcile`` at start
-    and re-schedules it at each maintenance run if the schedule was lost (Redis restarted)."""
+class _NexaWorkerMixin:
+    """Shorter heartbeat and maintenance intervals; the periodic reconciler scheduled at start and
+    re-scheduled at each maintenance run if the schedule was lost (Redis restarted)."""
 
     death_penalty_class = HardDeathPenalty
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("job_monitoring_interval", JOB_MONITORING_INTERVAL)
+        from django.conf import settings
+
+        interval = getattr(settings, "NEXA_JOB_MONITORING_INTERVAL", JOB_MONITORING_INTERVAL)
+        kwargs.setdefault("job_monitoring_interval", interval)
         kwargs.setdefault("maintenance_interval", MAINTENANCE_INTERVAL)
         super().__init__(*args, **kwargs)
 
@@ -66,3 +92,81 @@ class NexaWorker(SimpleWorker):
         if with_scheduler and not burst:
             self._ensure_reconciler()
         return super().work(burst, *args, with_scheduler=with_scheduler, **kwargs)
+
+
+# A small audit run through the engine once per library version in the parent, so that what the
+# engine builds lazily on first use (unit registry, compiled vocabularies, per-library caches) is
+# inherited by every work horse instead of being built again in each.
+_WARM_UP_PAGE = (
+    "QA Audit Report\nPM Number: 35125285\n"
+    "Go-back Infraction: Primary conduit cover measured 30 in at the driveway crossing.\n"
+    "Go-back Infraction: Crossarm out of level by 1.5 degrees.\n"
+)
+_warmed_for: str | None = None
+
+
+def preload_library() -> None:
+    """Load the current spec library into this process, warm the engine on it once per library
+    version, freeze the heap for the garbage collector (so a work horse's collections do not touch,
+    and so copy, the inherited pages), and close the database connections so a forked work horse
+    opens its own. Never raises."""
+    import gc
+
+    from django.db import connections
+
+    global _warmed_for
+    try:
+        import engine
+        from audits.library import load_library
+        from engine.audit import detection
+
+        version, library = load_library()
+        if version != _warmed_for:
+            detection.extract_metadata([_WARM_UP_PAGE])
+            detection.detect_infractions([_WARM_UP_PAGE])
+            for line in _WARM_UP_PAGE.splitlines()[2:]:
+                engine.decide(line.split(":", 1)[1].strip(), {}, library)
+            _warmed_for = version
+            gc.collect()
+            gc.freeze()
+    except Exception as exc:  # the work horse loads it itself (and reports a real error there)
+        log.warning("could not preload the spec library before the fork: %s", exc)
+    finally:
+        connections.close_all()
+
+
+class NexaWorker(_NexaWorkerMixin, Worker):
+    """RQ's forking worker with the spec library loaded in the parent before each fork."""
+
+    def execute_job(self, job, queue):
+        """Preload the library (copy-on-write for the work horse), then fork and monitor as RQ does."""
+        preload_library()
+        return super().execute_job(job, queue)
+
+
+class NexaSimpleWorker(_NexaWorkerMixin, SimpleWorker):
+    """In-process worker (``rq.SimpleWorker``) that keeps the running job's heartbeat fresh from a
+    thread every ``job_monitoring_interval`` seconds."""
+
+    def execute_job(self, job, queue):
+        """Run the job in this process with a heartbeat thread beside it."""
+        stop = threading.Event()
+
+        def beat():
+            while not stop.wait(self.job_monitoring_interval):
+                try:
+                    self.maintain_heartbeats(job)
+                except Exception as exc:  # Redis hiccup: the next beat tries again
+                    log.warning("heartbeat of job %s failed: %s", job.id, exc)
+
+        thread = threading.Thread(target=beat, name=f"heartbeat-{job.id}", daemon=True)
+        self.prepare_execution(job)
+        thread.start()
+        try:
+            self.perform_job(job, queue)
+        finally:
+            stop.set()
+            thread.join(timeout=5)
+        from rq.worker.base import WorkerStatus
+
+        self.set_state(WorkerStatus.IDLE)

@@ -45,3 +45,6 @@ urlpatterns = [
     path("", include("jobs.web_urls")),
     path("", include("specs.web_urls")),
 ]
+
+handler404 = "nexa.api_errors.not_found"
+handler500 = "nexa.api_errors.server_error"

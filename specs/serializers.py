@@ -13,7 +13,7 @@ class SpecDocumentSerializer(serializers.ModelSerializer):
     pages = serializers.IntegerField(source="page_count", read_only=True)
     clause_count = serializers.IntegerField(read_only=True)
     superseded = serializers.SerializerMethodField()
-    superseded_by = serializers.PrimaryKeyRelatedField(read_only=True)
+    superseded_by = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     hash_prefix = serializers.SerializerMethodField()
     error = serializers.SerializerMethodField()
 

@@ -18,15 +18,16 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from engine.pdftext import TOO_LARGE, PdfError, extract_pages
+from engine.pdftext import TOO_LARGE, PdfError, count_pages, extract_pages, extraction_allowance
 from engine.spec.parsing import parse_spec
 from nexa.storage import clean_filename
 from specs.models import SpecClause, SpecDocument
 
 log = logging.getLogger(__name__)
 
-IMPORT_ERROR = "import_error"  # an unexpected failure (a bug or a lost file), not bad input
+IMPORT_ERROR = "import_error"  # a lost file; unexpected failures are ``internal_error`` (jobs.runner)
 QUEUE = "default"
+IMPORT_MARGIN_SECONDS = 120  # parsing and saving the clauses, on top of the extraction allowance
 
 
 @dataclass
@@ -130,11 +131,33 @@ def import_job_id(document_id: int) -> str:
     return f"spec-import-{document_id}"
 
 
+def import_timeout(document: SpecDocument) -> int:
+    """RQ job timeout (seconds) for importing ``document``: the extraction allowance for its page
+    count (``engine.pdftext.extraction_allowance``: 60 + 60 s + 0.5 s a page) plus
+    ``IMPORT_MARGIN_SECONDS``, and never below ``settings.RQ_JOB_TIMEOUT``. The page count is the
+    stored one, else counted from the file, else ``NEXA_MAX_SPEC_PAGES`` (the file cannot be
+    opened quickly: the import reports why)."""
+    pages = document.page_count
+    if not pages:
+        try:
+            with document.file.open("rb") as fh:
+                pages = count_pages(fh.read())
+        except (OSError, ValueError):
+            pages = None
+    pages = min(pages or settings.NEXA_MAX_SPEC_PAGES, settings.NEXA_MAX_SPEC_PAGES)
+    allowance = extraction_allowance(pages) + IMPORT_MARGIN_SECONDS
+    return max(int(settings.RQ_JOB_TIMEOUT), int(allowance + 0.999))
+
+
 def enqueue_import_now(document_id: int) -> bool:
-    """Queue the import job of ``document_id`` now; False (logged) when Redis refuses it."""
+    """Queue the import job of ``document_id`` now, with :func:`import_timeout`; False (logged)
+    when Redis refuses it or the document is gone."""
     import django_rq
 
     try:
+        document = SpecDocument.objects.filter(pk=document_id).first()
+        if document is None:
+            return False
         # commit_mode="auto": enqueue now, even inside an outer transaction (we are called on commit).
         queue = django_rq.get_queue(QUEUE, commit_mode="auto")
         old = queue.fetch_job(import_job_id(document_id))
@@ -144,7 +167,7 @@ def enqueue_import_now(document_id: int) -> bool:
             "specs.tasks.import_spec",
             document_id,
             job_id=import_job_id(document_id),
-            job_timeout=settings.RQ_JOB_TIMEOUT,
+            job_timeout=import_timeout(document),
         )
         return True
     except Exception as exc:  # Redis down: the row stays PENDING and the reconciler re-queues it
@@ -237,85 +260,126 @@ def _supersede(doc: SpecDocument) -> None:
     SpecDocument.objects.filter(pk=doc.pk).update(import_note=doc.import_note)
 
 
-def _fail(doc: SpecDocument, code: str, message: str) -> SpecDocument:
-    doc.status = SpecDocument.Status.FAILED
-    doc.error_code = code
-    doc.error_message = message[:2000]
-    doc.imported_at = timezone.now()
-    doc.save(update_fields=["status", "error_code", "error_message", "imported_at"])
-    return doc
+class SpecImportLifecycle:
+    """The ``SpecDocument`` row's side of ``jobs.runner.run_job`` (the lifecycle analysis jobs use
+    too): PROCESSING while it runs, READY on success, FAILED with a code otherwise."""
+
+    what = "The spec import"
+
+    def __init__(self, document_id: int):
+        self.document_id = document_id
+        self.label = f"spec import {document_id}"
+
+    def _row(self):
+        return SpecDocument.objects.filter(pk=self.document_id)
+
+    def claim(self) -> bool:
+        """Any state but PROCESSING -> PROCESSING; False when another run has it or it is gone."""
+        return bool(
+            self._row()
+            .exclude(status=SpecDocument.Status.PROCESSING)
+            .update(status=SpecDocument.Status.PROCESSING, error_code="", error_message="")
+        )
+
+    def progress(self, stage: str, percent: int) -> None:
+        """Spec imports record no stages (they take seconds)."""
+
+    def succeed(self) -> None:
+        """Nothing to add: :func:`_import` saved the READY document in its transaction."""
+
+    def fail(self, code: str, message: str, traceback: str = "") -> None:
+        """FAILED with ``code``; the traceback goes to the log (documents keep no traceback)."""
+        self._row().update(
+            status=SpecDocument.Status.FAILED,
+            error_code=code[:32],
+            error_message=message[:2000],
+            imported_at=timezone.now(),
+        )
+
+    def back_to_pending(self, reason: str) -> None:
+        """PENDING again (only if a retry is configured; imports are not retried by RQ)."""
+        self._row().update(status=SpecDocument.Status.PENDING, error_message=reason[:2000])
+
+    def timeout_seconds(self) -> float:
+        """The RQ job's own timeout, else ``settings.RQ_JOB_TIMEOUT``."""
+        from jobs.runner import current_rq_job
+
+        current = current_rq_job()
+        return float(getattr(current, "timeout", None) or settings.RQ_JOB_TIMEOUT)
+
+
+class _StoredFileLost(PdfError):
+    """The stored file could not be read: ``import_error``."""
+
+
+def _import(document_id: int) -> None:
+    doc = SpecDocument.objects.get(pk=document_id)
+    try:
+        with doc.file.open("rb") as fh:
+            data = fh.read()
+    except (OSError, ValueError) as exc:
+        raise _StoredFileLost(
+            IMPORT_ERROR, f"The stored file could not be read ({exc.__class__.__name__})."
+        ) from None
+    text = extract_pages(
+        data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES
+    )
+    parsed = parse_spec(text.pages, doc.original_filename)
+    with transaction.atomic():
+        doc = SpecDocument.objects.select_for_update().get(pk=doc.pk)
+        doc.clauses.all().delete()
+        SpecClause.objects.bulk_create(
+            [
+                SpecClause(
+                    document=doc,
+                    section=c.section[:32],
+                    heading=c.heading[:300],
+                    text=c.text,
+                    kind=c.kind,
+                    page=c.page,
+                    order=c.order,
+                    data=c.data or {},
+                )
+                for c in parsed.clauses
+            ],
+            batch_size=1000,
+        )
+        doc.document_number = parsed.document_number[:64]
+        doc.title = parsed.title[:300]
+        doc.revision = parsed.revision[:32]
+        doc.effective_date = parsed.effective_date
+        doc.page_count = text.page_count
+        doc.size_bytes = len(data)
+        doc.status = SpecDocument.Status.READY
+        doc.imported_at = timezone.now()
+        doc.save()
+        _supersede(doc)
 
 
 def import_document(document_id: int) -> SpecDocument | None:
     """Extract, parse and save the clauses of one stored spec document. Never raises.
 
-    Sets the document's number, title, revision, effective date and page count, replaces its
-    clauses, marks it READY and supersedes older revisions of the same number; on bad input marks
-    it FAILED with the ``PdfError`` code (``not_a_pdf``, ``corrupt_pdf``, ``encrypted``,
-    ``no_text_layer``, ``too_large``, ``too_many_pages``); on an unexpected error FAILED with
-    ``import_error``.
+    Runs through ``jobs.runner.run_job`` (the lifecycle analysis jobs share). Sets the document's
+    number, title, revision, effective date and page count, replaces its clauses, marks it READY
+    and supersedes older revisions of the same number; on bad input marks it FAILED with the
+    ``PdfError`` code (``not_a_pdf``, ``corrupt_pdf``, ``encrypted``, ``no_text_layer``,
+    ``too_large``, ``too_many_pages``, ``extraction_timeout``, ``too_complex``); a stored file
+    that cannot be read: ``import_error``; past the RQ job timeout: ``timeout``; an unexpected
+    error: ``internal_error``. A document another run is importing is left to it.
 
     Returns:
         The document (refreshed), or None if no document has this id (deleted meanwhile).
     """
+    from jobs.runner import TRANSIENT_ERRORS, run_job
+
+    if not SpecDocument.objects.filter(pk=document_id).exists():
+        log.warning("spec import: document %s no longer exists", document_id)
+        return None
     try:
-        doc = SpecDocument.objects.filter(pk=document_id).first()
-        if doc is None:
-            log.warning("spec import: document %s no longer exists", document_id)
-            return None
-        doc.status = SpecDocument.Status.PROCESSING
-        doc.error_code = ""
-        doc.error_message = ""
-        doc.save(update_fields=["status", "error_code", "error_message"])
-        try:
-            with doc.file.open("rb") as fh:
-                data = fh.read()
-        except (OSError, ValueError) as exc:
-            return _fail(doc, IMPORT_ERROR, f"The stored file could not be read ({exc.__class__.__name__}).")
-        try:
-            text = extract_pages(
-                data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES
-            )
-        except PdfError as exc:
-            return _fail(doc, exc.code, exc.message)
-        parsed = parse_spec(text.pages, doc.original_filename)
-        with transaction.atomic():
-            doc = SpecDocument.objects.select_for_update().get(pk=doc.pk)
-            doc.clauses.all().delete()
-            SpecClause.objects.bulk_create(
-                [
-                    SpecClause(
-                        document=doc,
-                        section=c.section[:32],
-                        heading=c.heading[:300],
-                        text=c.text,
-                        kind=c.kind,
-                        page=c.page,
-                        order=c.order,
-                        data=c.data or {},
-                    )
-                    for c in parsed.clauses
-                ],
-                batch_size=1000,
-            )
-            doc.document_number = parsed.document_number[:64]
-            doc.title = parsed.title[:300]
-            doc.revision = parsed.revision[:32]
-            doc.effective_date = parsed.effective_date
-            doc.page_count = text.page_count
-            doc.size_bytes = len(data)
-            doc.status = SpecDocument.Status.READY
-            doc.imported_at = timezone.now()
-            doc.save()
-            _supersede(doc)
-        return doc
-    except Exception as exc:  # never let one file crash the worker or the command
-        log.exception("spec import of document %s failed", document_id)
-        try:
-            doc = SpecDocument.objects.get(pk=document_id)
-            return _fail(doc, IMPORT_ERROR, f"Import failed unexpectedly ({exc.__class__.__name__}: {exc}).")
-        except Exception:
-            return None
+        run_job(SpecImportLifecycle(document_id), lambda progress: _import(document_id))
+    except TRANSIENT_ERRORS:
+        log.exception("spec import of document %s: database or Redis unavailable", document_id)
+    return SpecDocument.objects.filter(pk=document_id).first()
 
 
 def describe(doc: SpecDocument) -> str:

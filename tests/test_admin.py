@@ -192,7 +192,7 @@ def test_failed_job_page_shows_code_message_traceback_attempts_worker(
     assert bad.worker_name and bad.worker_name in html
 
     # An unexpected exception inside the analysis: internal_error with the traceback (staff only).
-    def boom(audit, progress):
+    def boom(audit, progress, **kw):
         raise ValueError("boom in the engine")
 
     monkeypatch.setattr("jobs.tasks.analyze_audit", boom)

@@ -58,7 +58,7 @@ def test_run_writes_stages_and_progress(
     seen = []
     real = tasks.analyze_audit
 
-    def spy(audit, progress):
+    def spy(audit, progress, **kw):
         def recording(stage, percent):
             progress(stage, percent)
             row = AnalysisJob.objects.get(audit=audit)
@@ -92,7 +92,7 @@ def test_transient_error_retried_then_success(
     real = tasks.analyze_audit
     calls = []
 
-    def flaky(audit, progress):
+    def flaky(audit, progress, **kw):
         calls.append(1)
         if len(calls) == 1:
             raise OperationalError("server closed the connection unexpectedly")
@@ -111,7 +111,7 @@ def test_transient_error_exhausted_fails(
 ):
     settings.NEXA_JOB_RETRY_INTERVALS = [0]
 
-    def down(audit, progress):
+    def down(audit, progress, **kw):
         raise OperationalError("could not connect to server")
 
     monkeypatch.setattr(tasks, "analyze_audit", down)
@@ -124,7 +124,7 @@ def test_transient_error_exhausted_fails(
 def test_unexpected_error_keeps_traceback_for_staff(
     user, staff_user, library, run_jobs, monkeypatch, api, django_capture_on_commit_callbacks
 ):
-    def boom(audit, progress):
+    def boom(audit, progress, **kw):
         raise ValueError("engine bug")
 
     monkeypatch.setattr(tasks, "analyze_audit", boom)
@@ -183,7 +183,7 @@ def test_identical_submissions_in_flight_share_one_analysis(
     assert sum(_queued().values()) == 1 and Audit.objects.count() == 1
     runs = []
     real = tasks.analyze_audit
-    monkeypatch.setattr(tasks, "analyze_audit", lambda a, p: runs.append(1) or real(a, p))
+    monkeypatch.setattr(tasks, "analyze_audit", lambda a, p, **kw: runs.append(1) or real(a, p, **kw))
     run_jobs()
     assert len(runs) == 1
     follower.refresh_from_db()
