@@ -44,7 +44,7 @@ class SpecLibraryView(APIView):
         body = {
             "library_version": library_version(),
             "count": len(docs),
-            "documents": s.SpecDocumentSerializer(docs, many=True).data,
+            "documents": s.SpecDocumentSerializer(docs, many=True, context={"request": request}).data,
         }
         return Response(body)
 
@@ -120,7 +120,10 @@ class UploadSpecsView(APIView):
                 item = {"filename": clean_filename(upload.name), "document_id": reg.document.pk}
                 if reg.duplicate_of is None and not reg.queued:
                     item["status"] = "failed"
-                    item["error"] = {"code": reg.document.error_code, "message": reg.document.error_message}
+                    item["error"] = {
+                        "code": reg.document.error_code,
+                        "message": reg.document.error_message_for(request.user),
+                    }
                 elif reg.duplicate_of is not None:
                     dup = reg.duplicate_of
                     item["status"] = "duplicate"

@@ -21,11 +21,10 @@ from django.utils import timezone
 from engine.pdftext import TOO_LARGE, PdfError, extract_pages
 from engine.spec.parsing import parse_spec
 from nexa.storage import clean_filename
-from specs.models import SpecClause, SpecDocument
+from specs.models import IMPORT_ERROR, SpecClause, SpecDocument
 
 log = logging.getLogger(__name__)
 
-IMPORT_ERROR = "import_error"  # an unexpected failure (a bug or a lost file), not bad input
 QUEUE = "default"
 
 
