@@ -114,7 +114,13 @@ class UploadSpecsView(APIView):
         with transaction.atomic():
             for upload in uploads:
                 if upload.size > settings.NEXA_MAX_UPLOAD_BYTES:
-                    reg = register_oversized(upload.chunks(), upload.size, upload.name, request.user)
+                    reg = register_oversized(
+                        upload.chunks(),
+                        upload.size,
+                        upload.name,
+                        request.user,
+                        sha256=getattr(upload, "streamed_sha256", None),
+                    )
                 else:
                     reg = register_upload(upload.read(), upload.name, request.user)
                 item = {"filename": clean_filename(upload.name), "document_id": reg.document.pk}
