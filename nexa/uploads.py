@@ -90,7 +90,8 @@ class BoundedFileUploadHandler(FileUploadHandler):
                     partial.close()
                 except OSError:
                     pass
-                handler.file = None
+                # Django skips a handler without ``file`` when it closes files or the body ends early.
+                del handler.file
 
     def file_complete(self, file_size: int):
         if not self.oversize:

@@ -166,6 +166,17 @@ def test_single_file_endpoint_oversize_is_413_with_the_job(api, settings, writte
     assert written["bytes"] <= settings.NEXA_MAX_UPLOAD_BYTES + 64 * 1024
 
 
+def test_body_cut_short_after_an_oversize_file_is_not_a_500(api, settings, written):
+    """The client declares 3 MiB and stops sending inside the file (no closing boundary) after
+    the file passed the limit: a clear answer, no temporary file left."""
+    settings.NEXA_MAX_UPLOAD_BYTES = 1 * 2**20
+    settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    response, body = _huge_post(api, "/batch-analyze", 3 * 2**20)
+    assert response.status_code == 400, response.content[:300]
+    assert response.json()["error"]["code"] == "no_file"
+    assert written["bytes"] <= settings.NEXA_MAX_UPLOAD_BYTES + 64 * 1024
+
+
 # --- item 6: chunked ------------------------------------------------------------------------------
 
 
