@@ -1,6 +1,8 @@
 """Security plumbing: Content-Security-Policy, submit rate limit, guarded token auth, lockout answer.
 
-Everything counts in the Django cache (Redis), so limits hold across web processes and machines.
+The rate limits count in the Django cache (Redis), so they hold across web processes and machines;
+the token failure counter fails open while Redis is down. Login lockouts (django-axes) count in
+the database.
 
 - ``ContentSecurityPolicyMiddleware`` sets a strict ``Content-Security-Policy`` on every response;
   only the staff-only RQ dashboard (``/admin/rq/``, inline scripts and styles of django-rq) and the
@@ -9,9 +11,10 @@ Everything counts in the Django cache (Redis), so limits hold across web process
 - ``SubmitRateThrottle`` (DRF, every API ``POST``) and ``SubmitRateLimitMiddleware`` (the web
   upload forms) share one per-user budget, ``settings.NEXA_SUBMIT_RATE`` (``"120/min"``): over it,
   ``429`` with ``Retry-After``.
-- ``GuardedTokenAuthentication``: DRF token auth that answers ``429`` with ``Retry-After`` once
-  one client address has sent ``NEXA_TOKEN_FAILURE_LIMIT`` bad tokens within
-  ``NEXA_TOKEN_FAILURE_WINDOW`` seconds.
+- ``GuardedTokenAuthentication``: DRF token auth that answers bad tokens ``429`` with
+  ``Retry-After`` once one client address (``client_ip``: trusted proxies only) has sent
+  ``NEXA_TOKEN_FAILURE_LIMIT`` bad tokens within ``NEXA_TOKEN_FAILURE_WINDOW`` seconds; valid
+  tokens keep working.
 - ``lockout_response`` / ``client_str``: the django-axes hooks (login lockout ``429`` with
   ``Retry-After``; log lines without usernames or addresses).
 - ``RedactSecretsFilter``: a logging filter that blanks tokens, passwords and session ids.
@@ -136,6 +139,9 @@ class SubmitRateLimitMiddleware:
 # --- token auth with a failure limit ---------------------------------------------------------------
 
 
+UNKNOWN_ADDRESS = "0.0.0.0"  # no usable REMOTE_ADDR; an address, as axes' database column needs
+
+
 def _trusted_proxy(address: str) -> bool:
     networks = getattr(settings, "NEXA_TRUSTED_PROXIES", None)
     if not networks:
@@ -155,13 +161,21 @@ def client_ip(request) -> str:
     empty: any) and carries at least ``N`` hops; otherwise ``REMOTE_ADDR``, so a client that reaches
     the app directly cannot rotate its address by rotating the header. Also django-axes'
     ``AXES_CLIENT_IP_CALLABLE``."""
-    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    remote = _valid_ip(request.META.get("REMOTE_ADDR", "")) or UNKNOWN_ADDRESS
     if getattr(settings, "BEHIND_PROXY", False) and _trusted_proxy(remote):
         count = max(1, int(getattr(settings, "NEXA_PROXY_COUNT", 1)))
         hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
         if len(hops) >= count:
-            return hops[-count]
+            return _valid_ip(hops[-count]) or remote
     return remote
+
+
+def _valid_ip(value: str) -> str | None:
+    """``value`` as a normalised IP address, or None when it is not one (a forged header)."""
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
 
 
 def _failure_key(request) -> str:

@@ -415,3 +415,16 @@ def test_import_error_detail_is_for_staff_only(user, staff_user):
         doc_id = SpecDocument.objects.get(sha256="e" * 64).pk
         page = web.get(f"/specs/{doc_id}/").content
         assert (b"db.internal" in page) == sees and b"import_error" in page
+
+
+def test_forged_forwarded_for_that_is_not_an_address_falls_back(client, user, settings):
+    """A trusted proxy passes on a client's junk hop: the lockout keys on the proxy's address
+    instead of storing the junk (PostgreSQL's inet column refused it: a 500)."""
+    settings.BEHIND_PROXY = True
+    response = client.post(
+        "/accounts/login/",
+        {"username": "crew", "password": "wrong"},
+        REMOTE_ADDR="10.0.0.7",
+        HTTP_X_FORWARDED_FOR="not-an-address",
+    )
+    assert response.status_code == 200
