@@ -60,6 +60,9 @@ def check_upload(uploaded_file) -> None:
 
 
 def _sha256(uploaded_file) -> str:
+    streamed = getattr(uploaded_file, "streamed_sha256", None)  # an OversizeUpload: bytes not kept
+    if streamed:
+        return streamed
     digest = hashlib.sha256()
     uploaded_file.seek(0)
     for chunk in uploaded_file.chunks() if hasattr(uploaded_file, "chunks") else [uploaded_file.read()]:

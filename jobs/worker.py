@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 
+import redis
 from rq import SimpleWorker, Worker
 from rq.timeouts import UnixSignalDeathPenalty
 
@@ -37,6 +39,9 @@ log = logging.getLogger(__name__)
 # only after several missed beats (jobs.reconcile.heartbeat_stale_seconds)
 JOB_MONITORING_INTERVAL = 10  # default of settings.NEXA_JOB_MONITORING_INTERVAL
 MAINTENANCE_INTERVAL = 120  # seconds between registry cleanups and schedule checks (RQ default: 600)
+REDIS_LOST = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+RECONNECT_FIRST_WAIT = 0.5  # seconds before the first reconnect attempt; doubles up to the next
+RECONNECT_MAX_WAIT = 30.0
 
 
 class JobTimeout(BaseException):  # noqa: N818 - RQ's name for the same event is JobTimeoutException
@@ -72,9 +77,58 @@ class _NexaWorkerMixin:
         kwargs.setdefault("maintenance_interval", MAINTENANCE_INTERVAL)
         super().__init__(*args, **kwargs)
 
+    def wait_for_redis(self, exc: BaseException) -> None:
+        """Redis went away (``exc``): wait, with backoff from ``RECONNECT_FIRST_WAIT`` doubling up to
+        ``RECONNECT_MAX_WAIT`` seconds, until it answers again, then register this worker again if
+        the restart lost its key. Never raises for a lost connection: the worker rides out a Redis
+        restart and goes on dequeuing (the reconciler re-queues jobs the restart dropped)."""
+        wait = RECONNECT_FIRST_WAIT
+        log.warning("worker %s: Redis unavailable (%s); waiting for it", self.name, exc.__class__.__name__)
+        while not self._stop_requested:
+            time.sleep(wait)
+            try:
+                self.connection.ping()
+            except REDIS_LOST:
+                wait = min(wait * 2, RECONNECT_MAX_WAIT)
+                continue
+            try:
+                if not self.connection.exists(self.key):
+                    self.register_birth()
+            except (ValueError, *REDIS_LOST) as again:
+                log.warning("worker %s: could not register again: %s", self.name, again)
+            log.info("worker %s: Redis is back", self.name)
+            return
+
+    def heartbeat(self, *args, **kwargs):
+        """RQ's worker heartbeat; a lost Redis connection waits for Redis instead of ending the worker."""
+        try:
+            return super().heartbeat(*args, **kwargs)
+        except REDIS_LOST as exc:
+            self.wait_for_redis(exc)
+
+    def check_for_suspension(self, burst: bool) -> None:
+        """RQ's suspension check; a lost Redis connection waits for Redis instead of ending the worker."""
+        try:
+            return super().check_for_suspension(burst)
+        except REDIS_LOST as exc:
+            self.wait_for_redis(exc)
+
+    def execute_job(self, job, queue):
+        """Run one job. If Redis goes away while RQ records the outcome, the outcome the task wrote to
+        the database stands (the database is the system of record) and the worker waits for Redis."""
+        try:
+            return super().execute_job(job, queue)
+        except REDIS_LOST as exc:
+            self.wait_for_redis(exc)
+
     def run_maintenance_tasks(self):
-        """RQ's registry cleanup, then (scheduler workers only) make sure a reconcile is pending."""
-        super().run_maintenance_tasks()
+        """RQ's registry cleanup, then (scheduler workers only) make sure a reconcile is pending.
+        A lost Redis connection waits for Redis instead of ending the worker."""
+        try:
+            super().run_maintenance_tasks()
+        except REDIS_LOST as exc:
+            self.wait_for_redis(exc)
+            return
         if self.scheduler is not None:
             self._ensure_reconciler()
 

@@ -1,6 +1,8 @@
 """Security plumbing: Content-Security-Policy, submit rate limit, guarded token auth, lockout answer.
 
-Everything counts in the Django cache (Redis), so limits hold across web processes and machines.
+The rate limits count in the Django cache (Redis), so they hold across web processes and machines;
+the token failure counter fails open while Redis is down. Login lockouts (django-axes) count in
+the database.
 
 - ``ContentSecurityPolicyMiddleware`` sets a strict ``Content-Security-Policy`` on every response;
   only the staff-only RQ dashboard (``/admin/rq/``, inline scripts and styles of django-rq) and the
@@ -9,9 +11,10 @@ Everything counts in the Django cache (Redis), so limits hold across web process
 - ``SubmitRateThrottle`` (DRF, every API ``POST``) and ``SubmitRateLimitMiddleware`` (the web
   upload forms) share one per-user budget, ``settings.NEXA_SUBMIT_RATE`` (``"120/min"``): over it,
   ``429`` with ``Retry-After``.
-- ``GuardedTokenAuthentication``: DRF token auth that answers ``429`` with ``Retry-After`` once
-  one client address has sent ``NEXA_TOKEN_FAILURE_LIMIT`` bad tokens within
-  ``NEXA_TOKEN_FAILURE_WINDOW`` seconds.
+- ``GuardedTokenAuthentication``: DRF token auth that answers bad tokens ``429`` with
+  ``Retry-After`` once one client address (``client_ip``: trusted proxies only) has sent
+  ``NEXA_TOKEN_FAILURE_LIMIT`` bad tokens within ``NEXA_TOKEN_FAILURE_WINDOW`` seconds; valid
+  tokens keep working.
 - ``lockout_response`` / ``client_str``: the django-axes hooks (login lockout ``429`` with
   ``Retry-After``; log lines without usernames or addresses).
 - ``RedactSecretsFilter``: a logging filter that blanks tokens, passwords and session ids.
@@ -20,15 +23,19 @@ Everything counts in the Django cache (Redis), so limits hold across web process
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import logging
 import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from redis.exceptions import RedisError
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 from rest_framework.throttling import UserRateThrottle
+
+log = logging.getLogger(__name__)
 
 STRICT_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -132,43 +139,103 @@ class SubmitRateLimitMiddleware:
 # --- token auth with a failure limit ---------------------------------------------------------------
 
 
+UNKNOWN_ADDRESS = "0.0.0.0"  # no usable REMOTE_ADDR; an address, as axes' database column needs
+
+
+def _trusted_proxy(address: str) -> bool:
+    networks = getattr(settings, "NEXA_TRUSTED_PROXIES", None)
+    if not networks:
+        return True
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in ipaddress.ip_network(net, strict=False) for net in networks)
+
+
 def client_ip(request) -> str:
-    """The client's address: ``REMOTE_ADDR``, or behind a proxy (``settings.BEHIND_PROXY``) the
-    last ``X-Forwarded-For`` hop, the one the trusted proxy appended (earlier hops are the
-    client's own claims). Also django-axes' ``AXES_CLIENT_IP_CALLABLE``."""
-    if getattr(settings, "BEHIND_PROXY", False):
+    """The client's address: ``REMOTE_ADDR``; behind proxies (``settings.BEHIND_PROXY``) the
+    ``X-Forwarded-For`` hop appended by the outermost of ``settings.NEXA_PROXY_COUNT`` trusted
+    proxies (the ``N``-th from the right; hops further left are the client's own claims). The header
+    counts only when the request comes from an address in ``settings.NEXA_TRUSTED_PROXIES`` (CIDRs;
+    empty: any) and carries at least ``N`` hops; otherwise ``REMOTE_ADDR``, so a client that reaches
+    the app directly cannot rotate its address by rotating the header. Also django-axes'
+    ``AXES_CLIENT_IP_CALLABLE``."""
+    remote = _valid_ip(request.META.get("REMOTE_ADDR", "")) or UNKNOWN_ADDRESS
+    if getattr(settings, "BEHIND_PROXY", False) and _trusted_proxy(remote):
+        count = max(1, int(getattr(settings, "NEXA_PROXY_COUNT", 1)))
         hops = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR") or "unknown"
+        if len(hops) >= count:
+            return _valid_ip(hops[-count]) or remote
+    return remote
+
+
+def _valid_ip(value: str) -> str | None:
+    """``value`` as a normalised IP address, or None when it is not one (a forged header)."""
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
 
 
 def _failure_key(request) -> str:
     return f"sec:token-fail:{client_ip(request)}"
 
 
+def _cache_call(what: str, call, default=None):
+    """``call()``, or ``default`` when the cache (Redis) is down: the failure counter fails open, so
+    token auth (and every poll answered from the database) keeps working through a Redis outage."""
+    try:
+        return call()
+    except (RedisError, OSError) as exc:
+        log.warning("token failure counter unavailable (%s): %s", what, exc.__class__.__name__)
+        return default
+
+
+def token_failures(request) -> int:
+    """Bad tokens counted for this request's client address in the current window (0 when the
+    cache is down)."""
+    return _cache_call("read", lambda: cache.get(_failure_key(request))) or 0
+
+
+def note_token_failure(request) -> None:
+    """Count one bad token for this request's client address (``NEXA_TOKEN_FAILURE_WINDOW`` s)."""
+    window = settings.NEXA_TOKEN_FAILURE_WINDOW
+    key = _failure_key(request)
+
+    def bump():
+        cache.add(key, 0, timeout=window)
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=window)
+
+    _cache_call("write", bump)
+
+
 class GuardedTokenAuthentication(TokenAuthentication):
-    """``Authorization: Token <key>`` auth that stops guessing: after
-    ``settings.NEXA_TOKEN_FAILURE_LIMIT`` bad tokens from one client address within
-    ``settings.NEXA_TOKEN_FAILURE_WINDOW`` seconds, every token request from that address answers
-    ``429`` with ``Retry-After`` (the window's remaining seconds) until the window ends."""
+    """``Authorization: Token <key>`` auth that stops guessing: once one client address has sent
+    ``settings.NEXA_TOKEN_FAILURE_LIMIT`` bad tokens within ``settings.NEXA_TOKEN_FAILURE_WINDOW``
+    seconds, every further bad token from it answers ``429`` with ``Retry-After`` (the window's
+    remaining seconds). A valid token is never refused: guessing one (160 random bits) is hopeless,
+    while locking the valid ones would lock out every user behind the same address (an office NAT).
+    With the cache (Redis) down the counter is skipped, not the authentication."""
 
     def authenticate(self, request):
         limit = settings.NEXA_TOKEN_FAILURE_LIMIT
-        window = settings.NEXA_TOKEN_FAILURE_WINDOW
-        key = _failure_key(request)
-        has_token = bool(request.META.get("HTTP_AUTHORIZATION", "").strip())
-        if has_token and limit and (cache.get(key) or 0) >= limit:
-            raise exceptions.Throttled(wait=_ttl(key, window))
         try:
             return super().authenticate(request)
         except exceptions.AuthenticationFailed:
             if limit:
-                cache.add(key, 0, timeout=window)
-                try:
-                    cache.incr(key)
-                except ValueError:  # expired between add and incr
-                    cache.set(key, 1, timeout=window)
+                if token_failures(request) >= limit:
+                    raise exceptions.Throttled(
+                        wait=_cache_call(
+                            "ttl",
+                            lambda: _ttl(_failure_key(request), settings.NEXA_TOKEN_FAILURE_WINDOW),
+                            settings.NEXA_TOKEN_FAILURE_WINDOW,
+                        )
+                    ) from None
+                note_token_failure(request)
             raise
 
 

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nexa.uploads.RequestBodyLimitMiddleware",  # 411/413 by the headers, before any body is read
     "nexa.security.SubmitRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -273,14 +274,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # login lockout (first: refuses before checking)
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Login rate limit (django-axes, counted in the Redis cache): NEXA_LOGIN_FAILURE_LIMIT failed
-# logins for one username, or from one address, lock it out for NEXA_LOGIN_COOLOFF_MINUTES:
+# Login rate limit (django-axes, counted in the database: no Redis needed to sign in, and
+# ``manage.py axes_reset`` works): NEXA_LOGIN_FAILURE_LIMIT failed logins for one username from one
+# address lock that pair (not the address's other usernames) for NEXA_LOGIN_COOLOFF_MINUTES:
 # 429 with Retry-After (nexa.security.lockout_response). Log lines name neither (client_str).
 AXES_ENABLED = env.bool("NEXA_LOGIN_LOCKOUT", default=True)
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = env.int("NEXA_LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("NEXA_LOGIN_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # the pair locks, not either alone
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # no "AXES: BEGIN ..." banner on every manage.py command
 AXES_LOCKOUT_CALLABLE = "nexa.security.lockout_response"
@@ -340,7 +342,17 @@ NEXA_MAX_SPEC_PAGES = env.int("NEXA_MAX_SPEC_PAGES", default=2000)
 NEXA_SYNC_MAX_BYTES = env.int("NEXA_SYNC_MAX_BYTES", default=2 * 1024 * 1024)
 NEXA_BATCH_MAX_FILES = env.int("NEXA_BATCH_MAX_FILES", default=20)
 NEXA_HIGH_QUEUE_MAX_BYTES = env.int("NEXA_HIGH_QUEUE_MAX_BYTES", default=256 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = NEXA_MAX_UPLOAD_BYTES * 2
+# Request bodies (nexa/uploads.py): not signed in, at most NEXA_ANON_MAX_BODY_BYTES (the login
+# form); signed in, one file plus form overhead on the single-file endpoints, a full batch elsewhere.
+# Checked on Content-Length before the body is read; each file also stops at NEXA_MAX_UPLOAD_BYTES
+# while it streams.
+NEXA_ANON_MAX_BODY_BYTES = env.int("NEXA_ANON_MAX_BODY_BYTES", default=64 * 1024)
+NEXA_MAX_REQUEST_BYTES = env.int("NEXA_MAX_REQUEST_BYTES", default=NEXA_MAX_UPLOAD_BYTES + 1024 * 1024)
+NEXA_MAX_BATCH_REQUEST_BYTES = env.int(
+    "NEXA_MAX_BATCH_REQUEST_BYTES", default=NEXA_BATCH_MAX_FILES * NEXA_MAX_UPLOAD_BYTES + 1024 * 1024
+)
+# Form fields (not files) held in memory: the largest legitimate form is far below 1 MiB.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FILES = NEXA_BATCH_MAX_FILES + 10
 
@@ -385,9 +397,9 @@ def s3_storage(environ: Mapping[str, str]) -> dict | None:
 
 
 STORAGES = {
-    # never the bucket under pytest: the tests' uploads stay in their own MEDIA_ROOT
-    "default": (None if TESTING else s3_storage(os.environ))
-    or {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # never the bucket under pytest: the tests' uploads stay in their own MEDIA_ROOT; on disk no partial
+    # files are left on a failed save
+    "default": (None if TESTING else s3_storage(os.environ)) or {"BACKEND": "nexa.storage.UploadStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG or TESTING
@@ -417,6 +429,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=_PRODUCTION)
 BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
+# Behind proxies (nexa.security.client_ip): how many append to X-Forwarded-For, and the addresses
+# (CIDRs) they connect from; a request from elsewhere is keyed by its own REMOTE_ADDR.
+NEXA_PROXY_COUNT = env.int("NEXA_PROXY_COUNT", default=1)
+NEXA_TRUSTED_PROXIES = env.list(
+    "NEXA_TRUSTED_PROXIES",
+    default=["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"],
+)
 
 
 def logging_config(log_format: str, level: str) -> dict:

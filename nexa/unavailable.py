@@ -16,6 +16,8 @@ from django.http import HttpResponse, JsonResponse
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from nexa.storage import discard_orphans, track_stored_files
+
 log = logging.getLogger(__name__)
 
 SERVICE_UNAVAILABLE = "service_unavailable"
@@ -55,9 +57,24 @@ class ServiceUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        with track_stored_files() as stored:
+            request.nexa_stored_files = stored
+            return self.get_response(request)
 
     def process_exception(self, request, exception):
+        # The view failed: its transactions rolled back, so files it stored without a row are orphans.
+        try:
+            removed = discard_orphans(getattr(request, "nexa_stored_files", []))
+        except Exception as exc:  # the database is down too: keep the files (never lose data)
+            log.warning("stored files not checked for orphans: %s", exc.__class__.__name__)
+            removed = []
+        if removed:
+            log.warning(
+                "%s %s: removed %d stored file(s) left without a row",
+                request.method,
+                request.path,
+                len(removed),
+            )
         found = classify(exception)
         if found is None:
             return None

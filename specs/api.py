@@ -44,7 +44,7 @@ class SpecLibraryView(APIView):
         body = {
             "library_version": library_version(),
             "count": len(docs),
-            "documents": s.SpecDocumentSerializer(docs, many=True).data,
+            "documents": s.SpecDocumentSerializer(docs, many=True, context={"request": request}).data,
         }
         return Response(body)
 
@@ -114,13 +114,22 @@ class UploadSpecsView(APIView):
         with transaction.atomic():
             for upload in uploads:
                 if upload.size > settings.NEXA_MAX_UPLOAD_BYTES:
-                    reg = register_oversized(upload.chunks(), upload.size, upload.name, request.user)
+                    reg = register_oversized(
+                        upload.chunks(),
+                        upload.size,
+                        upload.name,
+                        request.user,
+                        sha256=getattr(upload, "streamed_sha256", None),
+                    )
                 else:
                     reg = register_upload(upload.read(), upload.name, request.user)
                 item = {"filename": clean_filename(upload.name), "document_id": reg.document.pk}
                 if reg.duplicate_of is None and not reg.queued:
                     item["status"] = "failed"
-                    item["error"] = {"code": reg.document.error_code, "message": reg.document.error_message}
+                    item["error"] = {
+                        "code": reg.document.error_code,
+                        "message": reg.document.error_message_for(request.user),
+                    }
                 elif reg.duplicate_of is not None:
                     dup = reg.duplicate_of
                     item["status"] = "duplicate"

@@ -7,6 +7,12 @@ from django.db import models
 
 from nexa.storage import spec_upload_to
 
+IMPORT_ERROR = "import_error"  # an unexpected failure (a bug or a lost file), not bad input
+IMPORT_ERROR_PUBLIC_MESSAGE = (
+    "The import failed because of a problem on the server, not in the file. "
+    "Staff have the details; ask them, or upload the file again later."
+)
+
 
 class SpecDocument(models.Model):
     """One imported standard (a PDF), e.g. document 035010 "Overhead Conductor Clearances" Rev. 07.
@@ -50,6 +56,14 @@ class SpecDocument(models.Model):
     def __str__(self):
         rev = f" Rev. {self.revision}" if self.revision else ""
         return f"{self.document_number or self.original_filename}{rev}"
+
+    def error_message_for(self, user) -> str:
+        """The error message ``user`` may read. An ``import_error`` (an unexpected failure: its
+        message carries raw exception text, paths or hosts) is shown in full to staff only; others
+        read ``IMPORT_ERROR_PUBLIC_MESSAGE``. Messages of the other codes are Nexa's own words."""
+        if self.error_code == IMPORT_ERROR and not getattr(user, "is_staff", False):
+            return IMPORT_ERROR_PUBLIC_MESSAGE
+        return self.error_message
 
 
 class SpecClause(models.Model):

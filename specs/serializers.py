@@ -48,7 +48,8 @@ class SpecDocumentSerializer(serializers.ModelSerializer):
     def get_error(self, obj) -> dict | None:
         if obj.status != SpecDocument.Status.FAILED:
             return None
-        return {"code": obj.error_code, "message": obj.error_message}
+        request = self.context.get("request")
+        return {"code": obj.error_code, "message": obj.error_message_for(getattr(request, "user", None))}
 
 
 class SpecLibrarySerializer(serializers.Serializer):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from engine.pdftext import TOO_LARGE, PdfError, count_pages, extract_pages, extraction_allowance
 from engine.spec.parsing import parse_spec
 from nexa.storage import clean_filename
-from specs.models import SpecClause, SpecDocument
+from specs.models import IMPORT_ERROR, SpecClause, SpecDocument
 
 log = logging.getLogger(__name__)
 
@@ -97,25 +97,31 @@ def register_upload(data: bytes, filename: str, user=None) -> Registration:
     return Registration(doc, queued=True)
 
 
-def register_oversized(chunks, size: int, filename: str, user=None) -> Registration:
+def register_oversized(
+    chunks, size: int, filename: str, user=None, *, sha256: str | None = None
+) -> Registration:
     """Record an upload above ``NEXA_MAX_UPLOAD_BYTES`` as FAILED ``too_large`` without storing it.
 
     Args:
         chunks: an iterable of ``bytes`` (e.g. ``UploadedFile.chunks()``), hashed as it streams.
         size: the upload's size in bytes.
+        sha256: the hex SHA-256 when already known (``nexa.uploads.OversizeUpload.streamed_sha256``:
+            the bytes were not kept); ``chunks`` is then not read.
 
     Returns:
         Registration (``queued`` False); the same bytes already in the library: ``duplicate_of``.
     """
-    digest = hashlib.sha256()
-    for chunk in chunks:
-        digest.update(chunk)
+    if sha256 is None:
+        digest = hashlib.sha256()
+        for chunk in chunks:
+            digest.update(chunk)
+        sha256 = digest.hexdigest()
     limit = settings.NEXA_MAX_UPLOAD_BYTES
     with transaction.atomic():
-        existing = SpecDocument.objects.filter(sha256=digest.hexdigest()).first()
+        existing = SpecDocument.objects.filter(sha256=sha256).first()
         if existing is not None and existing.status != SpecDocument.Status.FAILED:
             return Registration(existing, duplicate_of=existing)
-        doc = existing or SpecDocument(sha256=digest.hexdigest(), uploaded_by=user)
+        doc = existing or SpecDocument(sha256=sha256, uploaded_by=user)
         doc.original_filename = clean_filename(filename)
         doc.size_bytes = size
         doc.status = SpecDocument.Status.FAILED
