@@ -25,7 +25,6 @@ from specs.models import IMPORT_ERROR, SpecClause, SpecDocument
 
 log = logging.getLogger(__name__)
 
-IMPORT_ERROR = "import_error"  # a lost file; unexpected failures are ``internal_error`` (jobs.runner)
 QUEUE = "default"
 IMPORT_MARGIN_SECONDS = 120  # parsing and saving the clauses, on top of the extraction allowance
 
