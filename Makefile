@@ -35,7 +35,7 @@ lint: $(STAMP) typecheck
 # mypy (pyproject.toml: strict on engine/); errors recorded in mypy-baseline.txt pass, new ones fail.
 # `make typecheck-baseline` records the current errors (after fixing some, or on purpose).
 typecheck: $(STAMP)
-	@$(BIN)/python -m mypy > $(VENV)/mypy.out; rc=$$?; \
+	@env -u DATABASE_URL -u REDIS_URL -u NEXA_DATA_DIR $(BIN)/python -m mypy > $(VENV)/mypy.out; rc=$$?; \
 	if [ $$rc -gt 1 ]; then cat $(VENV)/mypy.out; echo "mypy failed to run (exit $$rc)"; exit $$rc; fi; \
 	$(BIN)/python -m mypy_baseline filter --allow-unsynced --no-colors < $(VENV)/mypy.out
 
