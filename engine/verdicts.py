@@ -637,16 +637,7 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
         # a clearance table's case may name the place in words retrieval missed ("walkable roof" / "buildings
         # on which persons can walk"): a case-by-column table among the best hits still decides
         for u, _ in hits[:6]:
-            probe = Cand(
-                u,
-                Statement("", [], [], {}, "statement", False, False, set(), set()),
-                0.0,
-                0.0,
-                0.0,
-                0,
-                0,
-                True,
-            )
+            probe = _table_probe(u)
             got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.9, 3))
             if got is not None:
                 return got
@@ -659,9 +650,7 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
         )
     # a finding that names a case-by-column table ("Rule cited: GO 95 Rule 38, Table 2") is read by it first
     for ui in library.named_grid_rows(description):
-        probe = Cand(
-            ui, Statement("", [], [], {}, "statement", False, False, set(), set()), 0.0, 0.0, 0.0, 0, 0, True
-        )
+        probe = _table_probe(ui)
         got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.95, 3))
         if got is not None:
             return got
@@ -911,16 +900,7 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
             )
             for ui in library.named_grid_rows(st.text):
                 # the rule modifies a table: where it does not apply, the table itself governs
-                probe = Cand(
-                    ui,
-                    Statement("", [], [], {}, "statement", False, False, set(), set()),
-                    0.0,
-                    0.0,
-                    0.0,
-                    0,
-                    0,
-                    True,
-                )
+                probe = _table_probe(ui)
                 table = _grid_decision(probe, [], facts, library, hits, conf)
                 if table is not None:
                     return Decision(
@@ -1102,6 +1082,14 @@ def _clearance_values(facts: Facts) -> list[Quantity]:
         return []
     top = max(sc for sc, _ in scored)
     return [q for sc, q in scored if sc == top]
+
+
+def _table_probe(unit: int) -> Cand:
+    """A candidate that only points the table reader (``_grid_decision``) at ``unit``: no statement, no
+    score; the table's own rows and notes decide."""
+    return Cand(
+        unit, Statement("", [], [], {}, "statement", False, False, set(), set()), 0.0, 0.0, 0.0, 0, 0, True
+    )
 
 
 def _is_grid_row(unit: Unit) -> bool:
