@@ -21,7 +21,7 @@ from engine.requirements import (
 )
 from engine.retrieval import ClauseIndex, tokenize
 
-ENGINE_VERSION = "1.6"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.7"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 @dataclass
@@ -78,7 +78,8 @@ class Unit:
 _NUMBERED = re.compile(r"^\s*(?:Section\s+|§\s*)?(\d{1,3}(?:\.\d{1,3}){0,4})(?:\.|:)?\s+(?=[A-Z(])(.*)$")
 # "Rule 54.4-A(3)", "Rule 37", "Rule 56.7-B(2)a" (a General Order rule and its sub-item)
 _RULE_REF = re.compile(
-    r"\bRule\s+(?P<sec>\d{1,4}(?:\.\d{1,3})*(?:-[A-Z]{1,2}\d{0,2})?)(?P<item>(?:\(\d{1,2}\)|\([a-z]\))?[a-z]?)(?![\w-])(?!\.\d)"
+    r"\b(?i:rule)\s+(?P<sec>\d{1,4}(?:\.\d{1,3})*(?:-[A-Z]{1,2}\d{0,2})?)"
+    r"(?P<item>(?:\(\d{1,2}\)|\([a-zA-Z]\))?[a-zA-Z]?)(?![\w-])(?!\.\d)"
 )
 _DOC_ID = re.compile(r"\b[A-Z0-9]*\d[A-Z0-9]*(?:-[A-Z0-9]+)+\b")
 _DOC_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{2,}[A-Za-z0-9]")
@@ -90,7 +91,8 @@ _NAMED_SECTION = re.compile(
     r"(?i)\b(?:greenbook|green\s+book|G\.?\s?O\.?\s*\d{2,3}|General\s+Order(?:\s+No\.?)?\s*\d{2,3})\s*,?\s*"
     r"(?:section|sec\.|§)\s*(?P<sec>\d{1,4}(?:\.\d{1,3})*)\b"
 )
-_TABLE_REF = re.compile(r"\bTable\s+(\d+[A-Z]?(?:[-.]\d+)?)\b(?:,?\s+Cases?\s+(\d{1,2})\b)?")
+# "Table 1, Case 4" and, in an audit written in capitals, "TABLE 1, CASE 4"
+_TABLE_REF = re.compile(r"\b(?i:table)\s+(\d+[A-Z]?(?:[-.]\d+)?)\b(?:,?\s+(?i:cases?)\s+(\d{1,2})\b)?")
 _TABLE_ID = re.compile(r"(?i)\s*table\s+(\d+[A-Z]?(?:[-.]\d+)?)\b")
 _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
 
@@ -323,7 +325,7 @@ class Library:
         """
         missing, held = [], False
         for m in _RULE_REF.finditer(text or ""):
-            if self._holds_rule(m.group("sec"), m.group("item") or ""):
+            if self._holds_rule(m.group("sec"), (m.group("item") or "").lower()):
                 held = True
             else:
                 missing.append(m.group(0).strip())
@@ -420,6 +422,23 @@ class Library:
         if not item or not items:
             return True  # no sub-items were read from that rule: it cannot be told which it holds
         return any(held.startswith(item) for held in items)
+
+    def holds_rule_family(self, reference: str) -> bool:
+        """Whether the library holds the rule a reference names or the rule it belongs to.
+
+        Args:
+            reference: as ``unheld_references`` returns it ("Rule 31.5-A", "RULE 86.9").
+
+        "Rule 31.5-A" belongs to Rule 31.5 and "Rule 86.9" to Rule 86 (GO 95 and GO 128 number a rule's
+        parts under it). False for anything that is not a rule reference.
+        """
+        m = _RULE_REF.search(reference or "")
+        if not m:
+            return False
+        sec = m.group("sec")
+        family = {sec, sec.split("-")[0]}
+        family |= {f.rsplit(".", 1)[0] for f in list(family) if "." in f}
+        return any(self._holds_rule(f, "") for f in family)
 
     def _series(self) -> set[str]:
         """Series of the held document numbers that carry a digit before their last hyphen

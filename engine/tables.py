@@ -86,7 +86,7 @@ _HOT_OR_LOADED = re.compile(
     r"(?i)\b(?:peak|heavy|full|maximum)\s+load|(?<!lightly )(?<!light )\bloaded\b|\bhot\b|\bsag(?:ged|ging)?\b"
 )
 _NAMED_CASE = re.compile(r"(?i)\bcase\s+(\d{1,2})\b")
-_NAMED_COLUMN = re.compile(r"\bColumn\s+([A-Z])\b")
+_NAMED_COLUMN = re.compile(r"\b(?i:column)\s+([A-Z])\b")
 _RULE = re.compile(
     r"\bRule\s+(\d{1,4}(?:\.\d{1,3})*(?:-[A-Z]{1,2}\d{0,2})?)((?:\(\d{1,2}\)|\([a-z]\))?[a-z]?)"
 )

@@ -45,6 +45,13 @@ _ABSENT = re.compile(
     r"\b(?:no|missing|without|lacks?|lacking|absent|omitted)\b|\bnot\s+(?:installed|provided|present|in\s+place|done|performed)\b",
     re.I,
 )
+# the auditor's impression, not a finding: "clearance looks inadequate; no measurement recorded"
+_UNMEASURED = re.compile(
+    r"(?i)\bno\s+(?:measurements?|readings?|values?|dimensions?)\b(?:\s+(?:or|and|nor)\s+\w+)?"
+    r"\s+(?:was\s+|were\s+)?(?:recorded|taken|given|noted|made)\b"
+    r"|\bnot\s+(?:measured|recorded)\b|\bunmeasured\b"
+    r"|\b(?:looks?|appears?|seems?)\s+(?:to\s+be\s+)?(?:inadequate|insufficient|low|short|close|tight|marginal)\b"
+)
 MIN_OVERLAP = 0.18  # share of the finding's IDF weight a governing statement must cover
 _FIELD_KEYS = ("title", "question", "subject", "item", "category", "issue")
 
@@ -565,6 +572,20 @@ def decide(description: str, fields: dict | None, library: Library) -> Decision:
     if not missing:
         return decision
     closest = decision.citations[0] if decision.citations else None
+    if closest and decision.verdict != NEEDS_REVIEW and _misnumbered(missing, closest, description, library):
+        # "no guy marker; auditor cites Rule 86.9": the number is not the library's, but the held rule
+        # titled by the very thing the finding names governs, and the reason says so
+        note = (
+            f" The finding cites {', '.join(dict.fromkeys(missing))}, which the spec library does not hold; "
+            f"{closest['document']} §{closest['section']} is the held rule on this subject."
+        )
+        return Decision(
+            decision.verdict,
+            round(decision.confidence * 0.9, 3),
+            decision.reason + note,
+            decision.citations,
+            {**decision.details, "unheld_references": missing},
+        )
     reason = (
         f"The finding cites {', '.join(dict.fromkeys(missing))}, which the spec library does not hold; "
         "no other rule is put in its place."
@@ -579,6 +600,25 @@ def decide(description: str, fields: dict | None, library: Library) -> Decision:
     return Decision(
         NEEDS_REVIEW, round(min(decision.confidence, 0.5), 3), reason, decision.citations, details
     )
+
+
+def _misnumbered(missing: list[str], closest: dict, description: str, library: Library) -> bool:
+    """Whether every unheld reference is a rule number unrelated to any held rule and the closest held
+    clause's own heading is wholly named by the finding ("Guy Marker (Guy Guard)" for "no guy marker"):
+    then the finding cites the wrong number for a rule the library holds. A part of a held rule
+    ("Rule 31.5-A" beside a held 31.5) or another document stays unheld."""
+    if not all(re.match(r"(?i)rule\b", m) and not library.holds_rule_family(m) for m in missing):
+        return False
+    heading = next(
+        (
+            u.heading
+            for u in library.units
+            if u.document == closest["document"] and u.section == closest["section"] and u.heading
+        ),
+        "",
+    )
+    own = {t for t in tokenize(re.sub(r"\([^)]*\)", " ", heading), keep_numbers=False)} - GENERIC
+    return bool(own) and own <= set(tokenize(description, keep_numbers=False))
 
 
 _AUDITOR_CLAIM = re.compile(
@@ -1044,7 +1084,8 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
         reason = f"{label} permits but does not require this (“{_short(st.text)}”)."
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     by_table = (not usable and bool(re.search(r"\btable\s+[\w.-]*\d", st.text, re.I))) or bool(unresolved)
-    if (usable or by_table) and not _ABSENT.search(facts.facts_text):
+    unmeasured = not facts.measured and bool(_UNMEASURED.search(facts.facts_text))
+    if (usable or by_table or unmeasured) and (unmeasured or not _ABSENT.search(facts.facts_text)):
         c = conf(0.5, gov)
         need = (
             ", ".join(sorted({x.describe() for x in usable or st.constraints}))[:120]

@@ -399,3 +399,51 @@ def test_both_bounds_of_a_range_and_a_section_of_a_named_document_the_library_la
         ),
     )
     assert "at least 4" in fewer.reason
+
+
+MARKER_PAGE = """General Order No. 95
+Document: GO-95-Section-V
+Revision: 3
+56.9  Guy Markers (Guy Guards)
+A marker at least 8 feet long shall be securely attached to every anchor guy.
+56.10  Clearances of Guys
+Guys over private driveways shall clear the driveway by not less than 14 feet.
+"""
+
+
+def test_a_wrong_rule_number_for_a_held_rule_on_the_same_subject_is_judged_by_the_held_rule():
+    """A finding naming exactly the subject of a held rule's title but citing a number the library does
+    not hold (nor any rule of that number's family) is judged by the held rule, and the reason says so."""
+    from engine import decide
+
+    lib = _library({"go.pdf": MARKER_PAGE})
+    d = decide("Anchor guy at pole 7 has no guy marker installed; auditor cites GO 95 Rule 88.4.", {}, lib)
+    assert d.verdict == "VALID"
+    assert d.citations[0]["section"] == "56.9"
+    assert "Rule 88.4" in d.reason and "does not hold" in d.reason
+    # a part of a held rule is not a wrong number: the library lacks that part
+    part = decide("Anchor guy at pole 7 has no guy marker installed; auditor cites Rule 56.9-B.", {}, lib)
+    assert part.verdict == "NEEDS_REVIEW"
+
+
+def test_references_in_an_audit_written_in_capitals_are_read():
+    from engine import decide
+
+    lib = _library({"go.pdf": MARKER_PAGE})
+    assert lib.unheld_references("AUDITOR CITES GO 128 RULE 33.4.") == ["RULE 33.4"]
+    d = decide("GUY OVER THE PRIVATE DRIVEWAY AT LOT 4 CLEARS IT BY 12 FT; AUDITOR CITES RULE 33.4.", {}, lib)
+    assert d.verdict == "NEEDS_REVIEW" and "RULE 33.4" in d.reason
+
+
+def test_an_impression_without_a_measurement_needs_review():
+    from engine import decide
+
+    lib = _library({"go.pdf": MARKER_PAGE})
+    d = decide(
+        "Guy over the private driveway at lot 4: clearance looks inadequate; no measurement recorded.",
+        {},
+        lib,
+    )
+    assert d.verdict == "NEEDS_REVIEW"
+    measured = decide("Guy over the private driveway at lot 4 clears it by 12 ft.", {}, lib)
+    assert measured.verdict == "VALID"
