@@ -203,7 +203,15 @@ class NexaSimpleWorker(_NexaWorkerMixin, SimpleWorker):
     thread every ``job_monitoring_interval`` seconds."""
 
     def execute_job(self, job, queue):
-        """Run the job in this process with a heartbeat thread beside it."""
+        """Run the job in this process with a heartbeat thread beside it. If Redis goes away while RQ
+        records the outcome, the outcome the task wrote to the database stands and the worker waits
+        for Redis (as ``_NexaWorkerMixin.execute_job``, which this method replaces)."""
+        try:
+            self._execute_in_process(job, queue)
+        except REDIS_LOST as exc:
+            self.wait_for_redis(exc)
+
+    def _execute_in_process(self, job, queue):
         stop = threading.Event()
 
         def beat():
