@@ -263,6 +263,74 @@ def case_score(label: str, text: str) -> float:
     return 2.0 * len(have & want & core) + len(have & want - core) - 0.25 * len(have - want)
 
 
+# "Grade B", "Class T", "Type 2": a key a case label and a finding both state; two values of one key exclude
+_KEYED = re.compile(r"\b(?i:(grade|class|type|zone|size))\s+([A-Z]{1,2}|\d{1,2})\b")
+# words that name one of two exclusive conditions ("heavy" or "light" loading, "urban" or "rural" district)
+EXCLUSIVE: tuple[tuple[str, str], ...] = (("heavy", "light"), ("urban", "rural"), ("new", "existing"))
+
+
+def excludes(condition: str, text: str) -> bool:
+    """Whether a condition (a case label, a note) names one of two exclusive words (``EXCLUSIVE``) and the
+    finding only the other: "rural districts of light loading" does not describe an urban, heavy-loading pole."""
+    cw, tw = set(_words(condition).split()), set(_words(text).split())
+    return any(
+        one in cw and other not in cw and other in tw and one not in tw
+        for a, b in EXCLUSIVE
+        for one, other in ((a, b), (b, a))
+    )
+
+
+def keyed_case_score(label: str, text: str, volts: list[float]) -> float | None:
+    """How well a case label that is not a place ("Grade C Circuits of 750 - 7,500 volts, heavy loading, rural
+    districts") describes a finding, or None when the label excludes it.
+
+    Args:
+        label: the case label; text: the finding's field facts; volts: voltages it states (V).
+
+    A key both state with different values (Grade B against Grade C), a voltage range that leaves out the
+    stated voltage, or one of two exclusive words (heavy/light, urban/rural) named only by the label while the
+    finding names the other excludes the case (GO 95 Rule 49.1-B's cases by grade, loading and district).
+    Otherwise each shared key counts 2, a voltage range holding the voltage 1 and each shared word 1.
+    """
+    lk = case_keys(label)
+    tk = case_keys(text)
+    if any(k in tk and not (v & tk[k]) for k, v in lk.items()):
+        return None
+    if excludes(label, text):
+        return None
+    lw, tw = set(_words(label).split()), set(_words(text).split())
+    score = 2.0 * sum(1 for k, v in lk.items() if v & tk.get(k, set()))
+    ranges = _volt_ranges(label)
+    if volts and ranges:
+        if not any(lo <= v <= hi for v in volts for lo, hi in ranges):
+            return None
+        score += 1.0
+    stems = {w.rstrip("s") for w in lw if len(w) > 3} & {w.rstrip("s") for w in tw if len(w) > 3}
+    return score + len(stems)
+
+
+def case_keys(text: str) -> dict[str, set[str]]:
+    """Keys a text states and their values: "Grade A supply and a Grade C communication cable" ->
+    ``{"grade": {"A", "C"}}``."""
+    out: dict[str, set[str]] = {}
+    for k, v in _KEYED.findall(text or ""):
+        out.setdefault(k.lower(), set()).add(v.upper())
+    return out
+
+
+_SUBSTITUTE = re.compile(r"(?i)\bmay\s+(?:have|be)\b[^.;]*?\bnot\s+less\s+than\s+([^.;()]*)")
+
+
+def note_minimum(note: str) -> Quantity | None:
+    """The lower value a note permits in place of the table's ("Supply poles in Grade B construction in rural
+    districts of light loading may have a top circumference of not less than 16 inches"), or None."""
+    m = _SUBSTITUTE.search(note or "")
+    if not m:
+        return None
+    qs = [q for q in find_quantities(m.group(1)) if q.kind == "length"]
+    return qs[0] if qs else None
+
+
 def reduction_percent(rule_texts: list[str]) -> float:
     """The reduction a rule allows below its table values because of temperature and loading (GO 95 Rule 37:
     "shall in no case be reduced more than 5 percent because of temperature and loading"), in percent; 0 when
@@ -382,14 +450,27 @@ def read_cell(
     heading = re.sub(r"^Column\s+[A-Z]\s*-\s*", "", columns[ci])
     label = f"{tid.group(1) if tid else 'the table'}, Case {g['case']}, Column {letters[ci]} ({heading})"
     out = GridOutcome(cell, label)
+    required = q.magnitude
+    # a cell in inches ("19 in") is said in inches; feet as the General Orders write them ("23 ft 9 in")
+    printed = str(d["cells"][1 + ci])
+    # a cell printed in inches by a table without a unit of its own ("19 in") is said in inches; feet as
+    # the General Orders write them ("23 ft 9 in")
+    inches = not unit and re.search(r"(?i)\d\s*(?:in\b|in\.|inch)", printed)
+    out.required_text = q.describe() if inches else ft_in(required)
     for letter in cell.notes:
         seg = note_segment(notes.get(letter, ""), letters[ci])
+        if not note_applies(seg, f"{columns[ci]} {g['label']}") or excludes(seg, facts_text):
+            continue
         refs = rule_refs(seg)
-        if refs and note_applies(seg, f"{columns[ci]} {g['label']}"):
+        if refs:
             out.steer, out.note = refs[0], f"({letter})"
             break
-    required = q.magnitude
-    out.required_text = ft_in(required)
+        lower = note_minimum(seg)
+        if lower is not None and lower.magnitude < required:
+            required = lower.magnitude  # the note permits less than the cell for this finding's case
+            out.note = f"({letter})"
+            out.required_text = f"{lower.describe()} by note ({letter}), in place of {q.describe()}"
+            break
     pct = reduction_percent(rule_texts)
     if pct and conditions_off_basis(text, temps):
         required *= 1 - pct / 100
@@ -411,11 +492,28 @@ def _place_cell(
     volts: list[float],
 ) -> CellPick | None:
     """``(value, row unit, row data, column index)`` for a table whose cases are places (GO 95 Table 1)."""
-    ci = choose_column(columns, letters, facts_text, volts)
+    ci = 0 if len(columns) == 1 else choose_column(columns, letters, facts_text, volts)
     if ci is None:
         return None
     scored = [(case_score(d["grid"]["label"], facts_text), ui, d) for ui, d in rows]
     top = max(s for s, _, _ in scored)
+    if top <= 0 and not named_case(text):
+        # cases that are not places (grade of construction, loading district, voltage): keys and words
+        keyed = [(keyed_case_score(d["grid"]["label"], facts_text, volts), ui, d) for ui, d in rows]
+        scored = [(k, ui, d) for k, ui, d in keyed if k is not None]
+        top = max((k for k, _, _ in scored), default=0.0)
+        if top <= 0:
+            return None
+        if any(len(v) > 1 for v in case_keys(facts_text).values()):
+            # a pole under more than one case (a joint pole of Grade A supply and Grade C communication):
+            # the best case of each grade it states, and the most stringent of those governs (GO 95 Rule 14)
+            best: dict[str, tuple[float, int, dict[str, Any]]] = {}
+            for k, ui, d in scored:
+                key = repr(sorted((n, sorted(v)) for n, v in case_keys(d["grid"]["label"]).items()))
+                if key != "[]" and (key not in best or k > best[key][0]):
+                    best[key] = (k, ui, d)
+            if best:
+                scored = [(top, ui, d) for _, ui, d in best.values()]
     if top <= 0:
         named = named_case(text)
         tied = [(s, ui, d) for s, ui, d in scored if d["grid"]["case"] == named]

@@ -745,6 +745,14 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
         )
     if bc:
         u = library.units[bc.unit]
+        if u.kind == "note" and (u.data or {}).get("table"):
+            # a table note for other cases ("rural districts of light loading") does not judge this finding:
+            # the table it modifies does
+            got = _grid_decision(
+                _table_probe(bc.unit), every, facts, library, hits, lambda b, _c: conf(b, bc)
+            )
+            if got is not None:
+                return got
         reason = (
             f"{_label(u)} applies to {_app_words(bc.stmt.applicability) or 'other cases'}; "
             f"the finding is {_app_words(facts.applicability) or 'outside that case'}, so the cited rule does not govern it."

@@ -393,3 +393,96 @@ def test_a_service_drop_rule_does_not_judge_a_guy_and_an_address_is_not_a_street
     assert (
         aisle.verdict == "VALID" and aisle.citations[0]["section"] == "54.8-B" and "16 feet" in aisle.reason
     )
+
+
+# A table that letters its one value column and keys its cases by grade, loading and voltage, with cells
+# carrying their own unit and a note that permits a lower value (how GO 95 Rule 49.1-B writes pole sizes).
+# Invented values.
+POST_PAGES = [
+    """General Order No. 95
+Document: GO-95-Section-IV
+Revision: 4
+49.4  Crossarm Posts
+49.4-B  Size
+The width of a crossarm post shall be not less than the value in Table 49.4-B, Column A.
+Table 49.4-B  Minimum Width of Crossarm Posts
+Case
+Grade of
+construction
+Loading and circuits
+Column A: minimum
+width
+Notes
+1 Grade A Heavy loading district 9 in
+2 Grade B Heavy and light loading districts 8 in (a)
+3 Grade C
+Circuits of 750 - 7,500 volts, heavy loading,
+rural districts
+8 in
+""",
+    """General Order No. 95
+Case
+Grade of
+construction
+Loading and circuits
+Column A: minimum
+width
+Notes
+4 Grade C Light loading, rural districts 6 in
+Notes to Table 49.4-B
+(a) Supply posts of Grade B construction in rural districts of light loading may have a width of not
+less than 7 inches.
+49.5  Other Rule
+Posts shall be of sound material.
+""",
+]
+
+
+def _post_library() -> Library:
+    spec = parse_spec(POST_PAGES, "posts.pdf")
+    return Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+
+
+def test_a_one_column_table_keyed_by_grade_is_read_with_its_units_and_notes():
+    spec = parse_spec(POST_PAGES, "posts.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row" and c.section == "49.4-B"]
+    assert [r.data["grid"]["case"] for r in rows] == ["1", "2", "3", "4"]
+    assert rows[1].data["cells"][1] == "8 in (a)"
+    assert rows[2].data["grid"]["label"].startswith("Grade C Circuits of 750 - 7,500 volts")
+    notes = [c for c in spec.clauses if c.kind == "note" and c.section == "49.4-B"]
+    assert notes and "7 inches" in notes[0].text
+
+
+def test_the_case_follows_grade_loading_district_and_voltage():
+    lib = _post_library()
+    d = decide(
+        "Post at pole 12 (Grade C, 4,160 V primary, heavy loading rural district) is 7 in wide.", {}, lib
+    )
+    assert d.verdict == "VALID" and "Case 3" in d.reason and "8 in" in d.reason
+    light = decide(
+        "Post at pole 14 (Grade C, 240 V, rural district, light loading) is 6-1/2 in wide.", {}, lib
+    )
+    assert light.verdict == "REPEALABLE" and "Case 4" in light.reason
+
+
+def test_a_note_permitting_a_lower_value_applies_to_the_case_it_names():
+    lib = _post_library()
+    d = decide("Grade B supply post in a rural district of light loading measured 7.5 in wide.", {}, lib)
+    assert d.verdict == "REPEALABLE" and "note (a)" in d.reason
+    urban = decide("Grade B supply post in an urban district of heavy loading measured 7.5 in wide.", {}, lib)
+    assert urban.verdict == "VALID"
+
+
+def test_a_pole_under_two_grades_is_held_to_the_most_stringent_case():
+    lib = _post_library()
+    d = decide(
+        "Joint pole 9 carries a Grade A supply circuit and a Grade C communication cable, heavy loading district; post 8 in wide.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID" and "Case 1" in d.reason

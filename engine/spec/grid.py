@@ -21,6 +21,7 @@ _CASE_ONLY = re.compile(r"^\s*(\d{1,2})\s*$")
 _CASE_LINE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])(.*)$")
 _VALUE = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\d+'(?:-?\d+\")?|[\u2014\u2013-]|N/?A|NR)$")
 _NOTE_REF = re.compile(r"^(?:\([a-z]{1,2}(?:,[a-z]{1,2})*\))+$")  # "(j)", "(d,e)", "(g)(oo)"
+_CELL_UNIT = re.compile(r"(?i)^(?:in|in\.|inches|inch|ft|ft\.|feet|foot|m|mm|cm|%|percent)$")  # "19 in"
 _LETTER_LINE = re.compile(
     r"^(?:Column\s+)?([A-Z])(?:\s*[-\u2013\u2014:]\s*(.*)|\s*)$"
 )  # "A", "Column E - Supply"
@@ -63,6 +64,8 @@ def _values(tokens: list[str]) -> tuple[list[str], list[list[str]]] | None:
         elif _VALUE.match(tok):
             cells.append(tok)
             notes.append([])
+        elif cells and _CELL_UNIT.match(tok) and cells[-1][:1].isdigit() and " " not in cells[-1]:
+            cells[-1] += f" {tok}"  # a cell that carries its own unit ("19 in")
         else:
             return None
     return cells, notes
@@ -121,6 +124,7 @@ def read_grid(
     header: list[str] = []
     cols: list[tuple[str, list[str]]] = []  # (letter, heading lines)
     opening: set[tuple[int, int]] = set()
+    min_cols = 2  # columns a grid needs; 1 when its one column is written "Column A"
     i = 0
     # title continuation and row labels, then the column headings up to the first case
     while i < len(stream):
@@ -130,12 +134,15 @@ def read_grid(
             continue
         if not cols and stop(p, li, text):
             return None  # a heading before any column: not a grid (inside the header, "Rule 57.8" is text)
-        if len(cols) >= 2 and _starts_case(text, len(cols)):
+        if len(cols) >= min_cols and _starts_case(text, len(cols)):
             break
         m = _LETTER_LINE.match(text)
         expected = chr(ord(cols[-1][0]) + 1) if cols else "A"
         if m and m.group(1) == expected and (cols or m.group(1) == "A"):
             cols.append((m.group(1), [m.group(2) or ""]))
+            if m.group(1) == "A" and text.lstrip().startswith("Column"):
+                # "Column A: minimum top circumference": a table may letter its one value column
+                min_cols = 1
         elif cols:
             cols[-1][1].append(text)
         else:
@@ -146,7 +153,9 @@ def read_grid(
             return None
         i += 1
     columns = [(letter, _join_heading(lines)) for letter, lines in cols]
-    if len(columns) < 2 or i >= len(stream):
+    if columns:  # a trailing "Notes" heading names the note letters after the values, not a column
+        columns[-1] = (columns[-1][0], re.sub(r"\s+Notes?$", "", columns[-1][1]))
+    if len(columns) < min_cols or i >= len(stream):
         return None
     unit_m = _UNIT.search(" ".join([title] + pre))
     unit = _UNITS[(unit_m.group(1) or unit_m.group(2)).lower()] if unit_m else ""
