@@ -416,6 +416,8 @@ class Library:
     def _holds_rule(self, section: str, item: str) -> bool:
         """Is rule ``section`` (or a sub-clause of it) held, with sub-item ``item`` when one is named?"""
         subs = [s for s in self._sections if s == section or s.startswith((section + ".", section + "-"))]
+        if item and not item.startswith("(") and section + item in self._sections:
+            return True  # "Rule 54.4-C4b": a rule numbered with its letter, not a sub-item of 54.4-C4
         if not subs:
             return False
         items = set().union(*(self._sections[s] for s in subs))

@@ -80,7 +80,10 @@ _VUNIT = r"(?:kV|V|volts?|kilovolts?)"
 _RANGE = re.compile(
     rf"(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})?\s*(?:-|\u2013|to)\s*(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})(?![a-z])"
 )
-_ABOVE = re.compile(rf"(?i)\b(?:more|greater)\s+than\s+(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})(?![a-z])")
+_ABOVE = re.compile(
+    rf"(?i)\b(?:more|greater)\s+than\s+(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})(?![a-z])"
+    rf"|(?<![\d,.\-\u2013] )(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s*({_VUNIT})\s+(?:and|or)\s+(?:above|over|more)\b"
+)
 _PERCENT = re.compile(r"(?i)\bmore\s+than\s+(\d{1,2}(?:\.\d)?)\s*(?:percent|%)")
 _HOT_OR_LOADED = re.compile(
     r"(?i)\b(?:peak|heavy|full|maximum)\s+load|(?<!lightly )(?<!light )\bloaded\b|\bhot\b|\bsag(?:ged|ging)?\b"
@@ -118,7 +121,8 @@ def _volt_ranges(text: str) -> list[tuple[float, float]]:
         lo, hi = float(m.group(1).replace(",", "")), float(m.group(3).replace(",", ""))
         out.append((lo * _scale(m.group(2) or m.group(4)), hi * _scale(m.group(4))))
     for m in _ABOVE.finditer(text or ""):
-        out.append((float(m.group(1).replace(",", "")) * _scale(m.group(2)), float("inf")))
+        num, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        out.append((float(num.replace(",", "")) * _scale(unit), float("inf")))  # "20,000 volts and above"
     return out
 
 

@@ -239,6 +239,9 @@ _ATTRIBUTE_NEXT = re.compile(
 )
 
 
+_DISTANCE_NEXT = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:distance|clearance|separation|spacing)\b")
+
+
 def _measurement_cue(text: str, q: Quantity) -> float:
     """How clearly ``q`` is the value the finding measured: +1 right after a measuring verb ("measured 8 ft",
     "sagged to 38 in"); -1 when it names the size of a thing ("a 40 ft class 4 pole", "(200 ft)" after a span),
@@ -248,7 +251,10 @@ def _measurement_cue(text: str, q: Quantity) -> float:
         return 1.0
     if re.search(r"\(\s*$", before) and re.match(r"\s*[),;]", text[q.end :]):
         return -1.0  # "pole #14 (40 ft, class 4)": the size of the thing, not what was measured
-    if _ATTRIBUTE_NEXT.match(text[q.end : q.end + 30]):
+    after = text[q.end : q.end + 40]
+    if _DISTANCE_NEXT.match(after):
+        return 1.0  # "at 20 in radial distance", "24 in vertical clearance": the value names the distance
+    if _ATTRIBUTE_NEXT.match(after):
         return -1.0
     return 0.0
 
@@ -1093,6 +1099,13 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     by_table = (not usable and bool(re.search(r"\btable\s+[\w.-]*\d", st.text, re.I))) or bool(unresolved)
     unmeasured = not facts.measured and bool(_UNMEASURED.search(facts.facts_text))
+    banned = (
+        _prohibition_reported(st.text, facts) if not any(q.kind == "length" for q in facts.measured) else ""
+    )
+    if banned and not unmeasured:
+        c = conf(0.75, gov)
+        reason = f"{label} does not allow this (“{banned}”), and the audit reports it."
+        return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
     if (usable or by_table or unmeasured) and (unmeasured or not _ABSENT.search(facts.facts_text)):
         c = conf(0.5, gov)
         need = (
@@ -1104,6 +1117,29 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     c = conf(0.68, gov)
     reason = f"{label} requires this (“{_short(st.text)}”) and the audit reports it was not met."
     return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
+
+
+_PROHIBITION = re.compile(r"(?i)\b(?:shall|must|may)\s+not\s+(?:be\s+)?(\w+)\s+([^;:.]+)")
+
+
+# where-words that relate the prohibited thing to a place ("within the climbing space"): a finding says
+# "through" or "in" for the same place
+_RELATION_WORDS = frozenset(
+    tokenize("within through into inside across between over under near beside along")
+)
+
+
+def _prohibition_reported(rule: str, facts: Facts) -> str:
+    """The prohibition of a rule the finding reports broken, as written ("shall not pass within the climbing
+    space" for "routed through the climbing space"), or "": every content word of what is prohibited (after
+    its verb, before "except") is in the finding, and there are at least two."""
+    found = set(tokenize(facts.facts_text, keep_numbers=False))
+    for m in _PROHIBITION.finditer(rule or ""):
+        what = re.split(r"(?i)\b(?:except|unless|but|other\s+than)\b|,", m.group(2))[0]
+        words = set(tokenize(what, keep_numbers=False)) - GENERIC - _RELATION_WORDS
+        if len(words) >= 2 and words <= found:
+            return _short(m.group(0), 90)
+    return ""
 
 
 _CLEARANCE_WORD = re.compile(
@@ -1230,6 +1266,9 @@ def _grid_decision(
         "governing": {"document": unit.document, "section": unit.section, "statement": row_text},
         "cell": {"case": cell.case, "column": cell.letter, "value": cell.value.describe()},
     }
+    if out.measured is None and not any(q.kind == "length" for q in facts.measured + facts.claimed):
+        # no distance at all ("routed through the climbing space"): the rule's prose judges it, not its table
+        return None
     if out.measured is None or out.required is None:
         c = conf(0.55, gov)
         reason = f"{where}: {out.required_text}; the audit does not give the measured clearance."

@@ -486,3 +486,62 @@ def test_a_pole_under_two_grades_is_held_to_the_most_stringent_case():
         lib,
     )
     assert d.verdict == "VALID" and "Case 1" in d.reason
+
+
+# A rule whose table has no title line: its prose names it, the header starts "Row", the cases are voltage
+# ranges (how GO 95 Rule 54.6-A prints its radial distances). Invented values.
+UNTITLED_PAGE = """General Order No. 95
+Document: GO-95-Section-V
+Revision: 2
+54.4-C4b  Risers on Climbable Poles
+Not more than two risers shall be run on one climbable pole.
+54.6  Vertical and Lateral Conductors
+54.6-C  Bare Risers
+Bare risers may run vertically on a pole, but shall not pass within the climbing space; and shall clear
+the conductors of other circuits by not less than the distance of Table 54.6-C.
+Row  Highest voltage of the conductors concerned
+Column A: minimum distance
+between conductors
+1 0 - 5,000 volts 10 in
+2 5,000 - 20,000 volts 20 in
+3 20,000 volts and above 30 in
+Supports: no length of riser between supports shall exceed 10 feet.
+"""
+
+
+def _untitled_library() -> Library:
+    spec = parse_spec([UNTITLED_PAGE], "risers.pdf")
+    return Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+
+
+def test_a_table_without_a_title_is_read_under_the_name_its_rule_gives_it():
+    spec = parse_spec([UNTITLED_PAGE], "risers.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row"]
+    assert [(r.section, r.data["grid"]["case"], r.data["cells"][1]) for r in rows] == [
+        ("54.6-C", "1", "10 in"),
+        ("54.6-C", "2", "20 in"),
+        ("54.6-C", "3", "30 in"),
+    ]
+    assert rows[0].text.startswith("Table 54.6-C, Case 1 (0 - 5,000 volts)")
+    assert any(c.section == "54.4-C4b" for c in spec.clauses), "a rule numbered with a trailing letter"
+    prose = [c.text for c in spec.clauses if c.section == "54.6-C" and c.kind == "requirement"]
+    assert any("Supports:" in t for t in prose), "the rule's prose after the table stays its own"
+
+
+def test_the_row_follows_the_highest_voltage_and_a_radial_distance_is_the_measurement():
+    lib = _untitled_library()
+    d = decide("Pole 8: 12 kV bare riser passes the 480 V conductors at 18 in radial distance.", {}, lib)
+    assert d.verdict == "VALID" and "Case 2" in d.reason and "20 in" in d.reason
+    top = decide("Pole 9: 34.5 kV riser clears the 12 kV conductors by 32 in.", {}, lib)
+    assert top.verdict == "REPEALABLE" and "Case 3" in top.reason
+
+
+def test_a_finding_without_a_distance_is_judged_by_the_rules_prose_not_its_table():
+    lib = _untitled_library()
+    d = decide("Pole 10: 12 kV bare riser is routed through the climbing space.", {}, lib)
+    assert d.verdict == "VALID" and d.citations[0]["section"] == "54.6-C"

@@ -19,6 +19,8 @@ from typing import Any
 _COLUMN = re.compile(r"\bColumn\s+([A-Z])\b\s*[-\u2013\u2014:]?\s*")
 _CASE_ONLY = re.compile(r"^\s*(\d{1,2})\s*$")
 _CASE_LINE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])(.*)$")
+# "1 0 - 5,000 volts 11.5 in": a case whose label is a range of values (taken when the values parse)
+_CASE_LINE_NUM = re.compile(r"^\s*(\d{1,2})\s+(?=\d)(.*[A-Za-z].*)$")
 _VALUE = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\d+'(?:-?\d+\")?|[\u2014\u2013-]|N/?A|NR)$")
 _NOTE_REF = re.compile(r"^(?:\([a-z]{1,2}(?:,[a-z]{1,2})*\))+$")  # "(j)", "(d,e)", "(g)(oo)"
 _CELL_UNIT = re.compile(r"(?i)^(?:in|in\.|inches|inch|ft|ft\.|feet|foot|m|mm|cm|%|percent)$")  # "19 in"
@@ -87,8 +89,9 @@ def _starts_case(text: str, ncols: int) -> bool:
     """A case number alone ("3") or a case written on one line with its values ("1 Span wires ... 18 48")."""
     if _CASE_ONLY.match(text):
         return True
-    m = _CASE_LINE.match(text)
-    return bool(m and _row_values(m.group(2), ncols))
+    m = _CASE_LINE.match(text) or _CASE_LINE_NUM.match(text)
+    got = _row_values(m.group(2), ncols) if m else None
+    return bool(got and (m.re is _CASE_LINE or re.search(r"[A-Za-z]", got[0])))
 
 
 def _join_heading(lines: list[str]) -> str:
@@ -187,10 +190,12 @@ def read_grid(
             continue
         if case is None:
             m = _CASE_ONLY.match(text) or _CASE_LINE.match(text)
+            if not m and _starts_case(text, ncols):
+                m = _CASE_LINE_NUM.match(text)
             if not m or stop(p, li, text) and not _CASE_ONLY.match(text):
                 break
             case, page = m.group(1), p + 1
-            rest = m.group(2) if m.re is _CASE_LINE else ""
+            rest = m.group(2) if m.re is not _CASE_ONLY else ""
             label = []
             grid.consumed.add((p, li))
             i += 1

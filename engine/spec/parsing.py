@@ -97,7 +97,7 @@ _TITLE_LABEL = re.compile(r"^\s*(?i:title|subject)\s*:\s*(?P<t>.+)$")
 _SECTION = re.compile(
     r"^\s*(?P<kw>(?i:section|sec\.|article|art\.|clause|paragraph|para\.|rule|§)\s*)?"
     r"(?P<sec>\d{3,4}\.\d{1,4}(?:\((?:[a-z]{1,5}|\d{1,2}|[A-Z])\)){1,6}(?![(\w])"  # 1910.269(l)(3)(i)
-    r"|\d{1,4}(?:\.\d{1,3}){0,5}(?:-[A-Z]{1,2}\d{0,2}(?![A-Za-z]))?)(?P<dot>\.)?"
+    r"|\d{1,4}(?:\.\d{1,3}){0,5}(?:-[A-Z]{1,2}(?:\d{1,2}[a-z]?)?(?![A-Za-z]))?)(?P<dot>\.)?"  # 54.4-C4b
     r"(?:\s?\((?P<item>[a-z]|\d{1,2})\)(?P<sub>[a-z](?![A-Za-z]))?)?"
     r"(?P<sep>\s*[:\-\u2013\u2014)]\s*|\s+|$)(?P<rest>.*)$"
 )
@@ -704,6 +704,8 @@ def _plausible_next(prev: tuple[int, ...] | None, cand: tuple[int, ...], gap: in
     return all(c <= gap for c in cand[k + 1 :])
 
 
+_UNTITLED_GRID_HEAD = re.compile(r"^(?:Row|Case)(?:\s+No\.?)?(?:\s+[A-Z]\S*(?:\s+\S+)*)?$")
+_TABLE_MENTION = re.compile(r"\bTable\s+(\d+[A-Z]?(?:[-.][\dA-Z]+)*)\b")
 GRID_PAGES = 3  # a case-by-column table is read over its own page and the next two
 
 
@@ -890,6 +892,21 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 ):
                     skipping = False  # a new unnumbered heading ends the skipped block
                 else:
+                    continue
+            if table is None and cur is not None and ctx_section and _UNTITLED_GRID_HEAD.match(line):
+                # "Row  Highest voltage classification ... / Column A: minimum radial distance": a table printed
+                # without a title, named by the rule's prose ("the radial distance of Table 54.6-A")
+                named = _TABLE_MENTION.findall(" ".join(cur.lines))
+                grid = (
+                    _grid_after(page_lines, pno - 1, idx - 1, f"Table {named[-1]}", accepted)
+                    if named
+                    else None
+                )
+                if grid is not None:
+                    flush()
+                    section = _table_section(grid.title, named[-1], headings, ctx_section)
+                    clauses.extend(_grid_clauses(grid, section, ctx_heading or "", len(clauses)))
+                    consumed |= grid.consumed
                     continue
             tm = _TABLE_TITLE.match(line)
             if tm and (tm.group("rest") or "").strip():
