@@ -132,6 +132,13 @@ SYNONYMS = {
     "colour": "paint",
     "finished": "paint",
     "finish": "paint",
+    # OSHA's "vehicle or mechanical equipment ... elevated" (29 CFR 1910.333(c)(3)(iii)) as crews name them
+    "truck": "vehicle",
+    "excavator": "vehicle",
+    "backhoe": "vehicle",
+    "rais": "elevat",
+    "raised": "elevat",
+    "raise": "elevat",
     "kcmil": "mcm",
     "gauge": "awg",
 }

@@ -35,6 +35,9 @@ pytestmark = pytest.mark.no_redis
         ("sagging conductor", "sag"),
         ("handhole", "pull box"),
         ("guard post", "bollard"),
+        ("dump truck", "vehicle"),
+        ("excavator", "vehicle or mechanical equipment"),
+        ("bed raised", "structure elevated"),
     ],
 )
 def test_synonyms_share_tokens(a, b):
