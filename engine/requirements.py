@@ -243,12 +243,18 @@ _IMPERATIVE = re.compile(
 )
 
 
+# a rule that releases a case ("need not be marked", "is not required", GO 95 Rule 71.6-A)
+NOT_REQUIRED = re.compile(
+    r"(?i)\bnot\s+required\b|\bneeds?\s+not\b|\bdo(?:es)?\s+not\s+need\s+to\b|\b(?:is|are)\s+not\s+necessary\b"
+)
+
+
 def modality(text: str) -> str:
     """``recommended`` ("should", "recommended", "preferred", "not required"), ``mandatory`` ("shall", "must",
     "required"), ``permissive`` ("may") or ``statement`` (none of these words)."""
     if _RECOMMENDED.search(text) and not re.search(r"\b(?:shall|must)\b(?!\s+not\s+required)", text, re.I):
         return "recommended"
-    if re.search(r"\bnot\s+required\b", text, re.I):
+    if NOT_REQUIRED.search(text):
         return "recommended"
     if _MANDATORY.search(text) or _IMPERATIVE.match(text):
         return "mandatory"

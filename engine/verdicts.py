@@ -23,6 +23,7 @@ from engine.library import Decision, Library, Unit, rule_group
 from engine.quantities import Quantity, find_quantities
 from engine.requirements import (
     GENERIC,
+    NOT_REQUIRED,
     Constraint,
     Facts,
     Statement,
@@ -732,7 +733,17 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
         c = base * (0.82 + 0.18 * min(1.0, cand.overlap / 0.5)) + 0.03 * min(cand.matches, 2) + 0.03 * margin
         return round(max(0.05, min(0.99, c)), 3)
 
-    if bm and (not br or bm.score >= 0.75 * br.score) and (not bc or bm.score >= 0.6 * bc.score):
+    # a rule that releases a case ("poles that support only Class T conductors need not be marked") decides
+    # over the rule it releases when it names the finding at least as well
+    released = (
+        br is not None and bm is not None and bool(NOT_REQUIRED.search(br.stmt.text)) and br.score >= bm.score
+    )
+    if (
+        bm
+        and not released
+        and (not br or bm.score >= 0.75 * br.score)
+        and (not bc or bm.score >= 0.6 * bc.score)
+    ):
         return _grid_decision(bm, every, facts, library, hits, conf) or _evaluate(
             bm, facts, library, hits, conf
         )
@@ -740,7 +751,7 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
         u = library.units[br.unit]
         what = (
             "states this is not required"
-            if re.search(r"\bnot\s+required\b", br.stmt.text, re.I)
+            if NOT_REQUIRED.search(br.stmt.text)
             else "only recommends this here"
         )
         reason = f"{_label(u)} {what} (“{_short(br.stmt.text)}”); it is not a requirement."

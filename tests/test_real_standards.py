@@ -447,3 +447,30 @@ def test_an_impression_without_a_measurement_needs_review():
     assert d.verdict == "NEEDS_REVIEW"
     measured = decide("Guy over the private driveway at lot 4 clears it by 12 ft.", {}, lib)
     assert measured.verdict == "VALID"
+
+
+RELEASE_PAGE = """General Order No. 95
+Document: GO-95-Section-V
+Revision: 3
+51.7  Pole Identification
+51.7-A  Pole Numbering
+Every pole supporting supply conductors of more than 750 volts shall carry a pole number plate.
+Section VII - Class T Circuits
+72.3-A  Numbering (of poles supporting only Class T conductors)
+Poles that support only Class T conductors need not carry a pole number plate as Rule 51.7 otherwise requires.
+"""
+
+
+def test_a_rule_that_releases_a_case_decides_over_the_rule_it_releases():
+    """GO 95 Rule 71.6-A's way: "need not be marked" for a named case is a release, not a requirement."""
+    from engine import decide
+    from engine.requirements import modality
+
+    assert modality("Poles that support only Class T conductors need not be marked.") == "recommended"
+    lib = _library({"go.pdf": RELEASE_PAGE})
+    d = decide(
+        "Pole 12 supports only Class T conductors; no pole number plate; auditor cites Rule 51.7-A.", {}, lib
+    )
+    assert d.verdict == "REPEALABLE" and d.citations[0]["section"] == "72.3-A"
+    other = decide("Pole 14 supports 12 kV supply conductors; no pole number plate.", {}, lib)
+    assert other.verdict == "VALID" and other.citations[0]["section"] == "51.7-A"
