@@ -502,6 +502,51 @@ def _app_words(app: dict) -> str:
     return ", ".join(parts)
 
 
+def _by_exception(
+    gov: Cand,
+    rule_text: str,
+    facts: Facts,
+    pairs: list[tuple[Constraint, Quantity]],
+    library: Library,
+    hits: list[tuple[int, float]],
+    conf: Callable[[float, Cand], float],
+    details: dict,
+    measured_txt: str = "",
+) -> Decision | None:
+    """The decision by an Exception of the governing rule's section that covers the finding, or None.
+
+    The finding is REPEALABLE under the exception; when the exception sends the case to a rule or table the
+    library does not hold ("these shall comply with Rule 38, Table 2, Case 16a"), it needs review instead.
+    """
+    group_tokens: set[str] = set()
+    excs: list[tuple[int, Statement]] = []
+    for gi in library.group(gov.unit):
+        for s in library.statements(gi):
+            if s.is_exception:
+                excs.append((gi, s))
+            else:
+                group_tokens |= s.tokens
+    for gi, exc in excs:
+        applies, checked = _exception_applies(exc, group_tokens, facts, pairs)
+        if not applies:
+            continue
+        eu = library.units[gi]
+        lead = f"Measured {measured_txt}; " if measured_txt else ""
+        why = f" ({'; '.join(checked)})" if checked else ""
+        reason = f"{lead}the exception in {_label(eu)} applies{why}: “{_short(exc.text, 160)}”"
+        reason = reason[0].upper() + reason[1:]
+        details = {**details, "exception": {"section": eu.section, "checked": checked}}
+        cites = [(gi, exc.text), (gov.unit, rule_text)]
+        elsewhere = [r for r in library.unheld_references(exc.text) if re.match(r"(?i)rule|table", r)]
+        if elsewhere:
+            c = min(conf(0.6, gov), 0.6)
+            reason += f" It sends the case to {', '.join(elsewhere)}, which the spec library does not hold."
+            return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
+        c = conf(0.88 if checked else 0.75, gov)
+        return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
+    return None
+
+
 def _exception_applies(
     exc: Statement, group_tokens: set[str], facts: Facts, gov: list[tuple[Constraint, Quantity]]
 ) -> tuple[bool, list[str]]:
@@ -1059,34 +1104,9 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
             )
 
     if outcome != "complies":
-        # exceptions of the same section
-        group = library.group(gov.unit)
-        group_tokens: set[str] = set()
-        excs: list[tuple[int, Statement]] = []
-        for gi in group:
-            for s in library.statements(gi):
-                if s.is_exception:
-                    excs.append((gi, s))
-                else:
-                    group_tokens |= s.tokens
-        for gi, exc in excs:
-            applies, checked = _exception_applies(exc, group_tokens, facts, pairs)
-            if applies:
-                eu = library.units[gi]
-                base = 0.88 if checked else 0.75
-                c = conf(base, gov)
-                lead = f"Measured {measured_txt}; " if measured_txt else ""
-                why = f" ({'; '.join(checked)})" if checked else ""
-                reason = f"{lead}the exception in {_label(eu)} applies{why}: “{_short(exc.text, 160)}”"
-                reason = reason[0].upper() + reason[1:]
-                details["exception"] = {"section": eu.section, "checked": checked}
-                return Decision(
-                    REPEALABLE,
-                    c,
-                    reason,
-                    _citations(library, [(gi, exc.text), (gov.unit, st.text)], hits, c),
-                    details,
-                )
+        got = _by_exception(gov, st.text, facts, pairs, library, hits, conf, details, measured_txt)
+        if got is not None:
+            return got
     cites = [(gov.unit, st.text)]
     if outcome == "violated":
         if measured_txt:
@@ -1277,6 +1297,9 @@ def _grid_decision(
         "governing": {"document": unit.document, "section": unit.section, "statement": row_text},
         "cell": {"case": cell.case, "column": cell.letter, "value": cell.value.describe()},
     }
+    by_exception = _by_exception(gov, row_text, facts, [], library, hits, conf, details)
+    if by_exception is not None:
+        return by_exception
     if out.measured is None and not any(q.kind == "length" for q in facts.measured + facts.claimed):
         # no distance at all ("routed through the climbing space"): the rule's prose judges it, not its table
         return None

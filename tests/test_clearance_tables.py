@@ -506,6 +506,8 @@ between conductors
 2 5,000 - 20,000 volts 20 in
 3 20,000 volts and above 30 in
 Supports: no length of riser between supports shall exceed 10 feet.
+Exception: the distances of Table 54.6-C do not apply to grounded messenger-supported fiber cables on steel
+poles; these shall comply with Rule 39.2.
 """
 
 
@@ -545,3 +547,13 @@ def test_a_finding_without_a_distance_is_judged_by_the_rules_prose_not_its_table
     lib = _untitled_library()
     d = decide("Pole 10: 12 kV bare riser is routed through the climbing space.", {}, lib)
     assert d.verdict == "VALID" and d.citations[0]["section"] == "54.6-C"
+
+
+def test_an_exception_of_the_tables_rule_is_read_before_the_table():
+    """An exception that covers the finding takes it out of the table; one that sends it to a rule the library
+    does not hold needs review (GO 95 Rule 54.6-A's fiber optic exception)."""
+    lib = _untitled_library()
+    d = decide(
+        "Steel pole 11: grounded messenger-supported fiber cable passes 6 in from a 12 kV riser.", {}, lib
+    )
+    assert d.verdict == "NEEDS_REVIEW" and "Rule 39.2" in d.reason and "exception" in d.reason
