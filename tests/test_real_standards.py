@@ -474,3 +474,19 @@ def test_a_rule_that_releases_a_case_decides_over_the_rule_it_releases():
     assert d.verdict == "REPEALABLE" and d.citations[0]["section"] == "72.3-A"
     other = decide("Pole 14 supports 12 kV supply conductors; no pole number plate.", {}, lib)
     assert other.verdict == "VALID" and other.citations[0]["section"] == "51.7-A"
+
+
+def test_a_code_section_titled_after_its_number_and_a_period_starts_a_clause_after_a_gap():
+    """California Code of Regulations style: "Section 2375.19.  Clearances from Buildings." after 2375.7."""
+    page = """Title 8 Electrical Safety Orders
+Document: CCR-T8-ESO
+Revision: 1
+Section 2375.7.  Conductors on Poles.
+Conductors on poles shall provide a climbing space of not less than 24 in.
+(d) Communication conductors alone No requirement No requirement
+Section 2375.19.  Clearances from Buildings.
+Open wiring shall have a clearance of not less than 8 feet from the highest point of roofs.
+"""
+    secs = _by_section(parse_spec([page], "ccr.pdf"))
+    assert "2375.19" in secs and secs["2375.19"][0].heading.startswith("Clearances from Buildings")
+    assert "8 feet" not in " ".join(c.text for c in secs["2375.7"])

@@ -858,7 +858,12 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 elif item:
                     kind = REQUIREMENT
                     heading = headings.get(sec) or parent_heading(sec)
-                elif (_heading_like(rest) or _title_case_sentence(rest)) and not rest.endswith(":"):
+                elif (
+                    _heading_like(rest)
+                    or _title_case_sentence(rest)
+                    or m.group("dot")
+                    and _heading_like(rest.rstrip("."))
+                ) and not rest.endswith(":"):
                     kind = REQUIREMENT
                     heading = rest
                     headings[sec] = rest
@@ -1102,6 +1107,8 @@ def _forced(m: re.Match) -> bool:
     rest = (m.group("rest") or "").strip()
     if m.group("kw").strip().lower() == "rule" and not rest[:1].isupper():
         return False  # "Rule 57.8" / "Rule 54.8-B(2)." ending a wrapped line is a reference, not a heading
+    if m.group("dot") and _heading_like(rest.rstrip(".")) and not rest.endswith(":"):
+        return True  # "Section 2375.19.  Clearances from Buildings." (a code section's own title)
     return bool(m.group("sep").strip()) or not rest or (_heading_like(rest) and not rest.endswith(":"))
 
 
