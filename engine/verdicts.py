@@ -733,11 +733,16 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
             got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.9, 3))
             if got is not None:
                 return got
+        # the closest clauses are shown (with a low score) so the reviewer starts from them; none is called
+        # the governing clause
+        closest = [c for c in _citations(library, [], hits[:2], 0.0)]
+        for c in closest:
+            c["score"] = round(min(c["score"], 0.3), 3)
         return Decision(
             NEEDS_REVIEW,
             0.5,
             "No clause in the spec library governs this finding; the closest clauses concern other subjects.",
-            [],
+            closest,
             {"candidates": [library.units[u].section for u, _ in hits[:3]]},
         )
     # a finding that names a case-by-column table ("Rule cited: GO 95 Rule 38, Table 2") is read by it first

@@ -490,3 +490,12 @@ Open wiring shall have a clearance of not less than 8 feet from the highest poin
     secs = _by_section(parse_spec([page], "ccr.pdf"))
     assert "2375.19" in secs and secs["2375.19"][0].heading.startswith("Clearances from Buildings")
     assert "8 feet" not in " ".join(c.text for c in secs["2375.7"])
+
+
+def test_a_finding_no_clause_governs_shows_the_closest_clauses_without_calling_them_governing():
+    from engine import decide
+
+    lib = _library({"go.pdf": MARKER_PAGE})
+    d = decide("Pole 3: RF antenna sign attached with no contact telephone number.", {}, lib)
+    assert d.verdict == "NEEDS_REVIEW" and "governs" in d.reason
+    assert d.citations and all(c["score"] <= 0.3 for c in d.citations)
