@@ -129,6 +129,10 @@ def _candidates(
             r = s / top * (1.0 if g == u else 0.6)
             units[g] = max(units.get(g, 0.0), r)
     kinds = {q.kind for q in facts.measured}
+    # what each measured value is of ("4 ft below the lowest conductor"): a statement whose limit is said of the
+    # same thing ("not more than 3 feet below the lowest conductor") is preferred over one of its neighbours
+    # ("a band at least 1 foot wide")
+    quals = [(q.kind, set(qualifier_of(facts.text, q))) for q in facts.measured if q.kind != "voltage"]
     line_class = _line_class(facts.facts_text)
     facility = _facility(wire_classes(facts.facts_text))
     if "guy" in facility and len(facility) > 1:
@@ -157,6 +161,16 @@ def _candidates(
             if facility and _facility_conflict(facility, st, ui, library):
                 conflicts += 1  # a service-drop rule for a guy, a guy rule for a service drop
             bonus = 0.15 if any(c.kind in kinds for c in usable) else 0.0
+            said_of = max(
+                (
+                    len(qual & set(c.context))
+                    for c in usable
+                    for kind, qual in quals
+                    if c.kind == kind and qual
+                ),
+                default=0,
+            )
+            bonus += 0.06 * min(said_of, 3)
             keyed, keyq = _statement_key(st, facts)
             if keyed:
                 bonus += 0.3 if keyq else -0.4

@@ -499,3 +499,27 @@ def test_a_finding_no_clause_governs_shows_the_closest_clauses_without_calling_t
     d = decide("Pole 3: RF antenna sign attached with no contact telephone number.", {}, lib)
     assert d.verdict == "NEEDS_REVIEW" and "governs" in d.reason
     assert d.citations and all(c["score"] <= 0.3 for c in d.citations)
+
+
+BAND_PAGE = """General Order No. 95
+Document: GO-95-Section-V
+Revision: 3
+51.8  Marking of Risers
+51.8-A  Riser Bands
+Poles that carry a supply riser of more than 750 volts in vertical configuration, not on crossarms, shall carry a
+painted yellow band at least 1 foot wide around the pole. The top of the band shall be not less than 2 feet and not more than 3 feet below the riser head.
+"""
+
+
+def test_the_limit_said_of_the_same_thing_as_the_measurement_is_compared():
+    """ "4 ft below the riser head" is compared with "not more than 3 feet below the riser head", not with the
+    band's width in the neighbouring sentence."""
+    from engine import decide
+
+    lib = _library({"go.pdf": BAND_PAGE})
+    d = decide(
+        "Pole 6, 12 kV riser in vertical configuration, no crossarms: the top of the yellow band is 4 ft below the riser head.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID" and "3 feet" in d.reason
