@@ -1164,9 +1164,45 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
         )
         reason = f"{label} requires {need}, but the audit does not give the values needed to compare."
         return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
+    only = _only_one_needs(st.text, facts)
+    if only:
+        # "where more than one guy is attached to one anchor rod, only the outermost guy needs a marker": the
+        # finding says the one the rule names has it; the others need none (GO 95 Rules 56.9, 86.9)
+        c = conf(0.75, gov)
+        reason = f"{label}: {only}; the finding reports that one complies, and the rule asks nothing of the others."
+        return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     c = conf(0.68, gov)
     reason = f"{label} requires this (“{_short(st.text)}”) and the audit reports it was not met."
     return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
+
+
+_ONLY_NEEDS = re.compile(
+    r"(?i)\bonly\s+(?:the\s+)?(?P<who>[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:needs?|requires?|must\s+(?:have|carry)|shall\s+(?:have|carry))\b[^.;]*"
+)
+
+
+def _only_one_needs(rule: str, facts: Facts) -> str:
+    """The words of a rule that ask something of one member only ("only the outermost guy needs a marker") when
+    the finding names that member (by the first five letters of each of its words: "outer" for "outermost"), or
+    "". The finding then reports the others lack what the rule does not ask of them."""
+    m = _ONLY_NEEDS.search(rule or "")
+    if not m:
+        return ""
+    who = [w.lower() for w in re.findall(r"[A-Za-z]{4,}", m.group("who"))]
+    if not who:
+        return ""
+
+    def names(part: str) -> bool:
+        found = [w.lower() for w in re.findall(r"[A-Za-z]{4,}", part)]
+        return all(
+            any(f.startswith(w[:5]) or (len(f) >= 5 and w.startswith(f[:5])) for f in found) for w in who
+        )
+
+    # the part of the finding about that member must not say it lacks the thing ("the outer guy has none")
+    parts = [p for p in re.split(r"[;,]|\band\b", facts.facts_text) if names(p)]
+    if parts and not any(_ABSENT.search(p) for p in parts):
+        return _short(m.group(0), 90)
+    return ""
 
 
 _PROHIBITION = re.compile(r"(?i)\b(?:shall|must|may)\s+not\s+(?:be\s+)?(\w+)\s+([^;:.]+)")

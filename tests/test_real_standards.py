@@ -523,3 +523,22 @@ def test_the_limit_said_of_the_same_thing_as_the_measurement_is_compared():
         lib,
     )
     assert d.verdict == "VALID" and "3 feet" in d.reason
+
+
+def test_a_rule_asking_something_of_one_member_only_repeals_a_go_back_on_the_others():
+    """GO 95 Rule 56.9 / 86.9's way: "only the outermost guy needs a marker"."""
+    from engine import decide
+
+    page = MARKER_PAGE.replace(
+        "to every anchor guy.",
+        "to every anchor guy. Where more than one guy is attached to one anchor rod, only the outermost guy needs a marker.",
+    )
+    lib = _library({"go.pdf": page})
+    d = decide(
+        "Two guys share one anchor rod at pole 8; the outer guy carries a guy marker, the inner guy has none.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE" and "outermost" in d.reason
+    lacking = decide("Two guys share one anchor rod at pole 8; the outermost guy has no guy marker.", {}, lib)
+    assert lacking.verdict == "VALID"
