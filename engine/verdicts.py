@@ -1148,7 +1148,8 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
         reason = f"{label} permits but does not require this (“{_short(st.text)}”)."
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     by_table = (not usable and bool(re.search(r"\btable\s+[\w.-]*\d", st.text, re.I))) or bool(unresolved)
-    unmeasured = not facts.measured and bool(_UNMEASURED.search(facts.facts_text))
+    values = [q for q in facts.measured if not q.kind.startswith("count")]  # "430 Harmon St" counts nothing
+    unmeasured = not values and bool(_UNMEASURED.search(facts.facts_text))
     banned = (
         _prohibition_reported(st.text, facts) if not any(q.kind == "length" for q in facts.measured) else ""
     )

@@ -445,6 +445,15 @@ def test_an_impression_without_a_measurement_needs_review():
         lib,
     )
     assert d.verdict == "NEEDS_REVIEW"
+    pool = _library(
+        {"go.pdf": MARKER_PAGE + "56.11  Over Swimming Pools\nGuys over swimming pools shall be avoided.\n"}
+    )
+    addressed = decide(
+        "Guy to 430 Harmon St passes over the backyard swimming pool; clearance above the water was not recorded.",
+        {},
+        pool,
+    )
+    assert addressed.verdict == "NEEDS_REVIEW", "a street number is not a measurement"
     measured = decide("Guy over the private driveway at lot 4 clears it by 12 ft.", {}, lib)
     assert measured.verdict == "VALID"
 
