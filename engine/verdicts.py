@@ -693,7 +693,7 @@ _AUDITOR_CLAIM = re.compile(
 )
 
 
-def _decide(description: str, fields: dict, library: Library) -> Decision:
+def _decide(description: str, fields: dict[str, Any], library: Library) -> Decision:
     """The decision from the library's clauses alone (``decide`` adds the finding's own citations)."""
     query = _query_text(description, fields)
     facts = audit_facts(description)
@@ -749,9 +749,9 @@ def _decide(description: str, fields: dict, library: Library) -> Decision:
                 return got
         # the closest clauses are shown (with a low score) so the reviewer starts from them; none is called
         # the governing clause
-        closest = [c for c in _citations(library, [], hits[:2], 0.0)]
-        for c in closest:
-            c["score"] = round(min(c["score"], 0.3), 3)
+        closest = _citations(library, [], hits[:2], 0.0)
+        for cit in closest:
+            cit["score"] = round(min(cit["score"], 0.3), 3)
         return Decision(
             NEEDS_REVIEW,
             0.5,
@@ -1015,7 +1015,9 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     n_formulas = sum(1 for c in usable if c.formula)
     usable, formula_ref = _resolve_formulas(usable, facts)
     unresolved = n_formulas > 0 and formula_ref is None  # the finding lacks the value the limit depends on
-    details: dict = {"governing": {"document": unit.document, "section": unit.section, "statement": st.text}}
+    details: dict[str, Any] = {
+        "governing": {"document": unit.document, "section": unit.section, "statement": st.text}
+    }
     conditions = [c for c in usable if c.condition]
     usable = [c for c in usable if not c.condition]
     cond_pairs = _pair(conditions, facts, gov.key_quantity)

@@ -91,7 +91,7 @@ def _starts_case(text: str, ncols: int) -> bool:
         return True
     m = _CASE_LINE.match(text) or _CASE_LINE_NUM.match(text)
     got = _row_values(m.group(2), ncols) if m else None
-    return bool(got and (m.re is _CASE_LINE or re.search(r"[A-Za-z]", got[0])))
+    return bool(m and got and (m.re is _CASE_LINE or re.search(r"[A-Za-z]", got[0])))
 
 
 def _join_heading(lines: list[str]) -> str:
