@@ -474,6 +474,12 @@ _DEFAULT_GE = re.compile(
 _QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|nor|if|where|when|provided|but|with)\b", re.I)
 
 
+# a negated requirement around a strict comparator ("In no case shall ... be less than 3 feet", GO 128 Rule 32.8)
+_IN_NO_CASE = re.compile(
+    r"(?i)\b(?:in\s+no\s+case|at\s+no\s+time|under\s+no\s+circumstances|in\s+no\s+event)\s+(?:shall|may|must)\b[^.;]*$"
+)
+
+
 def _comparator_before(left: str) -> tuple[str | None, int]:
     """The comparator closest to the end of ``left`` (the words before a value), with its distance in chars."""
     best = None
@@ -629,8 +635,14 @@ def parse_constraints(
         if dist > 24:
             cmp = None
         explicit = cmp is not None
+        negated = cmp in (">", "<") and bool(_IN_NO_CASE.search(left))
+        if negated:
+            # "In no case shall the edge of the opening be less than 3 feet from any rail": at least 3 feet
+            cmp = ">=" if cmp == "<" else "<="
         # strict comparators and "within" in a rule's subject say which things it is about
-        trigger = cmp in (">", "<") or (cmp is not None and bool(re.search(r"\bwithin\s*$", left, re.I)))
+        trigger = not negated and (
+            cmp in (">", "<") or (cmp is not None and bool(re.search(r"\bwithin\s*$", left, re.I)))
+        )
         if cmp is None:
             ma = _CMP_AFTER.match(right)
             if ma:

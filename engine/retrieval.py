@@ -157,6 +157,8 @@ def stem(word: str) -> str:
         return w[:-2]
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
+        if w.endswith("ing") and len(w) > 5:
+            w = w[:-3]  # "buildings" -> "build", as "building" -> "build"
     elif w.endswith("ing") and len(w) > 5:
         w = w[:-3]
     elif w.endswith("ed") and len(w) > 4 and w not in ("covered", "required"):

@@ -1011,6 +1011,7 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     if gov.key_quantity is not None:
         usable = [c for c in usable if c.key is None or c.key.contains(gov.key_quantity.magnitude)]
     usable = _select_parts(usable, facts)
+    usable = _reductions(st.text, usable, facts)
     usable, column_ref = _select_column(usable, facts)
     n_formulas = sum(1 for c in usable if c.formula)
     usable, formula_ref = _resolve_formulas(usable, facts)
@@ -1177,6 +1178,32 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     c = conf(0.68, gov)
     reason = f"{label} requires this (“{_short(st.text)}”) and the audit reports it was not met."
     return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
+
+
+_REDUCED = re.compile(
+    r"(?i)\bmay\s+be\s+reduced\s+to\s+(?P<value>[^,;]+?)\s+(?:where|when|if)\s+(?P<cond>[^.;]+)"
+)
+
+
+def _reductions(rule: str, usable: list[Constraint], facts: Facts) -> list[Constraint]:
+    """Apply a rule's own reduction ("not less than 3 feet; this may be reduced to 2 feet where the building
+    surface is noncombustible", GO 128 Rule 34.3-D): the reduced value replaces the others of its kind when the
+    finding names the condition's own words, and is dropped when it does not."""
+    out = list(usable)
+    found = set(tokenize(facts.facts_text, keep_numbers=False))
+    for m in _REDUCED.finditer(rule or ""):
+        reduced = [c for c in out if c.text and c.text in m.group("value")]
+        if not reduced:
+            continue
+        words = set(tokenize(m.group("cond"), keep_numbers=False)) - GENERIC
+        distinct = words - set(tokenize(rule[: m.start()], keep_numbers=False))
+        met = bool(distinct) and distinct <= found
+        kinds = {c.kind for c in reduced}
+        if met:
+            out = [c for c in out if c in reduced or c.kind not in kinds or c.comparator not in (">=", ">")]
+        else:
+            out = [c for c in out if c not in reduced]
+    return out
 
 
 _ONLY_NEEDS = re.compile(

@@ -551,3 +551,41 @@ def test_a_rule_asking_something_of_one_member_only_repeals_a_go_back_on_the_oth
     assert d.verdict == "REPEALABLE" and "outermost" in d.reason
     lacking = decide("Two guys share one anchor rod at pole 8; the outermost guy has no guy marker.", {}, lib)
     assert lacking.verdict == "VALID"
+
+
+VAULT_PAGE = """General Order No. 128
+Document: GO-128
+Revision: 2
+32.8  Location of Manholes
+Manholes shall be located so that the opening gives safe access. In no case shall the nearest edge of the opening be
+less than 3 feet from any rail of a railroad track.
+34.3-D  Clearance from Buildings
+Equipment containing oil shall clear the surface of buildings by not less than 3 feet; this may be reduced to 2 feet
+where the building surface is noncombustible.
+"""
+
+
+def test_in_no_case_less_than_is_a_lower_limit():
+    from engine import decide
+
+    lib = _library({"go.pdf": VAULT_PAGE})
+    d = decide(
+        "Manhole M-3 at the rail spur: the nearest edge of the opening is 2 ft 4 in from the rail.", {}, lib
+    )
+    assert d.verdict == "VALID" and "3 feet" in d.reason
+
+
+def test_a_reduction_applies_only_where_the_finding_names_its_condition():
+    from engine import decide
+
+    lib = _library({"go.pdf": VAULT_PAGE})
+    block = decide(
+        "Oil-filled transformer T-1 set 2 ft 4 in from the concrete wall of the building (noncombustible surface).",
+        {},
+        lib,
+    )
+    assert block.verdict == "REPEALABLE" and "2 feet" in block.reason
+    wood = decide(
+        "Oil-filled transformer T-2 set 2 ft 6 in from the wood-sided wall of the building.", {}, lib
+    )
+    assert wood.verdict == "VALID" and "3 feet" in wood.reason

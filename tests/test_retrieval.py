@@ -121,3 +121,7 @@ def test_library_builds_index_once_and_caches_statements():
     (row,) = lib.statements(2)
     assert row.constraints[0].low == 2.0 and row.table.startswith("Table 3-1")
     assert sorted(lib.group(0)) == [0, 1, 2]
+
+
+def test_plural_and_ing_forms_stem_alike():
+    assert tokenize("buildings") == tokenize("building") == tokenize("build")
