@@ -9,7 +9,7 @@ from django.db.models import Count
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -65,6 +65,19 @@ def _too_many_files(limit: int, count: str) -> Response:
     )
 
 
+LIBRARY_STAFF_ONLY = "Only staff can change the spec library; every signed-in user can read it."
+
+
+class IsLibraryStaff(BasePermission):
+    """Changes to the shared spec library are for staff (``is_staff``): a spec import can supersede the
+    revision every user's analyses cite."""
+
+    message = LIBRARY_STAFF_ONLY
+
+    def has_permission(self, request, view) -> bool:
+        return bool(request.user and request.user.is_staff)
+
+
 class UploadSpecsView(APIView):
     """``POST /upload-specs`` (multipart ``files``): store each file and queue its import.
 
@@ -73,9 +86,10 @@ class UploadSpecsView(APIView):
     ``NEXA_MAX_UPLOAD_BYTES``, recorded as a FAILED document, not stored). 202 unless every file was
     a duplicate (409). A previously FAILED document sent again is retried (``queued``). More than
     ``NEXA_BATCH_MAX_FILES`` files (the batch limit): 400 ``too_many_files`` and nothing stored.
+    Staff only (403 ``permission_denied`` for other users): the library is shared.
     """
 
-    permission_classes = [IsAuthenticated]
+    permission_classes = [IsAuthenticated, IsLibraryStaff]
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
@@ -88,6 +102,7 @@ class UploadSpecsView(APIView):
                 s.SpecErrorResponseSerializer,
                 description="no file sent, or more than NEXA_BATCH_MAX_FILES (20)",
             ),
+            403: OpenApiResponse(s.SpecErrorResponseSerializer, description="not a staff user"),
             409: OpenApiResponse(s.UploadSpecsResponseSerializer, description="every file is a duplicate"),
         },
     )

@@ -1,6 +1,6 @@
 """Web pages for the spec library: the list of documents, the upload form and one document's clauses.
 
-The library is shared: every signed-in user reads it. Imports go through the spec import
+The library is shared: every signed-in user reads it, staff change it. Imports go through the spec import
 service (the same job the API and ``manage.py import_specs`` run).
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from audits.forms import MultiplePdfField
 from nexa.storage import clean_filename
 from specs import services
+from specs.api import LIBRARY_STAFF_ONLY
 from specs.models import SpecDocument
 
 PAGE_SIZE = 100
@@ -48,11 +50,14 @@ def spec_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def spec_upload(request):
-    """Upload one or many spec PDFs; each is stored and imported by the import job.
+    """Upload one or many spec PDFs; each is stored and imported by the import job. Staff only (403):
+    the library is shared and a new revision supersedes the one every user's analyses cite.
 
     Duplicates (the same bytes again) are reported, not re-imported. Form errors are shown next
     to the field and nothing is stored.
     """
+    if not request.user.is_staff:
+        raise PermissionDenied(LIBRARY_STAFF_ONLY)
     form = SpecUploadForm(request.POST, request.FILES) if request.method == "POST" else SpecUploadForm()
     if request.method == "POST" and form.is_valid():
         for text, level in _import_files(request.user, form.cleaned_data["files"]):

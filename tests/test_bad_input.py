@@ -283,7 +283,8 @@ def test_batch_api_mixed_bad_files(api, library, run_jobs, django_capture_on_com
 # --- POST /upload-specs -------------------------------------------------------------------------
 
 
-def test_upload_specs_every_bad_file(api, run_jobs, django_capture_on_commit_callbacks):
+def test_upload_specs_every_bad_file(staff_api, run_jobs, django_capture_on_commit_callbacks):
+    api = staff_api
     cases = [*REFUSED, *READ, ("too-large", too_large, "too_large")]
     files = [upload(f"spec-{name}.pdf", build()) for name, build, _ in cases]
     with django_capture_on_commit_callbacks(execute=True):
@@ -335,8 +336,8 @@ def test_audit_upload_page_bad_files(client, user, library, run_jobs, django_cap
         assert f"{name}.pdf" in page
 
 
-def test_spec_upload_page_bad_files(client, user, run_jobs, django_capture_on_commit_callbacks):
-    client.force_login(user)
+def test_spec_upload_page_bad_files(client, staff_user, run_jobs, django_capture_on_commit_callbacks):
+    client.force_login(staff_user)
     url = reverse("specs_web:upload")
     for name, build, _ in [*REFUSED, ("too-large", too_large, "too_large")]:
         response = client.post(url, {"files": [upload(f"{name}.pdf", build())]})
@@ -435,10 +436,10 @@ def test_odd_file_names_services(name, user, library):
         assert len(shown) <= 255
 
 
-def test_odd_file_names_upload_specs_and_commands(api, tmp_path, capsys, library, run_jobs):
+def test_odd_file_names_upload_specs_and_commands(api, staff_api, tmp_path, capsys, library, run_jobs):
     names = ["../../etc/passwd.pdf", "Prüfbericht №5 — 監査.pdf", "b" * 296 + ".pdf"]
     files = [upload(n, audit_pdf(tag=_tag("odd-spec" + n))) for n in names]
-    response = api.post("/upload-specs", {"files": files}, format="multipart")
+    response = staff_api.post("/upload-specs", {"files": files}, format="multipart")
     assert response.status_code == 202
     for item in response.json()["files"]:
         doc = SpecDocument.objects.get(pk=item["document_id"])

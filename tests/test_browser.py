@@ -195,6 +195,8 @@ def _wait_spec_ready(page, base_url: str, timeout: float = 90):
 def test_upload_watch_report_filter_export(chromium_browser, live_server, worker, user, shots_dir):
     from audits.models import Audit, Finding
 
+    user.is_staff = True  # the tour adds a spec to the library, which staff do
+    user.save(update_fields=["is_staff"])
     base = live_server.url
     context = chromium_browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
     page = context.new_page()

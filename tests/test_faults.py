@@ -80,7 +80,7 @@ def database_down():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_database_down_answers_503_not_a_traceback(api, user, client, database_down):
+def test_database_down_answers_503_not_a_traceback(api, staff_api, user, client, database_down):
     make_library()
     client.force_login(user)
     job_id = str(uuid.uuid4())
@@ -90,7 +90,9 @@ def test_database_down_answers_503_not_a_traceback(api, user, client, database_d
     _assert_service_unavailable(api.get(f"/job-result/{job_id}"))
     _assert_service_unavailable(api.post("/analyze-audit-async", {"file": upload("db-down.pdf")}))
     _assert_service_unavailable(api.post("/batch-analyze", {"files": [upload("b.pdf")]}, format="multipart"))
-    _assert_service_unavailable(api.post("/upload-specs", {"files": [upload("s.pdf")]}, format="multipart"))
+    _assert_service_unavailable(
+        staff_api.post("/upload-specs", {"files": [upload("s.pdf")]}, format="multipart")
+    )
     _assert_service_unavailable(api.get("/spec-library"))
     health = api.get("/health")
     assert health.status_code == 503 and health.json()["database"].startswith("error")
@@ -123,7 +125,9 @@ def disk_full(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_disk_full_while_saving_upload_is_507_and_nothing_half_written(api, user, client, disk_full):
+def test_disk_full_while_saving_upload_is_507_and_nothing_half_written(
+    api, staff_api, user, client, disk_full
+):
     make_library()
     _assert_service_unavailable(
         api.post("/analyze-audit-async", {"file": upload("full.pdf")}), "storage_full", 507
@@ -134,7 +138,7 @@ def test_disk_full_while_saving_upload_is_507_and_nothing_half_written(api, user
         507,
     )
     _assert_service_unavailable(
-        api.post("/upload-specs", {"files": [upload("spec.pdf", tag="s")]}, format="multipart"),
+        staff_api.post("/upload-specs", {"files": [upload("spec.pdf", tag="s")]}, format="multipart"),
         "storage_full",
         507,
     )

@@ -73,7 +73,10 @@ def _pdf(path: Path) -> SimpleUploadedFile:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_specs_and_audits_go_to_the_bucket_and_the_worker_reads_them_back(api, run_jobs, bucket, settings):
+def test_specs_and_audits_go_to_the_bucket_and_the_worker_reads_them_back(
+    staff_api, run_jobs, bucket, settings
+):
+    api = staff_api  # specs are added by staff
     client, name = bucket
     res = api.post("/upload-specs", {"files": [_pdf(SPEC)]}, format="multipart")
     assert res.status_code == 202, res.content

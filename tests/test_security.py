@@ -358,7 +358,8 @@ def test_bad_api_tokens_are_rate_limited(settings, user):
 # --- per-user submit rate limit -----------------------------------------------------------------
 
 
-def test_submit_rate_limit_api(settings, user, other_user):
+def test_submit_rate_limit_api(settings, staff_user, other_user):
+    user = staff_user  # a staff member may also add specs: every kind of submit shares the budget
     settings.NEXA_SUBMIT_RATE = "3/min"
     api = token_client(user)
     assert submit(api, "r1").status_code == 202
@@ -380,7 +381,8 @@ def test_submit_rate_limit_api(settings, user, other_user):
     assert submit(token_client(other_user), "o1").status_code == 202
 
 
-def test_submit_rate_limit_web_forms(settings, client, user):
+def test_submit_rate_limit_web_forms(settings, client, staff_user):
+    user = staff_user  # a staff member may also add specs: both forms share the budget
     settings.NEXA_SUBMIT_RATE = "1/min"
     client.force_login(user)
     assert client.post("/audits/upload/", {"files": upload(tag="w1")}).status_code in (200, 302)
@@ -402,7 +404,8 @@ def test_default_submit_rate_does_not_bother_normal_use():
 _GENERATED = re.compile(r"^(audits|specs)/\d{4}/\d{2}/[0-9a-f]{32}\.pdf$")
 
 
-def test_uploads_stored_under_generated_names(settings, user):
+def test_uploads_stored_under_generated_names(settings, staff_user):
+    user = staff_user  # specs are uploaded by staff
     api = token_client(user)
     response = submit(api, "path", name="../../x.pdf")
     assert response.status_code == 202

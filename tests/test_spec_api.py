@@ -12,6 +12,12 @@ pytestmark = [pytest.mark.django_db(transaction=True), needs_shared]
 DEV_SPECS = sorted((SHARED / "eval" / "dev" / "specs").glob("*.pdf"))
 
 
+@pytest.fixture
+def api(staff_api):
+    """The spec library is changed by staff: this module's client is a staff member's."""
+    return staff_api
+
+
 def _files(*paths):
     return [SimpleUploadedFile(p.name, p.read_bytes(), content_type="application/pdf") for p in paths]
 
@@ -29,6 +35,21 @@ def test_both_endpoints_need_auth():
         403,
     )
     assert not SpecDocument.objects.exists()
+
+
+def test_only_staff_change_the_library_and_everyone_reads_it(user):
+    """Real-standards/security: a non-staff user's spec upload is refused (403 in the API error shape) and
+    nothing is stored; the same user reads the library."""
+    from rest_framework.authtoken.models import Token
+
+    crew = APIClient()
+    crew.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    res = crew.post("/upload-specs", {"files": _files(DEV_SPECS[0])}, format="multipart")
+    assert res.status_code == 403
+    assert res.json()["error"]["code"] == "permission_denied"
+    assert "staff" in res.json()["error"]["message"]
+    assert not SpecDocument.objects.exists()
+    assert crew.get("/spec-library").status_code == 200
 
 
 def test_upload_queues_imports_that_the_worker_runs(api, run_jobs, redis_conn):

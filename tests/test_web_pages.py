@@ -133,6 +133,16 @@ def crew(client, user):
     return client
 
 
+@pytest.fixture
+def boss(staff_user):
+    """A staff member's browser session: the spec library is changed by staff."""
+    from django.test import Client
+
+    c = Client()
+    c.force_login(staff_user)
+    return c
+
+
 # --- login and navigation -------------------------------------------------------------------
 
 
@@ -535,11 +545,23 @@ def test_spec_list_and_detail(crew):
     assert crew.get(reverse("specs_web:detail", args=[99999])).status_code == 404
 
 
-def test_spec_upload_errors(crew):
-    resp = crew.post(reverse("specs_web:upload"), {"files": [SimpleUploadedFile("x.pdf", b"plain")]})
+def test_spec_upload_errors(boss):
+    resp = boss.post(reverse("specs_web:upload"), {"files": [SimpleUploadedFile("x.pdf", b"plain")]})
     assert resp.status_code == 400
     assert "x.pdf is not a PDF file." in resp.content.decode()
-    assert '<label for="id_files">Spec PDFs</label>' in crew.get(reverse("specs_web:upload")).content.decode()
+    assert '<label for="id_files">Spec PDFs</label>' in boss.get(reverse("specs_web:upload")).content.decode()
+
+
+def test_only_staff_change_the_library_from_the_pages(crew, boss):
+    """Issue: any signed-in user could add specs and so supersede the revision every analysis cites."""
+    data = make_pdf(["Document 099002 Rev. 01", "4.1 Crossarms shall be level within 2 degrees."])
+    refused = crew.post(reverse("specs_web:upload"), {"files": [SimpleUploadedFile("099002.pdf", data)]})
+    assert refused.status_code == 403 and "Only staff" in refused.content.decode()
+    assert crew.get(reverse("specs_web:upload")).status_code == 403
+    assert not SpecDocument.objects.exists()
+    listing = crew.get(reverse("specs_web:list")).content.decode()
+    assert reverse("specs_web:upload") not in listing and "Ask a staff member" in listing
+    assert reverse("specs_web:upload") in boss.get(reverse("specs_web:list")).content.decode()
 
 
 # --- query counts with 100 audits ------------------------------------------------------------
@@ -596,7 +618,8 @@ def test_pages_have_bounded_queries(client, user, staff_user, hundred_audits, dj
     assert timings[0][0] < 5.0, timings[0]
 
 
-def test_spec_upload_imports_and_reports_duplicates(crew, run_jobs, django_capture_on_commit_callbacks):
+def test_spec_upload_imports_and_reports_duplicates(boss, run_jobs, django_capture_on_commit_callbacks):
+    crew = boss  # staff add specs
     data = make_pdf(
         [
             "Document 099001 Rev. 03",
