@@ -1149,3 +1149,61 @@ def test_eval_corpus_recall_and_precision(root):
             best, index = max(scores, default=(0.0, -1))
             assert best >= 0.6, (audit["file"], item["text"])
             used.add(index)
+
+
+def test_findings_table_with_notification_and_wrapped_cells():
+    """A findings table headed "No. Notification Location / span Finding Rule cited Disposition": the
+    location and the reference cells wrap over several short lines beside the finding; a one-line row
+    keeps its notification apart."""
+    page = """Tree Trimming Post-Work Audit
+PM Number: 35990001
+No. Notification Location / span Finding Rule cited Disposition
+1 120000101 Span 3-4, Oak Rd
+Primary span 3-4: radial clearance from the sycamore measured
+2 ft 6 in after trimming; auditor requires 4 ft per the
+company vegetation program.
+GO 95 Rule 35 Go-back - open
+2 120000102 Span 5-6, Oak Rd Primary span 5-6: pine limb 9 in from the nearest phase conductor. GO 95 Rule 35 Go-back - open
+3 120000103
+Span 7-8, Elm
+Creek Rd (HFTD Tier
+2)
+Primary span 7-8 in the Tier 2 High Fire-Threat District:
+radial clearance to oak measured 20 in; auditor cites Table
+1, Case 14.
+GO 95 Table 1
+Case 14
+Go-back -
+open
+"""
+    found, _ = detect_infractions([page])
+    assert [f.description.split(":")[0] for f in found] == [
+        "Primary span 3-4",
+        "Span 5-6, Oak Rd Primary span 5-6",
+        "Primary span 7-8 in the Tier 2 High Fire-Threat District",
+    ]
+    assert found[0].fields["notification"] == "120000101" and found[1].fields["notification"] == "120000102"
+    assert found[2].fields["location"] == "Span 7-8, Elm Creek Rd (HFTD Tier 2)"
+    assert "radial clearance to oak measured 20 in" in found[2].description
+    assert all(f.fields.get("status") == "open" for f in found)
+
+
+def test_numbered_observations_marked_go_back_are_findings_and_closed_ones_are_not():
+    page = """FIELD SAFETY AUDIT
+PM: 35990002
+OBSERVATION 1 - GO-BACK
+EQUIPMENT: BUCKET TRUCK, UNIT BT-4
+CONDITION: Bucket truck BT-4 boom 8 ft from the energized 12 kV conductors with no spotter.
+STATUS: OPEN
+OBSERVATION 2 - CLOSED
+EQUIPMENT: DIGGER DERRICK, UNIT DD-2
+CONDITION: Outrigger pads replaced before the lift.
+STATUS: CLOSED
+OBSERVATION 3 - GO-BACK
+EQUIPMENT: CRANE C-9
+CONDITION: Crane C-9 load line 12 ft from the 60 kV line; no elevated warning line.
+STATUS: OPEN
+"""
+    found, _ = detect_infractions([page])
+    assert [f.description[:20] for f in found] == ["Bucket truck BT-4 bo", "Crane C-9 load line "]
+    assert found[0].fields["equipment"] == "BUCKET TRUCK, UNIT BT-4"

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from engine.audit.patterns import (
+    CLOSED_MARK,
     COMPLIANT_HEADING,
+    GO_BACK_MARK,
     GENERIC_LABEL,
     INFRACTION_HEADING,
     LEAD,
@@ -76,6 +78,10 @@ def lead(text: str) -> re.Match | None:
     if not m:
         return None
     label, num, sep = m.group("label"), m.group("num"), m.group("sep")
+    if label.lower() == "observation":
+        # a numbered observation leads only when its heading marks it (go-back or closed)
+        rest = m.group("rest") or ""
+        return m if num and (GO_BACK_MARK.search(rest) or CLOSED_MARK.search(rest)) else None
     if num:
         return m  # "Infraction 2:", "Item 3 -", "INFRACTION #4" alone on its line
     if NEEDS_NUMBER.match(label) or sep in ("", ".", ") "):
@@ -108,9 +114,12 @@ TABLE_COLUMN = re.compile(
     r"(?P<finding>(?:description\s+of\s+(?:the\s+)?)?(?:findings?|issues?|deficienc(?:y|ies)|conditions?|defects?)"
     r"|findings?|description|issues?|deficienc(?:y|ies)|conditions?(?:\s+found)?|defects?|discrepanc(?:y|ies)"
     r"|non[- ]?conformance|violations?)"
-    r"|(?P<ref>std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?)"
-    r"|(?P<status>status)"
-    r"|(?P<loc>location|pole(?:\s+(?:no\.?|#|number))?|structure(?:\s+(?:no\.?|#))?|equipment|facility|address)"
+    r"|(?P<ref>std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?"
+    r"|(?:rule|code|regulation)(?:\s+(?:cited|ref\.?|reference))?|cited\s+rule)"
+    r"|(?P<status>status|disposition)"
+    r"|(?P<loc>location(?:\s*/\s*(?:span|pole|structure))?|pole(?:\s+(?:no\.?|#|number))?|structure(?:\s+(?:no\.?|#))?"
+    r"|span|equipment|facility|address)"
+    r"|(?P<notification>notification(?:\s+(?:no\.?|#|number))?)"
     r"|(?P<num>item(?:\s+(?:no\.?|#))?|no\.?|#|id)"
     r"|(?P<other>remarks|comments?|action(?:\s+required)?|corrective\s+action|due(?:\s+date)?|severity|priority"
     r"|photos?|date|category|type)",

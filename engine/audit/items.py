@@ -104,6 +104,8 @@ class Item:
         if self.layout == "checklist":
             desc = main or fields.get("subject", "")
         elif issue:
+            if main and GO_BACK_ONLY.match(main):
+                main = ""  # "OBSERVATION 3 - GO-BACK": the heading marks the item, it does not describe it
             if main:
                 fields.setdefault("title", main)
             if main and main.lower() not in issue.lower():
@@ -162,6 +164,16 @@ def takes_details(item: Item, text: str) -> bool:
     return bool(item.details) or (bool(item.text) and item.text[-1].rstrip().endswith(":"))
 
 
+GO_BACK_ONLY = re.compile(r"(?i)^\W*(?:go[- ]?back|open|infraction|deficiency)\W*$")
+_NOTIFICATION_CELL = re.compile(r"^(\d{8,12})\b\s*")  # a notification number cell before the finding
+
+
+def _narrow(line: str, lines: list[str]) -> bool:
+    """A cell line beside a wrapped finding: under half as long as the row's longest line and not the end
+    of a sentence."""
+    return len(line) < 0.5 * max(len(x) for x in lines) and not ends_sentence(line)
+
+
 def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, str]]:
     """A table row's finding and its other cells from the row's extracted lines.
 
@@ -177,8 +189,22 @@ def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, s
     tail = ""
     if len(lines) >= 2 and after and len(lines[-1].split()) <= 6 and not ends_sentence(lines[-1]):
         tail = lines.pop()
+        # the reference and status cells may wrap too ("GO 95 Table 1" / "Case 14" / "Go-back -" / "open"):
+        # lines much shorter than the finding's, before its last sentence
+        while len(lines) >= 2 and len(tail.split("\n")) < 4 and _narrow(lines[-1], lines):
+            tail = lines.pop() + "\n" + tail
+        tail = " ".join(tail.split("\n"))
     if len(lines) >= 2 and before and len(lines[0].split()) <= 8 and not ends_sentence(lines[0]):
-        fields["location" if "loc" in before else "cells"] = lines.pop(0)
+        head = [lines.pop(0)]
+        while len(lines) >= 2 and len(head) < 5 and _narrow(lines[0], lines):
+            head.append(lines.pop(0))  # a location cell wrapped over lines ("Span 40-41, Rock" / "Creek Rd")
+        cell = " ".join(head)
+        if "notification" in before and (nm := _NOTIFICATION_CELL.match(cell)):
+            fields["notification"], cell = nm.group(1), cell[nm.end() :].strip()
+        if cell:
+            fields["location" if "loc" in before else "cells"] = cell
+    elif lines and "notification" in before and (nm := _NOTIFICATION_CELL.match(lines[0])):
+        fields["notification"], lines[0] = nm.group(1), lines[0][nm.end() :].strip()
     text = " ".join(lines)
     if not tail and after:
         if "status" in after and (sm := STATUS_WORD.search(text)):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from engine.audit.classify import is_nothing, lead
 from engine.audit.items import Item
-from engine.audit.patterns import NOT_GO_BACK, Line, ends_sentence, norm
+from engine.audit.patterns import CLOSED_MARK, GO_BACK_MARK, NOT_GO_BACK, Line, ends_sentence, norm
 from engine.audit.state import DetectionState
 
 NAME = "lead"
@@ -29,7 +29,8 @@ def read(st: DetectionState, ln: Line) -> bool:
         st.lead_counter[label.lower()] += 1
         code = f"{label} {st.lead_counter[label.lower()]}"
     rest = lm.group("rest")
-    if is_nothing(rest) or NOT_GO_BACK.search(lm.group("paren") or ""):
+    closed = label.lower() == "observation" and CLOSED_MARK.search(rest) and not GO_BACK_MARK.search(rest)
+    if is_nothing(rest) or NOT_GO_BACK.search(lm.group("paren") or "") or closed:
         st.ignoring = True
         return True
     st.start(Item(code, ln.page, "paragraph", rest, title_block=bool(num)))

@@ -26,7 +26,7 @@ def _row_goes_on(st: DetectionState, ln: Line) -> bool:
         and not row_complete(item)
         and (item.columns[-1] != "finding" or not ends_sentence(item.text[-1]) or st.continues(text, ln.page))
         and not GENERIC_LABEL.match(text)
-        and not text.endswith(":")
+        and not (text.endswith(":") and len(text.split()) <= 5)  # a label; a long line may end "District:"
         and not (text.isupper() and sum(w.isalpha() for w in text.split()) >= 2)
     )
 
