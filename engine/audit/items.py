@@ -195,10 +195,12 @@ def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, s
             tail = lines.pop() + "\n" + tail
         tail = " ".join(tail.split("\n"))
     if len(lines) >= 2 and before and len(lines[0].split()) <= 8 and not ends_sentence(lines[0]):
-        head = [lines.pop(0)]
-        while len(lines) >= 2 and len(head) < 5 and _narrow(lines[0], lines):
-            head.append(lines.pop(0))  # a location cell wrapped over lines ("Span 40-41, Rock" / "Creek Rd")
-        cell = " ".join(head)
+        first_cells = [lines.pop(0)]
+        while len(lines) >= 2 and len(first_cells) < 5 and _narrow(lines[0], lines):
+            first_cells.append(
+                lines.pop(0)
+            )  # a location cell wrapped over lines ("Span 40-41, Rock" / "Creek Rd")
+        cell = " ".join(first_cells)
         if "notification" in before and (nm := _NOTIFICATION_CELL.match(cell)):
             fields["notification"], cell = nm.group(1), cell[nm.end() :].strip()
         if cell:

@@ -34,7 +34,9 @@ LEAD_LABEL = (
 # "OBSERVATION 3 - GO-BACK" / "OBSERVATION 7 - CLOSED": a numbered observation is a go-back only when its
 # heading says so; one marked closed or compliant is a record
 GO_BACK_MARK = re.compile(r"go[- ]?back|infraction|deficien|violation|non[- ]?conform|open", re.IGNORECASE)
-CLOSED_MARK = re.compile(r"closed|compliant|no\s+(?:action|go[- ]?back)|corrected|satisfactory", re.IGNORECASE)
+CLOSED_MARK = re.compile(
+    r"closed|compliant|no\s+(?:action|go[- ]?back)|corrected|satisfactory", re.IGNORECASE
+)
 LEAD = re.compile(
     rf"^(?P<label>{LEAD_LABEL})"
     r"(?:\s*(?P<hash>#|no\.?|number)?\s*(?P<num>\d{1,3}[a-z]?)\b(?:\s+of\s+\d{1,3}\b)?)?"
