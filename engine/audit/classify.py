@@ -8,8 +8,8 @@ import re
 from engine.audit.patterns import (
     CLOSED_MARK,
     COMPLIANT_HEADING,
-    GO_BACK_MARK,
     GENERIC_LABEL,
+    GO_BACK_MARK,
     INFRACTION_HEADING,
     LEAD,
     NEEDS_NUMBER,
