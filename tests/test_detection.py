@@ -1207,3 +1207,21 @@ STATUS: OPEN
     found, _ = detect_infractions([page])
     assert [f.description[:20] for f in found] == ["Bucket truck BT-4 bo", "Crane C-9 load line "]
     assert found[0].fields["equipment"] == "BUCKET TRUCK, UNIT BT-4"
+
+
+def test_corrective_action_requests_with_two_part_ids_alone_on_their_line():
+    page = """Quality Assurance Inspection - Corrective Action Requests
+PM Number: 35990003
+Structure log 1: tower 4/10, bolts torqued and marked, grounding measured 4.0 ohms.
+CAR-5521-01
+Finding: Tower 4/11 crossarm braces missing on the east side.
+Required action: correct, photograph and request re-inspection.
+CAR-5521-02
+Finding: Shield wire clamp at tower 4/12 not torqued.
+Required action: correct, photograph and request re-inspection.
+"""
+    found, _ = detect_infractions([page])
+    assert [(f.code, f.description) for f in found] == [
+        ("CAR-5521-01", "Tower 4/11 crossarm braces missing on the east side."),
+        ("CAR-5521-02", "Shield wire clamp at tower 4/12 not torqued."),
+    ]

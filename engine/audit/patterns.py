@@ -51,7 +51,7 @@ NUM_AFTER_COLON = re.compile(
 NEEDS_NUMBER = re.compile(r"^(?:\w+\s+)*(?:item|finding)$", re.IGNORECASE)
 
 ID_LEAD = re.compile(
-    r"^(?P<id>[A-Z]{1,6}-\d{1,4}[A-Z]?)(?:\s*(?P<sep>:|\s[-–—]\s|\.\s|\)\s)|\s+)\s*(?P<rest>.*)$"
+    r"^(?P<id>[A-Z]{1,6}-\d{1,6}(?:-\d{1,4})?[A-Z]?)(?:\s*(?P<sep>:|\s[-–—]\s|\.\s|\)\s)|\s+|$)\s*(?P<rest>.*)$"
 )
 ID_PREFIXES = {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
 
