@@ -24,56 +24,13 @@ from dataclasses import dataclass, field
 
 from engine.quantities import Quantity, find_quantities
 from engine.retrieval import tokenize
+from engine.vocab import EXISTING_WORK, FLAGS, SETTINGS, SURFACES, VOLTAGE_CLASSES, phrase_regex
 
 # ---------------------------------------------------------------- applicability
 
-_VOLT_WORDS = [
-    ("primary", re.compile(r"\bprimary\b|\bhigh[\s-]voltage\b|\bmedium[\s-]voltage\b")),
-    (
-        "secondary",
-        re.compile(
-            r"\bsecondary\b|\bservice[\s-]drops?\b|\bservice\s+(?:cable|conductor|wire)s?\b|\btriplex\b|\blow[\s-]voltage\b"
-        ),
-    ),
-]
-_SURFACES = [
-    ("railroad", re.compile(r"\brail(?:road|way)s?\b|\btracks\b")),
-    (
-        "road",
-        re.compile(
-            r"\broads?\b|\bstreets?\b|\bhighways?\b|\broadways?\b|\bfreeways?\b|\bavenues?\b|\bboulevards?\b"
-            r"|\brd\b(?=\s*\(|\s*$)|\bpublic\s+(?:road|street)"
-        ),
-    ),
-    ("alley", re.compile(r"\balleys?\b")),
-    ("driveway", re.compile(r"\bdriveways?\b|\bparking\b|\baccessible\s+to\s+vehicles\b")),
-    (
-        "pedestrian",
-        re.compile(
-            r"\bpedestrians?\b|\bwalkways?\b|\bsidewalks?\b|\bfoot\s?(?:paths?|ways?)\b|\bpathways?\b|\bbike\s+paths?\b"
-        ),
-    ),
-    ("water", re.compile(r"\bnavigable\b|\bwaterways?\b")),
-]
-_FLAGS = [
-    (
-        "hftd",
-        re.compile(
-            r"\bhigh[\s-]+fire[\s-]+threat\b|\bhftd\b|\bfire[\s-]+threat\s+districts?\b|\btier\s+[23]\b"
-        ),
-    ),
-    ("avian", re.compile(r"\bavian\b|\braptor\s+(?:protection\s+)?areas?\b")),
-    ("rock", re.compile(r"\brock\b|\brocky\b")),
-    ("contamination", re.compile(r"\bcontamination\b|\bcontaminated\b|\bcoastal\s+fog\b")),
-    (
-        "traffic",
-        re.compile(
-            r"\b(?:vehicular\s+)?traffic\b|\btravel(?:led)?\s+lanes?\b|\broadways?\b|\bstreets?\b|\bhighways?\b|\bdriveways?\b"
-        ),
-    ),
-    ("heavy_loading", re.compile(r"\bheavy\s+loading\b")),
-    ("light_loading", re.compile(r"\blight\s+loading\b")),
-]
+_VOLT_WORDS = [(name, phrase_regex(terms)) for name, terms in VOLTAGE_CLASSES.items()]
+_SURFACES = [(name, phrase_regex(terms)) for name, terms in SURFACES.items()]
+_FLAGS = [(name, phrase_regex(terms)) for name, terms in FLAGS.items()]
 _NEGATORS = re.compile(
     r"(?:\boutside(?:\s+of)?|\bnot\s+(?:with)?in|\bnot\s+located\s+in|\bnot\s+(?:a|an|part\s+of)|\bnon[\s-]?|\bno\b|\bbeyond|\bexcept\s+in|\bother\s+than)\W+(?:\w+\W+){0,3}$"
 )
@@ -83,18 +40,18 @@ _ELSEWHERE = re.compile(
     r"^\s*(?:elsewhere|otherwise|in\s+other\s+areas|outside\s+(?:of\s+)?(?:these|such)\b)", re.I
 )
 
-
-_APP_HINT = re.compile(
-    r"primary|secondary|service|triplex|voltage|road|street|highway|\brd\b|alley|driveway|parking|vehicle|pedestrian"
-    r"|walkway|sidewalk|footpath|rail|track|navigable|waterway|fire|hftd|tier|avian|raptor|rock|contaminat|coastal"
-    r"|loading|zone|grade|traffic|travel|freeway|avenue|boulevard|pathway|footway|lane|urban|rural|existing|new"
-    r"|reframe|transferred"
-)
 # the kind of place a rule is written for: a word naming the setting of a service territory, district or area
-_SETTING = re.compile(r"\b(urban|suburban|rural)\b")
+_SETTING = re.compile(rf"\b({'|'.join(SETTINGS)})\b")
 # whether the work is on an existing structure (kept, transferred, reframed) or new construction
-_EXISTING = re.compile(r"\bexisting\b|\breframed?\b|\breframing\b|\btransferred\b")
+_EXISTING = phrase_regex(EXISTING_WORK)
 _NEW = re.compile(r"\bnew(?:ly)?\b(?!\s+(?:or|and)\b)")
+# the quick pre-filter: any word above, built from the same lists, so a word added to a list is never missed
+_APP_HINT = re.compile(
+    "|".join(
+        [rx.pattern for _, rx in _VOLT_WORDS + _SURFACES + _FLAGS]
+        + [_SETTING.pattern, _EXISTING.pattern, _NEW.pattern, _ZONE.pattern, _GRADE.pattern]
+    )
+)
 _NEW_NEGATED = re.compile(r"\b(?:without|no|not|never)\s+(?:\w+\s+){0,2}$")
 
 
@@ -1173,7 +1130,7 @@ def _id_labels(text: str) -> set[str]:
         q = find_quantities(text[m.end() : m.end() + 16])
         if q and q[0].start == 0 and not q[0].kind.startswith("count:"):
             continue
-        if not _APP_HINT.search(m.group(1).lower()):
+        if not _APP_HINT.search(text[m.start(1) : m.end() + 4].lower()):  # "Tier 3" names a place kind
             out.update(tokenize(m.group(1), keep_numbers=False))
             rest = rest.replace(m.group(0), " ")
     return out - set(tokenize(rest, keep_numbers=False))  # also named as a thing elsewhere: keep it

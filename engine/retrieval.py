@@ -16,132 +16,19 @@ from collections.abc import Iterable, Sequence
 import bm25s
 import numpy as np
 
+from engine.vocab import PHRASE_LIST, SYNONYMS
+
 STOPWORDS = frozenset(
     """a an the of to in on at is are was were be been being and or for from by with as this that these those it its
     shall must should may will can not no nor if than then there their which who whom where when while into onto
     per each all any such has have had do does did so but also other same both only very""".split()
 )
 
-# multi-word phrases (as stemmed word sequences) -> tokens emitted; ``keep`` also emits the words themselves
-_PHRASE_LIST = [
-    ("cross arm", "crossarm", False),
-    ("guy guard|guy marker|guy shield", "guyguard", False),
-    ("as built", "asbuilt", False),
-    ("high fire threat|fire threat", "hftd", False),
-    (
-        "bird guard|bird cover|bird protector|wildlife guard|wildlife cover|wildlife protector",
-        "wildlife protector",
-        False,
-    ),
-    ("avian protection area|avian area", "avian", False),
-    ("single phase", "singlephase", False),
-    ("three phase", "threephase", False),
-    ("service drop", "servicedrop", True),
-    ("pull box", "pullbox", True),
-    ("warning tape", "warningtape", True),
-    ("ground rod|grounding rod", "groundrod", True),
-    ("pole tag", "poletag", True),
-    ("bend radiu|bending radiu|bend radius|bending radius", "bendradius", True),
-    ("joint trench", "jointtrench", True),
-    ("pad mount|pad mounted|pad type", "padmount", False),
-    ("travel lane|traffic lane|vehicle lane|vehicular lane|traveled way|travelled way", "travellane", True),
-    ("pedestrian path|pedestrian way|foot path|bike path", "pedestrian", False),
-    ("service conductor|service wire|overhead service", "servicedrop", True),
-    ("hand hole", "pullbox", False),
-    ("guard post|protective post|protection post", "bollard", False),
-    ("ground electrode|grounding electrode|driven electrode", "groundrod", True),
-    ("x arm", "crossarm", False),
-    # the premises a clearance is written for (GO 95 Rule 54.8-B(2)): a store's drive aisle is a commercial driveway
-    ("drive aisle|private drive", "driveway", False),
-    (
-        "shopping center|shopping centre|strip mall|shopping mall|retail store|office building",
-        "commercial",
-        True,
-    ),
-]
 PHRASES: dict[tuple[str, ...], tuple[list[str], bool]] = {}
-for _alts, _out, _keep in _PHRASE_LIST:
+for _alts, _out, _keep in PHRASE_LIST:
     for _alt in _alts.split("|"):
         PHRASES[tuple(_alt.split())] = (_out.split(), _keep)
 _PHRASE_FIRST = {k[0] for k in PHRASES}
-
-# stemmed token -> canonical domain term
-SYNONYMS = {
-    "deep": "depth",
-    "cover": "depth",
-    "buried": "depth",
-    "burial": "depth",
-    "bury": "depth",
-    "setting": "depth",
-    "grounding": "ground",
-    "grounded": "ground",
-    "earth": "ground",
-    "earthing": "ground",
-    "wire": "conductor",
-    "cable": "conductor",
-    "tree": "vegetation",
-    "limb": "vegetation",
-    "branch": "vegetation",
-    "oak": "vegetation",
-    "brush": "vegetation",
-    "foliage": "vegetation",
-    "street": "road",
-    "highway": "road",
-    "roadway": "road",
-    "freeway": "road",
-    "avenue": "road",
-    "boulevard": "road",
-    "walkway": "pedestrian",
-    # the kind of premises a clearance is written for (GO 95 Rule 54.8-B(2): residential vs commercial)
-    "residence": "residential",
-    "retail": "commercial",
-    "home": "residential",
-    "dwelling": "residential",
-    "walkable": "walk",
-    "sidewalk": "pedestrian",
-    "footpath": "pedestrian",
-    "footway": "pedestrian",
-    "pathway": "pedestrian",
-    "duct": "conduit",
-    "raceway": "conduit",
-    "padmounted": "padmount",
-    "manhole": "vault",
-    "enclosure": "vault",
-    "handhole": "pullbox",
-    "sagg": "sag",
-    "sagged": "sag",
-    "embedment": "depth",
-    "xarm": "crossarm",
-    "xfmr": "transformer",
-    "bird": "wildlife",
-    "animal": "wildlife",
-    "guard": "protector",
-    "label": "tag",
-    "spacing": "span",
-    "distance": "clearance",
-    "separation": "clearance",
-    "insulation": "insulation",
-    "fibreglass": "fiberglass",
-    "frp": "fiberglass",
-    "wooden": "wood",
-    "timber": "wood",
-    "aluminium": "aluminum",
-    "signature": "signed",
-    "painted": "paint",
-    "color": "paint",
-    "colour": "paint",
-    "finished": "paint",
-    "finish": "paint",
-    # OSHA's "vehicle or mechanical equipment ... elevated" (29 CFR 1910.333(c)(3)(iii)) as crews name them
-    "truck": "vehicle",
-    "excavator": "vehicle",
-    "backhoe": "vehicle",
-    "rais": "elevat",
-    "raised": "elevat",
-    "raise": "elevat",
-    "kcmil": "mcm",
-    "gauge": "awg",
-}
 
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 

@@ -4,7 +4,7 @@ A General Order clearance table (GO 95 Table 1, read by ``engine.spec.grid``) is
 says: the column by the kind of wire and its voltage, the case (row) by what the wire passes over, then the
 cell's lettered notes (which send some wires to another rule) and the rule's allowed reduction for
 temperature and loading (GO 95 Rule 37: not more than 5 percent). The wire-class and place vocabularies are
-data (``WIRE_CLASSES``, ``PLACES``); docs/architecture.md says how to add a word.
+data (``engine.vocab.WIRE_CLASSES``, ``PLACES``); docs/architecture.md says how to add a word.
 """
 
 from __future__ import annotations
@@ -15,64 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.quantities import Quantity, find_quantities
+from engine.vocab import PLACES, WIRE_CLASSES
 
-# wire class -> words naming it (in a column heading or a finding)
-WIRE_CLASSES: dict[str, tuple[str, ...]] = {
-    "guy": ("guy", "guys", "span wire", "span wires", "messenger", "messengers"),
-    "communication": ("communication", "catv", "telephone", "telecom", "fiber", "cable tv", "coaxial"),
-    "service_drop": ("service drop", "service drops"),
-    "trolley": ("trolley",),
-    "supply": ("supply", "primary", "secondary", "power line", "distribution line", "subtransmission", "kv"),
-}
-# what a wire passes over -> words naming it (in a case label or a finding)
-PLACES: dict[str, tuple[str, ...]] = {
-    "railroad": ("railroad", "railroads", "railway", "rail", "track", "tracks", "spur"),
-    "trolley": ("trolley", "trolleys", "overhead contact"),
-    "thoroughfare": (
-        "thoroughfare",
-        "thoroughfares",
-        "street",
-        "streets",
-        "st",
-        "road",
-        "roads",
-        "rd",
-        "highway",
-        "avenue",
-        "ave",
-        "boulevard",
-        "blvd",
-        "alley",
-        "public way",
-    ),
-    "urban": ("urban", "city", "town"),
-    "rural": ("rural", "mountainous", "farmland", "open country"),
-    "vehicle": (
-        "vehicle",
-        "vehicles",
-        "driveway",
-        "driveways",
-        "drive aisle",
-        "private drive",
-        "parking",
-        "agricultural",
-        "field",
-        "orchard",
-    ),
-    "pedestrian": (
-        "pedestrian",
-        "pedestrians",
-        "walkway",
-        "sidewalk",
-        "footpath",
-        "foot path",
-        "trail",
-        "yard",
-    ),
-    "building": ("building", "buildings", "roof", "roofs", "garage", "house", "bridge", "bridges", "walk"),
-    "crossing": ("crossing", "crosses", "across", "cross"),
-    "along": ("along", "paralleling", "parallel", "running along"),
-}
 _FREE_OF_VEHICLES = re.compile(
     r"(?i)\bnot\s+(?:normally\s+)?accessible\s+to\s+vehicles\b|\bpedestrians?\s+only\b"
 )

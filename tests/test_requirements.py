@@ -16,6 +16,7 @@ from engine.requirements import (
     strip_references,
     table_row_statement,
 )
+from engine.vocab import FLAGS, SURFACES
 
 pytestmark = pytest.mark.no_redis
 
@@ -364,6 +365,19 @@ def test_applicability_synonyms():
     assert applicability("along the pedestrian path")["surface"] == {"pedestrian"}
     assert applicability("across the boulevard")["surface"] == {"road"}
     assert applicability("service conductors to the house")["voltage"] == {"secondary"}
+
+
+def test_every_vocabulary_word_is_found_alone():
+    # the quick pre-filter is built from the same word lists, so no word is found only beside another one
+    # (before: "clearance over a bike path" gave {} while "... for primary" gave a pedestrian surface)
+    assert applicability("clearance over a bike path") == {"surface": {"pedestrian"}}
+    for name, terms in SURFACES.items():
+        for term in terms:
+            if not term.startswith("re:"):
+                assert applicability(f"clearance over the {term}")["surface"] == {name}, term
+    for name, terms in FLAGS.items():
+        for term in terms:
+            assert applicability(f"located in {term} area").get(name) is True, term
 
 
 def test_or_less_belongs_to_the_value_before_and_sentences_end_after_acronyms():
