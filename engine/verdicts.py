@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from engine import confidence
 from engine.library import Decision, Library, Unit, rule_group
 from engine.quantities import Quantity, find_quantities
 from engine.requirements import (
@@ -553,10 +554,10 @@ def _by_exception(
         cites = [(gi, exc.text), (gov.unit, rule_text)]
         elsewhere = [r for r in library.unheld_references(exc.text) if re.match(r"(?i)rule|table", r)]
         if elsewhere:
-            c = min(conf(0.6, gov), 0.6)
+            c = min(conf(confidence.SENT_ELSEWHERE, gov), confidence.SENT_ELSEWHERE)
             reason += f" It sends the case to {', '.join(elsewhere)}, which the spec library does not hold."
             return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
-        c = conf(0.88 if checked else 0.75, gov)
+        c = conf(confidence.EXCEPTION_CHECKED if checked else confidence.EXCEPTION, gov)
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     return None
 
@@ -709,7 +710,9 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
             q_tokens -= claim_only
     hits = library.index.search(list(q_tokens), k=12) if q_tokens else []
     if not hits:
-        return Decision(NEEDS_REVIEW, 0.3, "No clause in the spec library matches this finding.", [], {})
+        return Decision(
+            NEEDS_REVIEW, confidence.NO_MATCH, "No clause in the spec library matches this finding.", [], {}
+        )
     every = _candidates(
         facts,
         q_tokens,
@@ -751,10 +754,10 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
         # the governing clause
         closest = _citations(library, [], hits[:2], 0.0)
         for cit in closest:
-            cit["score"] = round(min(cit["score"], 0.3), 3)
+            cit["score"] = round(min(cit["score"], confidence.CLOSEST_CITATION), 3)
         return Decision(
             NEEDS_REVIEW,
-            0.5,
+            confidence.NO_GOVERNING_CLAUSE,
             "No clause in the spec library governs this finding; the closest clauses concern other subjects.",
             closest,
             {"candidates": [library.units[u].section for u, _ in hits[:3]]},
@@ -820,7 +823,7 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
         )
         reason = f"{_label(u)} {what} (“{_short(br.stmt.text)}”); it is not a requirement."
         cites = [(br.unit, br.stmt.text)] + ([(bc.unit, bc.stmt.text)] if bc else [])
-        c = conf(0.8, br)
+        c = conf(confidence.RELEASED, br)
         return Decision(
             REPEALABLE, c, reason, _citations(library, cites, hits, c), {"rule": "recommendation"}
         )
@@ -838,7 +841,7 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
             f"{_label(u)} applies to {_app_words(bc.stmt.applicability) or 'other cases'}; "
             f"the finding is {_app_words(facts.applicability) or 'outside that case'}, so the cited rule does not govern it."
         )
-        c = conf(0.7, bc)
+        c = conf(confidence.NOT_GOVERNING, bc)
         return Decision(
             REPEALABLE,
             c,
@@ -846,7 +849,9 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
             _citations(library, [(bc.unit, bc.stmt.text)], hits, c),
             {"rule": "not_governing"},
         )
-    return Decision(NEEDS_REVIEW, 0.4, "No governing clause found in the spec library.", [], {})
+    return Decision(
+        NEEDS_REVIEW, confidence.NO_GOVERNING_CLAUSE, "No governing clause found in the spec library.", [], {}
+    )
 
 
 def _short(text: str, n: int = 140) -> str:
@@ -940,7 +945,9 @@ def _section_units(gov: Cand, library: Library) -> list[int]:
     return out
 
 
-def _permitted_alternative(gov: Cand, facts: Facts, library: Library) -> tuple[int, Statement, str] | None:
+def _permitted_alternative_clause(
+    gov: Cand, facts: Facts, library: Library
+) -> tuple[int, Statement, str] | None:
     """A permissive statement of the governing clause's section whose alternative the finding says was
     installed ("native backfill is acceptable" / "native backfill used"), with its own conditions and limits
     met by the facts; None otherwise."""
@@ -972,7 +979,9 @@ def _permitted_alternative(gov: Cand, facts: Facts, library: Library) -> tuple[i
     return None
 
 
-def _permitted_limit(gov: Cand, facts: Facts, library: Library) -> tuple[int, Statement, list[str]] | None:
+def _permitted_limit_clause(
+    gov: Cand, facts: Facts, library: Library
+) -> tuple[int, Statement, list[str]] | None:
     """A permissive sentence of the governing clause or sub-item that allows a lower limit at the place the
     finding measured ("may grade ... down to not less than 16 feet at the curb line"), met by the value
     measured there; None otherwise. Only limits whose qualifying words the measured value shares count."""
@@ -1003,8 +1012,56 @@ def _permitted_limit(gov: Cand, facts: Facts, library: Library) -> tuple[int, St
     return None
 
 
-def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision:
-    unit = library.units[gov.unit]
+@dataclass
+class Evaluation:
+    """What one governing statement says about one finding, read once and shared by every ground."""
+
+    gov: Cand
+    facts: Facts
+    library: Library
+    hits: list[tuple[int, float]]
+    conf: Callable[[float, Cand], float]
+    usable: list[Constraint]  # the statement's limits that apply to this case (no conditions)
+    unresolved: bool  # a limit depends on a value (a formula's input) the finding lacks
+    cond_pairs: list[tuple[Constraint, Quantity]]  # the rule's conditions paired with the finding's values
+    pairs: list[tuple[Constraint, Quantity]]  # the rule's limits paired with the measured values
+    details: dict[str, Any]
+    outcome: str | None = None  # "violated" | "complies" | None (nothing compared)
+    measured_txt: str = ""
+    required_txt: str = ""
+    material_note: str = ""
+
+    @property
+    def unit(self) -> Unit:
+        return self.library.units[self.gov.unit]
+
+    @property
+    def st(self) -> Statement:
+        return self.gov.stmt
+
+    @property
+    def label(self) -> str:
+        return _label(self.unit)
+
+    def decision(
+        self, verdict: str, base: float, reason: str, cites: list[tuple[int, str]] | None = None, **extra: Any
+    ) -> Decision:
+        """A decision at ``base`` confidence (scaled by the match), citing ``cites`` (default: the rule)."""
+        c = self.conf(base, self.gov)
+        cites = cites if cites is not None else [(self.gov.unit, self.st.text)]
+        return Decision(
+            verdict, c, reason, _citations(self.library, cites, self.hits, c), {**self.details, **extra}
+        )
+
+
+def _evaluation(
+    gov: Cand,
+    facts: Facts,
+    library: Library,
+    hits: list[tuple[int, float]],
+    conf: Callable[[float, Cand], float],
+) -> Evaluation:
+    """Read the governing statement against the finding: the limits that apply, paired with its values."""
     st = gov.stmt
     facts = _with_totals(facts, st)
     usable = [c for c in st.constraints if not compat(c.applicability, facts.applicability)[0]]
@@ -1015,169 +1072,279 @@ def _evaluate(gov: Cand, facts: Facts, library: Library, hits, conf) -> Decision
     usable, column_ref = _select_column(usable, facts)
     n_formulas = sum(1 for c in usable if c.formula)
     usable, formula_ref = _resolve_formulas(usable, facts)
-    unresolved = n_formulas > 0 and formula_ref is None  # the finding lacks the value the limit depends on
+    unit = library.units[gov.unit]
     details: dict[str, Any] = {
         "governing": {"document": unit.document, "section": unit.section, "statement": st.text}
     }
     conditions = [c for c in usable if c.condition]
     usable = [c for c in usable if not c.condition]
     cond_pairs = _pair(conditions, facts, gov.key_quantity)
-    for c, q in cond_pairs:
-        if not c.check(_measured_value(c, q, facts)):
-            # "bollards shall be installed where the pad is within 1.0 m of a travel lane": 1.5 m away
-            cc = conf(0.85, gov)
-            reason = (
-                f"{_label(unit)} applies only when the value is {c.describe()}; the finding states {q.describe()}, "
-                "so the rule does not govern this case."
-            )
-            for ui in library.named_grid_rows(st.text):
-                # the rule modifies a table: where it does not apply, the table itself governs
-                probe = _table_probe(ui)
-                table = _grid_decision(probe, [], facts, library, hits, conf)
-                if table is not None:
-                    return Decision(
-                        table.verdict,
-                        table.confidence,
-                        f"{reason} {table.reason}",
-                        table.citations
-                        + _citations(library, [(gov.unit, st.text)], [], table.confidence)[:1],
-                        {**table.details, "not_governing": unit.section},
-                    )
-            details["rule"] = "condition_not_met"
-            cites = [(gov.unit, st.text)]
-            return Decision(REPEALABLE, cc, reason, _citations(library, cites, hits, cc), details)
     # a value that met a condition ("45 ft pole" for "poles taller than 40 ft") is not also the measured value
-    usable = _with_tolerance(usable, gov, library)
-    pairs = _pair(usable, facts, [gov.key_quantity or formula_ref, column_ref] + [q for _, q in cond_pairs])
-    outcome = None  # "violated" | "complies" | None
-    measured_txt = required_txt = ""
+    limits = _with_tolerance(usable, gov, library)
+    pairs = _pair(limits, facts, [gov.key_quantity or formula_ref, column_ref] + [q for _, q in cond_pairs])
+    ev = Evaluation(
+        gov,
+        facts,
+        library,
+        hits,
+        conf,
+        usable,
+        n_formulas > 0 and formula_ref is None,
+        cond_pairs,
+        pairs,
+        details,
+    )
+    comparisons = []
     for c, q in pairs:
         ok = c.check(_measured_value(c, q, facts))
-        details.setdefault("comparisons", []).append(
-            {"measured": q.describe(), "required": c.describe(), "meets": ok}
-        )
-        if not ok and outcome != "violated":
-            outcome, measured_txt, required_txt = "violated", q.describe(), c.describe()
-        elif ok and outcome is None:
-            outcome, measured_txt, required_txt = "complies", q.describe(), c.describe()
-    material_note = ""
-    if outcome != "violated":
-        for m in st.materials:
-            forb = [f for f in m.forbidden if phrase_state(f, facts.facts_text)]
-            opts = {o: phrase_state(o, facts.facts_text) for o in m.options}
-            if forb:
-                outcome, material_note = (
-                    "violated",
-                    f"{forb[0]} is not allowed; it requires {' or '.join(m.options)}",
-                )
-                break
-            yes = [o for o, s in opts.items() if s]
-            if yes and outcome is None:
-                outcome = "complies"
-                material_note = (
-                    f"{yes[0]} is {'one of the materials' if len(m.options) > 1 else 'what'} it requires"
-                )
-                if len(m.options) > 1:
-                    material_note += f" ({' or '.join(m.options)})"
-            elif any(s is False for s in opts.values()) and outcome is None:
-                outcome, material_note = "violated", f"it requires {' or '.join(m.options)}"
-    label = _label(unit)
-    where = f" ({st.table})" if st.table else ""
-    if outcome == "violated":
-        lower = _permitted_limit(gov, facts, library)
-        if lower:
-            ui, pst, checked = lower
-            c = conf(0.85, gov)
-            reason = (
-                f"{_label(library.units[ui])} permits less where the finding measured ({'; '.join(checked)}): "
-                f"“{_short(pst.text)}”"
-            )
-            details["rule"] = "permitted_limit"
-            cites = [(ui, pst.text)] + ([(gov.unit, st.text)] if ui != gov.unit else [])
-            return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    if outcome != "complies":
-        alt = _permitted_alternative(gov, facts, library)
-        if alt:
-            ai, ast, name = alt
-            c = conf(0.82, gov)
-            reason = (
-                f"{_label(library.units[ai])} permits {name} as an alternative (“{_short(ast.text)}”); "
-                f"the finding reports {name} installed or used."
-            )
-            details["rule"] = "permitted_alternative"
-            cites = [(ai, ast.text)] + ([(gov.unit, st.text)] if ai != gov.unit or ast is not st else [])
-            return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    if outcome != "violated" and st.modality in ("permissive", "statement"):
-        rec = next(
-            (
-                (ui, s)
-                for ui in _section_units(gov, library)
-                for s in library.statements(ui)
-                if s.modality == "recommended" and not s.is_exception
-            ),
-            None,
-        )
-        if rec and not any(s.modality == "mandatory" for s in library.statements(gov.unit)):
-            c = conf(0.78, gov)
-            reason = f"{_label(library.units[rec[0]])} only recommends this (“{_short(rec[1].text)}”); it is not a requirement."
-            details["rule"] = "recommendation"
-            return Decision(
-                REPEALABLE, c, reason, _citations(library, [(rec[0], rec[1].text)], hits, c), details
-            )
+        comparisons.append({"measured": q.describe(), "required": c.describe(), "meets": ok})
+        if not ok and ev.outcome != "violated":
+            ev.outcome, ev.measured_txt, ev.required_txt = "violated", q.describe(), c.describe()
+        elif ok and ev.outcome is None:
+            ev.outcome, ev.measured_txt, ev.required_txt = "complies", q.describe(), c.describe()
+    if ev.outcome != "violated":
+        _compare_materials(ev)
+    if comparisons:
+        details["comparisons"] = comparisons
+    return ev
 
-    if outcome != "complies":
-        got = _by_exception(gov, st.text, facts, pairs, library, hits, conf, details, measured_txt)
+
+def _compare_materials(ev: Evaluation) -> None:
+    """The outcome by the statement's required materials or states ("shall be galvanized steel")."""
+    for m in ev.st.materials:
+        forb = [f for f in m.forbidden if phrase_state(f, ev.facts.facts_text)]
+        opts = {o: phrase_state(o, ev.facts.facts_text) for o in m.options}
+        if forb:
+            ev.outcome = "violated"
+            ev.material_note = f"{forb[0]} is not allowed; it requires {' or '.join(m.options)}"
+            return
+        yes = [o for o, s in opts.items() if s]
+        if yes and ev.outcome is None:
+            ev.outcome = "complies"
+            ev.material_note = (
+                f"{yes[0]} is {'one of the materials' if len(m.options) > 1 else 'what'} it requires"
+            )
+            if len(m.options) > 1:
+                ev.material_note += f" ({' or '.join(m.options)})"
+        elif any(s is False for s in opts.values()) and ev.outcome is None:
+            ev.outcome, ev.material_note = "violated", f"it requires {' or '.join(m.options)}"
+
+
+# ---------------------------------------------------------------- grounds, in order of precedence
+# Each ground reads the Evaluation and returns a Decision when it decides the finding, or None to pass it on.
+# The first that decides wins; the last always decides. docs/architecture.md says how to add one.
+
+
+def _condition_not_met(ev: Evaluation) -> Decision | None:
+    """The rule applies only under a condition the finding's value does not meet: it does not govern."""
+    for c, q in ev.cond_pairs:
+        if c.check(_measured_value(c, q, ev.facts)):
+            continue
+        # "bollards shall be installed where the pad is within 1.0 m of a travel lane": 1.5 m away
+        reason = (
+            f"{ev.label} applies only when the value is {c.describe()}; the finding states {q.describe()}, "
+            "so the rule does not govern this case."
+        )
+        base = {k: v for k, v in ev.details.items() if k != "comparisons"}
+        for ui in ev.library.named_grid_rows(ev.st.text):
+            # the rule modifies a table: where it does not apply, the table itself governs
+            table = _grid_decision(_table_probe(ui), [], ev.facts, ev.library, ev.hits, ev.conf)
+            if table is not None:
+                return Decision(
+                    table.verdict,
+                    table.confidence,
+                    f"{reason} {table.reason}",
+                    table.citations
+                    + _citations(ev.library, [(ev.gov.unit, ev.st.text)], [], table.confidence)[:1],
+                    {**table.details, "not_governing": ev.unit.section},
+                )
+        score = ev.conf(confidence.CONDITION_NOT_MET, ev.gov)
+        cites = _citations(ev.library, [(ev.gov.unit, ev.st.text)], ev.hits, score)
+        return Decision(REPEALABLE, score, reason, cites, {**base, "rule": "condition_not_met"})
+    return None
+
+
+def _permitted_limit(ev: Evaluation) -> Decision | None:
+    """Another clause of the rule permits the smaller value measured ("may be reduced to 16 inches where")."""
+    if ev.outcome != "violated":
+        return None
+    lower = _permitted_limit_clause(ev.gov, ev.facts, ev.library)
+    if not lower:
+        return None
+    ui, pst, checked = lower
+    reason = (
+        f"{_label(ev.library.units[ui])} permits less where the finding measured ({'; '.join(checked)}): "
+        f"“{_short(pst.text)}”"
+    )
+    cites = [(ui, pst.text)] + ([(ev.gov.unit, ev.st.text)] if ui != ev.gov.unit else [])
+    return ev.decision(REPEALABLE, confidence.PERMITTED_LIMIT, reason, cites, rule="permitted_limit")
+
+
+def _permitted_alternative(ev: Evaluation) -> Decision | None:
+    """The rule permits, as an alternative, what the finding reports installed ("or a guy guard")."""
+    if ev.outcome == "complies":
+        return None
+    alt = _permitted_alternative_clause(ev.gov, ev.facts, ev.library)
+    if not alt:
+        return None
+    ai, ast, name = alt
+    reason = (
+        f"{_label(ev.library.units[ai])} permits {name} as an alternative (“{_short(ast.text)}”); "
+        f"the finding reports {name} installed or used."
+    )
+    cites = [(ai, ast.text)] + ([(ev.gov.unit, ev.st.text)] if ai != ev.gov.unit or ast is not ev.st else [])
+    return ev.decision(
+        REPEALABLE, confidence.PERMITTED_ALTERNATIVE, reason, cites, rule="permitted_alternative"
+    )
+
+
+def _recommendation_only(ev: Evaluation) -> Decision | None:
+    """The section only recommends what the go-back demands, and nothing in the rule requires it."""
+    if ev.outcome == "violated" or ev.st.modality not in ("permissive", "statement"):
+        return None
+    rec = next(
+        (
+            (ui, s)
+            for ui in _section_units(ev.gov, ev.library)
+            for s in ev.library.statements(ui)
+            if s.modality == "recommended" and not s.is_exception
+        ),
+        None,
+    )
+    if not rec or any(s.modality == "mandatory" for s in ev.library.statements(ev.gov.unit)):
+        return None
+    reason = (
+        f"{_label(ev.library.units[rec[0]])} only recommends this (“{_short(rec[1].text)}”); "
+        "it is not a requirement."
+    )
+    return ev.decision(
+        REPEALABLE, confidence.RECOMMENDATION_ONLY, reason, [(rec[0], rec[1].text)], rule="recommendation"
+    )
+
+
+def _exception_ground(ev: Evaluation) -> Decision | None:
+    """An Exception of the rule's section covers the finding (its conditions stated and met)."""
+    if ev.outcome == "complies":
+        return None
+    return _by_exception(
+        ev.gov, ev.st.text, ev.facts, ev.pairs, ev.library, ev.hits, ev.conf, ev.details, ev.measured_txt
+    )
+
+
+def _limit_not_met(ev: Evaluation) -> Decision | None:
+    """The measured value (or installed material) is outside what the clause requires: the go-back stands."""
+    if ev.outcome != "violated":
+        return None
+    if ev.measured_txt:
+        where = f" ({ev.st.table})" if ev.st.table else ""
+        reason = f"Measured {ev.measured_txt}; {ev.label}{where} requires {ev.required_txt}."
+        return ev.decision(VALID, confidence.MEASURED_VIOLATES, reason)
+    return ev.decision(VALID, confidence.MATERIAL_FORBIDDEN, f"{ev.label} is not met: {ev.material_note}.")
+
+
+def _condition_met(ev: Evaluation) -> Decision | None:
+    """The measured value (or installed material) meets what the clause requires: repeal."""
+    if ev.outcome != "complies":
+        return None
+    if ev.measured_txt:
+        where = f" ({ev.st.table})" if ev.st.table else ""
+        reason = f"Measured {ev.measured_txt} meets {ev.label}{where}, which requires {ev.required_txt}."
+        return ev.decision(REPEALABLE, confidence.MEASURED_MEETS, reason)
+    return ev.decision(
+        REPEALABLE, confidence.MATERIAL_REQUIRED, f"Installed {ev.material_note} per {ev.label}."
+    )
+
+
+def _permissive_only(ev: Evaluation) -> Decision | None:
+    """The clause permits ("may") but does not require what the go-back demands."""
+    if ev.st.modality != "permissive":
+        return None
+    reason = f"{ev.label} permits but does not require this (“{_short(ev.st.text)}”)."
+    return ev.decision(REPEALABLE, confidence.PERMISSIVE_ONLY, reason)
+
+
+def _unmeasured(ev: Evaluation) -> bool:
+    values = [
+        q for q in ev.facts.measured if not q.kind.startswith("count")
+    ]  # "430 Harmon St" counts nothing
+    return not values and bool(_UNMEASURED.search(ev.facts.facts_text))
+
+
+def _prohibition_reported(ev: Evaluation) -> Decision | None:
+    """The clause forbids what the audit reports ("shall not pass within the climbing space")."""
+    if any(q.kind == "length" for q in ev.facts.measured) or _unmeasured(ev):
+        return None
+    banned = _prohibited_phrase(ev.st.text, ev.facts)
+    if not banned:
+        return None
+    reason = f"{ev.label} does not allow this (“{banned}”), and the audit reports it."
+    return ev.decision(VALID, confidence.PROHIBITION_REPORTED, reason)
+
+
+def _values_missing(ev: Evaluation) -> Decision | None:
+    """A limit governs but the audit gives no value to compare: a reviewer decides."""
+    by_table = (not ev.usable and bool(re.search(r"\btable\s+[\w.-]*\d", ev.st.text, re.I))) or ev.unresolved
+    unmeasured = _unmeasured(ev)
+    if not (ev.usable or by_table or unmeasured):
+        return None
+    if not unmeasured and _ABSENT.search(ev.facts.facts_text):
+        return None  # the required item is absent altogether: nothing to measure
+    need = (
+        ", ".join(sorted({x.describe() for x in ev.usable or ev.st.constraints}))[:120]
+        or "the tabulated values"
+    )
+    reason = f"{ev.label} requires {need}, but the audit does not give the values needed to compare."
+    return ev.decision(NEEDS_REVIEW, confidence.VALUES_MISSING, reason)
+
+
+def _only_one_member(ev: Evaluation) -> Decision | None:
+    """The rule asks it of one member only and the finding says that one complies (GO 95 Rules 56.9, 86.9:
+    where more than one guy is attached to one anchor rod, only the outermost guy needs a marker)."""
+    only = _only_one_needs(ev.st.text, ev.facts)
+    if not only:
+        return None
+    reason = (
+        f"{ev.label}: {only}; the finding reports that one complies, and the rule asks nothing of the others."
+    )
+    return ev.decision(REPEALABLE, confidence.ONLY_ONE_NEEDS, reason)
+
+
+def _reported_unmet(ev: Evaluation) -> Decision:
+    """A requirement with nothing to compare that the audit reports not met: the go-back stands."""
+    reason = f"{ev.label} requires this (“{_short(ev.st.text)}”) and the audit reports it was not met."
+    return ev.decision(VALID, confidence.REPORTED_UNMET, reason)
+
+
+GROUNDS: list[tuple[str, Callable[[Evaluation], Decision | None]]] = [
+    ("condition not met (the rule does not govern)", _condition_not_met),
+    ("permitted limit", _permitted_limit),
+    ("permitted alternative", _permitted_alternative),
+    ("recommendation only", _recommendation_only),
+    ("exception applies", _exception_ground),
+    ("limit not met", _limit_not_met),
+    ("condition met", _condition_met),
+    ("permissive only", _permissive_only),
+    ("prohibition reported", _prohibition_reported),
+    ("values missing", _values_missing),
+    ("only one member needs it", _only_one_member),
+    ("requirement reported unmet", _reported_unmet),
+]
+
+
+def _evaluate(
+    gov: Cand,
+    facts: Facts,
+    library: Library,
+    hits: list[tuple[int, float]],
+    conf: Callable[[float, Cand], float],
+) -> Decision:
+    """The decision by ``gov``, the governing statement: the first of ``GROUNDS`` that decides."""
+    ev = _evaluation(gov, facts, library, hits, conf)
+    for _name, ground in GROUNDS:
+        got = ground(ev)
         if got is not None:
             return got
-    cites = [(gov.unit, st.text)]
-    if outcome == "violated":
-        if measured_txt:
-            reason = f"Measured {measured_txt}; {label}{where} requires {required_txt}."
-            c = conf(0.92, gov)
-        else:
-            reason = f"{label} is not met: {material_note}."
-            c = conf(0.82, gov)
-        return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
-    if outcome == "complies":
-        if measured_txt:
-            reason = f"Measured {measured_txt} meets {label}{where}, which requires {required_txt}."
-            c = conf(0.9, gov)
-        else:
-            reason = f"Installed {material_note} per {label}."
-            c = conf(0.8, gov)
-        return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    if st.modality == "permissive":
-        c = conf(0.7, gov)
-        reason = f"{label} permits but does not require this (“{_short(st.text)}”)."
-        return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    by_table = (not usable and bool(re.search(r"\btable\s+[\w.-]*\d", st.text, re.I))) or bool(unresolved)
-    values = [q for q in facts.measured if not q.kind.startswith("count")]  # "430 Harmon St" counts nothing
-    unmeasured = not values and bool(_UNMEASURED.search(facts.facts_text))
-    banned = (
-        _prohibition_reported(st.text, facts) if not any(q.kind == "length" for q in facts.measured) else ""
-    )
-    if banned and not unmeasured:
-        c = conf(0.75, gov)
-        reason = f"{label} does not allow this (“{banned}”), and the audit reports it."
-        return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
-    if (usable or by_table or unmeasured) and (unmeasured or not _ABSENT.search(facts.facts_text)):
-        c = conf(0.5, gov)
-        need = (
-            ", ".join(sorted({x.describe() for x in usable or st.constraints}))[:120]
-            or "the tabulated values"
-        )
-        reason = f"{label} requires {need}, but the audit does not give the values needed to compare."
-        return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
-    only = _only_one_needs(st.text, facts)
-    if only:
-        # "where more than one guy is attached to one anchor rod, only the outermost guy needs a marker": the
-        # finding says the one the rule names has it; the others need none (GO 95 Rules 56.9, 86.9)
-        c = conf(0.75, gov)
-        reason = f"{label}: {only}; the finding reports that one complies, and the rule asks nothing of the others."
-        return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
-    c = conf(0.68, gov)
-    reason = f"{label} requires this (“{_short(st.text)}”) and the audit reports it was not met."
-    return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
+    raise AssertionError("the last ground always decides")  # pragma: no cover
 
 
 _REDUCED = re.compile(
@@ -1245,7 +1412,7 @@ _RELATION_WORDS = frozenset(
 )
 
 
-def _prohibition_reported(rule: str, facts: Facts) -> str:
+def _prohibited_phrase(rule: str, facts: Facts) -> str:
     """The prohibition of a rule the finding reports broken, as written ("shall not pass within the climbing
     space" for "routed through the climbing space"), or "": every content word of what is prohibited (after
     its verb, before "except") is in the finding, and there are at least two."""
@@ -1389,7 +1556,7 @@ def _grid_decision(
         # no distance at all ("routed through the climbing space"): the rule's prose judges it, not its table
         return None
     if out.measured is None or out.required is None:
-        c = conf(0.55, gov)
+        c = conf(confidence.VALUES_MISSING, gov)
         reason = f"{where}: {out.required_text}; the audit does not give the measured clearance."
         return Decision(
             NEEDS_REVIEW, c, reason, _citations(library, [(cell.row_unit, row_text)], hits, c), details
@@ -1397,7 +1564,7 @@ def _grid_decision(
     ok = out.measured.magnitude >= out.required - 1e-6
     m = out.measured.describe()
     details["comparisons"] = [{"measured": m, "required": out.required_text, "meets": ok}]
-    c = conf(0.9, gov)
+    c = conf(confidence.MEASURED_MEETS if ok else confidence.MEASURED_VIOLATES, gov)
     if ok:
         reason = f"Measured {m} meets {where}: {out.required_text}."
         return Decision(

@@ -1,0 +1,30 @@
+"""The confidence each decision starts from, by ground. Plain Python, no Django.
+
+``engine.verdicts`` scales these by how well the governing clause matched the finding (its share of the
+finding's weight, applicability matches, the retrieval margin), so they rank grounds rather than promise a
+probability. Highest where the audit gives a value and the clause a limit; lowest where a reviewer decides.
+"""
+
+MEASURED_VIOLATES = 0.92  # a measured value is outside the clause's limit
+MEASURED_MEETS = 0.90  # a measured value meets the clause's limit
+EXCEPTION_CHECKED = 0.88  # an exception applies and the finding's values meet its own conditions
+CONDITION_NOT_MET = 0.85  # the rule applies only under a condition the finding's value does not meet
+PERMITTED_LIMIT = 0.85  # another clause of the rule permits the smaller value the finding measured
+PERMITTED_ALTERNATIVE = 0.82  # the rule permits what the finding reports installed instead
+MATERIAL_FORBIDDEN = 0.82  # the finding reports a material or state the clause does not allow
+MATERIAL_REQUIRED = 0.80  # the finding reports the material or state the clause requires
+RECOMMENDATION_ONLY = 0.78  # the section only recommends (or releases) what the go-back demands
+RELEASED = 0.80  # the best clause states the case is not required or only recommended
+EXCEPTION = 0.75  # an exception's words match the finding, with no value to check
+PROHIBITION_REPORTED = 0.75  # the clause forbids what the audit reports
+ONLY_ONE_NEEDS = 0.75  # the rule asks it of one member only, and that one complies
+NOT_GOVERNING = 0.70  # the best clause is written for other cases (district, voltage, surface)
+PERMISSIVE_ONLY = 0.70  # the clause permits but does not require
+REPORTED_UNMET = 0.68  # a requirement with no value to compare, reported not met
+SENT_ELSEWHERE = 0.60  # an exception sends the case to a rule or table the library does not hold
+VALUES_MISSING = 0.50  # a limit governs but the audit gives no value to compare
+NO_GOVERNING_CLAUSE = 0.50  # clauses match some words but none governs the subject
+NO_MATCH = 0.30  # no clause in the library matches the finding at all
+CLOSEST_CITATION = (
+    0.30  # the most a citation scores when it is only the closest clause, not the governing one
+)
