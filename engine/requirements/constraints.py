@@ -1,0 +1,440 @@
+"""Numeric constraints: comparator + value with unit in a clause's statement ("not less than 18 feet",
+"shall not exceed 5 percent", "between 30 and 36 inches"), with the words that qualify the value, the
+condition it is written under, and table row keys ("3 - 5" services, "over 750 V").
+
+Plain Python, no Django (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from engine.quantities import Quantity, find_quantities
+from engine.requirements.applicability import applicability, merge_app
+from engine.retrieval import tokenize
+
+
+@dataclass
+class RowKey:
+    """The value range a table row applies to (pole length 45 ft; "1/0 to 4/0 ACSR"; "#2 AWG and smaller")."""
+
+    kind: str
+    lo: float
+    hi: float
+    text: str
+    others: tuple[float, ...] = ()  # further values a row lists ("15 kV and 25 kV")
+
+    def contains(self, value: float) -> bool:
+        eps = 1e-6 * max(1.0, abs(value))
+        return self.lo - eps <= value <= self.hi + eps or any(abs(value - o) <= eps for o in self.others)
+
+
+_KEY_DOWN = re.compile(
+    r"^\W*(?:[a-z][\w-]*\s+){0,2}?(?:(?:and|or)\s+(?:smaller|less|below|under|lower|fewer)\b|max(?:imum)?\b)",
+    re.I,
+)
+_KEY_UP = re.compile(
+    r"^\W*(?:[a-z][\w-]*\s+){0,2}?(?:(?:and|or)\s+(?:larger|more|above|over|greater|higher)\b|min(?:imum)?\b|\+)",
+    re.I,
+)
+
+
+_BARE_COUNT = re.compile(
+    r"\s*(\d{1,4})\s*(?:(?:-|–|to|through)\s*(\d{1,4})|(\+|or\s+more|and\s+(?:up|over|more)))?\s*"
+)
+COUNT_ANY = "count:*"  # a row key of bare numbers ("3 - 5" under "Services connected"): any count of things
+
+
+def count_key(label: str) -> RowKey | None:
+    """A row label of bare whole numbers ("1 - 2", "13+", "4") keys the row by a count of things."""
+    m = _BARE_COUNT.fullmatch(label or "")
+    if not m:
+        return None
+    lo = float(m.group(1))
+    hi = float(m.group(2)) if m.group(2) else (float("inf") if m.group(3) else lo)
+    return RowKey(COUNT_ANY, min(lo, hi), max(lo, hi), label.strip())
+
+
+def key_kind_matches(key_kind: str, kind: str) -> bool:
+    """Whether a finding's value of ``kind`` can select a row keyed by ``key_kind`` (a bare count takes any count)."""
+    return kind == key_kind or (key_kind == COUNT_ANY and kind.startswith("count:"))
+
+
+def row_key(label: str) -> RowKey | None:
+    """The value range named by a table row label, or None when the label names no value."""
+    qs = [q for q in find_quantities(label) if q.kind != "temperature"]
+    if not qs:
+        return None
+    q = qs[0]
+    if (
+        len(qs) >= 2
+        and qs[1].kind == q.kind
+        and re.fullmatch(r"\s*(?:-|–|to|through|thru)\s*", label[q.end : qs[1].start], re.I)
+    ):
+        lo, hi = sorted((q.magnitude, qs[1].magnitude))
+        return RowKey(q.kind, lo, hi, label[q.start : qs[1].end])
+    after, before = label[q.end :], label[: q.start]
+    v = q.magnitude
+    if _KEY_DOWN.search(after) or re.search(r"\b(?:up\s+to|under|below|less\s+than)\s*$", before, re.I):
+        return RowKey(q.kind, float("-inf"), v, label.strip())
+    if _KEY_UP.search(after) or re.search(r"\b(?:over|above|more\s+than|greater\s+than)\s*$", before, re.I):
+        return RowKey(q.kind, v, float("inf"), label.strip())
+    others = tuple(x.magnitude for x in qs[1:] if x.kind == q.kind)
+    return RowKey(q.kind, v, v, q.describe(), others)
+
+
+@dataclass
+class Constraint:
+    """One numeric requirement. Magnitudes are in the kind's base unit (see quantities.BASE_UNITS)."""
+
+    comparator: str  # ">=", "<=", ">", "<", "==", "range"
+    kind: str
+    low: float | None
+    high: float | None
+    text: str  # how the value was written ("25 ft", "8 in ± 1 in", "10 kVA to 167 kVA")
+    context: list[str] = field(
+        default_factory=list
+    )  # qualifying tokens right after the value ("long", "depth")
+    applicability: dict = field(default_factory=dict)
+    key: RowKey | None = None  # table rows keyed by a value (pole length 45 ft -> depth 6.5 ft)
+    explicit: bool = True  # comparator came from the text (not a default)
+    direction: str | None = (
+        None  # "above"/"below" when the value is measured in a direction ("12 in below grade")
+    )
+    # "10% of pole length plus 2 ft": the limit is fraction x (a value the finding states) + offset
+    formula: tuple[float, float] | None = None
+    formula_ref: list[str] = field(default_factory=list)  # words naming that value ("pole", "length")
+    condition: bool = False  # the value is in a "where/when/if" clause: it says when the rule applies
+    # the place or case its own part of the sentence names ("95 percent under pavement ..., 90 percent
+    # elsewhere"; "#2 on single-phase taps and 1/0 on three-phase mains"): tokens, and whether it is the
+    # fallback part ("elsewhere", "otherwise", "all other areas")
+    place: list[str] = field(default_factory=list)
+    fallback: bool = False
+    # a table column named by a value ("250 ft span"): (kind, magnitude in base unit); the column whose value
+    # is the finding's own value of that kind governs
+    column_value: tuple[str, float] | None = None
+
+    def resolved(self, ref_value: float) -> Constraint:
+        """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind)."""
+        frac, offset = self.formula
+        v = frac * ref_value + offset
+        lo = v if self.comparator in (">=", ">", "==") else None
+        hi = v if self.comparator in ("<=", "<") else None
+        return Constraint(
+            self.comparator,
+            self.kind,
+            lo,
+            hi,
+            f"{self.text} = {v:.2f} ft" if self.kind == "length" else self.text,
+            self.context,
+            self.applicability,
+            explicit=self.explicit,
+        )
+
+    def check(self, value: float) -> bool:
+        """Whether ``value`` (base unit) meets this constraint (1e-6 relative slack)."""
+        eps = 1e-6 * max(1.0, abs(value))
+        if self.comparator == ">=":
+            return value >= self.low - eps
+        if self.comparator == ">":
+            return value > self.low + eps
+        if self.comparator == "<=":
+            return value <= self.high + eps
+        if self.comparator == "<":
+            return value < self.high - eps
+        if self.comparator == "range":
+            return self.low - eps <= value <= self.high + eps
+        return abs(value - self.low) <= eps
+
+    def describe(self) -> str:
+        """The requirement in words, e.g. "at least 25 ft", "at most 500 ft", "10 kVA to 167 kVA"."""
+        words = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than", "==": "exactly"}
+        if self.comparator == "range":
+            return self.text
+        return f"{words[self.comparator]} {self.text}"
+
+
+_GE = r"not\s+less\s+than|nor\s+less\s+than|(?:not|no|nor)\s+fewer\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
+_LE = r"shall\s+not\s+exceed|nor\s+more\s+than|nor\s+exceed(?:ing)?|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+(?:to\s+)?be\s+more\s+than|(?:no|not)\s+(?:farther|further|longer|deeper|higher)\s+than"
+_GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|(?:larger|deeper|longer|taller|higher|wider|heavier|bigger|farther|further)\s+than|>"
+_LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|(?:smaller|shallower|shorter|lower|narrower|lighter|closer|nearer)\s+than|<"
+_CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
+_CMP_AFTER = re.compile(
+    r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:more|greater|larger|higher|heavier|above|over|longer|deeper|taller|wider)\b|minimum|min\b)"
+    r"|(?P<le>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:less|fewer|smaller|lower|below|under|shorter|shallower|narrower)\b|maximum|max\b))",
+    re.I,
+)
+_AFTER_FORM = re.compile(
+    r"^\W*(?:(?:or|and)\s+(?:more|less|fewer|greater|larger|smaller|higher|lower|heavier|above|below|over|under)\b|minimum\b|maximum\b|min\b|max\b)",
+    re.I,
+)
+_CONDITION = re.compile(r"\b(?:where|when|whenever|if)\b[^.;]*$", re.I)
+# the verb of a rule: a value before it, in the subject, may say which things the rule is about
+_MODAL_VERB = re.compile(
+    r"\b(?:shall|must|should|may|(?:is|are)\s+(?:required|acceptable|permitted|allowed|to\s+be)|requires?|need)\b",
+    re.I,
+)
+# "<value> of more than ..." names the required value itself ("a clearance of more than 8 ft shall be kept")
+_OF_VALUE = re.compile(
+    r"\b(?:clearances?|cover|depths?|distances?|heights?|lengths?|spacing|separation|width|radius|minimum|maximum|total"
+    r"|sum|value|limit|resistance|tension|sag|slope|grade|angle|deviation|tolerance)\s+"
+    r"of\s+(?:(?:not|no|at|more|less|greater|than|least|over|under|above|below|about)\s+)*$",
+    re.I,
+)
+# "spans longer than 90 m shall not be used": a prohibition of the things the subject names is a limit
+_PROHIBITED = re.compile(
+    r"^\W*(?:shall|must|may)\s+not\s+(?:be\s+)?(?:used|installed|placed|permitted|allowed|accepted|made|constructed)\b"
+    r"|^\W*(?:is|are)\s+(?:not\s+(?:permitted|allowed|acceptable)|prohibited)\b",
+    re.I,
+)
+_FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s*(?:\bplus\b|\+)\s*$", re.I)
+_TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
+_RANGE_MID = re.compile(r"^\s*(?:-|–|to|through|and)\s*$", re.I)
+_RANGE_START = re.compile(r"(?:between|from|range\s+of|rated)\s*$", re.I)
+DEFAULT_GE = re.compile(
+    r"\b(?:clearances?|cover|depths?|deep|separation|separated|radius|creepage|embedment|buried|burial|setback|spacing\s+from)\b",
+    re.I,
+)
+_QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|nor|if|where|when|provided|but|with)\b", re.I)
+
+
+# a negated requirement around a strict comparator ("In no case shall ... be less than 3 feet", GO 128 Rule 32.8)
+_IN_NO_CASE = re.compile(
+    r"(?i)\b(?:in\s+no\s+case|at\s+no\s+time|under\s+no\s+circumstances|in\s+no\s+event)\s+(?:shall|may|must)\b[^.;]*$"
+)
+
+
+def comparator_before(left: str) -> tuple[str | None, int]:
+    """The comparator closest to the end of ``left`` (the words before a value), with its distance in chars."""
+    best = None
+    # "over"/"above"/"below"/"under" count only right before a number: the value follows ``left``
+    for m in _CMP_BEFORE.finditer(left + "0"):
+        if m.end() <= len(left):
+            best = m
+    if not best:
+        return None, 10**6
+    name = next(k for k in ("ge", "le", "gt", "lt") if best.group(k))
+    return {"ge": ">=", "le": "<=", "gt": ">", "lt": "<"}[name], len(left) - best.end()
+
+
+def _qualifier(right: str) -> list[str]:
+    """Tokens right after a value, up to a clause break ("8 ft long and" -> ["long"])."""
+    m = _QUALIFIER_STOP.search(right)
+    seg = right[: m.start()] if m else right
+    return tokenize(" ".join(seg.split()[:7]), keep_numbers=False)
+
+
+def _local_app(left: str, right: str) -> dict:
+    """Applicability named next to a value: the words after it up to a comma ("300 ft for primary construction"),
+    else the label right before it ("Primary 36 in, Secondary 24 in")."""
+    seg = re.split(r"[,;]", right, maxsplit=1)[0]
+    app = applicability(seg)
+    if not app:
+        app = applicability(re.split(r"[,;:]", left)[-1])
+    return app
+
+
+def _subject_condition(text: str, q: Quantity) -> str | bool:
+    """Whether a value with a trigger comparator ("greater than", "over", "and below") sits in the subject of
+    the rule, before its verb: "Vaults with an interior depth greater than 1.8 m shall have a sump" says which
+    vaults the rule is about (True). "... shall not be used" after it makes it a limit ("prohibited"). A value
+    the subject names as "of" ("a clearance of more than 8 ft shall be kept") or one opening the sentence
+    ("More than 4 bends ...") is the requirement itself (False)."""
+    verb = _MODAL_VERB.search(text, q.end)
+    if not verb or _MODAL_VERB.search(text[: q.start]):
+        return False
+    before = text[: q.start]
+    if _OF_VALUE.search(before):
+        return False
+    if re.search(r"\bfree\s+(?:of|from)\s+(?:[\w-]+\s+){0,3}(?:" + _GT + "|" + _LT + r")\s*$", before, re.I):
+        return "prohibited"  # "backfill free of rocks larger than 2 in": rocks at most 2 in
+    head = _CMP_BEFORE.sub(" ", before)
+    head = re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]", " ", head, flags=re.I)
+    if not re.search(r"[A-Za-z]{3,}", head):
+        return False
+    return "prohibited" if _PROHIBITED.match(text[verb.start() :]) else True
+
+
+_PLACE_PREP = re.compile(r"\b(?:on|in|under|beneath|for|at|within|along|across|inside)\s+", re.I)
+_FALLBACK = re.compile(
+    r"\b(?:elsewhere|otherwise|(?:in|at|for|on)\s+(?:all\s+)?other\s+(?:areas?|locations?|places?|cases?|sides?))\b",
+    re.I,
+)
+
+
+def _part_place(right: str) -> tuple[list[str], bool]:
+    """The place or case named in a value's own part of a sentence: the words after a preposition up to the next
+    comparator ("under pavement, driveways and sidewalks, and to not less than" -> pavement, driveway, ...), and
+    whether the part is the fallback ("elsewhere", "in all other areas")."""
+    m = next((m for m in _CMP_BEFORE.finditer(right) if not right[m.end() :].strip()), None)
+    own = right[: m.start()] if m else right  # the next value's comparator belongs to the next part
+    own = re.split(r"[;.](?:\s|$)", own, maxsplit=1)[0]
+    if _FALLBACK.search(own):
+        return [], True
+    p = _PLACE_PREP.search(own)
+    if not p:
+        return [], False
+    return tokenize(own[p.end() :], keep_numbers=False), False
+
+
+def parse_constraints(
+    text: str, base_app: dict | None = None, default_cmp: str | None = None
+) -> list[Constraint]:
+    """Numeric constraints of one statement (see module docstring for comparators and defaults).
+
+    ``base_app`` is the applicability of the whole statement; each value adds the applicability of the words
+    that follow it up to the next value ("300 ft for primary construction in Grade B areas").
+    """
+    base_app = base_app or {}
+    qs = [q for q in find_quantities(text) if q.kind != "temperature"]
+    # values in parentheses right after a class word are definitions ("Secondary (0-750 V)"), not limits
+    qs = [q for q in qs if not re.search(r"\(\s*[\d.\s-]*$", text[max(0, q.start - 12) : q.start])]
+    out: list[Constraint] = []
+    prev_cmp = None
+    i = 0
+    while i < len(qs):
+        q = qs[i]
+        prev_end = qs[i - 1].end if i else 0
+        left = text[prev_end : q.start]
+        nxt = qs[i + 1] if i + 1 < len(qs) else None
+        right = text[q.end : nxt.start if nxt else len(text)]
+        fm = _FORMULA.match(right) if q.kind == "percent" and nxt else None
+        if fm:
+            cmp, _ = comparator_before(text[: q.start])
+            cmp = cmp or (">=" if DEFAULT_GE.search(text[: q.start]) else "==")
+            out.append(
+                Constraint(
+                    cmp,
+                    nxt.kind,
+                    None,
+                    None,
+                    f"{q.describe()} of {fm.group(1).strip()} plus {nxt.describe()}",
+                    _qualifier(text[nxt.end :]),
+                    base_app,
+                    formula=(q.magnitude / 100.0, nxt.magnitude),
+                    formula_ref=tokenize(fm.group(1), keep_numbers=False),
+                )
+            )
+            i += 2
+            continue
+        # range "between X and Y", "from X to Y", "X to Y"
+        if (
+            nxt
+            and nxt.kind == q.kind
+            and _RANGE_MID.match(right)
+            and (_RANGE_START.search(left) or "to" in right or "-" in right)
+        ):
+            lo, hi = sorted((q.magnitude, nxt.magnitude))
+            after = text[nxt.end : qs[i + 2].start if i + 2 < len(qs) else len(text)]
+            app = merge_app(base_app, applicability(after))
+            out.append(
+                Constraint(
+                    "range", q.kind, lo, hi, f"{q.describe()} to {nxt.describe()}", _qualifier(after), app
+                )
+            )
+            prev_cmp = None
+            i += 2
+            continue
+        # tolerance "8 in ... plus or minus 1 in"
+        if nxt and nxt.kind == q.kind and _TOL.search(right):
+            tol = nxt.magnitude
+            after = text[nxt.end : qs[i + 2].start if i + 2 < len(qs) else len(text)]
+            app = merge_app(base_app, applicability(right))
+            out.append(
+                Constraint(
+                    "range",
+                    q.kind,
+                    q.magnitude - tol,
+                    q.magnitude + tol,
+                    f"{q.describe()} ± {nxt.describe()}",
+                    _qualifier(right),
+                    app,
+                )
+            )
+            i += 2
+            continue
+        # "50 kVA or less may be 1.5 m": the "or less" belongs to the value before
+        own_left = re.sub(_AFTER_FORM, " ", left) if i else left
+        cmp, dist = comparator_before(own_left)
+        if dist > 24:
+            cmp = None
+        explicit = cmp is not None
+        negated = cmp in (">", "<") and bool(_IN_NO_CASE.search(left))
+        if negated:
+            # "In no case shall the edge of the opening be less than 3 feet from any rail": at least 3 feet
+            cmp = ">=" if cmp == "<" else "<="
+        # strict comparators and "within" in a rule's subject say which things it is about
+        trigger = not negated and (
+            cmp in (">", "<") or (cmp is not None and bool(re.search(r"\bwithin\s*$", left, re.I)))
+        )
+        if cmp is None:
+            ma = _CMP_AFTER.match(right)
+            if ma:
+                cmp = ">=" if ma.group("ge") else "<="
+                explicit = trigger = True
+        if cmp is None and prev_cmp and out and out[-1].kind == q.kind:
+            cmp = prev_cmp
+            explicit = True
+        if cmp is None and prev_cmp is None:
+            m = re.search(r"\b(minimum|min\.|at\s+least|maximum|max\.)", text[: q.start], re.I)
+            if m:
+                cmp = ">=" if m.group(1).lower().startswith(("min", "at")) else "<="
+                explicit = True
+        if cmp is None and default_cmp:
+            cmp = default_cmp
+        if cmp is None:
+            cmp = ">=" if DEFAULT_GE.search(text[: q.start] + " " + right[:30]) else "=="
+            explicit = False
+        app = merge_app(base_app, _local_app(left, right))
+        lo = q.magnitude if cmp in (">=", ">", "==") else None
+        hi = q.magnitude if cmp in ("<=", "<") else None
+        cond = _CONDITION.search(text[: q.start])
+        is_cond = bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
+        if trigger and not is_cond:
+            subject_cond = _subject_condition(text, q)
+            if subject_cond == "prohibited":
+                # "spans longer than 90 m shall not be used" -> spans at most 90 m
+                cmp = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[cmp]
+                lo = q.magnitude if cmp in (">=", ">") else None
+                hi = q.magnitude if cmp in ("<=", "<") else None
+            elif subject_cond:
+                is_cond = True
+        context = _qualifier(right)
+        if is_cond:
+            # the thing the condition is about: "Poles taller than 40 ft" -> pole (pairs with "45 ft pole")
+            words = _CMP_BEFORE.sub(" ", text[max(0, q.start - 60) : q.start]).split()[-4:]
+            context = context + tokenize(" ".join(words), keep_numbers=False)
+        place, fallback = _part_place(right)
+        out.append(
+            Constraint(
+                cmp,
+                q.kind,
+                lo,
+                hi,
+                q.describe(),
+                context,
+                app,
+                condition=is_cond,
+                explicit=explicit,
+                direction=direction_words(right),
+                place=place,
+                fallback=fallback,
+            )
+        )
+        prev_cmp = cmp if explicit else prev_cmp
+        i += 1
+    return out
+
+
+def qualifier_of(text: str, q: Quantity) -> list[str]:
+    """Tokens qualifying a value in audit text: the words right after it ("8 ft long" -> ["long"])."""
+    return _qualifier(text[q.end :])
+
+
+def direction_words(text: str) -> str | None:
+    """ "above" or "below" when the words right after a value give a direction ("4 in above grade")."""
+    m = re.match(r"\W*(?:\w+\s+){0,2}?(above|below|under|over)\b", text, re.I)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return "below" if w in ("below", "under") else "above"

@@ -1,0 +1,107 @@
+"""Audit facts: the measured and claimed values, applicability and labels of a finding's text, apart
+from the auditor's claims and references to rules.
+
+Plain Python, no Django (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from engine.quantities import Quantity, find_quantities
+from engine.requirements.applicability import APP_HINT, applicability
+from engine.retrieval import tokenize
+
+_CLAIM_PATTERNS = [
+    r"\b(?:auditor|inspector|qa|qc|reviewer|observer)\s+(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted|appl(?:y|ies|ied)|cites?|cited|states?|stated|writes|wrote|prefers?|preferred|demands?|demanded|insists?|insisted)\b(?:[^.;]|\.(?=\d))*",
+    r"\b(?:standards?|specs?|specifications?|rules?|codes?|the\s+code|regulations?)\s+(?:requires?|required|calls?\s+for|specif(?:y|ies)|mandates?)\b(?:[^.;]|\.(?=\d))*",
+    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:[A-Za-z-]+\s+){1,3}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:exceed(?:s|ing|ed)?|below|under|above|over|less\s+than|more\s+than|short\s+of|greater\s+than|violat(?:es|ing|ed))\s+(?:the\s+|a\s+)?(?:required\s+|specified\s+|allowed\s+|allowable\s+|permitted\s+|design\s+)?[^.;,]{0,40}?\b(?:limit|minimum|maximum|requirements?|required|allowed|allowable|specified|standard|value)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:requiring|required|requires|requirements?\s+of|minimum\s+of|maximum\s+of|limit\s+of)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:violating|in\s+violation\s+of|according\s+to)\b(?:[^.;]|\.(?=\d))*",
+    r"\bshould\s+(?:be|have)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\((?:min(?:imum)?|max(?:imum)?|req(?:uired|'d)?|spec(?:ified)?|standard|allowed)\b[^)]*\)",
+    r"\b(?:spec|standard|requirement|required|req'd|allowed|allowable)\s*[:=]\s*(?:[^.;,]|[.,](?=\d))*",
+    r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:the\s+)?(?:minimum|maximum|limit)\s+(?:is|being|of)\b(?:[^.;,]|[.,](?=\d))*",
+    r"\b(?:vs\.?|versus)\s+(?:the\s+)?(?:required\s+|minimum\s+|maximum\s+)?\d(?:[^.;,]|[.,](?=\d))*",
+]
+_CLAIM_RX = re.compile("|".join(f"(?:{p})" for p in _CLAIM_PATTERNS), re.I)
+_REF_RX = re.compile(
+    r"\b(?:G\.?\s?O\.?|General\s+Order)\s*\d+[A-Z]?(?:\s*,?\s*Rule\s*[\d.]+)?|\bRule\s+\d+(?:\.\d+)*|"
+    r"\b(?:ANSI|IEEE|NEC|NESC|ASTM|NEMA|UL|CSA|IEC|OSHA|CPUC|NFPA)\b(?:\s*(?:Article|Art\.|Section|Sec\.|Std\.?|Table)?\s*[A-Z]?\d+(?:[.-]\d+)*[A-Z]?)?|"
+    r"\b(?:Document|Doc\.|Standard|Std\.)\s*(?:No\.?|#)?\s*[A-Z]{0,4}-?\d{3,}[\w-]*",
+    re.I,
+)
+
+
+def claim_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that state the auditor's requirement rather than the field condition
+    ("16 ft is required", "auditor expected Douglas fir", "exceeding the 25 ohm limit", "instead of gray")."""
+    return [(m.start(), m.end()) for m in _CLAIM_RX.finditer(text)]
+
+
+def strip_references(text: str) -> str:
+    """``text`` without citations of external rules ("GO 95 Rule 31.2", "ANSI C29.1", "NEC Article 250")."""
+    return _REF_RX.sub(" ", text)
+
+
+@dataclass
+class Facts:
+    """What an audit finding says happened in the field."""
+
+    text: str  # the finding, external rule citations removed
+    facts_text: str  # without the auditor's own requirement claims
+    measured: list[Quantity]  # values observed in the field (claims excluded)
+    claimed: list[Quantity]  # values the auditor said were required
+    applicability: dict
+    tokens: set[str]
+    names: set[str] = field(default_factory=set)  # tokens of proper names (streets, places, people)
+    # tokens of capitalised words naming an identifier ("Lot 14", "Pole 12", "Vault V-3"): a place, not a subject
+    labels: set[str] = field(default_factory=set)
+
+
+_NAME = re.compile(r"(?<=[a-z0-9,;)]\s)([A-Z][a-z]+)")
+_ID_LABEL = re.compile(
+    r"\b(?:to|at|on|near|of|from|in|behind|by|for|between|and|beside|outside|across)\s+([A-Z][a-z]+)\s+(?:No\.?\s*|#\s*)?(?=\d)"
+)
+
+
+def _id_labels(text: str) -> set[str]:
+    """Tokens of capitalised words naming an identifier ("to Lot 14", "at Pole 12"), not a value with a unit
+    ("Station 3 m") nor an applicability word ("Tier 3")."""
+    out: set[str] = set()
+    rest = text
+    for m in _ID_LABEL.finditer(text):
+        q = find_quantities(text[m.end() : m.end() + 16])
+        if q and q[0].start == 0 and not q[0].kind.startswith("count:"):
+            continue
+        if not APP_HINT.search(text[m.start(1) : m.end() + 4].lower()):  # "Tier 3" names a place kind
+            out.update(tokenize(m.group(1), keep_numbers=False))
+            rest = rest.replace(m.group(0), " ")
+    return out - set(tokenize(rest, keep_numbers=False))  # also named as a thing elsewhere: keep it
+
+
+def audit_facts(description: str) -> Facts:
+    """Parse an infraction description into field facts (see ``claim_spans`` and ``applicability``)."""
+    text = strip_references(description)
+    spans = claim_spans(text)
+    qs = [q for q in find_quantities(text) if q.kind != "temperature"]
+    measured, claimed = [], []
+    for q in qs:
+        (claimed if any(s <= q.start < e for s, e in spans) else measured).append(q)
+    facts_text = text
+    for s, e in reversed(spans):
+        facts_text = facts_text[:s] + " " + facts_text[e:]
+    return Facts(
+        text=text,
+        facts_text=facts_text,
+        measured=measured,
+        claimed=claimed,
+        applicability=applicability(facts_text, infer_voltage=True),
+        tokens=set(tokenize(text)),
+        names=set(tokenize(" ".join(_NAME.findall(text)), keep_numbers=False)),
+        labels=_id_labels(text),
+    )

@@ -1,0 +1,378 @@
+"""Statements: a clause split into sentences, bullet lines and table rows, each with its constraints,
+materials, applicability and modality; table rows read with their column headings.
+
+Plain Python, no Django (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from engine.quantities import Quantity, find_quantities
+from engine.requirements.applicability import ELSEWHERE, VOLT_WORDS, applicability, merge_app
+from engine.requirements.constraints import (
+    DEFAULT_GE,
+    Constraint,
+    RowKey,
+    comparator_before,
+    count_key,
+    parse_constraints,
+    row_key,
+)
+from engine.requirements.materials import Material, parse_materials
+from engine.requirements.modality import EXCEPTION_LEAD, NOTE_LEAD, modality
+from engine.retrieval import tokenize
+
+
+@dataclass
+class Statement:
+    """A sentence, bullet line or table row of a clause, parsed."""
+
+    text: str
+    constraints: list[Constraint]
+    materials: list[Material]
+    applicability: dict
+    modality: str
+    is_exception: bool
+    is_note: bool
+    subject: set[str]
+    tokens: set[str]
+    table: str = ""  # table title for table rows
+
+
+_SENT_SPLIT = re.compile(
+    r"(?:(?<=[a-z0-9)\]])|(?<=[A-Z]{2}))\.\s+(?=[A-Z])|;\s+(?=[A-Z])|(?=\bNote\s*\d*\s*:)|(?=\bExceptions?\s*\d*\s*:)"
+)
+_UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
+_BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
+_TABLE_TITLE = re.compile(r"^\s*Table\s+[\w.-]*\d[\w.-]*\s+[A-Z(]")
+_SUBJECT_CUT = re.compile(r"\b(?:shall|must|should|may|is|are|will|be|required|requires|to\s+be)\b|:", re.I)
+GENERIC = frozenset(
+    tokenize(
+        """minimum maximum each every all any required requirement requirements general standard standards equipment
+        installation installations installed install work item items area areas new type unit units system systems
+        facility facilities value values table section document note exception following provided use used
+        primary secondary voltage material materials shall must measured measurement point points condition
+        conditions time times level levels least more less than ft inch inches feet foot kv v set place placed
+        two most specify specified"""
+    )
+)
+
+
+def subject_tokens(text: str) -> set[str]:
+    """Tokens of a statement's subject: the words before its verb ("Transformer tanks shall ..." ->
+    {transformer, tank}), minus generic words."""
+    text = re.sub(
+        r"^\s*it\s+is\s+(?:recommended|required|preferred|suggested|advisable|desirable|mandatory)\s+that\s+",
+        "",
+        text,
+        flags=re.I,
+    )
+    m = _SUBJECT_CUT.search(text)
+    head = text[: m.start()] if m else " ".join(text.split()[:6])
+    return set(tokenize(head, keep_numbers=False)) - GENERIC
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    """Join wrapped lines into paragraphs; bullets and 'Note:'/'Exception:' lines start new ones."""
+    paras: list[str] = []
+    for ln in lines:
+        s = ln.strip()
+        if not s:
+            continue
+        if not paras or _BULLET.match(s) or NOTE_LEAD.match(s) or EXCEPTION_LEAD.match(s):
+            paras.append(_BULLET.sub("", s))
+        else:
+            paras[-1] += " " + s
+    return paras
+
+
+def _split_table(lines: list[str]) -> tuple[list[str], list[tuple[str, str, list[str]]]]:
+    """Separate table blocks (a ``Table ...`` title line, a header line, rows carrying values) from prose."""
+    prose: list[str] = []
+    tables: list[tuple[str, str, list[str]]] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if _TABLE_TITLE.match(ln) and i + 1 < len(lines) and not re.search(r"\b(?:shall|must)\b", ln):
+            header = (
+                lines[i + 1] if not find_quantities(lines[i + 1]) or re.search(r"\(", lines[i + 1]) else ""
+            )
+            j = i + (2 if header else 1)
+            rows = []
+            while (
+                j < len(lines)
+                and find_quantities(lines[j])
+                and not re.match(r"^\s*\d+(?:\.\d+)+\s+[A-Z]", lines[j])
+            ):
+                rows.append(lines[j])
+                j += 1
+            if rows:
+                tables.append((ln.strip(), header.strip(), rows))
+                i = j
+                continue
+        prose.append(ln)
+        i += 1
+    return prose, tables
+
+
+def _table_statements(
+    title: str, header: str, rows: list[str], context: str, subj: set[str]
+) -> list[Statement]:
+    """One Statement per table row; the row's cells become constraints with the column's applicability."""
+    cmp = None
+    m = re.search(r"\b(minimum|min\.|maximum|max\.)", f"{title} {header}", re.I)
+    if m:
+        cmp = ">=" if m.group(1).lower().startswith("min") else "<="
+    else:
+        c, _ = comparator_before(context)
+        cmp = c
+    # column applicability: class words in the header, in order
+    hl = header.lower()
+    cols = []
+    for name, rx in VOLT_WORDS:
+        for mm in rx.finditer(hl):
+            cols.append((mm.start(), name))
+    cols = [name for _, name in sorted(cols)]
+    title_tokens = set(tokenize(title + " " + header, keep_numbers=False))
+    out = []
+    for row in rows:
+        qs = primary_values(row)
+        if not qs:
+            continue
+        label = row[: qs[0].start].strip(" :-–")
+        key = None
+        cells = qs
+        if not label and len(qs) >= 2:
+            key, cells = RowKey(qs[0].kind, qs[0].magnitude, qs[0].magnitude, qs[0].describe()), qs[1:]
+        row_app = applicability(label)
+        cons = []
+        for ci, q in enumerate(cells):
+            app = dict(row_app)
+            if len(cols) == len(cells) and len(cells) > 1:
+                app["voltage"] = {cols[ci]}
+            c = cmp or (">=" if DEFAULT_GE.search(title + " " + header) else "==")
+            lo = q.magnitude if c in (">=", ">", "==") else None
+            hi = q.magnitude if c in ("<=", "<") else None
+            col = f" ({cols[ci]})" if len(cols) == len(cells) and len(cells) > 1 else ""
+            cons.append(
+                Constraint(c, q.kind, lo, hi, q.describe() + col, [], app, key=key, explicit=cmp is not None)
+            )
+        label_tokens = set(tokenize(label, keep_numbers=False))
+        out.append(
+            Statement(
+                text=f"{title}: {row.strip()}",
+                constraints=cons,
+                materials=[],
+                applicability=row_app,
+                modality="mandatory",
+                is_exception=False,
+                is_note=False,
+                subject=(label_tokens - GENERIC) | subj,
+                tokens=label_tokens | title_tokens | subj,
+                table=title,
+            )
+        )
+    return out
+
+
+def primary_values(text: str) -> list[Quantity]:
+    """Values of ``text`` without parenthetical equivalents ("18 ft (5.5 m)" -> [18 ft]) and temperatures."""
+    qs = [q for q in find_quantities(text) if q.kind != "temperature"]
+    return [q for q in qs if not re.search(r"\(\s*[\d.\s-]*$", text[max(0, q.start - 12) : q.start])]
+
+
+def split_row_text(row: str, header: str = "") -> tuple[list[str], list[str]]:
+    """(columns, cells) for a table row the spec import kept as one string: the label is the text before the
+    first value, each value a cell; value columns take the voltage classes named in ``header`` in order."""
+    qs = primary_values(row)
+    if not qs:
+        return [], [row]
+    label = row[: qs[0].start].strip(" :-–")
+    hl = header.lower()
+    classes = sorted((m.start(), name) for name, rx in VOLT_WORDS for m in rx.finditer(hl))
+    names = [name.capitalize() for _, name in classes] if len(classes) == len(qs) else [""] * len(qs)
+    if not label and len(qs) >= 2:
+        return [""] + names[1:], [qs[0].text] + [q.text for q in qs[1:]]
+    return [""] + names, [label] + [q.text for q in qs]
+
+
+def _voltage_class_of_range(col: str) -> set[str]:
+    """The voltage class a column named by a voltage range covers ("0 - 750 V" -> secondary, "750 V - 22 kV"
+    -> primary; the usual distribution split at 750 V), or an empty set."""
+    vs = [q.magnitude for q in find_quantities(col) if q.kind == "voltage"]
+    if len(vs) != 2:
+        return set()
+    lo, hi = sorted(vs)
+    if hi <= 750:
+        return {"secondary"}
+    if lo >= 600:
+        return {"primary"}
+    return set()
+
+
+_COLUMN_FALLBACK = re.compile(r"^\s*(?:all\s+)?(?:other|remaining)\b|\b(?:elsewhere|otherwise)\b", re.I)
+
+
+_HEAD_UNIT = re.compile(r"\((?:[^()]*?[\s,])?(kV|V|ft|feet|in|inches|m|mm|kVA|A)(?=[\s,)])[^()]*\)")
+
+
+def table_row_statement(
+    title: str, columns: list[str], cells: list[str], context: str = ""
+) -> Statement | None:
+    """A Statement for one table row given as cells (``columns[i]`` names ``cells[i]``).
+
+    The first cell is the row label, or the row key when it is a value (pole length -> setting depth);
+    value columns named with a voltage class ("Primary (750 V-22.5 kV)") carry that class. The comparator
+    comes from "minimum"/"maximum" in the title or column name, else from ``context`` (the sentence that
+    refers to the table, e.g. "not less than the values in Table 4-1").
+    """
+    if not cells:
+        return None
+    columns = list(columns) + [""] * (len(cells) - len(columns))
+    label = cells[0]
+    start = 1
+    head_unit = _HEAD_UNIT.search(columns[0] or "")
+    if head_unit and re.fullmatch(r"\s*(?:(?:up\s+to|over|to|through|and|-)\s*|[\d.,/]+\s*)+", label):
+        # "Length of pole (ft)" / "40": a 40 ft row key; "Voltage (nominal, kV, ...)" / "over 50 to 200"
+        label = f"{label.strip()} {head_unit.group(1)}"
+    key = row_key(label) if len(cells) >= 2 else None
+    if key is None and len(cells) >= 2:
+        key = count_key(label)
+    kq = [q for q in find_quantities(label) if q.kind != "temperature"]
+    if kq and len(label.strip()) <= len(kq[0].text) + 3:
+        label = columns[0]
+    row_app = applicability(label)
+    cons = []
+    for ci in range(start, len(cells)):
+        col = columns[ci] or ""
+        qs = [q for q in find_quantities(cells[ci]) if q.kind != "temperature"]
+        unit = re.search(r"\(([^()]{1,12})\)\s*$", col)
+        if not qs and unit and re.fullmatch(r"\s*[\d.,/ ]+\s*", cells[ci]):
+            # the unit is in the column name: "Minimum cover (mm)" / "1000"
+            qs = [
+                q for q in find_quantities(f"{cells[ci].strip()} {unit.group(1)}") if q.kind != "temperature"
+            ]
+        if not qs:
+            continue
+        q = qs[0]
+        m = re.search(r"\b(minimum|min\.|maximum|max\.)", f"{title} {col}", re.I)
+        if m:
+            cmp = ">=" if m.group(1).lower().startswith("min") else "<="
+            explicit = True
+        else:
+            cmp, _ = comparator_before(context)
+            explicit = cmp is not None
+            cmp = cmp or (">=" if DEFAULT_GE.search(f"{title} {col} {context}") else "==")
+        app = dict(row_app)
+        volts = {name for name, rx in VOLT_WORDS if rx.search(col.lower())} or _voltage_class_of_range(col)
+        if volts:
+            app["voltage"] = volts
+        lo = q.magnitude if cmp in (">=", ">", "==") else None
+        hi = q.magnitude if cmp in ("<=", "<") else None
+        tag = f" ({col.split('(')[0].strip()})" if volts else ""
+        # the column names the place or case of its value ("Door (operating) side"); "Other sides" is the fallback
+        fallback = bool(_COLUMN_FALLBACK.search(col))
+        place = tokenize(col, keep_numbers=False)
+        cq = primary_values(col)
+        column_value = (cq[0].kind, cq[0].magnitude) if cq and not volts else None
+        cons.append(
+            Constraint(
+                cmp,
+                q.kind,
+                lo,
+                hi,
+                q.describe() + tag,
+                [],
+                app,
+                key=key,
+                explicit=explicit,
+                place=place,
+                fallback=fallback,
+                column_value=column_value,
+            )
+        )
+    label_tokens = set(tokenize(label, keep_numbers=False))
+    title_tokens = set(tokenize(title + " " + " ".join(columns), keep_numbers=False))
+    ctx_subject = subject_tokens(context) if context else set()
+    text = f"{title}: " + "; ".join(f"{c}: {v}" if c else v for c, v in zip(columns, cells, strict=False))
+    return Statement(
+        text=text,
+        constraints=cons,
+        materials=[],
+        applicability=row_app,
+        modality="mandatory",
+        is_exception=False,
+        is_note=False,
+        subject=(label_tokens - GENERIC) | ctx_subject | (title_tokens - GENERIC),
+        tokens=label_tokens | title_tokens | ctx_subject,
+        table=title,
+    )
+
+
+def parse_statements(text: str, heading: str = "") -> list[Statement]:
+    """Split a clause's text into parsed statements (prose sentences, bullets, Note/Exception parts, table rows).
+
+    A sentence opening with "Elsewhere"/"Otherwise" takes the negation of the previous sentence's area flags.
+    """
+    lines = (text or "").split("\n")
+    prose, tables = _split_table(lines)
+    out: list[Statement] = []
+    prev_app: dict = {}
+    in_exception = False
+    for para in _join_lines(prose):
+        if EXCEPTION_LEAD.match(para):
+            in_exception = True
+        pieces: list[tuple[str, bool]] = []
+        for sent in _SENT_SPLIT.split(para):
+            sent = sent.strip()
+            m = _UNLESS.search(sent)
+            if m and m.start() > 10 and not EXCEPTION_LEAD.match(sent):
+                # "36 in of cover, unless encased in concrete, in which case 24 in" -> rule + exception
+                pieces += [(sent[: m.start()].strip(), False), (sent[m.start() :].strip(" ,;"), True)]
+            else:
+                pieces.append((sent, False))
+        for sent, forced in pieces:
+            if len(sent) < 3:
+                continue
+            is_exc = forced or in_exception or bool(EXCEPTION_LEAD.match(sent))
+            is_note = bool(NOTE_LEAD.match(sent))
+            first_q = find_quantities(sent)
+            pre = sent[: first_q[0].start] if first_q else sent
+            app = applicability(pre)
+            if ELSEWHERE.match(sent):
+                neg = {k: not v for k, v in prev_app.items() if isinstance(v, bool)}
+                app = merge_app({k: v for k, v in prev_app.items() if k == "voltage"}, neg) | app
+            sent_app_full = applicability(sent)
+            mod = modality(sent)
+            cons = parse_constraints(sent, app)
+            mats = parse_materials(sent)
+            subj = subject_tokens(
+                re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]\s*", "", sent, flags=re.I)
+            )
+            toks = set(tokenize(sent))
+            if (ELSEWHERE.match(sent) or forced) and out:
+                # "Elsewhere the minimum clearance is 18 in." continues the previous sentence's subject
+                subj |= out[-1].subject
+                toks |= out[-1].tokens if not forced else set()
+            out.append(
+                Statement(
+                    text=sent,
+                    constraints=cons,
+                    materials=mats,
+                    applicability=app if cons else merge_app(sent_app_full, app),
+                    modality=mod,
+                    is_exception=is_exc,
+                    is_note=is_note,
+                    subject=subj,
+                    tokens=toks,
+                )
+            )
+            prev_app = merge_app(sent_app_full, app)
+        if not EXCEPTION_LEAD.match(para):
+            in_exception = False
+    for title, header, rows in tables:
+        ref = next((s for s in out if "table" in s.text.lower() and not s.is_exception), None)
+        subj = ref.subject if ref else set()
+        out.extend(_table_statements(title, header, rows, ref.text if ref else "", subj))
+    return out
