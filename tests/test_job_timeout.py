@@ -29,14 +29,20 @@ def long_pdf(pages: int) -> bytes:
 
 
 def test_the_worker_timeout_stops_extraction_instead_of_emptying_a_page():
-    data = long_pdf(400)
-    started = time.monotonic()
-    whole = read_pdf(data, max_pages=500, max_seconds=600)
-    full_time = time.monotonic() - started
+    # a PDF that takes well over the 1 s timeout to read on this machine (a faster machine gets more pages)
+    pages = 400
+    while True:
+        data = long_pdf(pages)
+        started = time.monotonic()
+        whole = read_pdf(data, max_pages=pages, max_seconds=600)
+        full_time = time.monotonic() - started
+        if full_time > 1.5 or pages >= 3200:
+            break
+        pages *= 2
     assert full_time > 1.5, f"the PDF must take longer than the 1 s timeout to read (took {full_time:.2f} s)"
     assert all(whole.pages)
     started = time.monotonic()
     with pytest.raises(JobTimeout):
         with NexaWorker.death_penalty_class(1, JobTimeoutException):
-            read_pdf(data, max_pages=500, max_seconds=600)
+            read_pdf(data, max_pages=pages, max_seconds=600)
     assert time.monotonic() - started < full_time
