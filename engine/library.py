@@ -21,7 +21,7 @@ from engine.requirements import (
 )
 from engine.retrieval import ClauseIndex, tokenize
 
-ENGINE_VERSION = "1.9"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.10"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 @dataclass

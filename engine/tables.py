@@ -405,8 +405,17 @@ def read_cell(
     # the General Orders write them ("23 ft 9 in")
     inches = not unit and re.search(r"(?i)\d\s*(?:in\b|in\.|inch)", printed)
     out.required_text = q.describe() if inches else ft_in(required)
-    for letter in cell.notes:
+    # the cell's own notes first; then a note of the same column under another case that refers the
+    # finding's wire to another rule by the finding's own words (GO 95 Table 1 note (l): "supply service
+    # drops over private driveways ...: see Rule 54.8-B(2)", printed under one case, governs the place
+    # wherever the case reading puts it)
+    column_notes = [
+        n for _, other in rows for n in other["grid"]["notes"][ci] if n not in cell.notes and n in notes
+    ]
+    for letter in cell.notes + [n for n in dict.fromkeys(column_notes) if rule_refs(notes[n])]:
         seg = note_segment(notes.get(letter, ""), letters[ci])
+        if letter not in cell.notes and not rule_refs(seg):
+            continue
         if not note_applies(seg, f"{columns[ci]} {g['label']}") or excludes(seg, facts_text):
             continue
         refs = rule_refs(seg)

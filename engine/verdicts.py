@@ -774,7 +774,9 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
     modifier = max(plain, key=lambda c: c.score) if plain else None
     if modifier is not None and not _modifies_table(modifier, library):
         modifier = None
-    for c in cands:
+    for c in sorted(
+        cands, key=lambda c: -c.score
+    ):  # the best row first: a weaker one must not yield to the rule
         if _is_grid_row(library.units[c.unit]):
             if modifier is not None and modifier.score >= 0.8 * c.score:
                 break
@@ -1523,6 +1525,8 @@ def _grid_decision(
         elif g.kind != "table_row":
             rule_texts.append(g.text)
     fact_tokens = set(tokenize(facts.facts_text, keep_numbers=False))
+    # and each word alone: "private drive aisle" is a driveway and still says "private"
+    fact_tokens |= {t for w in re.findall(r"[a-z]+", facts.facts_text.lower()) for t in tokenize(w)}
 
     def note_applies(seg: str, cell_words: str) -> bool:
         own = set(tokenize(seg, keep_numbers=False)) - set(tokenize(cell_words, keep_numbers=False))

@@ -557,3 +557,41 @@ def test_an_exception_of_the_tables_rule_is_read_before_the_table():
         "Steel pole 11: grounded messenger-supported fiber cable passes 6 in from a 12 kV riser.", {}, lib
     )
     assert d.verdict == "NEEDS_REVIEW" and "Rule 39.2" in d.reason and "exception" in d.reason
+
+
+def test_a_column_note_printed_under_another_case_still_sends_the_wire_to_its_rule():
+    # GO 95 Table 1 prints note (l) (service drops over private driveways: see Rule 54.8-B(2)) under Case 3,
+    # Column B; a drive aisle reads as Case 4 (areas traversed by vehicles), and the note still governs it
+    d = decide(
+        "Service drop across the private drive aisle of the shopping center measured 15 ft 2 in; auditor cites "
+        "Table 1, Case 4.",
+        {},
+        _library(),
+    )
+    assert d.verdict == "VALID" and "16 feet" in d.reason and "Note (l)" in d.reason, d.reason
+    assert (d.citations[0]["document"], d.citations[0]["section"]) == ("GO-95-Section-V", "54.8-B")
+
+
+CROSSING_RULE = """General Order 95 - Overhead Line Rules
+103.5  Crossing or Colinear Clearances near Communication Poles
+Where supply conductors of 750 - 7,500 volts cross over communication conductors within 6 feet of a
+communication pole, the clearance of Table 2 shall be not less than 60 inches.
+Beyond 6 feet from such a pole or structure, Table 2 applies unmodified.
+"""
+
+
+def test_the_best_table_row_decides_before_a_rule_that_modifies_its_table():
+    spec = parse_spec(WIRES[:1] + [WIRES[1] + CROSSING_RULE], "wires.pdf")
+    lib = Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+    d = decide(
+        "120/240 V secondary of the new service line crosses over the existing 120/240 V secondary of the "
+        "neighboring line with 27 in of vertical clearance.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE" and "Case 3" in d.reason and "Column C" in d.reason, d.reason

@@ -327,9 +327,19 @@ def parse_constraints(
             lo, hi = sorted((q.magnitude, nxt.magnitude))
             after = text[nxt.end : qs[i + 2].start if i + 2 < len(qs) else len(text)]
             app = merge_app(base_app, applicability(after))
+            # "Where supply conductors of 750 - 7,500 volts cross over ...": the range says when the rule applies
+            cond = _CONDITION.search(text[: q.start])
+            in_where = bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
             out.append(
                 Constraint(
-                    "range", q.kind, lo, hi, f"{q.describe()} to {nxt.describe()}", _qualifier(after), app
+                    "range",
+                    q.kind,
+                    lo,
+                    hi,
+                    f"{q.describe()} to {nxt.describe()}",
+                    _qualifier(after),
+                    app,
+                    condition=in_where,
                 )
             )
             prev_cmp = None
