@@ -329,7 +329,7 @@ def parse_constraints(
             app = merge_app(base_app, applicability(after))
             # "Where supply conductors of 750 - 7,500 volts cross over ...": the range says when the rule applies
             cond = _CONDITION.search(text[: q.start])
-            in_where = bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
+            in_where = cond is not None and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
             out.append(
                 Constraint(
                     "range",
