@@ -20,8 +20,9 @@ from engine.requirements import (
     table_row_statement,
 )
 from engine.retrieval import ClauseIndex, tokenize
+from engine.spec.numbering import ancestors
 
-ENGINE_VERSION = "1.10"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.11"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 @dataclass
@@ -195,6 +196,7 @@ class Library:
         self.units: list[Unit] = []
         for i, rec in enumerate(clauses):
             self.units.extend(split_units(i, rec))
+        _inherit_headings(self.units)
         self.index = ClauseIndex(
             [f"{u.text}\n{u.heading}\n{u.parent_heading}\n{u.title}" for u in self.units]
         )
@@ -473,6 +475,24 @@ class Library:
             got = set(tokenize(f"{u.heading} {u.parent_heading}", keep_numbers=False))
             self._heads[unit] = got
         return got
+
+
+def _inherit_headings(units: list[Unit]) -> None:
+    """Give a unit without a parent heading the heading of its nearest enclosing section in the same document
+    ("34.3-C Locking" under "34.3 Self-Contained Surface-Mounted Equipment"), so a finding that names the
+    thing the parent section is about still finds the sub-rule."""
+    heads: dict[tuple[str, str], str] = {}
+    for u in units:
+        if u.section and u.heading and u.kind != "table_row":
+            heads.setdefault((u.document, u.section), u.heading)
+    for u in units:
+        if u.parent_heading or not u.section or u.kind == "table_row":
+            continue
+        for anc in ancestors(u.section):
+            head = heads.get((u.document, anc))
+            if head and head != u.heading:
+                u.parent_heading = head
+                break
 
 
 @dataclass

@@ -131,7 +131,9 @@ PHRASE_LIST = [
     ("pole tag", "poletag", True),
     ("bend radiu|bending radiu|bend radius|bending radius", "bendradius", True),
     ("joint trench", "jointtrench", True),
-    ("pad mount|pad mounted|pad type", "padmount", False),
+    # GO 128 Rule 34.3 calls pad-mounted equipment "self-contained surface-mounted equipment"
+    ("pad mount|pad mounted|pad type|surface mounted|surface mount", "padmount", False),
+    ("hold down", "secur", False),
     ("travel lane|traffic lane|vehicle lane|vehicular lane|traveled way|travelled way", "travellane", True),
     ("pedestrian path|pedestrian way|foot path|bike path", "pedestrian", False),
     ("service conductor|service wire|overhead service", "servicedrop", True),
@@ -190,6 +192,12 @@ SYNONYMS = {
     "padmounted": "padmount",
     "manhole": "vault",
     "enclosure": "vault",
+    # a pad-mounted unit's cabinet or compartment is its enclosure; fastening or anchoring it secures it in place
+    "cabinet": "vault",
+    "compartment": "vault",
+    "fasten": "secur",
+    "fastened": "secur",
+    "anchored": "secur",
     "handhole": "pullbox",
     "sagg": "sag",
     "sagged": "sag",

@@ -589,3 +589,29 @@ def test_a_reduction_applies_only_where_the_finding_names_its_condition():
         "Oil-filled transformer T-2 set 2 ft 6 in from the wood-sided wall of the building.", {}, lib
     )
     assert wood.verdict == "VALID" and "3 feet" in wood.reason
+
+
+SUBRULES_PAGE = """General Order No. 128
+Document: GO-128
+Revision: 1
+34  Manholes, Handholes and Vaults
+Manholes shall be large enough for the work done in them.
+34.2  Locking
+They shall be secured against entry by unauthorized persons by locks or other suitable means.
+36  Self-Contained Surface-Mounted Equipment
+Equipment installed partly or wholly above the ground surface and not enclosed by a fence shall meet the following.
+36.2  Locking
+They shall be secured against entry by unauthorized persons by locks or other suitable means.
+"""
+
+
+def test_a_sub_rule_is_found_by_the_subject_of_its_parent_rule():
+    """GO 128 Rule 34.3-C "Locking" says "compartments and enclosures"; Rule 34.3 says it is about surface-mounted
+    (pad-mounted) equipment. Before, a pad-mount finding cited the manholes' locking rule."""
+    from engine import decide
+
+    lib = _library({"go128.pdf": SUBRULES_PAGE})
+    pad = decide("Pad-mounted transformer T-14 not secured, no lock installed.", {}, lib)
+    assert (pad.verdict, pad.citations[0]["section"]) == ("VALID", "36.2")
+    manhole = decide("Manhole MH-3 not secured, no lock installed.", {}, lib)
+    assert (manhole.verdict, manhole.citations[0]["section"]) == ("VALID", "34.2")
