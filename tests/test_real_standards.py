@@ -615,3 +615,28 @@ def test_a_sub_rule_is_found_by_the_subject_of_its_parent_rule():
     assert (pad.verdict, pad.citations[0]["section"]) == ("VALID", "36.2")
     manhole = decide("Manhole MH-3 not secured, no lock installed.", {}, lib)
     assert (manhole.verdict, manhole.citations[0]["section"]) == ("VALID", "34.2")
+
+
+SEPARATION_PAGE = """General Order No. 128
+Document: GO-128
+Revision: 1
+41.4  Clearances and Depths
+41.4-A  From Foreign Substructures
+(1) Independently installed: communication ducts shall be separated, where practicable, from gas, water, oil or
+other pipe systems by at least 12 inches when paralleling and at least 6 inches when crossing.
+"""
+
+
+def test_where_practicable_is_a_hedge_not_a_condition_of_the_rule():
+    """GO 128 Rule 41.4-A(1): before, "where practicable" made the 12-inch separation a condition, and a 6-inch
+    water main was read as the rule not applying."""
+    from engine import decide
+
+    lib = _library({"go128.pdf": SEPARATION_PAGE})
+    d = decide(
+        "Communication conduit installed independently along Quarry Way, paralleling the existing 6-in water main "
+        "with 8 in of separation.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID" and "12 inches" in d.reason, d.reason

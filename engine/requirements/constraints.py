@@ -169,6 +169,19 @@ _AFTER_FORM = re.compile(
     re.I,
 )
 _CONDITION = re.compile(r"\b(?:where|when|whenever|if)\b[^.;]*$", re.I)
+# "separated, where practicable, from gas ... by at least 12 inches": a hedge, not a condition on the value
+_HEDGE = re.compile(
+    r"\b(?:where|when|if)\s+(?:(?:reasonably|otherwise)\s+)?(?:practicable|practical|feasible|possible|necessary|"
+    r"applicable|appropriate)\b",
+    re.I,
+)
+
+
+def _condition_before(left: str) -> re.Match[str] | None:
+    """The "where/when/if" clause that the value at the end of ``left`` sits in, if any (hedges skipped)."""
+    return _CONDITION.search(_HEDGE.sub(" ", left))
+
+
 # the verb of a rule: a value before it, in the subject, may say which things the rule is about
 _MODAL_VERB = re.compile(
     r"\b(?:shall|must|should|may|(?:is|are)\s+(?:required|acceptable|permitted|allowed|to\s+be)|requires?|need)\b",
@@ -328,7 +341,7 @@ def parse_constraints(
             after = text[nxt.end : qs[i + 2].start if i + 2 < len(qs) else len(text)]
             app = merge_app(base_app, applicability(after))
             # "Where supply conductors of 750 - 7,500 volts cross over ...": the range says when the rule applies
-            cond = _CONDITION.search(text[: q.start])
+            cond = _condition_before(text[: q.start])
             in_where = cond is not None and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
             out.append(
                 Constraint(
@@ -398,7 +411,7 @@ def parse_constraints(
         app = merge_app(base_app, _local_app(left, right))
         lo = q.magnitude if cmp in (">=", ">", "==") else None
         hi = q.magnitude if cmp in ("<=", "<") else None
-        cond = _CONDITION.search(text[: q.start])
+        cond = _condition_before(text[: q.start])
         is_cond = bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
         if trigger and not is_cond:
             subject_cond = _subject_condition(text, q)
