@@ -640,3 +640,26 @@ def test_where_practicable_is_a_hedge_not_a_condition_of_the_rule():
         lib,
     )
     assert d.verdict == "VALID" and "12 inches" in d.reason, d.reason
+
+
+METER_PAGE = """Electric and Gas Service Requirements
+Document: TD-7001M
+Revision: 2025
+5.4.2  Meter Locations.
+Working space. A clear, level working space shall be kept in front of every meter: at least 36 inches deep measured
+from the meter face, at least 30 inches wide (or the width of the meter panel, if greater) and 78 inches high.
+"""
+
+
+def test_a_condition_inside_a_parenthesis_stays_there():
+    """Greenbook 5.4.2: "(or the width of the meter panel, if greater) and 78 inches high" made the 78-inch height a
+    condition, and a 30-inch-deep working space was read as the rule not applying."""
+    from engine import decide
+
+    lib = _library({"gb.pdf": METER_PAGE})
+    d = decide(
+        "Side-yard gate at 113 Orchard Vista Ct leaves only 30 inches of clear working space in front of the meter face.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID" and "36 inches" in d.reason, d.reason

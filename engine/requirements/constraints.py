@@ -179,7 +179,8 @@ _HEDGE = re.compile(
 
 def _condition_before(left: str) -> re.Match[str] | None:
     """The "where/when/if" clause that the value at the end of ``left`` sits in, if any (hedges skipped)."""
-    return _CONDITION.search(_HEDGE.sub(" ", left))
+    # "(or the width of the meter panel, if greater) and 78 inches high": a parenthesis keeps its own condition
+    return _CONDITION.search(_HEDGE.sub(" ", re.sub(r"\([^()]*\)", " ", left)))
 
 
 # the verb of a rule: a value before it, in the subject, may say which things the rule is about
