@@ -1313,7 +1313,11 @@ def _only_one_member(ev: Evaluation) -> Decision | None:
 
 def _reported_unmet(ev: Evaluation) -> Decision:
     """A requirement with nothing to compare that the audit reports not met: the go-back stands."""
-    reason = f"{ev.label} requires this (“{_short(ev.st.text)}”) and the audit reports it was not met."
+    met = "; ".join(f"{q.describe()} is {c.describe()}" for c, q in ev.cond_pairs)
+    applies = f" applies here ({met}) and" if met else ""
+    reason = (
+        f"{ev.label}{applies} requires this (“{_short(ev.st.text)}”) and the audit reports it was not met."
+    )
     return ev.decision(VALID, confidence.REPORTED_UNMET, reason)
 
 

@@ -159,3 +159,10 @@ def test_mixed_numbers_written_with_a_hyphen_or_a_fraction_sign():
         qs = find_quantities(text)
         assert [(q.kind, round(q.magnitude, 3)) for q in qs] == [("length", 6.5)]
     assert round(find_quantities("6 ft 2-1/2 in")[0].magnitude, 4) == round(6 + 2.5 / 12, 4)
+
+
+def test_kilovolt_amperes_spelled_out_are_apparent_power_not_voltage():
+    (q,) = find_quantities("a transformer rated 75 kilovolt-amperes (kVA) or larger")
+    assert (q.kind, q.magnitude) == ("power", 75.0)
+    (m,) = find_quantities("a 10 megavolt amperes substation bank")
+    assert (m.kind, m.magnitude) == ("power", 10000.0)

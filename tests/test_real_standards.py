@@ -663,3 +663,38 @@ def test_a_condition_inside_a_parenthesis_stays_there():
         lib,
     )
     assert d.verdict == "VALID" and "36 inches" in d.reason, d.reason
+
+
+OVERHEAD_SERVICE_PAGE = """Electric and Gas Service Requirements
+Document: TD-7001M
+Revision: 2025
+4  Overhead Services
+Overhead services are supplied from PG&E's overhead distribution lines.
+4.2  General
+PG&E does not supply a new overhead service to an applicant when either of the following conditions applies:
+A. The building or premises are located in an area designated as an underground district.
+B. The building or premises are located in an area zoned for commercial or residential use, and the installed
+service equipment or load requires PG&E to use a transformer rated 75 kilovolt-amperes (kVA) or larger.
+"""
+
+
+def test_values_listed_after_when_either_of_the_following_applies_are_conditions():
+    """Greenbook 4.2 B. Before, "75 kilovolt-amperes" read as 75 kilovolts, "(kVA) or larger" lost its
+    comparator, and the 75 kVA was compared as a requirement (a 50 kVA service came back VALID)."""
+    from engine import decide
+
+    lib = _library({"gb.pdf": OVERHEAD_SERVICE_PAGE})
+    small = decide(
+        "New overhead service to the duplex at 2270 Commerce Way (residential zone) is served from a 50 kVA pole "
+        "transformer; reviewer requires an underground service.",
+        {},
+        lib,
+    )
+    assert small.verdict == "REPEALABLE" and "75 kilovolt-amperes" in small.reason, small.reason
+    large = decide(
+        "New overhead service installed to the retail building at 2250 Commerce Way (commercial zone); the connected "
+        "load required a 112.5 kVA transformer.",
+        {},
+        lib,
+    )
+    assert large.verdict == "VALID" and "112.5 kVA" in large.reason, large.reason

@@ -392,7 +392,7 @@ def parse_constraints(
             cmp in (">", "<") or (cmp is not None and bool(re.search(r"\bwithin\s*$", left, re.I)))
         )
         if cmp is None:
-            ma = _CMP_AFTER.match(right)
+            ma = _CMP_AFTER.match(re.sub(r"^\s*\([^()]{1,40}\)", "", right))  # "75 kVA (rated) or larger"
             if ma:
                 cmp = ">=" if ma.group("ge") else "<="
                 explicit = trigger = True

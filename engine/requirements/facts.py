@@ -18,7 +18,8 @@ _CLAIM_PATTERNS = [
     r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
     r"\b(?:[A-Za-z-]+\s+){1,3}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
     r"\b(?:exceed(?:s|ing|ed)?|below|under|above|over|less\s+than|more\s+than|short\s+of|greater\s+than|violat(?:es|ing|ed))\s+(?:the\s+|a\s+)?(?:required\s+|specified\s+|allowed\s+|allowable\s+|permitted\s+|design\s+)?[^.;,]{0,40}?\b(?:limit|minimum|maximum|requirements?|required|allowed|allowable|specified|standard|value)\b(?:[^.;,]|[.,](?=\d))*",
-    r"\b(?:requiring|required|requires|requirements?\s+of|minimum\s+of|maximum\s+of|limit\s+of)\b(?:[^.;,]|[.,](?=\d))*",
+    # (not what a load needs: "the connected load required a 112.5 kVA transformer" is a fact of the job)
+    r"(?<!load\s)(?<!loads\s)\b(?:requiring|required|requires|requirements?\s+of|minimum\s+of|maximum\s+of|limit\s+of)\b(?:[^.;,]|[.,](?=\d))*",
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b(?:[^.;,]|[.,](?=\d))*",
     r"\b(?:violating|in\s+violation\s+of|according\s+to)\b(?:[^.;]|\.(?=\d))*",
     r"\bshould\s+(?:be|have)\b(?:[^.;,]|[.,](?=\d))*",

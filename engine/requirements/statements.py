@@ -6,7 +6,7 @@ Plain Python, no Django (docs/architecture.md)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from engine.quantities import Quantity, find_quantities
 from engine.requirements.applicability import ELSEWHERE, VOLT_WORDS, applicability, merge_app
@@ -310,6 +310,13 @@ def table_row_statement(
     )
 
 
+_FOLLOWING_CONDITIONS = re.compile(
+    r"\b(?:when|where|if|whenever)\s+(?:(?:any|either|one|each|all|both)\s+of\s+)?the\s+following\b[^.:]*:",
+    re.I,
+)
+_LISTED_ITEM = re.compile(r"^\s*(?:\(?[A-Za-z]\)|[A-Z]\.|\(?\d{1,2}\)|\d{1,2}\.)\s+\S")
+
+
 def parse_statements(text: str, heading: str = "") -> list[Statement]:
     """Split a clause's text into parsed statements (prose sentences, bullets, Note/Exception parts, table rows).
 
@@ -320,6 +327,7 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     out: list[Statement] = []
     prev_app: dict = {}
     in_exception = False
+    under_conditions = False  # items listed after "... when either of the following conditions applies:"
     for para in _join_lines(prose):
         if EXCEPTION_LEAD.match(para):
             in_exception = True
@@ -346,6 +354,14 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
             sent_app_full = applicability(sent)
             mod = modality(sent)
             cons = parse_constraints(sent, app)
+            if under_conditions and _LISTED_ITEM.match(sent):
+                # Greenbook 4.2: "PG&E does not supply a new overhead service when either of the following
+                # conditions applies: ... B. ... a transformer rated 75 kVA or larger": the values say when
+                cons = [replace(c, condition=True) for c in cons]
+            elif _FOLLOWING_CONDITIONS.search(sent):
+                under_conditions = True
+            elif not _LISTED_ITEM.match(sent):
+                under_conditions = False
             mats = parse_materials(sent)
             subj = subject_tokens(
                 re.sub(r"^\s*(?:exceptions?|notes?)\s*\d*\s*[:.-]\s*", "", sent, flags=re.I)
