@@ -846,7 +846,9 @@ def test_findings_table_over_two_pages_with_repeated_header_and_no_status_column
     assert found[3].description.startswith("Crossarm brace at the corner structure") and found[
         3
     ].description.endswith("as-built sheet for span 4.")
-    assert found[4].description == "P-135 Anchor rod missing at span 5."
+    # a row that did not wrap gives its location cell by its form, as a wrapped one does by its lines
+    assert found[4].description == "Anchor rod missing at span 5."
+    assert found[4].fields["location"] == "P-135"
     assert found[-1].page == len(pages)
 
 
@@ -1225,3 +1227,50 @@ Required action: correct, photograph and request re-inspection.
         ("CAR-5521-01", "Tower 4/11 crossarm braces missing on the east side."),
         ("CAR-5521-02", "Shield wire clamp at tower 4/12 not torqued."),
     ]
+
+
+def test_findings_table_with_an_id_column_and_status_notes():
+    """'Finding | Pole | Rule cited | Description of finding | Status' (realtext-go2): rows start with an id
+    ("F-01"), one-line rows carry their pole and rule cells before the finding, 'Open - go-back' is a status and
+    a 'Closed - compliant' row is a record. Before, only the first row was found, with its cells in it."""
+    rows = [
+        ["Finding", "Pole", "Rule cited", "Description of finding", "Status"],
+        [
+            "F-01",
+            "V-104",
+            "GO 95 51.6-A",
+            "Pole V-104: top of the yellow band is 4 ft below the conductor.",
+            "Open - go-back",
+        ],
+        [
+            "F-02",
+            "V-107",
+            "GO 95 51.6-A",
+            "Pole V-107, 12 kV vertical, no crossarms: band 12 in wide, top of band 2 ft 9 in below the lowest "
+            "conductor; auditor requires the band to start 2 ft below the conductor.",
+            "Open - go-back",
+        ],
+        [
+            "F-X",
+            "V-119",
+            "GO 95 51.6-A",
+            "Band and sign correct; noted for the record only.",
+            "Closed - compliant",
+        ],
+        [
+            "F-03",
+            "V-130",
+            "GO 95 51.6-A",
+            "Pole V-130 framed on crossarms, no yellow band or sign.",
+            "Open - go-back",
+        ],
+    ]
+    blocks = ["QA AUDIT - FINDINGS TABLE", ("table", [18, 16, 26, 92, 32], rows), "Summary: 3 open go-backs."]
+    found, _ = detect_infractions(extract_pages(build_pdf(blocks)).pages)
+    assert [f.code for f in found] == ["F-01", "F-02", "F-03"]
+    assert found[0].description == "Pole V-104: top of the yellow band is 4 ft below the conductor."
+    assert found[1].description.startswith("Pole V-107, 12 kV vertical") and found[1].description.endswith(
+        "below the conductor."
+    )
+    assert found[1].fields["location"] == "V-107" and found[1].fields["reference"] == "GO 95 51.6-A"
+    assert found[2].fields["status"] == "Open"

@@ -127,7 +127,9 @@ TABLE_COLUMN = re.compile(
 )
 STATUS_WORD = re.compile(
     r"\s*\b(?P<status>open|closed|corrected|pending|resolved|completed?|outstanding|cleared|verified|repeat|new"
-    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site)\.?$",
+    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site)"
+    r"(?:\s*[-\u2013\u2014]\s*(?P<status_note>go[- ]?backs?|compliant|corrected|record(?:\s+only)?|no\s+action))?"
+    r"\.?$",  # "Open - go-back", "Closed - compliant"
     re.IGNORECASE,
 )
 # A standard reference cell: "DS-310 4.2", "OH-118", "GO 95 Rule 54.4", "022178 §3".
@@ -150,6 +152,9 @@ def table_columns(text: str) -> list[str] | None:
         pos = m.end()
     if text[pos:].strip(" |/\t") or len(cols) < 3 or "finding" not in cols:
         return None
+    if cols.count("finding") > 1:
+        # "Finding | Pole | Rule cited | Description of finding | Status": the first names the finding's id
+        cols[cols.index("finding")] = "id"
     return cols
 
 

@@ -99,6 +99,8 @@ class Item:
             head, _, last = desc.rpartition(" ")
             if not desc or is_nothing(desc) or (is_nothing(last) and len(head.split()) <= 3):
                 return None  # "Vault 7  None": a row with its finding cell empty
+            if fields.pop("status_note", "").lower() in ("compliant", "record", "record only", "no action"):
+                return None  # "Closed - compliant": a record kept in the table, not a go-back
             return DetectedInfraction(self.code, desc, self.page, "table", fields)
         issue = " ".join(fields[k] for k in ISSUE_KEYS if k in fields)
         if self.layout == "checklist":
@@ -165,6 +167,12 @@ def takes_details(item: Item, text: str) -> bool:
 
 
 GO_BACK_ONLY = re.compile(r"(?i)^\W*(?:go[- ]?back|open|infraction|deficiency)\W*$")
+# cells leading a one-line row: a structure id ("V-104", "1104-52") and a rule reference ("GO 95 51.6-A")
+_LEAD_LOCATION = re.compile(r"^([A-Z]{0,4}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)")
+_LEAD_REF = re.compile(
+    r"^((?:CPUC\s+)?(?:GO|G\.O\.)\s*\d{2,3}(?:\s+Rule)?(?:\s+\d+(?:\.\d+)*(?:-[A-Z]{1,2}\d?[a-z]?)?(?:\(\w{1,3}\))*)?)"
+    r"(?:\s+(?=[A-Z])|\s*$)"
+)
 _NOTIFICATION_CELL = re.compile(r"^(\d{8,12})\b\s*")  # a notification number cell before the finding
 
 
@@ -172,6 +180,17 @@ def _narrow(line: str, lines: list[str]) -> bool:
     """A cell line beside a wrapped finding: under half as long as the row's longest line and not the end
     of a sentence."""
     return len(line) < 0.5 * max(len(x) for x in lines) and not ends_sentence(line)
+
+
+def _lead_cells(text: str, before: list[str]) -> tuple[dict[str, str], str]:
+    """The location and reference cells at the start of ``text`` (as the columns before the finding name
+    them), and the rest of the text."""
+    got: dict[str, str] = {}
+    if "loc" in before and (lm := _LEAD_LOCATION.match(text)):
+        got["location"], text = lm.group(1), text[lm.end() :]
+    if "ref" in before and (rm := _LEAD_REF.match(text)):
+        got["reference"], text = rm.group(1), text[rm.end() :]
+    return got, text.strip()
 
 
 def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, str]]:
@@ -183,7 +202,7 @@ def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, s
     """
     fields: dict[str, str] = {}
     at = cols.index("finding")
-    before = [c for c in cols[:at] if c != "num"]
+    before = [c for c in cols[:at] if c not in ("num", "id")]
     after = cols[at + 1 :]
     lines = [norm(x) for x in lines if x.strip()]
     tail = ""
@@ -203,14 +222,25 @@ def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, s
         cell = " ".join(first_cells)
         if "notification" in before and (nm := _NOTIFICATION_CELL.match(cell)):
             fields["notification"], cell = nm.group(1), cell[nm.end() :].strip()
+        if cell and "loc" in before and "ref" in before:
+            got, rest = _lead_cells(cell + " ", before)
+            if got and not rest.strip():
+                fields.update(got)  # "V-107 GO 95 51.6-A": the location and reference cells side by side
+                cell = ""
         if cell:
             fields["location" if "loc" in before else "cells"] = cell
     elif lines and "notification" in before and (nm := _NOTIFICATION_CELL.match(lines[0])):
         fields["notification"], lines[0] = nm.group(1), lines[0][nm.end() :].strip()
     text = " ".join(lines)
+    if len(lines) == 1 and before and not fields:
+        # one line, no wrap: the location and reference cells lead it ("V-104 GO 95 51.6-A Pole V-104, ...")
+        got, text = _lead_cells(text, before)
+        fields.update(got)
     if not tail and after:
         if "status" in after and (sm := STATUS_WORD.search(text)):
             fields["status"] = sm.group("status")
+            if sm.group("status_note"):
+                fields["status_note"] = sm.group("status_note")
             text = text[: sm.start()].rstrip()
         head, sep, last = text.rpartition(". ")
         if "ref" in after and sep and REF_CELL.fullmatch(last):
@@ -219,6 +249,8 @@ def split_table_row(lines: list[str], cols: list[str]) -> tuple[str, dict[str, s
     if tail:
         if "status" in after and (sm := STATUS_WORD.search(tail)):
             fields["status"] = sm.group("status")
+            if sm.group("status_note"):
+                fields["status_note"] = sm.group("status_note")
             tail = tail[: sm.start()].strip()
         if tail:
             fields["reference" if "ref" in after else "cells"] = tail

@@ -58,6 +58,8 @@ ID_PREFIXES = {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR
 BARE_NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[A-Za-z].*)$")
 # A findings-table row: its number, then the first cell, which may be a street address or a
 # structure number ("1 1207 Marsh Rd ...", "7 2270 Commerce Way") but not a quantity ("2 ft 6 in").
+# a findings-table row under an id column: "F-01 V-104 ...", "NCI-3 ...", "F-X ..." (an unnumbered record)
+ROW_ID = re.compile(r"^(?P<id>[A-Z]{1,4}-(?:\d{1,4}[A-Z]?|[A-Z]))\s+(?P<rest>\S.*)$")
 TABLE_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>(?:[A-Za-z]|\d[\d-]*[A-Za-z]?(?:\s+[A-Z#]|$)).*)$")
 NUMBERED = re.compile(r"^(?:\((?P<n1>\d{1,3})\)|(?P<n2>\d{1,3})[.)](?!\d))\s+(?P<rest>\S.*)$")
 BULLET = re.compile(r"^[-•*–·▪◦●■□➢✓✔]\s*(?P<rest>\S.*)$")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from engine.audit.classify import table_columns
 from engine.audit.items import Item, row_complete
-from engine.audit.patterns import GENERIC_LABEL, NUMBERED, TABLE_ROW, Line, ends_sentence
+from engine.audit.patterns import GENERIC_LABEL, NUMBERED, ROW_ID, TABLE_ROW, Line, ends_sentence
 from engine.audit.state import DetectionState
 
 NAME = "table"
@@ -52,6 +52,13 @@ def read(st: DetectionState, ln: Line) -> bool:
         st.list_counter += 1
         st.start(Item(f"Item {num}", ln.page, "table", rm.group("rest")))
         st.item.columns = st.table_cols
+        return True
+    im = ROW_ID.match(text) if st.table_cols[0] == "id" else None
+    if im:
+        # a row under an id column ("F-01 V-104 GO 95 51.6-A Pole V-104, ..."); "F-X" rows are records
+        row = Item(im.group("id"), ln.page, "table", im.group("rest"))
+        row.columns = st.table_cols
+        st.start(row)
         return True
     if _row_goes_on(st, ln):
         st.item.text.append(text)
