@@ -305,7 +305,8 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             continue
         if re.search(
-            r"\b(?:tier|class|type|grade|zone|size|no|number|rev|rule|table|section|figure|item|step|schedule|sch|phase|circuit|lot|unit)\W*$",
+            r"\b(?:tier|class|type|grade|zone|size|no|number|rev|rule|table|section|figure|item|step|schedule|sch|phase|circuit|lot|unit"
+            r"|order|go|g\.o|bulletin|resolution|decision|appendix|exhibit|part|subpart|article)\W*$",
             text[max(0, m.start() - 12) : m.start()],
             re.I,
         ):

@@ -698,3 +698,32 @@ def test_values_listed_after_when_either_of_the_following_applies_are_conditions
         lib,
     )
     assert large.verdict == "VALID" and "112.5 kVA" in large.reason, large.reason
+
+
+CROSSING_POLES_PAGE = """General Order No. 95
+Document: GO-95-Sections-X-XI
+Revision: 1
+101  Supply and Communication Lines in Line Crossings
+101.2  Spliced or Stub-Reinforced Poles [Original General Order 95 text]
+Spliced poles, stub-reinforced poles and pole top extensions shall not be used in crossings or conflicts where
+Grade A construction is required.
+"""
+
+
+def test_the_grade_a_case_calls_for_is_a_fact_and_a_general_order_number_is_no_count():
+    """GO 95 Rule 101.2. Before, "where Grade C construction is required" was dropped as the auditor's claim, and
+    "General Order 95 text" read as a count of 95 texts that the audit did not give."""
+    from engine import decide
+
+    lib = _library({"go95.pdf": CROSSING_POLES_PAGE})
+    grade_a = decide(
+        "Spliced pole 3331 supports the crossing span, where Grade A construction is required.", {}, lib
+    )
+    assert grade_a.verdict == "VALID" and "exactly 95" not in grade_a.reason, grade_a.reason
+    grade_c = decide(
+        "Stub-reinforced pole 3333 supports a crossing where Grade C construction is required; inspector cites "
+        "Rule 101.2.",
+        {},
+        lib,
+    )
+    assert grade_c.verdict == "REPEALABLE", grade_c.reason

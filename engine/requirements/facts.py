@@ -41,7 +41,19 @@ _REF_RX = re.compile(
 def claim_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` that state the auditor's requirement rather than the field condition
     ("16 ft is required", "auditor expected Douglas fir", "exceeding the 25 ohm limit", "instead of gray")."""
-    return [(m.start(), m.end()) for m in _CLAIM_RX.finditer(text)]
+    return [
+        (m.start(), m.end())
+        for m in _CLAIM_RX.finditer(text)
+        if not (
+            _CASE_REQUIRES.match(m.group(0))
+            and _IN_CONDITION.search(text[max(0, m.start() - 40) : m.start()])
+        )
+    ]
+
+
+# "a crossing where Grade C construction is required": what the case calls for, not the auditor's claim
+_CASE_REQUIRES = re.compile(r"(?i)(?:[A-Za-z-]+\s+){1,3}(?:is|are)\s+required\b")
+_IN_CONDITION = re.compile(r"(?i)\b(?:where|when|if|in\s+which)\s+(?:[\w-]+\s+){0,3}$")
 
 
 def strip_references(text: str) -> str:
