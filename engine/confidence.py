@@ -19,6 +19,9 @@ EXCEPTION = 0.75  # an exception's words match the finding, with no value to che
 PROHIBITION_REPORTED = 0.75  # the clause forbids what the audit reports
 ONLY_ONE_NEEDS = 0.75  # the rule asks it of one member only, and that one complies
 NOT_GOVERNING = 0.70  # the best clause is written for other cases (district, voltage, surface)
+EQUIVALENT_ACCEPTED = (
+    0.72  # the rule accepts an equivalent or other suitable kind, and the finding reports one
+)
 PERMISSIVE_ONLY = 0.70  # the clause permits but does not require
 REPORTED_UNMET = 0.68  # a requirement with no value to compare, reported not met
 SENT_ELSEWHERE = 0.60  # an exception sends the case to a rule or table the library does not hold

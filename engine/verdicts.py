@@ -1257,6 +1257,30 @@ def _condition_met(ev: Evaluation) -> Decision | None:
     )
 
 
+_OPEN_ALTERNATIVE = re.compile(
+    r"(?i)\bor\s+(?:by\s+|of\s+|with\s+)?(?:an?\s+|any\s+)?(?:other\s+|another\s+)?(?:equivalent|suitable|approved|similar)\b"
+)
+_ALTERNATIVE_REPORTED = re.compile(
+    r"(?i)\b(?:rather\s+than|instead\s+of|in\s+place\s+of|equivalent|serves\s+as|as\s+(?:a|an|the)\s+[\w-]+\s+does)\b"
+)
+
+
+def _equivalent_accepted(ev: Evaluation) -> Decision | None:
+    """The rule accepts an equivalent or another suitable kind ("a guy thimble or an equivalent fitting", "of
+    porcelain, of glass, or of another suitable material", GO 95 Rules 56.5, 56.8-A) and the finding reports one
+    in place of the kind the go-back demands."""
+    if ev.outcome is not None or _ABSENT.search(ev.facts.facts_text):
+        return None
+    m = _OPEN_ALTERNATIVE.search(ev.st.text)
+    if not m or not _ALTERNATIVE_REPORTED.search(ev.facts.text):
+        return None
+    reason = (
+        f"{ev.label} accepts {m.group(0).removeprefix('or ').strip()} (“{_short(ev.st.text)}”); the finding reports "
+        "one in place of what the go-back demands."
+    )
+    return ev.decision(REPEALABLE, confidence.EQUIVALENT_ACCEPTED, reason, rule="equivalent_accepted")
+
+
 def _permissive_only(ev: Evaluation) -> Decision | None:
     """The clause permits ("may") but does not require what the go-back demands."""
     if ev.st.modality != "permissive":
@@ -1329,6 +1353,7 @@ GROUNDS: list[tuple[str, Callable[[Evaluation], Decision | None]]] = [
     ("exception applies", _exception_ground),
     ("limit not met", _limit_not_met),
     ("condition met", _condition_met),
+    ("equivalent accepted", _equivalent_accepted),
     ("permissive only", _permissive_only),
     ("prohibition reported", _prohibition_reported),
     ("values missing", _values_missing),

@@ -1036,3 +1036,42 @@ def test_both_bounds_of_a_range_written_as_two_limits_are_checked():
     assert "at least 2 in" in d.reason
     check(decide("Pedestal lid at Lot 4 is 8 in above finished grade.", {}, lib), "VALID", "BX", "3.1")
     check(decide("Pedestal lid at Lot 5 is 4 in above finished grade.", {}, lib), "REPEALABLE", "BX", "3.1")
+
+
+GUY_FITTINGS_PAGE = """General Order No. 95
+Document: GO-95-Rules-56-58
+Revision: 1
+56.5  Fastenings
+A guy wire attached to an anchor rod or to a through bolt shall be protected there by a guy thimble or by an
+equivalent fitting.
+56.8-A  Material
+Guy insulators on supply lines shall be of porcelain, of glass, or of another suitable material.
+"""
+
+
+def test_a_rule_that_accepts_an_equivalent_repeals_a_go_back_for_the_named_kind():
+    """GO 95 Rules 56.5 and 56.8-A accept "an equivalent fitting" and "another suitable material"."""
+    from engine.spec.parsing import parse_spec
+
+    spec = parse_spec([GUY_FITTINGS_PAGE], "go95.pdf")
+    lib = Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+    thimble = decide(
+        "Down guy at pole 2219 is attached to the through bolt with a thimble-eye bolt, which protects the strand as "
+        "a thimble does; auditor requires a separate thimble.",
+        {},
+        lib,
+    )
+    assert (thimble.verdict, thimble.citations[0]["section"]) == ("REPEALABLE", "56.5"), thimble.reason
+    glass = decide(
+        "Guy strain insulator at pole 2231 is a fiberglass rod insulator rather than porcelain; auditor requires porcelain.",
+        {},
+        lib,
+    )
+    assert (glass.verdict, glass.citations[0]["section"]) == ("REPEALABLE", "56.8-A"), glass.reason
+    missing = decide("Down guy at pole 2220 has no guy thimble at the through bolt.", {}, lib)
+    assert missing.verdict == "VALID", missing.reason
