@@ -406,3 +406,13 @@ def test_an_instruction_written_as_a_command_is_mandatory():
     assert modality("Do not splice conductors inside the riser.") == "mandatory"
     assert modality("Use of fiberglass crossarms may be approved by the engineer.") == "permissive"
     assert modality("A splice box may be installed at the property line.") == "permissive"
+
+
+def test_a_comparator_governs_each_alternative_in_its_list():
+    """GO 95 Rule 113.4: "not smaller than No. 12 BWG galvanized steel, or No. 10 AWG hard-drawn copper" (the
+    BWG gauge is no quantity the engine reads; before, the AWG value was an exact size)."""
+    (c,) = parse_constraints(
+        "Conductors not supported on messengers shall be not smaller than No. 12 BWG galvanized steel, or No. 10 AWG "
+        "hard-drawn copper or copper-covered steel."
+    )
+    assert c.comparator == ">=" and c.kind == "conductor_size"

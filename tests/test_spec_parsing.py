@@ -532,3 +532,20 @@ def test_table_header_with_spaced_dash_ranges_and_metric_equivalents():
     rows = [c for c in parse_spec([text], "y.pdf").clauses if c.kind == "table_row"]
     assert [r.data["columns"] for r in rows] == [["Surface", "0 - 750 V", "750 V - 22 kV"]] * 2
     assert rows[1].data["cells"] == ["Windows", "5 ft", "8 ft"]
+
+
+def test_a_table_title_wrapped_inside_its_bracket_keeps_the_header_row():
+    page = """General Order No. 95
+Document: GO-95-Sections-X-XI
+Revision: 1
+113.4  Communication
+For crossing spans, conductors not supported on messengers shall be as in Table 113.4-S.
+Table 113.4-S - Railroad crossing spans, communication conductors without messenger [library summary of
+113.4]
+Conductor      Minimum size      Span limit
+Hard-drawn copper      No. 10 AWG      -
+Copper-covered steel      No. 10 AWG      -
+"""
+    rows = [c for c in parse_spec([page], "x.pdf").clauses if c.kind == "table_row"]
+    assert rows and rows[0].data["columns"] == ["Conductor", "Minimum size", "Span limit"]
+    assert rows[0].data["table"].endswith("[library summary of 113.4]")

@@ -218,6 +218,9 @@ _IN_NO_CASE = re.compile(
 )
 
 
+_ALTERNATIVE_GAP = re.compile(r"(?i)^[^.;:]*,\s*or\s+(?:(?:no\.?|#)\s*)?$")
+
+
 def comparator_before(left: str) -> tuple[str | None, int]:
     """The comparator closest to the end of ``left`` (the words before a value), with its distance in chars."""
     best = None
@@ -380,7 +383,9 @@ def parse_constraints(
         # "50 kVA or less may be 1.5 m": the "or less" belongs to the value before
         own_left = re.sub(_AFTER_FORM, " ", left) if i else left
         cmp, dist = comparator_before(own_left)
-        if dist > 24:
+        gap = re.sub(r"(?i)\bno\.", "no", own_left[len(own_left) - dist :]) if dist > 24 else ""
+        if dist > 24 and not (dist <= 70 and _ALTERNATIVE_GAP.match(gap)):
+            # (a list of alternatives keeps it: "not smaller than No. 12 BWG galvanized steel, or No. 10 AWG")
             cmp = None
         explicit = cmp is not None
         negated = cmp in (">", "<") and bool(_IN_NO_CASE.search(left))

@@ -178,6 +178,11 @@ def _grid_clauses(grid: Grid, section: str, heading: str, order: int) -> list[Pa
     return out
 
 
+def _unclosed(text: str) -> bool:
+    """Whether ``text`` opens a bracket or parenthesis it does not close."""
+    return text.count("[") > text.count("]") or text.count("(") > text.count(")")
+
+
 def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     """Parse the page texts of a spec PDF (``pages[i]`` is page i+1); ``filename`` gives the fallback number.
 
@@ -355,6 +360,16 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                 # rows re-open the surrounding clause afterwards
                 continue
             if table is not None:
+                title = table["title"]
+                if (
+                    table["columns"] is None
+                    and _unclosed(title)
+                    and len(line) < 60
+                    and line.rstrip()[-1:] in ")]"
+                ):
+                    # "Table 113.4-S - ... [library summary of" / "113.4]": the title wrapped, the header follows
+                    table["title"] = f"{title} {line.strip()}"
+                    continue
                 if is_table_row_line(line):
                     if table["columns"] is None:
                         table["columns"] = []
