@@ -552,7 +552,10 @@ def _by_exception(
         reason = reason[0].upper() + reason[1:]
         details = {**details, "exception": {"section": eu.section, "checked": checked}}
         cites = [(gi, exc.text), (gov.unit, rule_text)]
-        elsewhere = [r for r in library.unheld_references(exc.text) if re.match(r"(?i)rule|table", r)]
+        # a reference in brackets or parentheses ("a suitable barrier (Rule 61.6-B)", "[Table 8 is not
+        # reproduced.]") explains a word; it does not send the case to another rule
+        sends = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", exc.text)
+        elsewhere = [r for r in library.unheld_references(sends) if re.match(r"(?i)rule|table", r)]
         if elsewhere:
             c = min(conf(confidence.SENT_ELSEWHERE, gov), confidence.SENT_ELSEWHERE)
             reason += f" It sends the case to {', '.join(elsewhere)}, which the spec library does not hold."

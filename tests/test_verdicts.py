@@ -1075,3 +1075,34 @@ def test_a_rule_that_accepts_an_equivalent_repeals_a_go_back_for_the_named_kind(
     assert (glass.verdict, glass.citations[0]["section"]) == ("REPEALABLE", "56.8-A"), glass.reason
     missing = decide("Down guy at pole 2220 has no guy thimble at the through bolt.", {}, lib)
     assert missing.verdict == "VALID", missing.reason
+
+
+TOWER_STEPS_PAGE = """General Order No. 95
+Document: GO-95-Section-VI
+Revision: 1
+61.7  Steps
+Steps or ladders on towers shall begin not less than 7 feet 6 inches above the ground line.
+Exception: where a fence or wall is used as a suitable barrier (Rule 61.6-B), the steps or ladders may extend to
+ground level. [Rule 61.6-B is not reproduced in this excerpt.]
+"""
+
+
+def test_a_rule_named_in_brackets_of_an_exception_does_not_send_the_case_elsewhere():
+    """GO 95 Rule 61.7: "(Rule 61.6-B)" explains "suitable barrier"; before, the exception was read as sending the
+    case to a rule the library does not hold, and the finding came back NEEDS_REVIEW."""
+    from engine.spec.parsing import parse_spec
+
+    spec = parse_spec([TOWER_STEPS_PAGE], "go95.pdf")
+    lib = Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+    d = decide(
+        "Step bolts on tower 15/1 begin 2 ft above the footing; the tower stands inside the substation chain-link "
+        "perimeter fence, which serves as the barrier.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE" and "exception" in d.reason, d.reason
