@@ -416,3 +416,11 @@ def test_a_comparator_governs_each_alternative_in_its_list():
         "hard-drawn copper or copper-covered steel."
     )
     assert c.comparator == ">=" and c.kind == "conductor_size"
+
+
+def test_a_row_label_led_by_its_case_number_keys_the_value_range():
+    """GO 95 Table 13: "3 Over 17,500 volts" is Case 3, for circuits over 17,500 V (before: a count of 3 "Over")."""
+    key = row_key("3 Over 17,500 volts")
+    assert (key.kind, key.lo, key.hi) == ("voltage", 17500.0, float("inf"))
+    low = row_key("1 0 - 7,500 volts")
+    assert (low.kind, low.lo, low.hi) == ("voltage", 0.0, 7500.0)

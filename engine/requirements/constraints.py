@@ -65,6 +65,8 @@ def row_key(label: str) -> RowKey | None:
     qs = [q for q in find_quantities(label) if q.kind != "temperature"]
     if not qs:
         return None
+    if len(qs) >= 2 and qs[0].kind.startswith("count:") and re.match(r"^\s*\d{1,2}\s+[A-Za-z]", label):
+        qs = qs[1:]  # "3 Over 17,500 volts": the case number and the value range it is for
     q = qs[0]
     if (
         len(qs) >= 2
