@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from audits.confidence import confidence_label
 from audits.models import Audit, Finding, Infraction
 from jobs.models import AnalysisJob
 
@@ -61,7 +62,7 @@ class InfractionInline(admin.TabularInline):
     def confidence(self, obj):
         """The finding's confidence (0-1)."""
         finding = _finding(obj)
-        return f"{finding.confidence:.2f}" if finding else "-"
+        return confidence_label(finding.confidence) if finding else "-"
 
 
 class JobOfAuditInline(admin.TabularInline):
@@ -291,7 +292,7 @@ class InfractionAdmin(admin.ModelAdmin):
     def confidence(self, obj):
         """The finding's confidence (0-1)."""
         finding = _finding(obj)
-        return f"{finding.confidence:.2f}" if finding else "-"
+        return confidence_label(finding.confidence) if finding else "-"
 
     @admin.display(description="finding")
     def finding_link(self, obj):

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils import timezone
 from fpdf import FPDF
 
+from audits.confidence import confidence_label
 from audits.models import Audit, Finding, Infraction
 
 log = logging.getLogger(__name__)
@@ -88,6 +89,15 @@ def citations_of(infraction: Infraction) -> list[dict]:
     return list(finding.citations or []) if finding else []
 
 
+def infraction_name(inf: Infraction) -> str:
+    """How an infraction is named in a heading: its code when the code names it ("Go-back Infraction 2"),
+    else "Infraction <code or number>" ("Infraction NCI-01", "Infraction 3")."""
+    code = (inf.code or "").strip()
+    if code and any(w in code.lower() for w in ("infraction", "go-back", "goback", "finding", "item")):
+        return code
+    return f"Infraction {code or inf.order + 1}"
+
+
 def citation_label(citation: dict) -> str:
     """A one-line reference such as ``035010 Rev. 07 §4.3 p. 2`` for one citation dict."""
     parts = [str(citation.get("document") or "?")]
@@ -125,7 +135,7 @@ def findings_csv(audit: Audit, infractions: Iterable[Infraction]) -> str:
             inf.page,
             inf.description,
             verdict_of(inf),
-            f"{finding.confidence:.2f}" if finding else "",
+            confidence_label(finding.confidence) if finding else "",
             finding.reason if finding else "",
             " ".join(dict.fromkeys(str(c.get("document") or "") for c in citations if c.get("document"))),
             " | ".join(citation_label(c) for c in citations),
@@ -252,7 +262,9 @@ class _RepealPdf(FPDF):
         """A wrapped paragraph across the page width (minus ``indent`` mm on the left)."""
         self.set_font(self.family, style, size)
         self.set_x(self.l_margin + indent)
-        self.multi_cell(0, height, self.text_for(text), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0, height, self.text_for(text), new_x="LMARGIN", new_y="NEXT", align="L"
+        )  # ragged right: no gaps
 
     def labelled(self, label: str, value, indent: float = 0):
         """A ``label: value`` line with the label in bold (skipped when ``value`` is empty)."""
@@ -263,7 +275,9 @@ class _RepealPdf(FPDF):
         label = self.text_for(f"{label}: ")
         self.cell(self.get_string_width(label) + 1, 5, label)
         self.set_font(self.family, "", 10)
-        self.multi_cell(0, 5, self.text_for(value).replace("\n", " "), new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0, 5, self.text_for(value).replace("\n", " "), new_x="LMARGIN", new_y="NEXT", align="L"
+        )
 
     def footer(self):
         """Page footer: the audit identifiers and ``Page n of m``."""
@@ -325,14 +339,14 @@ def repeal_request_pdf(audit: Audit, infractions: Iterable[Infraction]) -> bytes
         pdf.ln(4)
         if pdf.will_page_break(40):
             pdf.add_page()
-        heading = f"{number}. Infraction {inf.code or inf.order + 1} (audit page {inf.page})"
+        heading = f"{number}. {infraction_name(inf)} (audit page {inf.page})"
         pdf.para(heading, size=13, style="B", height=7)
         pdf.labelled("Audit", ident)
         pdf.para("Finding", size=10, style="B")
         pdf.para(inf.description, indent=4)
         pdf.para("Grounds for repeal", size=10, style="B")
         pdf.para(finding.reason or "(no reason recorded)", indent=4)
-        pdf.labelled("Confidence", f"{finding.confidence:.0%}")
+        pdf.labelled("Confidence", confidence_label(finding.confidence))
         for cit in (finding.citations or [])[:1]:  # the governing clause; the rest were only candidates
             title = f" - {cit['title']}" if cit.get("title") else ""
             pdf.para(f"Governing clause: {citation_label(cit)}{title}", size=10, style="B")

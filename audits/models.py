@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 
+from audits.confidence import confidence_label
 from nexa.storage import audit_upload_to
 
 
@@ -73,4 +74,4 @@ class Finding(models.Model):
     details = models.JSONField(default=dict, blank=True)
 
     def __str__(self):
-        return f"{self.verdict} ({self.confidence:.2f})"
+        return f"{self.verdict} ({confidence_label(self.confidence)})"

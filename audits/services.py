@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 import engine
+from audits.confidence import round_confidence
 from audits.library import load_library
 from audits.models import Audit, Finding, Infraction
 from engine.audit import detection
@@ -83,7 +84,7 @@ def analyze_audit(audit: Audit, progress: Progress = _noop, deadline: float | No
             Finding.objects.create(
                 infraction=row,
                 verdict=dec.verdict,
-                confidence=round(dec.confidence, 3),
+                confidence=round_confidence(dec.confidence),
                 reason=dec.reason,
                 citations=dec.citations,
                 details=dec.details,
@@ -123,7 +124,7 @@ def infraction_dict(inf: Infraction) -> dict:
         "page": inf.page,
         "status": verdict,
         "is_repealable": verdict == Finding.Verdict.REPEALABLE,
-        "confidence": finding.confidence if finding else 0.0,
+        "confidence": round_confidence(finding.confidence) if finding else 0.0,
         "reason": finding.reason if finding else "",
         "spec_references": list(dict.fromkeys(c["document"] for c in citations)),
         "citations": citations,

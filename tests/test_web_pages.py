@@ -741,3 +741,28 @@ def test_service_rejection_is_recorded_and_listed(crew, monkeypatch):
     ]
     page = crew.get(resp["Location"]).content.decode()
     assert "The file is over the limit. (too_large)" in page and "A1.pdf" in page
+
+
+def test_confidence_rounds_the_same_on_the_page_in_the_csv_and_in_the_repeal_pdf(crew, user):
+    """0.825 showed as "0.83" on the page, "0.82" in the CSV and "82%" in the PDF; now "0.83" everywhere."""
+    audit = make_audit(user)
+    Finding.objects.filter(infraction__audit=audit, verdict=Finding.Verdict.REPEALABLE).update(
+        confidence=0.825
+    )
+    page = crew.get(reverse("audits:report", args=[audit.pk])).content.decode()
+    assert "0.83 confidence" in page
+    rows = list(
+        csv.DictReader(
+            io.StringIO(crew.get(reverse("audits:csv", args=[audit.pk])).content.decode("utf-8-sig"))
+        )
+    )
+    assert rows[0]["confidence"] == "0.83"
+    text = pdf_text(crew.get(reverse("audits:repeal_pdf", args=[audit.pk])).content)
+    assert "Confidence: 0.83" in text or "Confidence 0.83" in text, text
+
+
+def test_repeal_request_heading_names_a_coded_infraction_once(crew, user):
+    audit = make_audit(user)
+    Infraction.objects.filter(audit=audit, code="Item 1").update(code="Go-back Infraction 2")
+    text = pdf_text(crew.get(reverse("audits:repeal_pdf", args=[audit.pk])).content)
+    assert "1. Go-back Infraction 2 (audit page 1)" in text and "Infraction Go-back" not in text

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 
+from audits.confidence import confidence_label
 from audits.models import Audit
 from audits.services import analyze_audit, failure_result
 from engine.pdftext import PdfError
@@ -78,7 +79,9 @@ def format_report(result: dict) -> str:
         lines.append(f"warning: {w}")
     for inf in result["infractions"]:
         lines.append("")
-        lines.append(f"[{inf['status']} {inf['confidence']:.2f}] {inf['code']} (page {inf['page']})")
+        lines.append(
+            f"[{inf['status']} {confidence_label(inf['confidence'])}] {inf['code']} (page {inf['page']})"
+        )
         lines.append(f"  {inf['description']}")
         if inf.get("reason"):
             lines.append(f"  reason: {inf['reason']}")
