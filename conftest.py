@@ -92,6 +92,23 @@ def staff_user(django_user_model):
 
 
 @pytest.fixture
+def crew(client, user):
+    """``user``'s browser session (Django test client)."""
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def boss(staff_user):
+    """A staff member's browser session: the spec library is changed by staff."""
+    from django.test import Client
+
+    c = Client()
+    c.force_login(staff_user)
+    return c
+
+
+@pytest.fixture
 def api(user):
     """A DRF client logged in as ``user`` (token auth)."""
     from rest_framework.authtoken.models import Token

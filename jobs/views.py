@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -18,6 +20,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from audits.models import Finding
 from audits.views import visible_to
 from jobs.models import AnalysisJob
 
@@ -68,7 +71,7 @@ def job_state(job: AnalysisJob, positions: dict, now: dt.datetime | None = None)
     """What the page shows for one job, shared by the HTML rows and the JSON the script polls.
 
     Returns ``{"id", "status", "status_label", "progress" (0-100), "stage", "info",
-    "active", "report_url", "error"}``; ``info`` is the queued place, the running time or the
+    "active", "report_url", "error", "pm_number", "notification_number"}``; ``info`` is the queued place, the running time or the
     duration, in words.
     """
     now = now or timezone.now()
@@ -85,6 +88,8 @@ def job_state(job: AnalysisJob, positions: dict, now: dt.datetime | None = None)
         if job.cached and status == AnalysisJob.Status.SUCCESS:
             info = (info + " (cached result)").strip()
     progress = 100 if status == AnalysisJob.Status.SUCCESS else int(job.progress or 0)
+    if status == AnalysisJob.Status.FAILURE:
+        progress = 0  # a failed job has no progress to show (its bar is hidden)
     error = ""
     if status == AnalysisJob.Status.FAILURE:
         error = job.error_message or "The analysis failed."
@@ -102,6 +107,8 @@ def job_state(job: AnalysisJob, positions: dict, now: dt.datetime | None = None)
         if status == AnalysisJob.Status.SUCCESS
         else "",
         "error": error,
+        "pm_number": job.audit.pm_number if job.audit_id else "",
+        "notification_number": job.audit.notification_number if job.audit_id else "",
     }
 
 
@@ -109,17 +116,73 @@ def _visible_jobs(user):
     return visible_to(user, AnalysisJob.objects.all()).select_related("audit", "owner")
 
 
+# ?sort= -> ordering (the newest first by default; ties by creation time)
+SORTS = {
+    "newest": ("-created_at",),
+    "oldest": ("created_at",),
+    "name": ("audit__original_filename", "-created_at"),
+    "status": ("status", "-created_at"),
+}
+SORT_LABELS = {"newest": "Newest first", "oldest": "Oldest first", "name": "File name", "status": "Status"}
+
+
+def _verdict_count(verdict: str) -> Count:
+    return Count("audit__infractions__finding", filter=Q(audit__infractions__finding__verdict=verdict))
+
+
+def filtered_jobs(user, params) -> tuple[QuerySet[AnalysisJob], dict[str, str]]:
+    """The jobs ``user`` may see, searched, filtered and sorted by the page's query ``params``.
+
+    ``q`` searches the file name, PM number and notification number (case-insensitive, substring);
+    ``status`` is a job status (PENDING, PROCESSING, SUCCESS, FAILURE); ``verdict`` keeps jobs whose audit
+    has at least one finding with that verdict; ``sort`` is one of ``SORTS``. Unknown values are ignored.
+    Each job carries ``n_valid``, ``n_repealable`` and ``n_review`` (one query with the page's rows).
+    Returns the queryset and the filters in force (for the form and the pager links).
+    """
+    jobs = _visible_jobs(user)
+    q = (params.get("q") or "").strip()[:100]
+    status = params.get("status") or ""
+    verdict = params.get("verdict") or ""
+    sort = params.get("sort") or "newest"
+    if q:
+        jobs = jobs.filter(
+            Q(filename__icontains=q)
+            | Q(audit__original_filename__icontains=q)
+            | Q(audit__pm_number__icontains=q)
+            | Q(audit__notification_number__icontains=q)
+        )
+    if status in AnalysisJob.Status.values:
+        jobs = jobs.filter(status=status)
+    else:
+        status = ""
+    if verdict in Finding.Verdict.values:
+        jobs = jobs.filter(
+            Exists(Finding.objects.filter(infraction__audit=OuterRef("audit"), verdict=verdict))
+        )
+    else:
+        verdict = ""
+    if sort not in SORTS:
+        sort = "newest"
+    jobs = jobs.annotate(
+        n_valid=_verdict_count(Finding.Verdict.VALID),
+        n_repealable=_verdict_count(Finding.Verdict.REPEALABLE),
+        n_review=_verdict_count(Finding.Verdict.NEEDS_REVIEW),
+    ).order_by(*SORTS[sort])
+    return jobs, {"q": q, "status": status, "verdict": verdict, "sort": sort}
+
+
 @login_required
 @require_GET
 def job_list(request):
-    """The user's jobs (staff: everyone's), newest first, 50 a page, with live progress bars."""
-    page = Paginator(_visible_jobs(request.user).order_by("-created_at"), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    jobs = list(page.object_list)
-    positions = queue_positions() if any(j.status == AnalysisJob.Status.PENDING for j in jobs) else {}
+    """The user's jobs (staff: everyone's), searchable and filtered by status and verdict, sorted, 50 a page,
+    with verdict counts and live progress bars."""
+    jobs, current = filtered_jobs(request.user, request.GET)
+    page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows_jobs = list(page.object_list)
+    positions = queue_positions() if any(j.status == AnalysisJob.Status.PENDING for j in rows_jobs) else {}
     now = timezone.now()
-    rows = [(job, job_state(job, positions, now)) for job in jobs]
+    rows = [(job, job_state(job, positions, now)) for job in rows_jobs]
+    keep = urlencode({k: v for k, v in current.items() if v and not (k == "sort" and v == "newest")})
     return render(
         request,
         "jobs/list.html",
@@ -128,6 +191,16 @@ def job_list(request):
             "page": page,
             "any_active": any(state["active"] for _, state in rows),
             "show_owner": request.user.is_staff,
+            "current": current,
+            "filtered": any(current[k] for k in ("q", "status", "verdict")),
+            "keep": keep,
+            "statuses": [(status.value, STATUS_LABELS[status]) for status in AnalysisJob.Status],
+            "verdicts": [
+                (Finding.Verdict.VALID, "Valid"),
+                (Finding.Verdict.REPEALABLE, "Repealable"),
+                (Finding.Verdict.NEEDS_REVIEW, "Needs review"),
+            ],
+            "sorts": list(SORT_LABELS.items()),
         },
     )
 

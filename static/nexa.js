@@ -113,11 +113,25 @@
       field(row, "info").textContent = state.info;
       var link = field(row, "report");
       if (state.report_url) { link.href = state.report_url; link.hidden = false; } else { link.hidden = true; }
+      var nameLink = field(row, "name-link"), name = field(row, "name");
+      if (nameLink && name) {
+        if (state.report_url) { nameLink.href = state.report_url; nameLink.hidden = false; name.hidden = true; }
+        else { nameLink.hidden = true; name.hidden = false; }
+      }
+      var ids = field(row, "ids");
+      if (ids) {
+        var parts = [];
+        if (state.pm_number) parts.push("PM " + state.pm_number);
+        if (state.notification_number) parts.push("Notif. " + state.notification_number);
+        ids.textContent = parts.join(" \u00b7 ");
+      }
+      var box = field(row, "progress-box");
+      if (box) box.hidden = state.status === "FAILURE";
       var err = field(row, "error");
       err.textContent = state.error;
       err.hidden = !state.error;
       if (announce && before !== state.status && !state.active) {
-        var name = row.querySelector(".filename").firstChild.textContent.trim();
+        var name = (field(row, "name") || row.querySelector(".filename")).textContent.trim();
         announce.textContent = name + ": " + state.status_label + (state.error ? ". " + state.error : ".");
       }
     }
@@ -146,7 +160,53 @@
     schedule();
   }
 
+  // The spec library list: rows of documents being imported refresh until they are done.
+  function setupSpecs(table) {
+    var url = table.getAttribute("data-status-url");
+    var delay = 1000;
+    function field(row, name) { return row.querySelector('[data-field="' + name + '"]'); }
+    function importing() {
+      return Array.prototype.filter.call(table.querySelectorAll("tr[data-spec-id]"), function (row) {
+        return row.getAttribute("data-state") === "Importing";
+      }).map(function (row) { return row.getAttribute("data-spec-id"); });
+    }
+    function show(el, text) { if (el) { el.textContent = text || ""; el.hidden = !text; } }
+    function update(doc) {
+      var row = table.querySelector('tr[data-spec-id="' + doc.id + '"]');
+      if (!row) return;
+      row.setAttribute("data-state", doc.state);
+      row.className = "state-row-" + doc.state.toLowerCase();
+      var state = field(row, "state");
+      state.textContent = doc.state;
+      state.className = "state state-" + doc.state.toLowerCase();
+      field(row, "number").textContent = doc.number;
+      field(row, "title").textContent = doc.title || "\u2014";
+      field(row, "revision").textContent = doc.revision || "\u2014";
+      field(row, "pages").textContent = doc.pages;
+      if (doc.clauses !== null) field(row, "clauses").textContent = doc.clauses;
+      show(field(row, "note"), doc.note);
+      show(field(row, "error"), doc.error);
+    }
+    function poll() {
+      var ids = importing();
+      if (!ids.length) return;
+      fetch(url + "?ids=" + encodeURIComponent(ids.join(",")), {
+        credentials: "same-origin", headers: { "Accept": "application/json" }
+      }).then(function (resp) {
+        if (!resp.ok) throw new Error("HTTP " + resp.status);
+        return resp.json();
+      }).then(function (data) {
+        data.documents.forEach(update);
+        delay = 1000;
+        schedule();
+      }).catch(function () { delay = Math.min(delay * 2, 15000); schedule(); });
+    }
+    function schedule() { if (importing().length) window.setTimeout(poll, delay); }
+    schedule();
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("table[data-specs]").forEach(setupSpecs);
     document.querySelectorAll("[data-dropzone]").forEach(setupDropzone);
     document.querySelectorAll("table[data-jobs]").forEach(setupJobs);
     // After a rejected submission, start at the first field with an error.

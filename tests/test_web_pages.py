@@ -127,22 +127,6 @@ def make_spec(number="035010", clauses=3, **kwargs) -> SpecDocument:
     return doc
 
 
-@pytest.fixture
-def crew(client, user):
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def boss(staff_user):
-    """A staff member's browser session: the spec library is changed by staff."""
-    from django.test import Client
-
-    c = Client()
-    c.force_login(staff_user)
-    return c
-
-
 # --- login and navigation -------------------------------------------------------------------
 
 
@@ -404,7 +388,7 @@ def test_report_page_shows_metadata_counts_and_citations(crew, user):
     assert 'class="badge badge-repealable">Repealable<' in html
     assert "0.86 confidence" in html
     assert "Measured 1.5°; clause 4.3 allows 2°." in html
-    assert "<strong>035010</strong> Rev. 07 · §4.3 · page 2" in html
+    assert "<strong>035010</strong> Rev. 07 · §4.3</a> · page 2" in html  # linked to the spec page
     assert "Crossarms shall be level within 2° of horizontal" in html
     assert reverse("audits:download", args=[audit.pk]) in html
 
@@ -537,8 +521,10 @@ def test_spec_list_and_detail(crew):
     html = crew.get(reverse("specs_web:list")).content.decode()
     assert "Overhead Construction" in html and "broken.pdf" in html
     assert "The PDF needs a password. (encrypted)" in html
-    assert 'class="superseded"' in html and "035010 Rev. 07</a>" in html
-    assert re.search(r'<td class="num">4</td>\s*<td class="num">4</td>', html)  # pages, clauses
+    assert 'class="state-row-superseded"' in html and "035010 Rev. 07</a>" in html
+    assert re.search(
+        r'data-field="pages">4</td>\s*<td class="num" data-label="Clauses" data-field="clauses">4</td>', html
+    )
     detail = crew.get(reverse("specs_web:detail", args=[new.pk])).content.decode()
     assert "§4.1 Crossarms" in detail and "§4.2 Crossarms" in detail
     assert "Clause text 3 of 035010." in detail and "page 4" in detail and "Exception" in detail
@@ -766,3 +752,63 @@ def test_repeal_request_heading_names_a_coded_infraction_once(crew, user):
     Infraction.objects.filter(audit=audit, code="Item 1").update(code="Go-back Infraction 2")
     text = pdf_text(crew.get(reverse("audits:repeal_pdf", args=[audit.pk])).content)
     assert "1. Go-back Infraction 2 (audit page 1)" in text and "Infraction Go-back" not in text
+
+
+def test_jobs_page_searches_filters_sorts_and_counts_verdicts(crew, user, django_assert_max_num_queries):
+    """Staff-pages issue, item 4: search (file name, PM, notification), filter by status and verdict, sort,
+    a link to each report, verdict counts per job, no progress bar on a failed job, filters kept by the pager."""
+    done = make_job(make_audit(user, "Alder Ave.pdf", pm="35111111"))
+    clean = make_audit(user, "Birch St.pdf", pm="35222222", with_findings=False)
+    Infraction.objects.create(audit=clean, order=0, code="1", description="ok", page=1)
+    Finding.objects.create(infraction=clean.infractions.get(), verdict="REPEALABLE", confidence=0.9)
+    make_job(clean)
+    failed = make_job(
+        make_audit(user, "Cedar Ct.pdf", pm="35333333", with_findings=False),
+        status=AnalysisJob.Status.FAILURE,
+        progress=5,
+        error_code="not_a_pdf",
+        error_message="Not a PDF.",
+    )
+    url = reverse("jobs_web:list")
+    with django_assert_max_num_queries(8):
+        html = crew.get(url).content.decode()
+    assert f'href="{reverse("audits:report", args=[done.audit_id])}">Alder Ave.pdf</a>' in html
+    assert "1 repealable" in html and "1 valid" in html and "1 review" in html  # Alder Ave's three verdicts
+    row = html[html.index(f'data-job-id="{failed.id}"') :]
+    row = row[: row.index("</tr>")]
+    assert 'data-field="progress-box" hidden' in row, "a failed job shows no progress bar"
+
+    def names(**params):
+        page = crew.get(url, params).content.decode()
+        return [n for n in ("Alder Ave.pdf", "Birch St.pdf", "Cedar Ct.pdf") if n in page]
+
+    assert names(q="birch") == ["Birch St.pdf"]
+    assert names(q="35333333") == ["Cedar Ct.pdf"]
+    assert names(q="120045871") == ["Alder Ave.pdf", "Birch St.pdf", "Cedar Ct.pdf"]  # notification number
+    assert names(status="FAILURE") == ["Cedar Ct.pdf"]
+    assert names(verdict="VALID") == ["Alder Ave.pdf"]
+    assert names(verdict="REPEALABLE") == ["Alder Ave.pdf", "Birch St.pdf"]
+    page = crew.get(url, {"sort": "name"}).content.decode()
+    assert page.index("Alder Ave.pdf") < page.index("Birch St.pdf") < page.index("Cedar Ct.pdf")
+    page = crew.get(url, {"sort": "oldest"}).content.decode()
+    assert page.index("Alder Ave.pdf") < page.index("Cedar Ct.pdf")
+    assert "No job matches these filters." in crew.get(url, {"q": "nothing-like-this"}).content.decode()
+    assert crew.get(url, {"status": "BOGUS", "sort": "bogus", "verdict": "x"}).status_code == 200
+
+
+def test_jobs_pager_keeps_the_filters(crew, user, monkeypatch):
+    from jobs import views as job_views
+
+    monkeypatch.setattr(job_views, "PAGE_SIZE", 2)
+    for i in range(3):
+        make_job(make_audit(user, f"Pole {i}.pdf", pm=f"3500000{i}"))
+    page = crew.get(reverse("jobs_web:list"), {"q": "pole", "sort": "name"}).content.decode()
+    assert 'href="?q=pole&amp;sort=name&amp;page=2"' in page
+
+
+def test_live_job_rows_carry_the_pm_and_notification_numbers(crew, user):
+    job = make_job(make_audit(user), status=AnalysisJob.Status.PROCESSING, progress=40)
+    data = crew.get(reverse("jobs_web:progress"), {"ids": str(job.id)}).json()
+    assert (
+        data["jobs"][0]["pm_number"] == "35125285" and data["jobs"][0]["notification_number"] == "120045871"
+    )
