@@ -46,6 +46,13 @@ class SpecDocument(models.Model):
     superseded_by = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="supersedes"
     )
+    # retired by staff: kept (findings may cite it) but no longer part of the active library
+    retired_at = models.DateTimeField(null=True, blank=True)
+    # the same number, title family and revision as a document already active: kept out of the library
+    # until staff choose to replace the active copy with it (or delete it)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
     # what the import decided about the library beside this document, in words for the user:
     # "Supersedes GO-95 Rev. 03." or "Number GO-95 is also used by ... ; both are kept."
     import_note = models.TextField(blank=True)
@@ -56,6 +63,22 @@ class SpecDocument(models.Model):
     def __str__(self):
         rev = f" Rev. {self.revision}" if self.revision else ""
         return f"{self.document_number or self.original_filename}{rev}"
+
+    @property
+    def library_state(self) -> str:
+        """Where the document stands in the library, in words: Importing, Failed, Retired, Duplicate,
+        Superseded or Active."""
+        if self.status in (self.Status.PENDING, self.Status.PROCESSING):
+            return "Importing"
+        if self.status == self.Status.FAILED:
+            return "Failed"
+        if self.retired_at is not None:
+            return "Retired"
+        if self.duplicate_of_id:
+            return "Duplicate"
+        if self.superseded_by_id:
+            return "Superseded"
+        return "Active"
 
     def error_message_for(self, user) -> str:
         """The error message ``user`` may read. An ``import_error`` (an unexpected failure: its
@@ -94,8 +117,13 @@ class SpecClause(models.Model):
 
 
 def active_documents():
-    """READY, non-superseded documents: the ones analyses cite."""
-    return SpecDocument.objects.filter(status=SpecDocument.Status.READY, superseded_by__isnull=True)
+    """READY documents that are not superseded, retired or an unconfirmed duplicate: the ones analyses cite."""
+    return SpecDocument.objects.filter(
+        status=SpecDocument.Status.READY,
+        superseded_by__isnull=True,
+        retired_at__isnull=True,
+        duplicate_of__isnull=True,
+    )
 
 
 def library_version() -> str:

@@ -16,6 +16,15 @@ class SpecDocumentSerializer(serializers.ModelSerializer):
     superseded_by = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
     hash_prefix = serializers.SerializerMethodField()
     error = serializers.SerializerMethodField()
+    state = serializers.CharField(
+        source="library_state",
+        read_only=True,
+        help_text="Active, Importing, Failed, Retired, Duplicate (same number and revision as an active copy) or Superseded",
+    )
+    retired_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    duplicate_of: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True
+    )
 
     class Meta:
         model = SpecDocument
@@ -31,6 +40,9 @@ class SpecDocumentSerializer(serializers.ModelSerializer):
             "status",
             "superseded",
             "superseded_by",
+            "state",
+            "retired_at",
+            "duplicate_of",
             "import_note",
             "hash_prefix",
             "uploaded_at",

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from engine.pdftext import TOO_LARGE, PdfError, count_pages, extract_pages, extraction_allowance
 from engine.spec.parsing import parse_spec
+from engine.spec.screen import LOOKS_LIKE_AUDIT, audit_not_spec
 from nexa.storage import clean_filename
 from specs.models import IMPORT_ERROR, SpecClause, SpecDocument
 
@@ -186,7 +187,7 @@ def enqueue_import(document: SpecDocument) -> None:
     transaction.on_commit(lambda: enqueue_import_now(pk))
 
 
-def _revision_key(doc: SpecDocument) -> tuple:
+def revision_key(doc: SpecDocument) -> tuple:
     """Sort key for "which revision is newer": numeric revision, else letters, then date, then upload."""
     rev = (doc.revision or "").strip()
     m = re.match(r"^(\d+)(?:\.(\d+))?", rev)
@@ -236,14 +237,40 @@ def _supersede(doc: SpecDocument) -> None:
         return
     same = list(
         SpecDocument.objects.select_for_update()
-        .filter(document_number=doc.document_number, status=SpecDocument.Status.READY)
+        .filter(
+            document_number=doc.document_number,
+            status=SpecDocument.Status.READY,
+            retired_at__isnull=True,
+            duplicate_of__isnull=True,
+        )
         .order_by("pk")
     )
     if not same:
         return
+    twin = next(
+        (
+            d
+            for d in same
+            if d.pk != doc.pk
+            and same_title_family(d.title, doc.title)
+            and _same_revision(d.revision, doc.revision)
+        ),
+        None,
+    )
+    if twin is not None and doc.pk in {d.pk for d in same}:
+        # a re-saved copy of a document already active: the library keeps the active one until staff decide
+        doc.duplicate_of, doc.superseded_by = twin, None
+        doc.import_note = (
+            f"Same number and revision as {describe(twin)}, already in the library: that copy stays active. "
+            "Staff can replace it with this one, or delete this one."
+        )
+        SpecDocument.objects.filter(pk=doc.pk).update(
+            duplicate_of=twin, superseded_by=None, import_note=doc.import_note
+        )
+        return
     family = [d for d in same if d.pk == doc.pk or same_title_family(d.title, doc.title)]
     others = [d for d in same if d not in family]
-    newest = max(family, key=_revision_key)
+    newest = max(family, key=revision_key)
     notes = []
     for other in family:
         target = None if other.pk == newest.pk else newest
@@ -263,6 +290,12 @@ def _supersede(doc: SpecDocument) -> None:
         )
     doc.import_note = " ".join(notes)
     SpecDocument.objects.filter(pk=doc.pk).update(import_note=doc.import_note)
+
+
+def _same_revision(a: str, b: str) -> bool:
+    """``"07"`` and ``"Rev. 7"`` are one revision; two empty revisions are too."""
+    norm = lambda r: re.sub(r"^(?:rev(?:ision)?\.?\s*)", "", (r or "").strip().lower()).lstrip("0") or "0"  # noqa: E731
+    return norm(a) == norm(b)
 
 
 class SpecImportLifecycle:
@@ -330,6 +363,9 @@ def _import(document_id: int) -> None:
         data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES
     )
     parsed = parse_spec(text.pages, doc.original_filename)
+    why = audit_not_spec(text.pages, parsed)
+    if why:
+        raise PdfError(LOOKS_LIKE_AUDIT, why)
     with transaction.atomic():
         doc = SpecDocument.objects.select_for_update().get(pk=doc.pk)
         doc.clauses.all().delete()

@@ -283,9 +283,20 @@ def test_batch_api_mixed_bad_files(api, library, run_jobs, django_capture_on_com
 # --- POST /upload-specs -------------------------------------------------------------------------
 
 
+# the readable files above are audits: uploaded as specs they are read, then refused as audits
+AS_SPECS = [(name, build, code or "looks_like_audit") for name, build, code in READ]
+SPEC_LINES = [
+    "Document 900777",
+    "Revision: 1",
+    "1.1 Guy markers shall be yellow.",
+    "1.2 Guy markers shall be at least 8 ft long.",
+    "1.3 Anchor rods shall be set 6 ft deep.",
+]
+
+
 def test_upload_specs_every_bad_file(staff_api, run_jobs, django_capture_on_commit_callbacks):
     api = staff_api
-    cases = [*REFUSED, *READ, ("too-large", too_large, "too_large")]
+    cases = [*REFUSED, *AS_SPECS, ("too-large", too_large, "too_large")]
     files = [upload(f"spec-{name}.pdf", build()) for name, build, _ in cases]
     with django_capture_on_commit_callbacks(execute=True):
         response = api.post("/upload-specs", {"files": files}, format="multipart")
@@ -304,7 +315,11 @@ def test_upload_specs_every_bad_file(staff_api, run_jobs, django_capture_on_comm
     assert not SpecDocument.objects.filter(status__in=["PENDING", "PROCESSING"]).exists()
     # and the worker still imports a good one
     with django_capture_on_commit_callbacks(execute=True):
-        api.post("/upload-specs", {"files": [upload("good-spec.pdf", tag="spec-after")]}, format="multipart")
+        api.post(
+            "/upload-specs",
+            {"files": [upload("good-spec.pdf", audit_pdf(SPEC_LINES, tag="spec-after"))]},
+            format="multipart",
+        )
     run_jobs(("default",))
     assert SpecDocument.objects.get(original_filename="good-spec.pdf").status == "READY"
 
@@ -368,12 +383,14 @@ def _files(tmp_path, cases, prefix=""):
 
 
 def test_import_specs_command_bad_files(tmp_path, capsys):
-    cases = [*REFUSED, *READ, ("too-large", too_large, "too_large")]
+    cases = [*REFUSED, *AS_SPECS, ("too-large", too_large, "too_large")]
     paths = _files(tmp_path, cases)
-    call_command("import_specs", *paths)
+    good = tmp_path / "good-spec.pdf"
+    good.write_bytes(audit_pdf(SPEC_LINES, tag="command"))
+    call_command("import_specs", *paths, str(good))
     lines = capsys.readouterr().out.strip().splitlines()
-    assert len(lines) == len(cases)
-    for (name, _, code), line in zip(cases, lines, strict=True):
+    assert len(lines) == len(cases) + 1 and lines[-1].startswith("imported 900777"), lines[-1]
+    for (name, _, code), line in zip(cases, lines[:-1], strict=True):
         assert line.endswith(f"[{name}.pdf]"), line
         if code is None:
             assert line.startswith("imported "), line
