@@ -181,12 +181,10 @@ def _drop_files(page, selector: str, files: dict[str, bytes]):
 def _wait_spec_ready(page, base_url: str, timeout: float = 90):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        statuses = page.locator("table.specs tbody tr").evaluate_all(
-            "rows => rows.map(r => r.dataset.status)"
-        )
-        if statuses and all(s == "READY" for s in statuses):
+        states = page.locator("table.specs tbody tr").evaluate_all("rows => rows.map(r => r.dataset.state)")
+        if states and all(s == "Active" for s in states):
             return
-        assert "FAILED" not in statuses, page.content()
+        assert "Failed" not in states, page.content()
         time.sleep(0.5)
         page.goto(f"{base_url}/specs/")
     raise AssertionError("the spec import did not finish")
@@ -339,3 +337,66 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     page.screenshot(path=str(error_shot), full_page=True)
     print(f"screenshot of the upload error: {error_shot}")
     context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _no_sideways_scroll(page) -> None:
+    overflow = page.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px at {page.viewport_size['width']} px"
+
+
+def test_report_jobs_and_library_fit_a_phone_and_a_desktop(chromium_browser, live_server, user, shots_dir):
+    """Staff-pages issue, item 1: at 390 px the report's infractions are stacked cards with the verdict, reason and
+    citation before the finding, jobs are a list, and no page scrolls sideways; the same pages at desktop width.
+    Screenshots of each page at both widths are written and their paths printed."""
+    from tests.test_web_pages import make_audit, make_job, make_spec
+
+    user.is_staff = True  # the library page shows the staff controls too
+    user.save(update_fields=["is_staff"])
+    audit = make_audit(user, "Field audit with a rather long file name 2025-10-08 Alder Ave.pdf")
+    make_job(audit)
+    spec = make_spec()
+    pages = {
+        "report": f"/audits/{audit.pk}/",
+        "jobs": "/jobs/",
+        "library": "/specs/",
+        "spec": f"/specs/{spec.pk}/",
+    }
+    shots = []
+    for label, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = chromium_browser.new_context(viewport=viewport)
+        page = context.new_page()
+        _login(page, live_server.url, user.username)
+        for name, path in pages.items():
+            page.goto(f"{live_server.url}{path}")
+            page.wait_for_load_state()
+            _no_sideways_scroll(page)
+            shot = shots_dir / f"{name}-{label}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            shots.append(shot)
+        page.goto(f"{live_server.url}{pages['report']}")
+        first = page.locator("table.infractions tbody tr").first
+        verdict, grounds, finding = (
+            first.locator(f"td.{c}").bounding_box() for c in ("verdict", "grounds", "description")
+        )
+        if label == "phone":
+            # a card: the verdict, then the reason and citation, then the finding, each the card's full width
+            assert verdict["y"] < grounds["y"] < finding["y"], (verdict, grounds, finding)
+            assert finding["width"] > 0.8 * PHONE["width"] - 40
+            assert first.bounding_box()["height"] < 700, "no mostly blank 700 px rows"
+            jobs_row = None
+            page.goto(f"{live_server.url}/jobs/")
+            jobs_row = page.locator("table.jobs tbody tr").first.bounding_box()
+            assert jobs_row["width"] <= PHONE["width"]
+        else:
+            # a table row: the finding beside the verdict
+            assert abs(verdict["y"] - finding["y"]) < 5 and finding["x"] < verdict["x"]
+        context.close()
+    for shot in shots:
+        assert shot.stat().st_size > 0
+        print(f"screenshot: {shot}")
