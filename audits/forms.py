@@ -1,9 +1,11 @@
 """Upload forms for the web pages: one or many PDFs, checked cheaply before anything is stored.
 
 The checks here are the ones a person can fix at the form (wrong file type, too large, too many
-files); a file refused on its own is still recorded by the view as a failed job. Deeper problems
-(corrupt, encrypted, no text layer) are found by the worker and shown on the jobs page with their
-error code.
+files). A submission goes through file by file, as the API's batch does: the good files are accepted
+and each refused one is listed with its reason (``MultiplePdfField.refused``); only a submission with
+no good file at all is refused as a whole. Refused files are not stored and get no job row. Deeper
+problems (corrupt, encrypted, no text layer) are found by the worker and shown on the jobs page with
+their error code.
 """
 
 from __future__ import annotations
@@ -14,9 +16,6 @@ from django.template.defaultfilters import filesizeformat
 
 from engine.pdftext import looks_like_pdf
 from nexa.storage import clean_filename
-
-# ValidationError codes of MultiplePdfField that refuse the submission as a whole
-WHOLE_SUBMISSION_ERRORS = ("required", "too_many_files")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -33,8 +32,9 @@ class MultiplePdfField(forms.FileField):
             ``settings.NEXA_BATCH_MAX_FILES`` at validation time).
         max_bytes: the largest accepted file in bytes (``None``: ``settings.NEXA_MAX_UPLOAD_BYTES``).
 
-    Raises ``ValidationError`` with one plain-words message per problem: no file chosen, too many
-    files, an empty file, a file over the size limit, a file that is not a PDF.
+    ``clean`` returns the files that pass and keeps the others in ``refused`` as ``(file name, reason)``;
+    it raises ``ValidationError`` when nothing was chosen, too many files were, or no file passes (then
+    with one plain-words message per refused file: empty, over the size limit, not a PDF).
     """
 
     widget = MultipleFileInput
@@ -44,6 +44,7 @@ class MultiplePdfField(forms.FileField):
         super().__init__(*args, **kwargs)
         self._max_files = max_files
         self._max_bytes = max_bytes
+        self.refused: list[tuple[str, str]] = []
 
     @property
     def max_files(self) -> int:
@@ -56,8 +57,9 @@ class MultiplePdfField(forms.FileField):
         return self._max_bytes or settings.NEXA_MAX_UPLOAD_BYTES
 
     def clean(self, data, initial=None):
-        """Return the list of uploaded files, or raise ``ValidationError`` listing every problem."""
+        """Return the list of files that pass; see the class docstring."""
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        self.refused = []
         if not files:
             raise forms.ValidationError("Choose at least one PDF file.", code="required")
         if len(files) > self.max_files:
@@ -65,23 +67,34 @@ class MultiplePdfField(forms.FileField):
                 f"Too many files: you chose {len(files)}, the limit is {self.max_files} per upload.",
                 code="too_many_files",
             )
-        errors = []
+        good = []
         for upload in files:
-            name = clean_filename(upload.name)
-            if not upload.size:
-                errors.append(f"{name} is empty (0 bytes).")
-                continue
-            if upload.size > self.max_bytes:
-                errors.append(
-                    f"{name} is too large ({filesizeformat(upload.size)}); "
-                    f"the limit is {filesizeformat(self.max_bytes)}."
-                )
-                continue
-            if not _starts_like_pdf(upload):
-                errors.append(f"{name} is not a PDF file.")
-        if errors:
-            raise forms.ValidationError(errors)
-        return files
+            reason = self._refusal(upload)
+            if reason:
+                self.refused.append((clean_filename(upload.name), reason))
+            else:
+                good.append(upload)
+        if not good:
+            raise forms.ValidationError([f"{name} {reason}" for name, reason in self.refused])
+        return good
+
+    def _refusal(self, upload) -> str:
+        """Why ``upload`` is refused at the form ("is not a PDF file."), or ``""``."""
+        if not upload.size:
+            return "is empty (0 bytes)."
+        if upload.size > self.max_bytes:
+            return f"is too large ({filesizeformat(upload.size)}); the limit is {filesizeformat(self.max_bytes)}."
+        if not _starts_like_pdf(upload):
+            return "is not a PDF file."
+        return ""
+
+    def refusal_message(self) -> str:
+        """One sentence listing the refused files with their reasons, or ``""``."""
+        if not self.refused:
+            return ""
+        n = len(self.refused)
+        listed = " ".join(f"{name} {reason}" for name, reason in self.refused)
+        return f"{n} file{'s were' if n != 1 else ' was'} not accepted and not stored: {listed}"
 
 
 def _starts_like_pdf(upload) -> bool:
@@ -100,14 +113,12 @@ class AuditUploadForm(forms.Form):
         help_text="One or more audit reports in PDF format.",
     )
 
-    def files_refused_one_by_one(self) -> list:
-        """The submitted files when the form was refused file by file (empty, too large, not a PDF).
+    def refusal_message(self) -> str:
+        """The files of a submission that went through in part, with why each one was refused."""
+        return refusal_message(self)
 
-        Returns ``[]`` when the form is unbound or valid, or refused as a whole (nothing chosen,
-        too many files: nothing of such a submission is recorded).
-        """
-        if not self.is_bound or "files" not in self.errors:
-            return []
-        if any(self.has_error("files", code) for code in WHOLE_SUBMISSION_ERRORS):
-            return []
-        return [f for f in self.files.getlist("files") if f]
+
+def refusal_message(form: forms.Form) -> str:
+    """The refused files of ``form``'s ``files`` field (a ``MultiplePdfField``), in one sentence, or ``""``."""
+    field = form.fields["files"]
+    return field.refusal_message() if isinstance(field, MultiplePdfField) else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import QuerySet
@@ -20,7 +21,7 @@ from audits import exports
 from audits.forms import AuditUploadForm
 from audits.models import Audit, Finding
 from jobs.models import AnalysisJob, Batch
-from jobs.services import record_refused_uploads, submit_audit
+from jobs.services import submit_audit
 
 VERDICT_LABELS = {
     Finding.Verdict.VALID: "Valid",
@@ -54,9 +55,10 @@ def home(request):
 def upload(request):
     """Upload one or many audit PDFs; each becomes an analysis job, then the jobs page opens.
 
-    Several files at once form one batch. Form errors (no file, not a PDF, too large, too many
-    files) are shown next to the field and no analysis starts; a file refused on its own (empty,
-    not a PDF, too large) is still recorded as a ``FAILURE`` job, listed on the jobs page.
+    Several files at once form one batch. The good files of a submission go through and each refused
+    one (empty, not a PDF, too large) is listed with its reason on the jobs page; refused files are not
+    stored and get no job. When no file passes (or none was chosen, or too many), the form shows why
+    next to the field and nothing starts.
     """
     form = AuditUploadForm(request.POST, request.FILES) if request.method == "POST" else AuditUploadForm()
     if request.method == "POST":
@@ -66,8 +68,11 @@ def upload(request):
                 batch = Batch.objects.create(owner=request.user) if len(files) > 1 else None
                 for upload_file in files:
                     submit_audit(request.user, upload_file, batch=batch)
+            n = len(files)
+            messages.success(request, f"{n} audit{'s' if n != 1 else ''} submitted for analysis.")
+            if form.refusal_message():
+                messages.warning(request, form.refusal_message())
             return redirect("jobs_web:list")
-        record_refused_uploads(request.user, form.files_refused_one_by_one())
     status = 400 if request.method == "POST" else 200
     return render(request, "audits/upload.html", {"form": form}, status=status)
 

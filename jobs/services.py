@@ -248,28 +248,6 @@ def record_refused(
         )
 
 
-def record_refused_uploads(owner, uploaded_files) -> list[AnalysisJob]:
-    """Record, one by one, the files of a refused web upload that fail :func:`check_upload`.
-
-    The upload form refuses a whole submission when one file is empty, too large or not a PDF;
-    the files that passed are not stored (the person sends them again), the failing ones are
-    recorded with :func:`record_refused` (no batch) so they show on the jobs page.
-
-    Args:
-        uploaded_files: the submitted Django ``UploadedFile`` objects.
-
-    Returns:
-        The ``FAILURE`` jobs recorded, in submission order.
-    """
-    jobs = []
-    for uploaded_file in uploaded_files:
-        try:
-            check_upload(uploaded_file)
-        except PdfError as exc:
-            jobs.append(record_refused(owner, uploaded_file, exc))
-    return jobs
-
-
 def has_priority(owner) -> bool:
     """True when staff gave ``owner``'s account priority (``ClientAccount.priority``)."""
     return ClientAccount.objects.filter(user=owner, priority=True).exists()

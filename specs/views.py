@@ -20,7 +20,7 @@ from django.utils.text import slugify
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from audits.forms import MultiplePdfField
+from audits.forms import MultiplePdfField, refusal_message
 from engine.requirements import modality
 from nexa.storage import clean_filename
 from specs import services, upkeep
@@ -170,6 +170,9 @@ def spec_upload(request):
     if request.method == "POST" and form.is_valid():
         for text, level in _import_files(request.user, form.cleaned_data["files"]):
             messages.add_message(request, level, text)
+        refused = refusal_message(form)
+        if refused:
+            messages.warning(request, refused)
         return redirect("specs_web:list")
     status = 400 if request.method == "POST" else 200
     return render(request, "specs/upload.html", {"form": form}, status=status)

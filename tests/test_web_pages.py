@@ -210,13 +210,8 @@ def test_upload_not_a_pdf_shows_error_next_to_field(crew):
     html = resp.content.decode()
     assert re.search(r'id="id_files-error"[^>]*>\s*<p>notes.pdf is not a PDF file.</p>', html)
     assert 'aria-invalid="true"' in html
-    # the refused file is recorded as a failed job (bytes kept), never queued, and listed with its message
-    job = AnalysisJob.objects.select_related("audit").get()
-    assert (job.status, job.error_code, job.batch) == ("FAILURE", "not_a_pdf", None)
-    assert job.audit.original_filename == "notes.pdf" and job.audit.size_bytes == 16
-    assert job.audit.file.name.startswith("audits/")
-    page = crew.get(reverse("jobs_web:list")).content.decode()
-    assert "notes.pdf" in page and "The file is not a PDF (no %PDF- header). (not_a_pdf)" in page
+    # a file the form refused is not stored and gets no job (before: a FAILURE job with another message)
+    assert not AnalysisJob.objects.exists() and not Audit.objects.exists()
 
 
 def test_upload_too_large(crew, settings):
@@ -225,26 +220,27 @@ def test_upload_too_large(crew, settings):
     resp = _post_files(crew, reverse("audits:upload"), [big])
     assert resp.status_code == 400
     assert "big.pdf is too large (2.9\xa0KB); the limit is 2.0\xa0KB." in resp.content.decode()
-    job = AnalysisJob.objects.select_related("audit").get()
-    assert (job.status, job.error_code) == ("FAILURE", "too_large")
-    assert job.audit.size_bytes == 3009 and not job.audit.file  # recorded, bytes not stored
-    assert (
-        "The file is 3009 bytes; the limit is 2000 bytes. (too_large)"
-        in crew.get(reverse("jobs_web:list")).content.decode()
-    )
+    assert not AnalysisJob.objects.exists()
 
 
-def test_upload_mixed_records_only_the_refused_file(crew):
-    """One bad file refuses the form: the good ones are not stored (sent again), the bad one is recorded."""
-    files = [
-        SimpleUploadedFile("good.pdf", make_pdf(["audit"])),
+def test_upload_mixed_sends_the_good_files_and_lists_each_bad_one(crew):
+    """Staff-pages issue, item 3: four good audits and one bad file. Before, all five were refused with one
+    message about the bad one; now the four go through as a batch and the bad one is listed with its reason."""
+    files = [SimpleUploadedFile(f"good-{i}.pdf", make_pdf([f"audit {i}"])) for i in range(4)] + [
+        SimpleUploadedFile("notes-renamed.pdf", b"PK\x03\x04 a zip, not a pdf"),
         SimpleUploadedFile("empty.pdf", b""),
     ]
     resp = _post_files(crew, reverse("audits:upload"), files)
-    assert resp.status_code == 400 and "empty.pdf is empty (0 bytes)." in resp.content.decode()
-    job = AnalysisJob.objects.select_related("audit").get()
-    assert job.audit.original_filename == "empty.pdf" and job.error_code == "not_a_pdf"
-    assert not Batch.objects.exists()
+    assert resp.status_code == 302 and resp["Location"] == reverse("jobs_web:list")
+    assert sorted(j.file_name for j in AnalysisJob.objects.all()) == [f"good-{i}.pdf" for i in range(4)]
+    assert Batch.objects.get().jobs.count() == 4
+    page = crew.get(resp["Location"]).content.decode()
+    assert "4 audits submitted for analysis." in page
+    assert (
+        "2 files were not accepted and not stored: notes-renamed.pdf is not a PDF file. empty.pdf is empty (0 bytes)."
+        in page
+    )
+    assert not Audit.objects.filter(original_filename__in=["notes-renamed.pdf", "empty.pdf"]).exists()
 
 
 def test_upload_too_many_files(crew, settings):
