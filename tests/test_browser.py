@@ -330,9 +330,8 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     error = page.locator("#id_files-error")
     assert error.inner_text().strip() == "notes.pdf is not a PDF file."
     assert page.get_by_label("Audit PDFs").get_attribute("aria-invalid") == "true"
-    # The refused file is still recorded, as a failed job with its code (nothing is lost).
-    refused = Audit.objects.get(original_filename="notes.pdf")
-    assert [j.error_code for j in refused.jobs.all()] == ["not_a_pdf"]
+    # the form refused it: it is not stored and gets no job (the person sees why, at the field)
+    assert not Audit.objects.filter(original_filename="notes.pdf").exists()
     error_shot = shots_dir / "upload-error.png"
     page.screenshot(path=str(error_shot), full_page=True)
     print(f"screenshot of the upload error: {error_shot}")
