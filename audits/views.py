@@ -22,6 +22,7 @@ from audits.forms import AuditUploadForm
 from audits.models import Audit, Finding
 from jobs.models import AnalysisJob, Batch
 from jobs.services import submit_audit
+from specs.models import active_documents
 
 VERDICT_LABELS = {
     Finding.Verdict.VALID: "Valid",
@@ -74,7 +75,12 @@ def upload(request):
                 messages.warning(request, form.refusal_message())
             return redirect("jobs_web:list")
     status = 400 if request.method == "POST" else 200
-    return render(request, "audits/upload.html", {"form": form}, status=status)
+    return render(
+        request,
+        "audits/upload.html",
+        {"form": form, "library_empty": not active_documents().exists()},
+        status=status,
+    )
 
 
 def verdict_counts(infractions) -> dict[str, int]:

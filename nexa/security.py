@@ -58,6 +58,10 @@ RELAXED_CSP = {
 }
 
 
+# Django's own debug pages (DEBUG only: ``make run``) style themselves inline
+DEBUG_ERROR_CSP = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+
+
 def csp_for(path: str) -> str:
     """The ``Content-Security-Policy`` value for a request path (``"/audits/1/"``)."""
     for prefix, policy in RELAXED_CSP.items():
@@ -74,6 +78,8 @@ class ContentSecurityPolicyMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if settings.DEBUG and response.status_code >= 400:
+            response.headers.setdefault("Content-Security-Policy", DEBUG_ERROR_CSP)
         response.headers.setdefault("Content-Security-Policy", csp_for(request.path))
         return response
 

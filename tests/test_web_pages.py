@@ -808,3 +808,26 @@ def test_live_job_rows_carry_the_pm_and_notification_numbers(crew, user):
     assert (
         data["jobs"][0]["pm_number"] == "35125285" and data["jobs"][0]["notification_number"] == "120045871"
     )
+
+
+def test_the_first_page_says_when_the_library_is_empty(crew, boss):
+    page = crew.get(reverse("audits:upload")).content.decode()
+    assert "The spec library is empty" in page and "Ask a staff member" in page
+    assert "Upload the standards" in boss.get(reverse("audits:upload")).content.decode()
+    make_spec()
+    assert "The spec library is empty" not in crew.get(reverse("audits:upload")).content.decode()
+
+
+def test_a_404_under_debug_is_styled(crew, settings):
+    """`make run` serves with DEBUG on: Django's 404 page styles itself inline, which the strict CSP blocked."""
+    settings.DEBUG = True
+    resp = crew.get("/no-such-page/")
+    assert resp.status_code == 404 and "style-src 'self' 'unsafe-inline'" in resp["Content-Security-Policy"]
+    settings.DEBUG = False
+    assert "'unsafe-inline'" not in crew.get("/no-such-page/")["Content-Security-Policy"]
+
+
+def test_admin_index_links_read_as_sentences(boss):
+    html = boss.get("/admin/").content.decode()
+    assert re.search(r'<p><a href="[^"]+">Nexa monitoring</a>: queues', html)
+    assert re.search(r'<p><a href="[^"]+">RQ dashboard</a>: queues', html)
