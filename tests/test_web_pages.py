@@ -551,7 +551,7 @@ def test_only_staff_change_the_library_from_the_pages(crew, boss):
 
 @pytest.fixture
 def hundred_audits(user, other_user):
-    """100 analysed audits (3 findings each) with a job each, half of them the user's."""
+    """100 analysed audits (3 findings each) with a job each, half of them the user's; 50 specs."""
     audits = []
     for i in range(100):
         owner = user if i % 2 == 0 else other_user
@@ -559,8 +559,8 @@ def hundred_audits(user, other_user):
         status = [AnalysisJob.Status.SUCCESS, AnalysisJob.Status.PENDING, AnalysisJob.Status.FAILURE][i % 3]
         make_job(audit, status)
         audits.append(audit)
-    for n in range(5):
-        make_spec(f"0{n}5010", clauses=30, sha256=str(n) * 64)
+    for n in range(50):
+        make_spec(f"{n:02d}5010", clauses=30, sha256=f"{n:02d}".ljust(64, "c"))
     return audits
 
 
@@ -580,8 +580,11 @@ def test_pages_have_bounded_queries(client, user, staff_user, hundred_audits, dj
             reverse("audits:report", args=[mine.pk]) + "?verdict=VALID",
             reverse("audits:csv", args=[mine.pk]),
             reverse("audits:repeal_pdf", args=[mine.pk]),
+            reverse("jobs_web:list") + "?q=A1&status=SUCCESS&verdict=VALID&sort=name",
             reverse("specs_web:list"),
             reverse("specs_web:detail", args=[doc.pk]),
+            reverse("specs_web:status") + "?ids=" + ",".join(str(p) for p in SpecDocument.objects.values_list("pk", flat=True)),
+            reverse("specs_web:cite") + f"?document={doc.document_number}&revision=07&section=4.1",
         ]
         for url in pages:
             client.get(url)  # warm caches (templates, fonts)
