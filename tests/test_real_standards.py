@@ -727,3 +727,17 @@ def test_the_grade_a_case_calls_for_is_a_fact_and_a_general_order_number_is_no_c
         lib,
     )
     assert grade_c.verdict == "REPEALABLE", grade_c.reason
+
+
+def test_each_value_of_a_rule_keeps_its_own_case_when_paralleling_or_crossing():
+    """GO 128 Rule 41.4-A(1): 12 inches when paralleling and 6 inches when crossing. Before, "when paralleling
+    and at least" made the 6 inches a condition, and a crossing at 8 in was judged by the 12 inches."""
+    from engine import decide
+
+    lib = _library({"go128.pdf": SEPARATION_PAGE})
+    crossing = decide(
+        "Communication duct installed independently crossing the existing 6-in water main with 8 in of separation.",
+        {},
+        lib,
+    )
+    assert crossing.verdict == "REPEALABLE" and "6 inches" in crossing.reason, crossing.reason

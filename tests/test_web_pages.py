@@ -583,7 +583,9 @@ def test_pages_have_bounded_queries(client, user, staff_user, hundred_audits, dj
             reverse("jobs_web:list") + "?q=A1&status=SUCCESS&verdict=VALID&sort=name",
             reverse("specs_web:list"),
             reverse("specs_web:detail", args=[doc.pk]),
-            reverse("specs_web:status") + "?ids=" + ",".join(str(p) for p in SpecDocument.objects.values_list("pk", flat=True)),
+            reverse("specs_web:status")
+            + "?ids="
+            + ",".join(str(p) for p in SpecDocument.objects.values_list("pk", flat=True)),
             reverse("specs_web:cite") + f"?document={doc.document_number}&revision=07&section=4.1",
         ]
         for url in pages:

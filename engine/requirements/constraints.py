@@ -179,10 +179,16 @@ _HEDGE = re.compile(
 )
 
 
+_NEXT_LIMIT = re.compile(rf"(?i)\b(?:and|or)\s+(?:{_GE}|{_LE})\s*$")
+
+
 def _condition_before(left: str) -> re.Match[str] | None:
     """The "where/when/if" clause that the value at the end of ``left`` sits in, if any (hedges skipped)."""
     # "(or the width of the meter panel, if greater) and 78 inches high": a parenthesis keeps its own condition
-    return _CONDITION.search(_HEDGE.sub(" ", re.sub(r"\([^()]*\)", " ", left)))
+    m = _CONDITION.search(_HEDGE.sub(" ", re.sub(r"\([^()]*\)", " ", left)))
+    if m and _NEXT_LIMIT.search(m.group(0)):
+        return None  # "12 inches when paralleling and at least 6 inches": the clause belonged to the value before
+    return m
 
 
 # the verb of a rule: a value before it, in the subject, may say which things the rule is about
@@ -274,7 +280,11 @@ def _subject_condition(text: str, q: Quantity) -> str | bool:
     return "prohibited" if _PROHIBITED.match(text[verb.start() :]) else True
 
 
-_PLACE_PREP = re.compile(r"\b(?:on|in|under|beneath|for|at|within|along|across|inside)\s+", re.I)
+_PLACE_PREP = re.compile(
+    r"\b(?:on|in|under|beneath|for|at|within|along|across|inside)\s+"
+    r"|^\s*(?:when|where|if)\s+(?=\w+ing\b)",  # "12 inches when paralleling and 6 inches when crossing"
+    re.I,
+)
 _FALLBACK = re.compile(
     r"\b(?:elsewhere|otherwise|(?:in|at|for|on)\s+(?:all\s+)?other\s+(?:areas?|locations?|places?|cases?|sides?))\b",
     re.I,
