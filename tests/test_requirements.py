@@ -424,3 +424,12 @@ def test_a_row_label_led_by_its_case_number_keys_the_value_range():
     assert (key.kind, key.lo, key.hi) == ("voltage", 17500.0, float("inf"))
     low = row_key("1 0 - 7,500 volts")
     assert (low.kind, low.lo, low.hi) == ("voltage", 0.0, 7500.0)
+
+
+def test_a_negation_reaches_across_a_coordinated_word():
+    """GO 128 Rule 31.6 (conduits sealed): "not plugged or sealed" was read as sealed."""
+    assert (
+        phrase_state("sealed", "Service conduit to Lot 19 is not plugged or sealed at the handhole.") is False
+    )
+    assert phrase_state("bonded", "The cable racks are neither grounded nor bonded.") is False
+    assert phrase_state("sealed", "The conduit is plugged and sealed at both ends.") is True

@@ -71,7 +71,9 @@ def phrase_state(phrase: str, text: str) -> bool | None:
     for m in re.finditer(rf"(?<![a-z0-9]){re.escape(p)}(?![a-z0-9])", t):
         before = t[max(0, m.start() - 25) : m.start()]
         if re.search(
-            r"\b(?:not|no|non|without|instead\s+of|rather\s+than|out\s+of|missing|lacks?|lacking|never)\s+(?:\w+\s+)?$",
+            # one word may come between, or a coordinated one: "not plugged or sealed", "neither bonded nor"
+            r"\b(?:not|no|non|neither|without|instead\s+of|rather\s+than|out\s+of|missing|lacks?|lacking|never)\s+"
+            r"(?:\w+\s+(?:or|nor|and)\s+|\w+\s+)?$",
             before,
         ):
             found = False if found is None else found
