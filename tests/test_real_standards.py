@@ -741,3 +741,27 @@ def test_each_value_of_a_rule_keeps_its_own_case_when_paralleling_or_crossing():
         lib,
     )
     assert crossing.verdict == "REPEALABLE" and "6 inches" in crossing.reason, crossing.reason
+
+
+MANHOLE_PAGE = """General Order No. 128
+Document: GO-128
+Revision: 1
+32  Manholes
+32.5  Openings
+No manhole access opening shall be smaller than 26 inches in diameter if round, or 26 inches by 24 inches if
+rectangular.
+"""
+
+
+def test_no_opening_shall_be_smaller_than_is_a_minimum_for_each_shape():
+    """GO 128 Rule 32.5. Before, "No ... shall be smaller than 26 inches" read as "less than 26 inches", and "if round,
+    or" made the rectangular size a condition."""
+    from engine import decide
+
+    lib = _library({"go128.pdf": MANHOLE_PAGE})
+    rect = decide("Rectangular access opening of new manhole M-17 measures 24 in by 22 in.", {}, lib)
+    assert rect.verdict == "VALID", rect.reason
+    round_ = decide(
+        "Round access opening of manhole M-19 measures 27 in in diameter; auditor requires 30 in.", {}, lib
+    )
+    assert round_.verdict == "REPEALABLE" and "26 inches" in round_.reason, round_.reason

@@ -7,7 +7,7 @@ Plain Python, no Django (docs/architecture.md)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from engine.quantities import Quantity, find_quantities
 from engine.requirements.applicability import applicability, merge_app
@@ -179,7 +179,8 @@ _HEDGE = re.compile(
 )
 
 
-_NEXT_LIMIT = re.compile(rf"(?i)\b(?:and|or)\s+(?:{_GE}|{_LE})\s*$")
+_DIMENSION_BY = re.compile(r"(?i)\d\s*(?:in(?:ches)?|ft|feet|mm|m|cm)?\.?\s*(?:by|x|\u00d7)\s*$")
+_NEXT_LIMIT = re.compile(rf"(?i)\b(?:and|or)\s+(?:{_GE}|{_LE})?\s*$")
 
 
 def _condition_before(left: str) -> re.Match[str] | None:
@@ -223,6 +224,8 @@ _QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|nor|if|where|when|provided|but|
 # a negated requirement around a strict comparator ("In no case shall ... be less than 3 feet", GO 128 Rule 32.8)
 _IN_NO_CASE = re.compile(
     r"(?i)\b(?:in\s+no\s+case|at\s+no\s+time|under\s+no\s+circumstances|in\s+no\s+event)\s+(?:shall|may|must)\b[^.;]*$"
+    # "No manhole access opening shall be smaller than 26 inches" (GO 128 Rule 32.5): at least 26 inches
+    r"|(?:(?:^|[.;:]\s*|\b(?:and|but)\s+)no|(?-i:\bNo))\s+(?:[\w-]+\s+){1,5}(?:shall|may|must)\s+be\s+[^.;]*$"
 )
 
 
@@ -282,7 +285,9 @@ def _subject_condition(text: str, q: Quantity) -> str | bool:
 
 _PLACE_PREP = re.compile(
     r"\b(?:on|in|under|beneath|for|at|within|along|across|inside)\s+"
-    r"|^\s*(?:when|where|if)\s+(?=\w+ing\b)",  # "12 inches when paralleling and 6 inches when crossing"
+    # "12 inches when paralleling and 6 inches when crossing", "26 inches if round, or 26 by 24 if rectangular"
+    r"|^\s*(?:in\s+diameter\s+)?(?:when|where|if)\s+(?=\w+(?:\s*[,;.]|\s+(?:or|and)\b|\s*$))"
+    r"|^\s*(?:when|where|if)\s+(?=\w+ing\b)",
     re.I,
 )
 _FALLBACK = re.compile(
@@ -462,6 +467,16 @@ def parse_constraints(
                 fallback=fallback,
             )
         )
+        if len(out) >= 2 and out[-2].kind == q.kind and _DIMENSION_BY.search(text[: q.start]):
+            # "26 inches by 24 inches if rectangular": both sides of one dimension, one comparator, one case
+            first, second = out[-2], out[-1]
+            lo2 = q.magnitude if first.comparator in (">=", ">", "==") else None
+            hi2 = q.magnitude if first.comparator in ("<=", "<") else None
+            out[-1] = replace(
+                second, comparator=first.comparator, low=lo2, high=hi2, condition=first.condition,
+                explicit=first.explicit, place=second.place or first.place,
+            )  # fmt: skip
+            out[-2] = replace(first, place=first.place or second.place)
         prev_cmp = cmp if explicit else prev_cmp
         i += 1
     return out
