@@ -1274,3 +1274,18 @@ def test_findings_table_with_an_id_column_and_status_notes():
     )
     assert found[1].fields["location"] == "V-107" and found[1].fields["reference"] == "GO 95 51.6-A"
     assert found[2].fields["status"] == "Open"
+
+
+def test_known_id_prefixes_with_a_space_before_the_number_lead_findings():
+    """realtext-go2: "NCI 1. Joint pole 88412: ..." (no dash) was read as prose, two items to a paragraph."""
+    pages = [
+        "Non-Conforming Items:\n"
+        "NCI 1. Joint pole 88412: lowest riser standoff bracket is 6 ft 8 in above the sidewalk.\n"
+        "NCI 2. Joint pole 88415 stands inside the fenced yard; lowest bracket 7 ft above grade;\n"
+        "auditor cites GO 95 Rule 91.4.\n"
+        "NCR #3: Joint pole 88419: lowest standoff bracket at 5 ft.\n"
+        "Items found conforming:\n- Riser guards.\nTotal non-conforming items: 3\n"
+    ]
+    found, warnings = detect_infractions(pages)
+    assert [f.code for f in found] == ["NCI 1", "NCI 2", "NCR #3"] and not warnings
+    assert found[1].description.endswith("auditor cites GO 95 Rule 91.4.")

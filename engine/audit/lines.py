@@ -5,7 +5,17 @@ from __future__ import annotations
 
 import re
 
-from engine.audit.patterns import BULLET, GENERIC_LABEL, ID_LEAD, LEAD, NUMBERED, ROW_Q, Line, ends_sentence
+from engine.audit.patterns import (
+    BULLET,
+    GENERIC_LABEL,
+    ID_LEAD,
+    LEAD,
+    NUMBERED,
+    ROW_Q,
+    SPACED_ID_LEAD,
+    Line,
+    ends_sentence,
+)
 from engine.pagetext import edge_indexes, edge_key, is_page_mark, repeated_edge_lines
 
 
@@ -17,6 +27,7 @@ def looks_like_content(text: str) -> bool:
         or NUMBERED.match(text)
         or BULLET.match(text)
         or ID_LEAD.match(text)
+        or SPACED_ID_LEAD.match(text)
     )
 
 

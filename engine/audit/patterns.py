@@ -54,6 +54,11 @@ ID_LEAD = re.compile(
     r"^(?P<id>[A-Z]{1,6}-\d{1,6}(?:-\d{1,4})?[A-Z]?)(?:\s*(?P<sep>:|\s[-–—]\s|\.\s|\)\s)|\s+|$)\s*(?P<rest>.*)$"
 )
 ID_PREFIXES = {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
+# a known prefix and a number apart: "NCI 1. Joint pole 88412: ...", "NCR #12: ...", "DEF 3 - ..."
+SPACED_ID_LEAD = re.compile(
+    rf"^(?P<id>(?:{'|'.join(sorted(ID_PREFIXES, key=len, reverse=True))})\s*#?\s*\d{{1,4}})"
+    r"(?P<sep>[.:)]|\s[-\u2013\u2014])\s+(?P<rest>\S.*)$"
+)
 
 BARE_NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[A-Za-z].*)$")
 # A findings-table row: its number, then the first cell, which may be a street address or a
