@@ -1289,3 +1289,20 @@ def test_known_id_prefixes_with_a_space_before_the_number_lead_findings():
     found, warnings = detect_infractions(pages)
     assert [f.code for f in found] == ["NCI 1", "NCI 2", "NCR #3"] and not warnings
     assert found[1].description.endswith("auditor cites GO 95 Rule 91.4.")
+
+
+def test_a_checklist_comment_starting_with_a_value_belongs_to_its_row():
+    """realtext-ug: row 6 answered No on its own line, its comment below beginning "480 V feeder ..."; the comment
+    was taken for a new row and merged into row 7."""
+    pages = [
+        "No. Inspection item Yes / No / N/A Comments\n"
+        "5 Armored cable depth? No 12 kV cable is armored and buried 24 in.\n"
+        "6 Low-voltage feeder depth? No\n"
+        "480 V feeder from the B-6 transformer secondary to the library\n"
+        "switchboard is direct-buried at 26 in; inspector cites the 36 in depth.\n"
+        "7 Insulation shielding? No The 4,160 V motor feeder cable is nonshielded.\n"
+    ]
+    found, _ = detect_infractions(pages)
+    assert [f.fields.get("item") for f in found] == ["5", "6", "7"]
+    assert found[1].description.startswith("480 V feeder from the B-6") and "26 in" in found[1].description
+    assert found[2].fields["subject"] == "Insulation shielding?"

@@ -26,7 +26,10 @@ TWO_LETTERS = re.compile(r"[A-Za-z]{2}")
 NOT_COUNT = re.compile(
     r"[\"']?(?:no|failed)\b|(?:infraction|deficiency|go[- ]?back)\s*#?\s*\d+$", re.IGNORECASE
 )
-ROW_START = re.compile(r"\d{1,3}(?:\.\d{1,2})?[.)]?(?:\s+\S|$)")
+# (a number with a unit after it starts a sentence, not a row: "480 V feeder from the B-6 transformer ...")
+ROW_START = re.compile(
+    r"\d{1,3}(?:\.\d{1,2})?[.)]?(?!\s+(?:V|kV|kVA|A|ft|in|mm|m|cm|volts?|feet|inch(?:es)?|percent|%)\b)(?:\s+\S|$)"
+)
 
 
 # A record list's heading ends on its kind: "Pole-by-pole notes", "Inspection log".
