@@ -49,10 +49,11 @@ _ABSENT = re.compile(
 )
 # the auditor's impression, not a finding: "clearance looks inadequate; no measurement recorded"
 _UNMEASURED = re.compile(
-    r"(?i)\bno\s+(?:measurements?|readings?|values?|dimensions?)\b(?:\s+(?:or|and|nor)\s+\w+)?"
-    r"\s+(?:was\s+|were\s+)?(?:recorded|taken|given|noted|made)\b"
+    r"(?i)\bno\s+(?:[\w-]+\s+)?(?:measurements?|readings?|values?|dimensions?)\b(?:\s+(?:or|and|nor)\s+\w+)?"
+    r"\s+(?:was\s+|were\s+)?(?:recorded|taken|given|noted|made)\b"  # "no inside dimensions were taken"
     r"|\bnot\s+(?:measured|recorded)\b|\bunmeasured\b"
-    r"|\b(?:looks?|appears?|seems?)\s+(?:to\s+be\s+)?(?:inadequate|insufficient|low|short|close|tight|marginal)\b"
+    r"|\b(?:looks?|appears?|seems?)\s+(?:to\s+be\s+)?(?:too\s+)?(?:inadequate|insufficient|low|short|close|tight"
+    r"|marginal|small|smaller|narrow|shallow|undersized)\b"
 )
 MIN_OVERLAP = 0.18  # share of the finding's IDF weight a governing statement must cover
 _FIELD_KEYS = ("title", "question", "subject", "item", "category", "issue")

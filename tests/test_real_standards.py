@@ -445,6 +445,13 @@ def test_an_impression_without_a_measurement_needs_review():
         lib,
     )
     assert d.verdict == "NEEDS_REVIEW"
+    # realtext-ug: "appears smaller ...; no inside dimensions were taken" was VALID
+    small = decide(
+        "Guy marker at lot 6 appears too short; no marker dimensions were taken.",
+        {},
+        lib,
+    )
+    assert small.verdict == "NEEDS_REVIEW", small.reason
     pool = _library(
         {"go.pdf": MARKER_PAGE + "56.11  Over Swimming Pools\nGuys over swimming pools shall be avoided.\n"}
     )
