@@ -772,3 +772,19 @@ def test_no_opening_shall_be_smaller_than_is_a_minimum_for_each_shape():
         "Round access opening of manhole M-19 measures 27 in in diameter; auditor requires 30 in.", {}, lib
     )
     assert round_.verdict == "REPEALABLE" and "26 inches" in round_.reason, round_.reason
+
+
+def test_a_code_section_with_a_one_word_title_starts_a_clause():
+    """Title 8 "2706  Application" (one title word) was not taken for a section, so its text ran into the previous
+    clause; short numbers with one word ("3 Poles") still are not sections."""
+    page = """California Code of Regulations, Title 8
+Document: CCR-T8-HVESO
+Revision: 1
+2706  Application
+(a) These orders apply to all installations on systems of more than 600 volts between conductors.
+2805  Vaults - General
+Vaults shall be built of fire-resistant materials.
+3 Poles were inspected.
+"""
+    sections = [c.section for c in parse_spec([page], "t8.pdf").clauses]
+    assert "2706" in sections and "2805" in sections and "3" not in sections

@@ -132,8 +132,10 @@ def _titled(m: re.Match) -> bool:
     rest = (m.group("rest") or "").strip()
     if not (heading_like(rest) or title_case_sentence(rest)) or rest.endswith(":"):
         return False
-    if "." not in m.group("sec") and len(title_words(rest)) < 2:
-        return False  # "37 Minimum Clearances of Wires ...", not "3 Poles"
+    if "." not in m.group("sec") and len(m.group("sec")) < 4 and len(title_words(rest)) < 2:
+        return (
+            False  # "37 Minimum Clearances of Wires ...", not "3 Poles" (a code's "2706  Application" is one)
+        )
     return capitalised_words(rest) >= 0.6
 
 
