@@ -399,3 +399,99 @@ def test_report_jobs_and_library_fit_a_phone_and_a_desktop(chromium_browser, liv
     for shot in shots:
         assert shot.stat().st_size > 0
         print(f"screenshot: {shot}")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
+def test_staff_pages_items_at_phone_and_desktop_width(
+    chromium_browser, live_server, user, shots_dir, viewport
+):
+    """Staff-pages issue, items 2-8, in the browser at both widths (item 1 above): library upkeep, a mixed
+    upload, the jobs search, a citation's link, one confidence rounding, the admin index links, the empty-library
+    hint and a styled 404; no page scrolls sideways."""
+    from audits.models import Finding
+    from specs.models import SpecDocument
+    from tests.test_web_pages import make_audit, make_job, make_spec
+
+    user.is_staff = True
+    user.is_superuser = True
+    user.save(update_fields=["is_staff", "is_superuser"])
+    base = live_server.url
+    width = viewport["width"]
+    context = chromium_browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    _login(page, base, user.username)
+
+    # 8. the first page says the library is empty
+    page.goto(f"{base}/audits/upload/")
+    assert page.locator("[data-library-empty]").is_visible()
+    _no_sideways_scroll(page)
+
+    # 3. four good audits and one bad file: the good ones go through, the bad one is listed with its reason
+    files = [
+        {
+            "name": f"good-{i}.pdf",
+            "mimeType": "application/pdf",
+            "buffer": make_pdf([*AUDIT_LINES, f"copy {i}"]),
+        }
+        for i in range(4)
+    ] + [{"name": "notes-renamed.pdf", "mimeType": "application/pdf", "buffer": b"PK\x03\x04 not a pdf"}]
+    page.get_by_label("Audit PDFs").set_input_files(files)
+    page.get_by_role("button", name="Analyse").click()
+    page.wait_for_url(f"{base}/jobs/")
+    body = page.locator("main").inner_text()
+    assert "4 audits submitted for analysis." in body
+    assert "1 file was not accepted and not stored: notes-renamed.pdf is not a PDF file." in body
+    assert page.locator("tr[data-job-id]").count() == 4
+    _no_sideways_scroll(page)
+
+    # 4. search, filter and the report link on the jobs page
+    audit = make_audit(user, "Alder Ave field audit.pdf", pm="35999999")
+    make_job(audit)
+    Finding.objects.filter(infraction__audit=audit, verdict="REPEALABLE").update(confidence=0.825)
+    page.goto(f"{base}/jobs/")
+    page.get_by_role("searchbox", name="Search").fill("35999999")
+    page.get_by_role("button", name="Apply").click()
+    page.wait_for_load_state()
+    assert page.locator("tr[data-job-id]").count() == 1
+    assert "1 repealable" in page.locator("tr[data-job-id]").inner_text()
+    page.screenshot(path=str(shots_dir / f"jobs-search-{width}.png"), full_page=True)
+    _no_sideways_scroll(page)
+    page.get_by_role("link", name="Alder Ave field audit.pdf", exact=True).click()
+    page.wait_for_url(re.compile(rf".*/audits/{audit.pk}/$"))
+
+    # 6. one rounding rule: 0.825 shows as 0.83
+    assert "0.83 confidence" in page.locator("table.infractions").inner_text()
+
+    # 5. a citation links to the cited section of the spec page, which links its PDF
+    doc = make_spec()
+    page.reload()
+    page.locator("figure.citation.governing a").first.click()
+    page.wait_for_url(re.compile(rf".*/specs/{doc.pk}/#sec-4-3$"))
+    assert page.get_by_role("link", name="Open the PDF").is_visible()
+    _no_sideways_scroll(page)
+
+    # 2. staff retire and restore the document from its page
+    page.get_by_role("button", name="Retire").click()
+    page.wait_for_load_state()
+    assert "Retired 035010" in page.locator(".messages").inner_text()
+    assert SpecDocument.objects.get(pk=doc.pk).retired_at is not None
+    page.get_by_role("button", name="Restore").click()
+    page.wait_for_load_state()
+    assert "Restored 035010" in page.locator(".messages").inner_text()
+    page.screenshot(path=str(shots_dir / f"spec-upkeep-{width}.png"), full_page=True)
+    page.goto(f"{base}/specs/")
+    assert page.locator("tr[data-spec-id]").first.get_attribute("data-state") == "Active"
+    _no_sideways_scroll(page)
+
+    # 7. the admin index's monitoring links are one line each, not one letter per line
+    page.goto(f"{base}/admin/")
+    link = page.get_by_role("link", name="Nexa monitoring")
+    box = link.bounding_box()
+    assert box["width"] > box["height"] * 3, box
+
+    # 8. a 404 page is styled (the strict CSP no longer blocks it)
+    resp = page.goto(f"{base}/no-such-page/")
+    assert resp.status == 404
+    assert page.evaluate("() => getComputedStyle(document.body).fontFamily") != ""
+    context.close()
