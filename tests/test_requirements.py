@@ -433,3 +433,19 @@ def test_a_negation_reaches_across_a_coordinated_word():
     )
     assert phrase_state("bonded", "The cable racks are neither grounded nor bonded.") is False
     assert phrase_state("sealed", "The conduit is plugged and sealed at both ends.") is True
+
+
+def test_a_sentence_ends_after_a_closing_bracket():
+    """GO 95 Rule 35 (realtext-mix): "[... not reproduced in this excerpt.] Once a company knows ... those trees should
+    be removed." was one statement, so the recommendation hid behind the library's note."""
+    texts = [
+        (s.text, s.modality)
+        for s in parse_statements(
+            "[The values of Case 14 are not reproduced in this excerpt.] Once a company knows that dead trees lean "
+            "toward a span, those trees should be removed."
+        )
+    ]
+    assert texts[-1] == (
+        "Once a company knows that dead trees lean toward a span, those trees should be removed.",
+        "recommended",
+    )

@@ -42,6 +42,7 @@ class Statement:
 
 _SENT_SPLIT = re.compile(
     r"(?:(?<=[a-z0-9)\]])|(?<=[A-Z]{2}))\.\s+(?=[A-Z])|;\s+(?=[A-Z])|(?=\bNote\s*\d*\s*:)|(?=\bExceptions?\s*\d*\s*:)"
+    r"|(?<=\.[\])])\s+(?=[A-Z])"  # "... not reproduced in this excerpt.] Once a company knows ..."
 )
 _UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
