@@ -587,10 +587,15 @@ def _exception_applies(
             return False, []
         cond_notes.append(f"{q.describe()} is {c.describe()}")
         hits += 1
+    # (a kind the rule only ranges over, "750 to 22,500 volts", is the exception's own limit too: "energized at
+    # less than 60,000 volts", GO 95 Rule 35 Exception 1)
     own = [
         c
         for c in exc.constraints
-        if c.kind not in gov_cmp and c.explicit and not c.formula and not c.condition
+        if (c.kind not in gov_cmp or gov_cmp[c.kind] == "range")
+        and c.explicit
+        and not c.formula
+        and not c.condition
     ]
     hits += sum(1 for c, q in _pair(own, facts, None) if c.check(q.magnitude))
     if not (hits >= 2 or (hits and len(distinct) <= 2)):

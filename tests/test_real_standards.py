@@ -788,3 +788,38 @@ Vaults shall be built of fire-resistant materials.
 """
     sections = [c.section for c in parse_spec([page], "t8.pdf").clauses]
     assert "2706" in sections and "2805" in sections and "3" not in sections
+
+
+VEGETATION_PAGE = """General Order No. 95
+Document: GO-95
+Revision: 1
+35  Vegetation Management
+Where overhead primary conductors of 750 to 22,500 volts pass through trees, a radial clearance of not less than 18
+inches shall be maintained between the conductors and the vegetation, by trimming where needed.
+Exceptions:
+(1) The requirements of Rule 35 do not apply to conductors energized at less than 60,000 volts, where trimming or
+removal is not practicable and the conductor is separated from the tree by suitable materials or devices.
+(2) Where the utility has made a good faith effort to obtain permission to trim and the owner refused, the utility is
+not in violation; a good faith effort is a personal contact and a written communication with proof of delivery.
+"""
+
+
+def test_each_numbered_exception_is_read_on_its_own():
+    """GO 95 Rule 35 Exceptions (1) and (2) were one statement (a telephone refusal met "Exception (1)" on the words of
+    (2), realtext-mix), and the separated-by-guards case did not meet (1), because the rule's voltage range hid the
+    exception's own limit; "Where ..., a radial clearance of not less than 18 inches shall" is no condition."""
+    from engine import decide
+    from engine.requirements import parse_statements
+
+    lib = _library({"go95.pdf": VEGETATION_PAGE})
+    guarded = decide(
+        "12 kV primary span 30-31 passes through a heritage redwood; trimming is not practicable; the phase conductors "
+        "are separated from the trunk by installed non-conductive tree guards; clearance 8 in.",
+        {},
+        lib,
+    )
+    assert guarded.verdict == "REPEALABLE" and "exception" in guarded.reason, guarded.reason
+    statements = parse_statements(VEGETATION_PAGE.split("35  Vegetation Management\n")[1])
+    exceptions = [s.text for s in statements if s.is_exception]
+    assert [t[:8] for t in exceptions] == ["Exceptio", "(1) The ", "(2) Wher"]
+    assert not statements[0].is_exception

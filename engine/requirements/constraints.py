@@ -180,6 +180,9 @@ _HEDGE = re.compile(
 
 
 _DIMENSION_BY = re.compile(r"(?i)\d\s*(?:in(?:ches)?|ft|feet|mm|m|cm)?\.?\s*(?:by|x|\u00d7)\s*$")
+_MAIN_CLAUSE = re.compile(
+    r"(?i),\s+(?:a|an|the|all|each|every)\s+(?:[\w-]+\s+){0,4}(?:clearance|separation|distance|depth|cover|spacing)\b"
+)
 _NEXT_LIMIT = re.compile(rf"(?i)\b(?:and|or)\s+(?:{_GE}|{_LE})?\s*$")
 
 
@@ -189,6 +192,10 @@ def _condition_before(left: str) -> re.Match[str] | None:
     m = _CONDITION.search(_HEDGE.sub(" ", re.sub(r"\([^()]*\)", " ", left)))
     if m and _NEXT_LIMIT.search(m.group(0)):
         return None  # "12 inches when paralleling and at least 6 inches": the clause belonged to the value before
+    if m and _MAIN_CLAUSE.search(m.group(0)):
+        return (
+            None  # "Where conductors pass through trees, a radial clearance of not less than 18 inches shall"
+        )
     return m
 
 

@@ -45,6 +45,7 @@ _SENT_SPLIT = re.compile(
     r"|(?<=\.[\])])\s+(?=[A-Z])"  # "... not reproduced in this excerpt.] Once a company knows ..."
 )
 _UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
+_NUMBERED_ITEM = re.compile(r"^\s*\(\d{1,2}\)\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
 _TABLE_TITLE = re.compile(r"^\s*Table\s+[\w.-]*\d[\w.-]*\s+[A-Z(]")
 _SUBJECT_CUT = re.compile(r"\b(?:shall|must|should|may|is|are|will|be|required|requires|to\s+be)\b|:", re.I)
@@ -83,6 +84,8 @@ def _join_lines(lines: list[str]) -> list[str]:
             continue
         if not paras or _BULLET.match(s) or NOTE_LEAD.match(s) or EXCEPTION_LEAD.match(s):
             paras.append(_BULLET.sub("", s))
+        elif _NUMBERED_ITEM.match(s):
+            paras.append(s)  # "(2) ..." of a numbered list (kept: an exception's items stay exceptions)
         else:
             paras[-1] += " " + s
     return paras
@@ -332,6 +335,8 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     for para in _join_lines(prose):
         if EXCEPTION_LEAD.match(para):
             in_exception = True
+        elif in_exception and not _NUMBERED_ITEM.match(para):
+            in_exception = False  # the exceptions' numbered items have ended
         pieces: list[tuple[str, bool]] = []
         for sent in _SENT_SPLIT.split(para):
             sent = sent.strip()
@@ -386,7 +391,7 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
                 )
             )
             prev_app = merge_app(sent_app_full, app)
-        if not EXCEPTION_LEAD.match(para):
+        if not EXCEPTION_LEAD.match(para) and not _NUMBERED_ITEM.match(para):
             in_exception = False
     for title, header, rows in tables:
         ref = next((s for s in out if "table" in s.text.lower() and not s.is_exception), None)
