@@ -47,20 +47,13 @@ def stem(word: str) -> str:
         if w.endswith("ing") and len(w) > 5:
             w = w[:-3]  # "buildings" -> "build", as "building" -> "build"
     elif w.endswith("ing") and len(w) > 5:
-        w = _undouble(w[:-3])
+        w = w[:-3]
     elif w.endswith("ed") and len(w) > 4 and w not in ("covered", "required"):
-        w = _undouble(w[:-2])
+        w = w[:-2]
         if w.endswith("i"):
             w = w[:-1] + "y"
     elif w.endswith("ly") and len(w) > 5:
         w = w[:-2]
-    return w
-
-
-def _undouble(w: str) -> str:
-    """ "trimm" -> "trim", "stopp" -> "stop" (a consonant doubled before -ing/-ed); "fill", "pass" stay."""
-    if len(w) >= 4 and w[-1] == w[-2] and w[-1] not in "aeioulsz":
-        return w[:-1]
     return w
 
 

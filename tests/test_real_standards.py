@@ -823,3 +823,25 @@ def test_each_numbered_exception_is_read_on_its_own():
     exceptions = [s.text for s in statements if s.is_exception]
     assert [t[:8] for t in exceptions] == ["Exceptio", "(1) The ", "(2) Wher"]
     assert not statements[0].is_exception
+
+
+def test_a_release_of_another_thing_does_not_repeal_a_finding_about_labels():
+    """holdout-2: "Tagging of secondary cables in transformer pads is not required" must not repeal a faded
+    transformer nameplate (a stemmer change that made "tagging" match "labels" turned it REPEALABLE)."""
+    from pathlib import Path
+
+    from engine import ClauseRecord, Library, decide, read_pdf
+
+    records = []
+    for pdf in sorted((Path(__file__).parent / "corpora" / "holdout-2" / "specs").glob("*.pdf")):
+        spec = parse_spec(read_pdf(pdf).pages, pdf.name)
+        records += [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    d = decide(
+        "Nameplate on transformer T-779 is faded and illegible.",
+        {"subject": "Equipment labels and nameplates", "answer": "N", "item": "8"},
+        Library(records),
+    )
+    assert d.verdict == "NEEDS_REVIEW", d.reason
