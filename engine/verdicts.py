@@ -1054,6 +1054,11 @@ class Evaluation:
     def label(self) -> str:
         return _label(self.unit)
 
+    @property
+    def where(self) -> str:
+        """`` (Table 54.6-A ...)`` when the statement is a table row, else ``""``."""
+        return f" ({self.st.table})" if self.st.table else ""
+
     def decision(
         self, verdict: str, base: float, reason: str, cites: list[tuple[int, str]] | None = None, **extra: Any
     ) -> Decision:
@@ -1247,8 +1252,7 @@ def _limit_not_met(ev: Evaluation) -> Decision | None:
     if ev.outcome != "violated":
         return None
     if ev.measured_txt:
-        where = f" ({ev.st.table})" if ev.st.table else ""
-        reason = f"Measured {ev.measured_txt}; {ev.label}{where} requires {ev.required_txt}."
+        reason = f"Measured {ev.measured_txt}; {ev.label}{ev.where} requires {ev.required_txt}."
         return ev.decision(VALID, confidence.MEASURED_VIOLATES, reason)
     return ev.decision(VALID, confidence.MATERIAL_FORBIDDEN, f"{ev.label} is not met: {ev.material_note}.")
 
@@ -1258,8 +1262,7 @@ def _condition_met(ev: Evaluation) -> Decision | None:
     if ev.outcome != "complies":
         return None
     if ev.measured_txt:
-        where = f" ({ev.st.table})" if ev.st.table else ""
-        reason = f"Measured {ev.measured_txt} meets {ev.label}{where}, which requires {ev.required_txt}."
+        reason = f"Measured {ev.measured_txt} meets {ev.label}{ev.where}, which requires {ev.required_txt}."
         return ev.decision(REPEALABLE, confidence.MEASURED_MEETS, reason)
     return ev.decision(
         REPEALABLE, confidence.MATERIAL_REQUIRED, f"Installed {ev.material_note} per {ev.label}."

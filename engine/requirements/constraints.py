@@ -186,6 +186,13 @@ _MAIN_CLAUSE = re.compile(
 _NEXT_LIMIT = re.compile(rf"(?i)\b(?:and|or)\s+(?:{_GE}|{_LE})?\s*$")
 
 
+def _in_condition(left: str) -> bool:
+    """Whether the value at the end of ``left`` sits in a "where/when/if" clause that says when the rule applies
+    (not one holding the rule's own "shall"/"must")."""
+    m = _condition_before(left)
+    return m is not None and not re.search(r"\b(?:shall|must)\b", m.group(0), re.I)
+
+
 def _condition_before(left: str) -> re.Match[str] | None:
     """The "where/when/if" clause that the value at the end of ``left`` sits in, if any (hedges skipped)."""
     # "(or the width of the meter panel, if greater) and 78 inches high": a parenthesis keeps its own condition
@@ -369,8 +376,7 @@ def parse_constraints(
             after = text[nxt.end : qs[i + 2].start if i + 2 < len(qs) else len(text)]
             app = merge_app(base_app, applicability(after))
             # "Where supply conductors of 750 - 7,500 volts cross over ...": the range says when the rule applies
-            cond = _condition_before(text[: q.start])
-            in_where = cond is not None and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
+            in_where = _in_condition(text[: q.start])
             out.append(
                 Constraint(
                     "range",
@@ -441,8 +447,7 @@ def parse_constraints(
         app = merge_app(base_app, _local_app(left, right))
         lo = q.magnitude if cmp in (">=", ">", "==") else None
         hi = q.magnitude if cmp in ("<=", "<") else None
-        cond = _condition_before(text[: q.start])
-        is_cond = bool(cond) and not re.search(r"\b(?:shall|must)\b", cond.group(0), re.I)
+        is_cond = _in_condition(text[: q.start])
         if trigger and not is_cond:
             subject_cond = _subject_condition(text, q)
             if subject_cond == "prohibited":
