@@ -228,6 +228,38 @@ def same_title_family(a: str, b: str) -> bool:
     return len(wa & wb) >= 0.6 * max(len(wa), len(wb))
 
 
+def live_with_number(number: str) -> list[SpecDocument]:
+    """The READY, not retired, not duplicate documents numbered ``number``, locked for update, by id."""
+    return list(
+        SpecDocument.objects.select_for_update()
+        .filter(
+            document_number=number,
+            status=SpecDocument.Status.READY,
+            retired_at__isnull=True,
+            duplicate_of__isnull=True,
+        )
+        .order_by("pk")
+    )
+
+
+def balance_family(
+    family: list[SpecDocument],
+) -> tuple[SpecDocument, list[tuple[SpecDocument, SpecDocument | None]]]:
+    """Keep the newest revision of one title ``family`` active and mark the others superseded by it.
+
+    Returns the newest document and the ``(document, new superseded_by)`` pairs that changed (saved).
+    """
+    newest = max(family, key=revision_key)
+    changed = []
+    for other in family:
+        target = None if other.pk == newest.pk else newest
+        if other.superseded_by_id != (target.pk if target else None):
+            SpecDocument.objects.filter(pk=other.pk).update(superseded_by=target)
+            other.superseded_by = target
+            changed.append((other, target))
+    return newest, changed
+
+
 def _supersede(doc: SpecDocument) -> None:
     """Among READY documents with ``doc``'s number and title family, keep the newest revision active and
     mark the others superseded by it. Documents that share the number but not the title family are
@@ -235,16 +267,7 @@ def _supersede(doc: SpecDocument) -> None:
     """
     if not doc.document_number:
         return
-    same = list(
-        SpecDocument.objects.select_for_update()
-        .filter(
-            document_number=doc.document_number,
-            status=SpecDocument.Status.READY,
-            retired_at__isnull=True,
-            duplicate_of__isnull=True,
-        )
-        .order_by("pk")
-    )
+    same = live_with_number(doc.document_number)
     if not same:
         return
     twin = next(
@@ -270,15 +293,12 @@ def _supersede(doc: SpecDocument) -> None:
         return
     family = [d for d in same if d.pk == doc.pk or same_title_family(d.title, doc.title)]
     others = [d for d in same if d not in family]
-    newest = max(family, key=revision_key)
-    notes = []
-    for other in family:
-        target = None if other.pk == newest.pk else newest
-        if other.superseded_by_id != (target.pk if target else None):
-            SpecDocument.objects.filter(pk=other.pk).update(superseded_by=target)
-            other.superseded_by = target
-            if target is not None and target.pk == doc.pk:
-                notes.append(f"Supersedes {describe(other)}.")
+    newest, changed = balance_family(family)
+    notes = [
+        f"Supersedes {describe(other)}."
+        for other, target in changed
+        if target is not None and target.pk == doc.pk
+    ]
     doc.superseded_by = None if doc.pk == newest.pk else newest
     if doc.superseded_by is not None:
         notes.append(f"Superseded by {describe(newest)}, a newer revision already in the library.")

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from audits.models import Finding
 from specs.models import SpecDocument
-from specs.services import describe, enqueue_import, revision_key, same_title_family
+from specs.services import balance_family, describe, enqueue_import, live_with_number, same_title_family
 
 
 class UpkeepError(Exception):
@@ -40,16 +40,8 @@ def rebalance(number: str) -> None:
     of each title family active and mark the others superseded by it (retired ones supersede nothing)."""
     if not number:
         return
-    live = list(
-        SpecDocument.objects.select_for_update().filter(
-            document_number=number,
-            status=SpecDocument.Status.READY,
-            retired_at__isnull=True,
-            duplicate_of__isnull=True,
-        )
-    )
     families: list[list[SpecDocument]] = []
-    for doc in live:
+    for doc in live_with_number(number):
         for fam in families:
             if same_title_family(fam[0].title, doc.title):
                 fam.append(doc)
@@ -57,11 +49,7 @@ def rebalance(number: str) -> None:
         else:
             families.append([doc])
     for fam in families:
-        newest = max(fam, key=revision_key)
-        for doc in fam:
-            target = None if doc.pk == newest.pk else newest.pk
-            if doc.superseded_by_id != target:
-                SpecDocument.objects.filter(pk=doc.pk).update(superseded_by_id=target)
+        balance_family(fam)
     SpecDocument.objects.filter(document_number=number, retired_at__isnull=False).update(superseded_by=None)
 
 
