@@ -113,10 +113,6 @@ class AuditUploadForm(forms.Form):
         help_text="One or more audit reports in PDF format.",
     )
 
-    def refusal_message(self) -> str:
-        """The files of a submission that went through in part, with why each one was refused."""
-        return refusal_message(self)
-
 
 def refusal_message(form: forms.Form) -> str:
     """The refused files of ``form``'s ``files`` field (a ``MultiplePdfField``), in one sentence, or ``""``."""

@@ -18,7 +18,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audits import exports
-from audits.forms import AuditUploadForm
+from audits.forms import AuditUploadForm, refusal_message
 from audits.models import Audit, Finding
 from jobs.models import AnalysisJob, Batch
 from jobs.services import submit_audit
@@ -71,8 +71,9 @@ def upload(request):
                     submit_audit(request.user, upload_file, batch=batch)
             n = len(files)
             messages.success(request, f"{n} audit{'s' if n != 1 else ''} submitted for analysis.")
-            if form.refusal_message():
-                messages.warning(request, form.refusal_message())
+            refused = refusal_message(form)
+            if refused:
+                messages.warning(request, refused)
             return redirect("jobs_web:list")
     status = 400 if request.method == "POST" else 200
     return render(
