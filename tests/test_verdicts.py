@@ -1051,15 +1051,9 @@ Guy insulators on supply lines shall be of porcelain, of glass, or of another su
 
 def test_a_rule_that_accepts_an_equivalent_repeals_a_go_back_for_the_named_kind():
     """GO 95 Rules 56.5 and 56.8-A accept "an equivalent fitting" and "another suitable material"."""
-    from engine.spec.parsing import parse_spec
+    from tests.test_real_standards import _library
 
-    spec = parse_spec([GUY_FITTINGS_PAGE], "go95.pdf")
-    lib = Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    lib = _library({"go95.pdf": GUY_FITTINGS_PAGE})
     thimble = decide(
         "Down guy at pole 2219 is attached to the through bolt with a thimble-eye bolt, which protects the strand as "
         "a thimble does; auditor requires a separate thimble.",
@@ -1090,15 +1084,9 @@ ground level. [Rule 61.6-B is not reproduced in this excerpt.]
 def test_a_rule_named_in_brackets_of_an_exception_does_not_send_the_case_elsewhere():
     """GO 95 Rule 61.7: "(Rule 61.6-B)" explains "suitable barrier"; before, the exception was read as sending the
     case to a rule the library does not hold, and the finding came back NEEDS_REVIEW."""
-    from engine.spec.parsing import parse_spec
+    from tests.test_real_standards import _library
 
-    spec = parse_spec([TOWER_STEPS_PAGE], "go95.pdf")
-    lib = Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    lib = _library({"go95.pdf": TOWER_STEPS_PAGE})
     d = decide(
         "Step bolts on tower 15/1 begin 2 ft above the footing; the tower stands inside the substation chain-link "
         "perimeter fence, which serves as the barrier.",
