@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -209,27 +208,17 @@ def test_holdout_corpus_identifiers(corpus):
             assert md[key] == value, (audit["file"], key)
 
 
-def test_fifty_page_audit_metadata_is_fast():
+def test_fifty_page_audit_metadata_reads_the_header_not_the_body():
     body = "\n".join(
         f"The inspector reviewed span {i}; Location: span {i}; Date: 2026-01-0{i % 9 + 1}" for i in range(40)
     )
     pages = ["PM Number: 35125285\nAudit Date: 2026-01-15\n" + body] + [body] * 49
-    ratios = []
-    for _ in range(5):
-        start = time.perf_counter()
-        md = extract_metadata(pages)
-        elapsed = time.perf_counter() - start
-        loop_start = time.perf_counter()
-        total = 0
-        for i in range(200_000):
-            total += i
-        ratios.append(elapsed / (time.perf_counter() - loop_start))
+    md = extract_metadata(pages)  # speed: `make bench` (scaling table), not a timed test
     assert (md.pm_number, md.audit_date, md.location) == (
         "35125285",
         "2026-01-15",
         "span 0",
     )
-    assert min(ratios) < 5  # ~50 ms when the 200k-step loop takes ~10 ms
 
 
 _FORM_ROWS = [

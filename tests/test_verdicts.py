@@ -7,7 +7,6 @@ tests run the dev evaluation corpus's spec PDFs through the real spec parser.
 
 import json
 import os
-import time
 
 import pytest
 
@@ -333,18 +332,6 @@ def test_dev_corpus_verdicts_and_citations(pages_only):
                     for c in d.citations[:2]
                 )
     assert right / total >= 0.9 and cited / cite_total >= 0.9
-
-
-@pytest.mark.skipif(not os.path.isdir(os.path.join(EVAL, "dev")), reason="evaluation corpus not present")
-def test_decide_is_fast_once_the_library_is_built():
-    exp, lib = _dev_library()
-    texts = [i["text"] for a in exp["audits"] for i in a["infractions"]]
-    for t in texts:
-        decide(t, {}, lib)
-    started = time.perf_counter()
-    for t in texts:
-        decide(t, {}, lib)
-    assert (time.perf_counter() - started) / len(texts) < 0.05
 
 
 def test_a_named_document_is_preferred_among_equal_clauses():

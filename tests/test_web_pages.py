@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import os
 import re
-import time
 
 import pytest
 from django.core.files.base import ContentFile
@@ -568,7 +567,6 @@ def test_pages_have_bounded_queries(client, user, staff_user, hundred_audits, dj
     mine = next(a for a in hundred_audits if a.owner == user)
     doc = SpecDocument.objects.first()
     job_ids = ",".join(str(j) for j in AnalysisJob.objects.values_list("id", flat=True)[:100])
-    timings = []
     for who in (user, staff_user):
         client.force_login(who)
         pages = [
@@ -591,18 +589,11 @@ def test_pages_have_bounded_queries(client, user, staff_user, hundred_audits, dj
         for url in pages:
             client.get(url)  # warm caches (templates, fonts)
             with django_assert_max_num_queries(8):
-                start = time.perf_counter()
                 resp = client.get(url)
-                took = time.perf_counter() - start
             assert resp.status_code in (200, 302), url
-            timings.append((took, who.username, url))
     client.force_login(staff_user)
     html = client.get(reverse("jobs_web:list")).content.decode()
     assert html.count("data-job-id=") == 50  # first page of 100
-    timings.sort(reverse=True)
-    print("\nslowest pages with 100 audits:", [f"{t * 1000:.0f} ms {w} {u}" for t, w, u in timings[:5]])
-    # The target is 200 ms; the bound here leaves room for a loaded CI machine.
-    assert timings[0][0] < 5.0, timings[0]
 
 
 def test_spec_upload_imports_and_reports_duplicates(boss, run_jobs, django_capture_on_commit_callbacks):
