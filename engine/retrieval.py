@@ -156,6 +156,23 @@ class ClauseIndex:
             self._bm25.index(corpus, show_progress=False)
             self._vocab = self._bm25.vocab_dict
 
+    @property
+    def bm25(self) -> bm25s.BM25 | None:
+        """The bm25s index (None for an empty library)."""
+        return self._bm25
+
+    def attach(self, bm25: bm25s.BM25) -> None:
+        """Use ``bm25`` (a saved index loaded back, ``engine.snapshot``) as this index's matrices."""
+        self._bm25 = bm25
+        self._vocab = bm25.vocab_dict
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the bm25s matrices: ``engine.snapshot`` saves those apart and memory-maps them."""
+        state = dict(self.__dict__)
+        state["_bm25"] = None
+        state.pop("_vocab", None)
+        return state
+
     def idf(self, token: str) -> float:
         """Inverse document frequency of a canonical token (unknown tokens get the maximum)."""
         n = self.df.get(token, 0)

@@ -210,3 +210,15 @@ def job_result(job: AnalysisJob) -> dict | None:
     if job.status == AnalysisJob.Status.FAILURE:
         return failure_result(job.file_name, job.error_code, job.error_message)
     return None
+
+
+def warm_library() -> str:
+    """Build (or find) the snapshot of the current spec library version (``audits.library.warm_library``),
+    queued after each spec import so the next audit starts warm. Returns the version, or
+    ``"deferred"`` while other imports are pending (the last one queues this again)."""
+    from audits.library import warm_library as warm
+
+    try:
+        return warm()
+    finally:
+        _close_connections()

@@ -129,9 +129,12 @@ def active_documents():
 def library_version() -> str:
     """A short hash that changes whenever a READY document is added, replaced or removed.
 
-    Derived from the ids and SHA-256 of the active documents, so it needs no bookkeeping; every
-    cache of derived data (retrieval index, analysis results) is keyed by it.
+    Derived from the ids, SHA-256 and import times of the active documents, so it needs no
+    bookkeeping and a re-import of the same file changes it too; every cache of derived data
+    (library snapshots, analysis results) is keyed by it.
     """
-    rows = active_documents().order_by("pk").values_list("pk", "sha256")
-    digest = hashlib.sha256(";".join(f"{pk}:{sha}" for pk, sha in rows).encode()).hexdigest()
+    rows = active_documents().order_by("pk").values_list("pk", "sha256", "imported_at")
+    digest = hashlib.sha256(
+        ";".join(f"{pk}:{sha}:{at.isoformat() if at else ''}" for pk, sha, at in rows).encode()
+    ).hexdigest()
     return digest[:16]

@@ -181,6 +181,29 @@ def enqueue_import_now(document_id: int) -> bool:
         return False
 
 
+WARM_UP_JOB_ID = "library-warm-up"
+WARM_UP_TIMEOUT = 3600  # seconds: a 50,000-page library's snapshot takes minutes to build
+
+
+def enqueue_library_warm_up() -> bool:
+    """Queue ``jobs.tasks.warm_library`` (build the new library version's snapshot before the next
+    audit needs it) unless one is already waiting; False (logged) when Redis refuses it."""
+    import django_rq
+
+    try:
+        queue = django_rq.get_queue(QUEUE, commit_mode="auto")
+        old = queue.fetch_job(WARM_UP_JOB_ID)
+        if old is not None:
+            if old.get_status(refresh=False) == "queued":
+                return True
+            old.delete()
+        queue.enqueue("jobs.tasks.warm_library", job_id=WARM_UP_JOB_ID, job_timeout=WARM_UP_TIMEOUT)
+        return True
+    except Exception as exc:  # the first analysis builds the snapshot instead
+        log.warning("could not queue the library warm-up: %s", exc)
+        return False
+
+
 def enqueue_import(document: SpecDocument) -> None:
     """Queue the import job for ``document`` once the current transaction commits."""
     pk = document.pk

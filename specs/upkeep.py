@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from audits.models import Finding
 from specs.models import SpecDocument
-from specs.services import balance_family, describe, enqueue_import, live_with_number, same_title_family
+from specs.services import (
+    balance_family,
+    describe,
+    enqueue_import,
+    enqueue_library_warm_up,
+    live_with_number,
+    same_title_family,
+)
 
 
 class UpkeepError(Exception):
@@ -37,7 +44,9 @@ def cited_by_findings(doc: SpecDocument) -> int:
 
 def rebalance(number: str) -> None:
     """Among the READY, not retired, not duplicate documents numbered ``number``, keep the newest revision
-    of each title family active and mark the others superseded by it (retired ones supersede nothing)."""
+    of each title family active and mark the others superseded by it (retired ones supersede nothing).
+    The active library changed: its snapshot is built by the warm-up job once this commits."""
+    transaction.on_commit(enqueue_library_warm_up)
     if not number:
         return
     families: list[list[SpecDocument]] = []
