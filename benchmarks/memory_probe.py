@@ -52,10 +52,9 @@ def peak_mb() -> float:
 def main(argv: list[str]) -> int:
     """Run the probe: ``argv`` = [audit PDF of 10 pages, then any other audits "N=path"]; print JSON.
 
-    Figures: RSS after setup / after the library load / peak (``VmHWM``, taken before the
-    index rebuild below); load time; the first (cold) and a repeated (warm) analysis of the
-    10-page audit; warm analysis times of the other audits (the scaling table); and the time of
-    ``Library(clauses)`` alone (the index build without the DB read).
+    Figures: RSS after setup / after the library load (the snapshot read) / peak (``VmHWM``); load
+    time; the first (cold) and a repeated (warm) analysis of the 10-page audit; warm analysis
+    times of the other audits (the scaling table).
     """
     from benchmarks.env import prepare_environment, setup_django
 
@@ -65,7 +64,6 @@ def main(argv: list[str]) -> int:
     import jobs.tasks  # noqa: F401
     from audits.library import load_library
     from benchmarks.sections import analyse_plain
-    from engine.library import Library
 
     setup = rss_mb()
     (_version, library), load_wall, load_cpu = _cpu_wall(load_library)
@@ -87,8 +85,6 @@ def main(argv: list[str]) -> int:
                          "infractions": result["infractions"]}  # fmt: skip
     after = rss_mb()
     peak = peak_mb()
-    clauses = library.clauses
-    _, build_wall, build_cpu = _cpu_wall(lambda: Library(clauses))
     print(
         json.dumps(
             {
@@ -100,8 +96,6 @@ def main(argv: list[str]) -> int:
                 "peak_rss_mb": round(max(peak, after), 1),
                 "load_seconds": round(load_wall, 2),
                 "load_cpu_seconds": round(load_cpu, 2),
-                "index_build_seconds": round(build_wall, 2),
-                "index_build_cpu_seconds": round(build_cpu, 2),
                 "first_10p_ms": round(first_wall * 1000, 1),
                 "first_10p_cpu_ms": round(first_cpu * 1000, 1),
                 "audits": audits,
