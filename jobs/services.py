@@ -60,7 +60,8 @@ def check_upload(uploaded_file) -> None:
 
 
 def _sha256(uploaded_file) -> str:
-    streamed = getattr(uploaded_file, "streamed_sha256", None)  # an OversizeUpload: bytes not kept
+    # hashed as it streamed in (nexa.uploads.BoundedFileUploadHandler); an OversizeUpload kept no bytes
+    streamed = getattr(uploaded_file, "streamed_sha256", None)
     if streamed:
         return streamed
     digest = hashlib.sha256()

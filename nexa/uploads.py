@@ -42,7 +42,7 @@ BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 class OversizeUpload(UploadedFile):
     """Stands in for a file that passed ``NEXA_MAX_UPLOAD_BYTES`` while streaming: ``size`` is the
     number of bytes received, the content is empty (never stored), ``streamed_sha256`` the hex
-    SHA-256 of every byte received."""
+    SHA-256 of every byte received (a file within the limit carries it too: ``BoundedFileUploadHandler``)."""
 
     def __init__(self, name: str, content_type: str, size: int, sha256: str):
         super().__init__(io.BytesIO(b""), name=name, content_type=content_type, size=size)
@@ -94,9 +94,18 @@ class BoundedFileUploadHandler(FileUploadHandler):
                 del handler.file
 
     def file_complete(self, file_size: int):
-        if not self.oversize:
-            return None  # Django's handlers deliver the file
-        return OversizeUpload(self.file_name, self.content_type, self.received, self.digest.hexdigest())
+        """The file as the next handler delivers it, carrying ``streamed_sha256`` (hashed here as it
+        streamed, so the submit path does not read the file again to hash it); past the limit an
+        ``OversizeUpload``."""
+        if self.oversize:
+            return OversizeUpload(self.file_name, self.content_type, self.received, self.digest.hexdigest())
+        handlers = getattr(self.request, "upload_handlers", [])
+        for handler in handlers[handlers.index(self) + 1 :] if self in handlers else []:
+            delivered = handler.file_complete(file_size)
+            if delivered is not None:
+                delivered.streamed_sha256 = self.digest.hexdigest()
+                return delivered
+        return None
 
 
 def _json_error(status: int, code: str, message: str, **extra) -> JsonResponse:
@@ -124,7 +133,9 @@ def _is_signed_in(request) -> bool:
 
     from nexa.security import note_token_failure
 
-    if Token.objects.filter(key=header[1], user__is_active=True).exists():
+    token = Token.objects.select_related("user").filter(key=header[1], user__is_active=True).first()
+    if token is not None:
+        request.checked_token = token  # GuardedTokenAuthentication takes it instead of a second query
         return True
     note_token_failure(request)  # a refused guess still counts towards the token failure limit
     return False

@@ -359,3 +359,19 @@ def test_poll_payload_has_no_audit_pdf_bytes(api, library, django_capture_on_com
     body = _submit(api, django_capture_on_commit_callbacks).json()
     data = django_rq.get_connection("default").hgetall(f"rq:job:{body['job_id']}")
     assert audit_pdf()[:200] not in b"".join(data.values())
+
+
+def test_a_large_submit_checks_the_token_once_and_stores_the_hash_it_streamed(
+    api, library, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
+    """A body above the anonymous limit has its token checked before it is read (nexa.uploads); DRF then
+    reuses that check, and the SHA-256 taken while the file streamed in is the one stored."""
+    data = audit_pdf(tag="big") + b"\n%" + b"x" * (70 * 1024)  # past NEXA_ANON_MAX_BODY_BYTES (64 KiB)
+    with django_assert_max_num_queries(9) as ctx:
+        res = _submit(api, django_capture_on_commit_callbacks, file=SimpleUploadedFile("big.pdf", data))
+    assert res.status_code == 202, res.content
+    tokens = [q["sql"] for q in ctx.captured_queries if "authtoken_token" in q["sql"]]
+    assert len(tokens) == 1, tokens
+    audit = Audit.objects.get(pk=AnalysisJob.objects.get(pk=res.json()["job_id"]).audit_id)
+    assert audit.sha256 == hashlib.sha256(data).hexdigest()
+    assert audit.file.read() == data
