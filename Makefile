@@ -50,9 +50,10 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# `make eval PDF_TEXT=pdfium`: the same scores with page text from PDFium (benchmarks/pdfium.py).
 eval: $(STAMP)
-	@for c in $(EVAL)/dev $(EVAL)/seed-a $(EVAL)/seed-b tests/corpora/holdout-* tests/corpora/realtext-*; do \
-	  echo "== $$c"; $(BIN)/python $(EVAL)/score.py $$c | tail -1; \
+	@for c in $(EVAL)/dev $(EVAL)/seed-a $(EVAL)/seed-b $(EVAL)/greenbook tests/corpora/holdout-* tests/corpora/realtext-*; do \
+	  echo "== $$c"; $(if $(filter pdfium,$(PDF_TEXT)),PYTHONPATH=$(CURDIR)/benchmarks/pdfium_site) $(BIN)/python $(EVAL)/score.py $$c | tail -1; \
 	done
 
 lock:

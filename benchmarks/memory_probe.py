@@ -9,9 +9,11 @@ parent benchmark made active in the database.
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
+from pathlib import Path
 
 
 def rss_mb() -> float:
@@ -21,10 +23,45 @@ def rss_mb() -> float:
 
         return psutil.Process().memory_info().rss / 1e6
     except ImportError:
-        import os
-
         with open("/proc/self/statm") as fh:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+PAIR_ENV = "NEXA_PROBE_PAIR_DIR"
+
+
+def _smaps_mb(field: str) -> float | None:
+    """A field of /proc/self/smaps_rollup ("Pss", "Private_Dirty", ...) in MB; None where unreadable."""
+    try:
+        with open("/proc/self/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return round(int(line.split()[1]) * 1024 / 1e6, 1)
+    except OSError:
+        pass
+    return None
+
+
+def private_mb() -> float | None:
+    """Memory only this process holds (private clean + dirty pages, MB): what a second worker adds."""
+    clean, dirty = _smaps_mb("Private_Clean"), _smaps_mb("Private_Dirty")
+    return None if clean is None or dirty is None else round(clean + dirty, 1)
+
+
+def _pss_beside_the_other(directory: Path, timeout: float = 120.0) -> float | None:
+    """Wait until both probes of a pair are loaded and warm, then read this one's PSS (shared pages,
+    the memory-mapped index and statements among them, count half to each) and wait for the other
+    to read its own before exiting."""
+    me = directory / f"ready-{os.getpid()}"
+    me.touch()
+    deadline = time.monotonic() + timeout
+    while len(list(directory.glob("ready-*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    pss = _smaps_mb("Pss")
+    (directory / f"read-{os.getpid()}").touch()
+    while len(list(directory.glob("read-*"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return pss
 
 
 def _cpu_wall(fn):
@@ -75,6 +112,13 @@ def main(argv: list[str]) -> int:
     _, warm_wall, warm_cpu = _cpu_wall(lambda: analyse_plain(ten, library))
     audits = {"10": {"wall_ms": round(warm_wall * 1000, 1), "cpu_ms": round(warm_cpu * 1000, 1),
                      "infractions": first["infractions"]}}  # fmt: skip
+    peak_10p = peak_mb()
+    private_10p = private_mb()
+    if os.environ.get(PAIR_ENV):  # one of two probes run side by side: both loaded, then measure
+        pss = _pss_beside_the_other(Path(os.environ[PAIR_ENV]))
+        print(json.dumps({"pss_mb": pss, "rss_mb": round(rss_mb(), 1), "private_mb": private_10p}))
+        return 0
+    rss_by_audit = {}
     for item in argv[1:]:
         label, path = item.split("=", 1)
         with open(path, "rb") as fh:
@@ -83,6 +127,7 @@ def main(argv: list[str]) -> int:
         result, wall, cpu = _cpu_wall(lambda d=data: analyse_plain(d, library))
         audits[label] = {"wall_ms": round(wall * 1000, 1), "cpu_ms": round(cpu * 1000, 1),
                          "infractions": result["infractions"]}  # fmt: skip
+        rss_by_audit[label] = {"rss_mb": round(rss_mb(), 1), "peak_mb": round(peak_mb(), 1)}
     after = rss_mb()
     peak = peak_mb()
     print(
@@ -94,6 +139,10 @@ def main(argv: list[str]) -> int:
                 "peak_after_load_mb": round(peak_load, 1),
                 "rss_after_audit_mb": round(after, 1),
                 "peak_rss_mb": round(max(peak, after), 1),
+                "peak_10p_mb": round(peak_10p, 1),
+                "private_10p_mb": private_10p,
+                "memory_by_audit": rss_by_audit,
+                "cold_start_ms": round((load_wall + first_wall) * 1000, 1),
                 "load_seconds": round(load_wall, 2),
                 "load_cpu_seconds": round(load_cpu, 2),
                 "first_10p_ms": round(first_wall * 1000, 1),

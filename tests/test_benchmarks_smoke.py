@@ -63,16 +63,16 @@ def test_fmt_and_table():
 
 def test_report_judges_targets_and_marks_missing_sections():
     report = Report(header=["Nexa benchmarks"])
-    report.sections.append(
-        Section("submit", "Submit", figures={"concurrent": {"p99_ms": 42.0}}, headers=["x"], rows=[[1]])
-    )
+    figures = {"concurrent": {"rps": 90.0}, "open_loop": {"p99_ms": 42.0}}
+    report.sections.append(Section("submit", "Submit", figures=figures, headers=["x"], rows=[[1]]))
     report.sections.append(Section("memory", "Memory", unavailable="audits.library not there"))
     verdicts = {v["target"]: v["status"] for v in judge(report.figures())}
-    assert verdicts["submit"] == "met"
+    assert verdicts["submit_p99"] == "met"
+    assert verdicts["submit_rate"] == "NOT MET"  # 90 < 150 req/s
     assert verdicts["memory"] == "not available"
     text = report.render()
     assert "not available: audits.library not there" in text
-    assert "Targets (DESIGN.md §4)" in text and "42.0 ms" in text
+    assert "== Targets" in text and "42.0 ms" in text and "90.0 req/s" in text
     assert report.to_json()["figures"]["memory"]["not_available"]
 
 
