@@ -94,7 +94,7 @@ def _snapshot_or_build(version: str) -> Library:
         if library_version() != version:
             return library  # the library changed while it was read: never save it under this version
         try:
-            snapshot.save(library, path)
+            snapshot.save(library, path, processes=settings.NEXA_SNAPSHOT_PROCESSES)
         except OSError as exc:  # disk full, read-only data dir: this process keeps what it built
             log.warning("library snapshot %s not saved: %s", path.name, exc)
             return library

@@ -485,6 +485,57 @@ def run_scaling(ctx: Context) -> Section:
     return section
 
 
+# --- text extraction: pypdf beside PDFium -----------------------------------------------------------
+
+
+def run_extraction(ctx: Context, documents: int = 25) -> Section:
+    """Pages per CPU-second of pypdf (the product) and PDFium (pypdfium2) on the same PDFs."""
+    try:
+        from benchmarks.pdfium import compare
+    except ImportError as exc:
+        raise NotAvailable(f"benchmarks.pdfium: {exc}") from exc
+    try:
+        import pypdfium2  # noqa: F401
+    except ImportError as exc:
+        raise NotAvailable("pypdfium2 is not installed (make .venv/.installed-stamp)") from exc
+    section = Section("extraction", "Text extraction: pypdf (engine.pdftext) beside PDFium (pypdfium2)")
+    section.headers = [
+        "input",
+        "pages",
+        "pypdf pages/CPU-s",
+        "PDFium pages/CPU-s",
+        "ratio",
+        "pages differing",
+    ]
+    inputs = {
+        f"library, {documents} documents": ctx.inputs.library_pdfs[:documents],
+        "audits 10 + 50 + 200 p": [ctx.inputs.audits[n] for n in (10, 50, 200) if n in ctx.inputs.audits],
+    }
+    for label, paths in inputs.items():
+        got = compare(list(paths))
+        ratio = (
+            round(got["pdfium_pages_per_s"] / got["pypdf_pages_per_s"], 1)
+            if got["pypdf_pages_per_s"] and got["pdfium_pages_per_s"]
+            else None
+        )
+        section.rows.append(
+            [
+                label,
+                got["pages"],
+                got["pypdf_pages_per_s"],
+                got["pdfium_pages_per_s"],
+                ratio,
+                got["differing_pages"],
+            ]
+        )
+        section.figures[label] = {**got, "ratio": ratio}
+    section.notes.append(
+        "pages differing: whitespace-insensitive text differs between the two; scores on every corpus: "
+        "make eval beside make eval PDF_TEXT=pdfium"
+    )
+    return section
+
+
 # --- profile ---------------------------------------------------------------------------------------
 
 

@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import hashlib
 import mmap
+import multiprocessing as mp
 import os
 import pickle
 import shutil
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import bm25s
@@ -80,12 +82,50 @@ class StatementStore:
         return pickle.loads(self._data[start:end])
 
 
-def save(library: Library, directory: Path) -> bool:
+PARALLEL_MIN_UNITS = 5000  # below this, forking costs more than it saves
+_BUILDING: Library | None = None  # the library a forked parser process reads (inherited, not pickled)
+
+
+def _parse_range(bounds: tuple[int, int]) -> list[bytes]:
+    """In a forked parser process: the pickled statements of units ``start`` to ``end`` (exclusive)."""
+    assert _BUILDING is not None
+    start, end = bounds
+    return [
+        pickle.dumps(_BUILDING.parse_unit(u), protocol=pickle.HIGHEST_PROTOCOL) for u in range(start, end)
+    ]
+
+
+def _statement_blobs(library: Library, processes: int, parallel_min_units: int) -> Iterator[bytes]:
+    """Every unit's pickled statements in unit order, parsed by ``processes`` forked processes when the
+    library is large enough (each inherits the library copy-on-write; results come back in order)."""
+    global _BUILDING
+    count = len(library.units)
+    if processes <= 1 or count < parallel_min_units or "fork" not in mp.get_all_start_methods():
+        for unit in range(count):
+            yield pickle.dumps(library.parse_unit(unit), protocol=pickle.HIGHEST_PROTOCOL)
+        return
+    chunk = max(250, count // (processes * 16))
+    ranges = [(start, min(start + chunk, count)) for start in range(0, count, chunk)]
+    _BUILDING = library
+    try:
+        with mp.get_context("fork").Pool(processes) as pool:
+            for blobs in pool.imap(_parse_range, ranges):
+                yield from blobs
+    finally:
+        _BUILDING = None
+
+
+def save(
+    library: Library, directory: Path, *, processes: int = 1, parallel_min_units: int = PARALLEL_MIN_UNITS
+) -> bool:
     """Write ``library`` as a snapshot at ``directory`` (parsing every unit's statements first).
 
     Args:
         library: a built Library.
         directory: the snapshot's final path; its parent is created if missing.
+        processes: parse statements in this many forked processes (libraries of at least
+            ``parallel_min_units`` units; the forked processes only parse, touching no database or
+            socket); 1 parses in this process.
     Returns:
         True when this call put the snapshot in place, False when another process had already.
     Raises:
@@ -98,8 +138,7 @@ def save(library: Library, directory: Path) -> bool:
     try:
         offsets = [0]
         with open(tmp / _STATEMENTS, "wb") as fh:
-            for unit in range(len(library.units)):
-                blob = pickle.dumps(library.parse_unit(unit), protocol=pickle.HIGHEST_PROTOCOL)
+            for blob in _statement_blobs(library, processes, parallel_min_units):
                 fh.write(blob)
                 offsets.append(offsets[-1] + len(blob))
         np.save(tmp / _OFFSETS, np.asarray(offsets, dtype=np.int64))

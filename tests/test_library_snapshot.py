@@ -101,7 +101,7 @@ def test_a_damaged_snapshot_is_rebuilt(caplog):
 def test_an_unwritable_data_dir_still_analyses(monkeypatch, caplog):
     _import_corpus()
 
-    def disk_full(library, directory):
+    def disk_full(library, directory, **options):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(library_mod.snapshot, "save", disk_full)

@@ -95,3 +95,14 @@ def test_the_snapshot_key_changes_with_the_engine_source():
 
     assert snapshot.SNAPSHOT_KEY.startswith(f"{ENGINE_VERSION}-f{snapshot.FORMAT}-")
     assert len(snapshot.SNAPSHOT_KEY.rsplit("-", 1)[1]) == 12
+
+
+def test_statements_parsed_by_forked_processes_are_the_same(tmp_path):
+    built, texts = _corpus_library(CORPORA[0])
+    snapshot.save(built, tmp_path / "one")
+    snapshot.save(built, tmp_path / "two", processes=2, parallel_min_units=0)
+    one, two = snapshot.load(tmp_path / "one"), snapshot.load(tmp_path / "two")
+    assert (tmp_path / "one" / "statements.bin").read_bytes() == (
+        tmp_path / "two" / "statements.bin"
+    ).read_bytes()
+    assert [_outcome(decide(t, {}, two)) for t in texts] == [_outcome(decide(t, {}, one)) for t in texts]
