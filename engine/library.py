@@ -11,6 +11,7 @@ import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from sys import intern
 from types import MappingProxyType
 from typing import Any, Protocol
@@ -68,9 +69,19 @@ class ClauseRecord:
         )
 
 
+class TextSource(Protocol):
+    """Where units loaded from a snapshot read their text (``engine.snapshot``)."""
+
+    def text(self, unit: int) -> str: ...
+
+
 @dataclass(slots=True)
 class Unit:
-    """A citable piece of a clause: the record itself, or a numbered sub-clause found inside its text."""
+    """A citable piece of a clause: the record itself, or a numbered sub-clause found inside its text.
+
+    ``text`` is held in memory when the unit is built, and read from the snapshot's memory-mapped text
+    store when it was loaded from one (``_text`` None): the texts are a library's largest part, and
+    mapped pages are shared by every worker on a machine."""
 
     record: int  # index of the clause record the unit was cut from
     document: str
@@ -79,10 +90,22 @@ class Unit:
     section: str
     heading: str
     parent_heading: str
-    text: str
+    _text: str | None
     kind: str
     page: int
     data: dict = field(default_factory=dict)
+    _texts: TextSource | None = field(default=None, init=False, repr=False, compare=False)
+    _at: int = field(default=-1, init=False, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The unit's text."""
+        got = self._text
+        if got is not None:
+            return got
+        if self._texts is None:
+            raise RuntimeError("a unit loaded from a snapshot has no text store attached")
+        return self._texts.text(self._at)
 
     def __post_init__(self) -> None:
         # Thousands of units repeat a document's number, title and revision and a rule's heading: one
@@ -96,12 +119,25 @@ class Unit:
         self.heading, self.parent_heading = intern(self.heading), intern(self.parent_heading)
 
 
-# "4.1 Conductors shall ...", "Section 4.1.2: Poles ...", "3 Setting Depth"; not "45 ft 6.5 ft" table rows
 # Statements read from a snapshot's store are kept for this many units, oldest out first: a 200-page
 # audit touches ~25,000 units (~90 MB of statements), a 10-page one ~1,300; reading one again costs ~20 us.
 STORED_STATEMENTS_KEPT = 4096
 _NO_DATA: Mapping[str, Any] = MappingProxyType({})
+# the unit fields a pickled Library keeps, by column (the texts go to the snapshot's text store)
+_UNIT_COLUMNS = (
+    "record",
+    "document",
+    "title",
+    "revision",
+    "section",
+    "heading",
+    "parent_heading",
+    "kind",
+    "page",
+    "data",
+)
 
+# "4.1 Conductors shall ...", "Section 4.1.2: Poles ...", "3 Setting Depth"; not "45 ft 6.5 ft" table rows
 _NUMBERED = re.compile(r"^\s*(?:Section\s+|§\s*)?(\d{1,3}(?:\.\d{1,3}){0,4})(?:\.|:)?\s+(?=[A-Z(])(.*)$")
 # "Rule 54.4-A(3)", "Rule 37", "Rule 56.7-B(2)a" (a General Order rule and its sub-item)
 _RULE_REF = re.compile(
@@ -180,7 +216,7 @@ def split_units(index: int, rec: ClauseRecord) -> list[Unit]:
     if starts[0][0] > 0:
         pre = "\n".join(lines[: starts[0][0]]).strip()
         if pre:
-            units.append(replace(base, text=pre))
+            units.append(replace(base, _text=pre))
     for n, (i, num, rest) in enumerate(starts):
         end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
         body_lines = [rest] + lines[i + 1 : end]
@@ -252,13 +288,14 @@ class Library:
         self._lock = threading.Lock()
 
     def __getstate__(self) -> dict[str, object]:
-        """Pickled (``engine.snapshot``) without its caches, lock and statement store, and with its units
-        as one list per field: unpickling then makes no short-lived object per unit between the ones
-        it keeps (about 90 MB less resident memory for 190,000 units)."""
+        """Pickled (``engine.snapshot``) without its caches, lock and statement store, with its units as
+        one list per field (unpickling then makes no short-lived object per unit between the ones it
+        keeps: about 90 MB less resident memory for 190,000 units) and without their texts, which
+        ``engine.snapshot`` saves apart."""
         state = dict(self.__dict__)
         for name in ("_parsed", "_heads", "_store", "_lock"):
             state.pop(name, None)
-        state["units"] = {name: [getattr(u, name) for u in self.units] for name in Unit.__slots__}
+        state["units"] = {name: [getattr(u, name) for u in self.units] for name in _UNIT_COLUMNS}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -266,8 +303,24 @@ class Library:
         # one read-only empty mapping for the units without data (most of them), not a dict each
         columns["data"] = [d if d else _NO_DATA for d in columns["data"]]
         self.__dict__.update(state)
-        self.units = list(map(Unit, *(columns[name] for name in Unit.__slots__)))
+        texts = repeat(None)  # read from the text store attached by engine.snapshot (attach_texts)
+        c = columns
+        self.units = list(
+            map(
+                Unit,
+                c["record"], c["document"], c["title"], c["revision"], c["section"], c["heading"],
+                c["parent_heading"], texts, c["kind"], c["page"], c["data"],
+            )
+        )  # fmt: skip
+        for i, u in enumerate(self.units):
+            u._at = i
         self._setup_caches()
+
+    def attach_texts(self, store: TextSource) -> None:
+        """Read the units' texts from ``store`` (a loaded snapshot's; the pickle holds none)."""
+        for u in self.units:
+            if u._text is None:
+                u._texts = store
 
     def __len__(self) -> int:
         """The number of clause records the library was built from."""

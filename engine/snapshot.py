@@ -10,7 +10,10 @@ A snapshot directory holds:
 - ``statements.bin`` + ``statements.idx.npy``: every unit's parsed statements, one pickle per unit
   at the offsets of the index file; a unit's statements are read from the memory-mapped file on first
   use (tens of microseconds) instead of parsed (about half a millisecond each, 14 s for a
-  2,000-page library).
+  2,000-page library);
+- ``texts.bin`` + ``texts.idx.npy``: every unit's text (UTF-8), read from the memory-mapped file
+  when asked for, so the largest part of a library is shared by the workers of a machine instead of
+  copied into each.
 
 Snapshots are written to a temporary directory and renamed into place, so a reader sees a whole
 snapshot or none. They are pickles: only this process's own data directory is read, never a file a
@@ -36,11 +39,11 @@ import numpy as np
 from engine.library import ENGINE_VERSION, Library
 from engine.requirements import Statement
 
-FORMAT = 1
+FORMAT = 2
 _PICKLE = "library.pickle"
 _BM25 = "bm25"
-_STATEMENTS = "statements.bin"
-_OFFSETS = "statements.idx.npy"
+_STATEMENTS = "statements"  # statements.bin + statements.idx.npy
+_TEXTS = "texts"  # texts.bin + texts.idx.npy
 
 
 def _source_digest() -> str:
@@ -56,30 +59,76 @@ def _source_digest() -> str:
 SNAPSHOT_KEY = f"{ENGINE_VERSION}-f{FORMAT}-{_source_digest()}"
 
 
-class StatementStore:
-    """Parsed statements of every unit, read on demand from a memory-mapped file.
+def _random_access(mapped: object) -> None:
+    """Tell the kernel a mapping is read at random (``MADV_RANDOM``): no read-ahead, so a worker's
+    resident memory holds the pages it read, not their neighbours. No-op where unsupported."""
+    advice = getattr(mmap, "MADV_RANDOM", None)
+    target = mapped if isinstance(mapped, mmap.mmap) else getattr(mapped, "_mmap", None)
+    if advice is not None and isinstance(target, mmap.mmap):
+        try:
+            target.madvise(advice)
+        except OSError:
+            pass
+
+
+class _BlobStore:
+    """One byte string per unit, read on demand from a memory-mapped file and its offsets.
 
     Args:
-        directory: a snapshot directory holding ``statements.bin`` and ``statements.idx.npy``.
+        directory: a snapshot directory; ``name`` the blob file, ``name`` + ``.idx.npy`` the offsets.
     Raises:
         OSError: the files are missing or unreadable.
     """
 
-    def __init__(self, directory: Path):
-        self._offsets = np.load(directory / _OFFSETS, mmap_mode="r")
-        with open(directory / _STATEMENTS, "rb") as fh:
+    def __init__(self, directory: Path, name: str):
+        self._offsets = np.load(directory / f"{name}.idx.npy", mmap_mode="r")
+        with open(directory / f"{name}.bin", "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
             self._data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        _random_access(self._data)
 
     def __len__(self) -> int:
         return max(0, len(self._offsets) - 1)
 
-    def get(self, unit: int) -> list[Statement] | None:
-        """The statements of unit ``unit`` (a new list each call), or None past the end."""
+    def blob(self, unit: int) -> bytes | None:
+        """Unit ``unit``'s bytes, or None past the end."""
         if not 0 <= unit < len(self):
             return None
-        start, end = int(self._offsets[unit]), int(self._offsets[unit + 1])
-        return pickle.loads(self._data[start:end])
+        return self._data[int(self._offsets[unit]) : int(self._offsets[unit + 1])]
+
+    @staticmethod
+    def write(directory: Path, name: str, blobs: Iterator[bytes]) -> None:
+        """Write ``blobs`` (one per unit, in unit order) as a store ``name`` in ``directory``."""
+        offsets = [0]
+        with open(directory / f"{name}.bin", "wb") as fh:
+            for blob in blobs:
+                fh.write(blob)
+                offsets.append(offsets[-1] + len(blob))
+        np.save(directory / f"{name}.idx.npy", np.asarray(offsets, dtype=np.int64))
+
+
+class StatementStore(_BlobStore):
+    """Parsed statements of every unit, unpickled on demand (``Library.statements``)."""
+
+    def __init__(self, directory: Path):
+        super().__init__(directory, _STATEMENTS)
+
+    def get(self, unit: int) -> list[Statement] | None:
+        """The statements of unit ``unit`` (a new list each call), or None past the end."""
+        blob = self.blob(unit)
+        return None if blob is None else pickle.loads(blob)
+
+
+class TextStore(_BlobStore):
+    """Every unit's text, UTF-8 decoded on demand (``Unit.text``)."""
+
+    def __init__(self, directory: Path):
+        super().__init__(directory, _TEXTS)
+
+    def text(self, unit: int) -> str:
+        """The text of unit ``unit`` ("" past the end)."""
+        blob = self.blob(unit)
+        return "" if blob is None else blob.decode("utf-8", "surrogatepass")
 
 
 PARALLEL_MIN_UNITS = 5000  # below this, forking costs more than it saves
@@ -136,12 +185,8 @@ def save(
     tmp = directory.with_name(f".{directory.name}.tmp-{uuid.uuid4().hex[:8]}")
     tmp.mkdir()
     try:
-        offsets = [0]
-        with open(tmp / _STATEMENTS, "wb") as fh:
-            for blob in _statement_blobs(library, processes, parallel_min_units):
-                fh.write(blob)
-                offsets.append(offsets[-1] + len(blob))
-        np.save(tmp / _OFFSETS, np.asarray(offsets, dtype=np.int64))
+        _BlobStore.write(tmp, _STATEMENTS, _statement_blobs(library, processes, parallel_min_units))
+        _BlobStore.write(tmp, _TEXTS, (u.text.encode("utf-8", "surrogatepass") for u in library.units))
         bm25 = library.index.bm25
         if bm25 is not None:
             bm25.save(str(tmp / _BM25))
@@ -171,6 +216,9 @@ def load(directory: Path) -> Library:
         library: Library = pickle.load(fh)
     if (directory / _BM25).is_dir():
         bm25 = bm25s.BM25.load(str(directory / _BM25), mmap=True)
+        for matrix in (bm25.scores or {}).values():
+            _random_access(matrix)
         library.index.attach(bm25)
     library.attach_statements(StatementStore(directory))
+    library.attach_texts(TextStore(directory))
     return library
