@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import hashlib
 import mmap
-import multiprocessing as mp
 import os
 import pickle
 import shutil
@@ -132,36 +131,55 @@ class TextStore(_BlobStore):
 
 
 PARALLEL_MIN_UNITS = 5000  # below this, forking costs more than it saves
-_BUILDING: Library | None = None  # the library a forked parser process reads (inherited, not pickled)
 
 
-def _parse_range(bounds: tuple[int, int]) -> list[bytes]:
-    """In a forked parser process: the pickled statements of units ``start`` to ``end`` (exclusive)."""
-    assert _BUILDING is not None
-    start, end = bounds
-    return [
-        pickle.dumps(_BUILDING.parse_unit(u), protocol=pickle.HIGHEST_PROTOCOL) for u in range(start, end)
-    ]
+def _write_range(library: Library, start: int, end: int, part: Path) -> None:
+    """Pickle units ``start`` to ``end`` (exclusive) into ``part``, each blob length-prefixed."""
+    with open(part, "wb") as fh:
+        for unit in range(start, end):
+            blob = pickle.dumps(library.parse_unit(unit), protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(len(blob).to_bytes(8, "little"))
+            fh.write(blob)
 
 
-def _statement_blobs(library: Library, processes: int, parallel_min_units: int) -> Iterator[bytes]:
-    """Every unit's pickled statements in unit order, parsed by ``processes`` forked processes when the
-    library is large enough (each inherits the library copy-on-write; results come back in order)."""
-    global _BUILDING
+def _read_range(part: Path) -> Iterator[bytes]:
+    with open(part, "rb") as fh:
+        while head := fh.read(8):
+            yield fh.read(int.from_bytes(head, "little"))
+
+
+def _statement_blobs(
+    library: Library, processes: int, parallel_min_units: int, scratch: Path
+) -> Iterator[bytes]:
+    """Every unit's pickled statements in unit order. A library of at least ``parallel_min_units`` units
+    is split into ``processes`` ranges parsed by forked children (each inherits the library
+    copy-on-write, writes its range to a file in ``scratch`` and leaves with ``os._exit``: no cleanup
+    of anything inherited, no lock shared with this process); a range whose child failed is parsed
+    here instead."""
     count = len(library.units)
-    if processes <= 1 or count < parallel_min_units or "fork" not in mp.get_all_start_methods():
+    if processes <= 1 or count < parallel_min_units or not hasattr(os, "fork"):
         for unit in range(count):
             yield pickle.dumps(library.parse_unit(unit), protocol=pickle.HIGHEST_PROTOCOL)
         return
-    chunk = max(250, count // (processes * 16))
-    ranges = [(start, min(start + chunk, count)) for start in range(0, count, chunk)]
-    _BUILDING = library
-    try:
-        with mp.get_context("fork").Pool(processes) as pool:
-            for blobs in pool.imap(_parse_range, ranges):
-                yield from blobs
-    finally:
-        _BUILDING = None
+    ranges = [(k * count // processes, (k + 1) * count // processes) for k in range(processes)]
+    children = []
+    for k, (start, end) in enumerate(ranges):
+        part = scratch / f"part-{k}"
+        pid = os.fork()
+        if pid == 0:  # the child: parse, write, leave
+            code = 1
+            try:
+                _write_range(library, start, end, part)
+                code = 0
+            finally:
+                os._exit(code)
+        children.append((pid, part, start, end))
+    for pid, part, start, end in children:
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            _write_range(library, start, end, part)  # the child failed: parse its range here
+        yield from _read_range(part)
+        part.unlink()
 
 
 def save(
@@ -173,8 +191,8 @@ def save(
         library: a built Library.
         directory: the snapshot's final path; its parent is created if missing.
         processes: parse statements in this many forked processes (libraries of at least
-            ``parallel_min_units`` units; the forked processes only parse, touching no database or
-            socket); 1 parses in this process.
+            ``parallel_min_units`` units; the children only parse and write a file, touching no
+            database or socket); 1 parses in this process.
     Returns:
         True when this call put the snapshot in place, False when another process had already.
     Raises:
@@ -185,7 +203,10 @@ def save(
     tmp = directory.with_name(f".{directory.name}.tmp-{uuid.uuid4().hex[:8]}")
     tmp.mkdir()
     try:
-        _BlobStore.write(tmp, _STATEMENTS, _statement_blobs(library, processes, parallel_min_units))
+        scratch = tmp / "parts"
+        scratch.mkdir()
+        _BlobStore.write(tmp, _STATEMENTS, _statement_blobs(library, processes, parallel_min_units, scratch))
+        scratch.rmdir()
         _BlobStore.write(tmp, _TEXTS, (u.text.encode("utf-8", "surrogatepass") for u in library.units))
         bm25 = library.index.bm25
         if bm25 is not None:
