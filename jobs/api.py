@@ -6,12 +6,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 import uuid
 
 from django.conf import settings
 from django.core.exceptions import TooManyFilesSent
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils.http import parse_etags, quote_etag
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
@@ -62,6 +66,23 @@ def _no_file(field: str) -> Response:
     return _error(NO_FILE, f"Send the audit PDF as multipart/form-data field {field!r}.", 400)
 
 
+def _one_file(request) -> UploadedFile | Response:
+    """The single ``file`` of a request, or the 400 to answer when there is none or several (Django's
+    ``FILES.get`` would keep the last and drop the others without a word)."""
+    uploads = request.FILES.getlist("file")
+    if not uploads:
+        return _no_file("file")
+    if len(uploads) > 1:
+        names = ", ".join(u.name for u in uploads)
+        return _error(
+            TOO_MANY_FILES,
+            f"This endpoint takes one file and got {len(uploads)} ({names}); nothing was stored. "
+            "Send several audits to /batch-analyze as fields 'files'.",
+            400,
+        )
+    return uploads[0]
+
+
 class AnalyzeAuditAsyncView(APIView):
     """``POST /analyze-audit-async``: store the PDF, create the job, enqueue it; answer at once.
 
@@ -89,9 +110,9 @@ class AnalyzeAuditAsyncView(APIView):
         },
     )
     def post(self, request):
-        upload = request.FILES.get("file")
-        if upload is None:
-            return _no_file("file")
+        upload = _one_file(request)
+        if isinstance(upload, Response):
+            return upload
         callback_url, refused = _callback_url(request)
         if refused is not None:
             return refused
@@ -206,9 +227,9 @@ class AnalyzeAuditView(APIView):
         },
     )
     def post(self, request):
-        upload = request.FILES.get("file")
-        if upload is None:
-            return _no_file("file")
+        upload = _one_file(request)
+        if isinstance(upload, Response):
+            return upload
         if (upload.size or 0) > settings.NEXA_SYNC_MAX_BYTES:
             return _error(
                 USE_ASYNC,
@@ -254,7 +275,11 @@ class JobResultView(APIView):
         operation_id="job_result",
         tags=["analysis"],
         summary="Poll a job",
-        responses={200: s.JobResultSerializer, 404: s.ErrorResponseSerializer},
+        responses={
+            200: s.JobResultSerializer,
+            304: OpenApiResponse(description="unchanged since the ETag sent in If-None-Match (no body)"),
+            404: s.ErrorResponseSerializer,
+        },
     )
     def get(self, request, job_id: str):
         try:
@@ -267,7 +292,19 @@ class JobResultView(APIView):
         job = jobs.filter(pk=key).first() if key else None
         if job is None:
             return _error(NOT_FOUND, f"No job {job_id}.", status.HTTP_404_NOT_FOUND)
-        return Response(s.job_payload(job, staff=request.user.is_staff))
+        return conditional(request, s.job_payload(job, staff=request.user.is_staff))
+
+
+def conditional(request, body: dict) -> Response:
+    """``body`` with an ``ETag`` (a digest of its JSON), or ``304 Not Modified`` with no body when the
+    client's ``If-None-Match`` already names that tag: a poll of a finished job need not fetch its
+    whole result again."""
+    digest = hashlib.sha256(json.dumps(body, sort_keys=True, default=str).encode()).hexdigest()[:32]
+    etag = quote_etag(digest)
+    headers = {"ETag": etag, "Cache-Control": "private, no-cache"}
+    if etag in parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+        return Response(status=status.HTTP_304_NOT_MODIFIED, headers=headers)
+    return Response(body, headers=headers)
 
 
 class JobPagination(PageNumberPagination):

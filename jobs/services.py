@@ -20,10 +20,11 @@ from django.utils import timezone
 
 import engine
 from audits.models import Audit
-from engine.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
+from engine.pdftext import TOO_LARGE, PdfError
 from jobs import callbacks, monitoring
 from jobs.models import AnalysisJob, Batch, ClientAccount
 from nexa.storage import clean_filename
+from nexa.uploads import check_upload
 
 log = logging.getLogger(__name__)
 
@@ -34,29 +35,6 @@ RUNNING = (AnalysisJob.Status.PENDING, AnalysisJob.Status.PROCESSING)
 NO_FILE = "no_file"
 CANCELED = "canceled"
 STAGE_REFUSED = "refused"  # stage of a job refused by the cheap checks (never enqueued)
-
-
-def check_upload(uploaded_file) -> None:
-    """Cheap checks on an upload, without parsing it.
-
-    Args:
-        uploaded_file: a Django ``UploadedFile`` (or any file object with ``size``/``read``/``seek``).
-
-    Raises:
-        PdfError: ``too_large`` above ``settings.NEXA_MAX_UPLOAD_BYTES``; ``not_a_pdf`` when the
-            first KiB has no ``%PDF-`` header (an empty file included).
-    """
-    size = uploaded_file.size or 0
-    if size > settings.NEXA_MAX_UPLOAD_BYTES:
-        raise PdfError(
-            TOO_LARGE,
-            f"The file is {size} bytes; the limit is {settings.NEXA_MAX_UPLOAD_BYTES} bytes.",
-        )
-    uploaded_file.seek(0)
-    head = uploaded_file.read(1024)
-    uploaded_file.seek(0)
-    if not looks_like_pdf(head):
-        raise PdfError(NOT_A_PDF, "The file is not a PDF (no %PDF- header).")
 
 
 def _sha256(uploaded_file) -> str:

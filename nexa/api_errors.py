@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.views import defaults
 from rest_framework import exceptions
@@ -89,6 +90,22 @@ def not_found(request, exception=None):
     if _wants_json(request):
         return JsonResponse(error_body(NOT_FOUND, f"No such path: {request.path}"), status=404)
     return defaults.page_not_found(request, exception)
+
+
+def bad_request(request, exception=None):
+    """``handler400`` (a request Django refuses before any view: too many fields, a malformed body,
+    a disallowed host): JSON for API callers, Django's page otherwise."""
+    if _wants_json(request):
+        from django.core.exceptions import TooManyFieldsSent
+
+        if isinstance(exception, TooManyFieldsSent):
+            message = (
+                f"The request has more than {settings.DATA_UPLOAD_MAX_NUMBER_FIELDS:,} form fields; "
+                "nothing was stored. Send the files and the few fields the endpoint names."
+            )
+            return JsonResponse(error_body("too_many_fields", message), status=400)
+        return JsonResponse(error_body("bad_request", "The request could not be read."), status=400)
+    return defaults.bad_request(request, exception)
 
 
 def server_error(request):

@@ -32,11 +32,35 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import JsonResponse
 
-TOO_LARGE = "too_large"
+from engine.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
+
 LENGTH_REQUIRED = "length_required"
 # Paths that take one file: their request limit is one file plus form overhead.
 SINGLE_FILE_PATHS = frozenset({"/analyze-audit-async", "/analyze-audit"})
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def check_upload(uploaded_file) -> None:
+    """Cheap checks on an upload, without parsing it.
+
+    Args:
+        uploaded_file: a Django ``UploadedFile`` (or any file object with ``size``/``read``/``seek``).
+
+    Raises:
+        PdfError: ``too_large`` above ``settings.NEXA_MAX_UPLOAD_BYTES``; ``not_a_pdf`` when the
+            first KiB has no ``%PDF-`` header (an empty file included).
+    """
+    size = uploaded_file.size or 0
+    if size > settings.NEXA_MAX_UPLOAD_BYTES:
+        raise PdfError(
+            TOO_LARGE,
+            f"The file is {size} bytes; the limit is {settings.NEXA_MAX_UPLOAD_BYTES} bytes.",
+        )
+    uploaded_file.seek(0)
+    head = uploaded_file.read(1024)
+    uploaded_file.seek(0)
+    if not looks_like_pdf(head):
+        raise PdfError(NOT_A_PDF, "The file is not a PDF (no %PDF- header).")
 
 
 class OversizeUpload(UploadedFile):

@@ -46,5 +46,6 @@ urlpatterns = [
     path("", include("specs.web_urls")),
 ]
 
+handler400 = "nexa.api_errors.bad_request"
 handler404 = "nexa.api_errors.not_found"
 handler500 = "nexa.api_errors.server_error"

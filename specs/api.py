@@ -13,11 +13,13 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from engine.pdftext import TOO_LARGE, PdfError
 from jobs.api import TOO_MANY_FILES
 from nexa.storage import clean_filename
+from nexa.uploads import check_upload
 from specs import serializers as s
 from specs.models import SpecDocument, library_version
-from specs.services import enqueue_import, register_oversized, register_upload
+from specs.services import enqueue_import, register_refused, register_upload
 
 NO_FILE = "no_file"
 
@@ -82,9 +84,10 @@ class UploadSpecsView(APIView):
     """``POST /upload-specs`` (multipart ``files``): store each file and queue its import.
 
     Each file is reported: ``queued`` with its new document id, ``duplicate`` with the document
-    that already has the same bytes (not re-imported), or ``failed`` (``too_large``: above
-    ``NEXA_MAX_UPLOAD_BYTES``, recorded as a FAILED document, not stored). 202 unless every file was
-    a duplicate (409). A previously FAILED document sent again is retried (``queued``). More than
+    that already has the same bytes (not re-imported), or ``failed`` at once (``too_large``: above
+    ``NEXA_MAX_UPLOAD_BYTES``; ``not_a_pdf``: no ``%PDF-`` header, an empty file included; recorded
+    as a FAILED document, not stored, never queued). 202 when any file was queued; 409 when every
+    file was a duplicate; 400 (413 when all were too large) when every file was refused. A previously FAILED document sent again is retried (``queued``). More than
     ``NEXA_BATCH_MAX_FILES`` files (the batch limit): 400 ``too_many_files`` and nothing stored.
     Staff only (403 ``permission_denied`` for other users): the library is shared.
     """
@@ -100,10 +103,14 @@ class UploadSpecsView(APIView):
             202: s.UploadSpecsResponseSerializer,
             400: OpenApiResponse(
                 s.SpecErrorResponseSerializer,
-                description="no file sent, or more than NEXA_BATCH_MAX_FILES (20)",
+                description="no file sent, more than NEXA_BATCH_MAX_FILES (20), or every file refused at once "
+                "(then also ``files`` with each file's reason)",
             ),
             403: OpenApiResponse(s.SpecErrorResponseSerializer, description="not a staff user"),
             409: OpenApiResponse(s.UploadSpecsResponseSerializer, description="every file is a duplicate"),
+            413: OpenApiResponse(
+                s.SpecErrorResponseSerializer, description="every file is too large (``files`` lists them)"
+            ),
         },
     )
     def post(self, request):
@@ -124,16 +131,20 @@ class UploadSpecsView(APIView):
                 },
                 status=status.HTTP_400_BAD_REQUEST,
             )
-        results = []
+        results: list[dict] = []
         queued = 0
         with transaction.atomic():
             for upload in uploads:
-                if upload.size > settings.NEXA_MAX_UPLOAD_BYTES:
-                    reg = register_oversized(
+                try:
+                    check_upload(upload)
+                except PdfError as exc:  # recorded as a FAILED document at once, never stored or queued
+                    reg = register_refused(
                         upload.chunks(),
-                        upload.size,
+                        upload.size or 0,
                         upload.name,
                         request.user,
+                        code=exc.code,
+                        message=exc.message,
                         sha256=getattr(upload, "streamed_sha256", None),
                     )
                 else:
@@ -162,6 +173,30 @@ class UploadSpecsView(APIView):
                 results.append(item)
         duplicates = sum(1 for r in results if r["status"] == "duplicate")
         body = {"files": results, "queued": queued, "duplicates": duplicates}
-        all_duplicates = duplicates == len(results)
-        code = status.HTTP_409_CONFLICT if all_duplicates else status.HTTP_202_ACCEPTED
+        code = _upload_status(results)
+        if code in (status.HTTP_400_BAD_REQUEST, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE):
+            first: dict[str, str] = results[0]["error"]
+            count = len(results)
+            body["error"] = {  # the one error shape of the API, each file's reason in "files"
+                "code": first["code"]
+                if code == status.HTTP_413_REQUEST_ENTITY_TOO_LARGE or count == 1
+                else "invalid",
+                "message": first["message"]
+                if count == 1
+                else f"None of the {count} files could be added: see files.",
+            }
         return Response(body, status=code)
+
+
+def _upload_status(results: list[dict]) -> int:
+    """409 when every file is a duplicate; when every file was refused at once, 413 if all were too
+    large, else 400 (as ``/analyze-audit-async`` answers one refused audit); otherwise 202."""
+    states = {r["status"] for r in results}
+    if states == {"duplicate"}:
+        return status.HTTP_409_CONFLICT
+    if states == {"failed"}:
+        codes = {r["error"]["code"] for r in results}
+        return (
+            status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if codes == {TOO_LARGE} else status.HTTP_400_BAD_REQUEST
+        )
+    return status.HTTP_202_ACCEPTED

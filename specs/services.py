@@ -18,7 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from engine.pdftext import TOO_LARGE, PdfError, count_pages, extract_pages, extraction_allowance
+from engine.pdftext import PdfError, count_pages, extract_pages, extraction_allowance
 from engine.spec.parsing import parse_spec
 from engine.spec.screen import LOOKS_LIKE_AUDIT, audit_not_spec
 from nexa.storage import clean_filename
@@ -97,16 +97,18 @@ def register_upload(data: bytes, filename: str, user=None) -> Registration:
     return Registration(doc, queued=True)
 
 
-def register_oversized(
-    chunks, size: int, filename: str, user=None, *, sha256: str | None = None
+def register_refused(
+    chunks, size: int, filename: str, user=None, *, code: str, message: str, sha256: str | None = None
 ) -> Registration:
-    """Record an upload above ``NEXA_MAX_UPLOAD_BYTES`` as FAILED ``too_large`` without storing it.
+    """Record an upload the cheap checks refused (``nexa.uploads.check_upload``: ``too_large`` above
+    ``NEXA_MAX_UPLOAD_BYTES``, ``not_a_pdf``) as a FAILED document with ``code`` and ``message``,
+    without storing its bytes or queuing an import.
 
     Args:
         chunks: an iterable of ``bytes`` (e.g. ``UploadedFile.chunks()``), hashed as it streams.
         size: the upload's size in bytes.
-        sha256: the hex SHA-256 when already known (``nexa.uploads.OversizeUpload.streamed_sha256``:
-            the bytes were not kept); ``chunks`` is then not read.
+        sha256: the hex SHA-256 when already known (``streamed_sha256`` of ``nexa.uploads``);
+            ``chunks`` is then not read.
 
     Returns:
         Registration (``queued`` False); the same bytes already in the library: ``duplicate_of``.
@@ -116,7 +118,6 @@ def register_oversized(
         for chunk in chunks:
             digest.update(chunk)
         sha256 = digest.hexdigest()
-    limit = settings.NEXA_MAX_UPLOAD_BYTES
     with transaction.atomic():
         existing = SpecDocument.objects.filter(sha256=sha256).first()
         if existing is not None and existing.status != SpecDocument.Status.FAILED:
@@ -125,8 +126,8 @@ def register_oversized(
         doc.original_filename = clean_filename(filename)
         doc.size_bytes = size
         doc.status = SpecDocument.Status.FAILED
-        doc.error_code = TOO_LARGE
-        doc.error_message = f"File is {size:,} bytes; the limit is {limit:,} bytes."
+        doc.error_code = code
+        doc.error_message = message
         doc.imported_at = timezone.now()
         doc.save()
     return Registration(doc)

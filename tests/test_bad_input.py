@@ -295,6 +295,8 @@ SPEC_LINES = [
 
 
 def test_upload_specs_every_bad_file(staff_api, run_jobs, django_capture_on_commit_callbacks):
+    """Files the cheap checks refuse fail at once (as audits do); the others are imported and fail
+    there with their codes; a good file afterwards still imports."""
     api = staff_api
     cases = [*REFUSED, *AS_SPECS, ("too-large", too_large, "too_large")]
     files = [upload(f"spec-{name}.pdf", build()) for name, build, _ in cases]
@@ -310,9 +312,19 @@ def test_upload_specs_every_bad_file(staff_api, run_jobs, django_capture_on_comm
         else:
             assert doc.status == "FAILED" and same(code, doc.error_code), (name, doc.error_message)
             assert doc.error_message
-        if code != "too_large":  # oversized uploads are recorded, not stored
+        if item["status"] == "failed":  # refused at once (not a PDF, too large): recorded, not stored
+            assert item["error"]["code"] in ("not_a_pdf", "too_large") and doc.file.name == "", name
+        else:
             assert GENERATED.match(doc.file.name), doc.file.name
     assert not SpecDocument.objects.filter(status__in=["PENDING", "PROCESSING"]).exists()
+    refused = [
+        upload(f"again-{name}.pdf", build())
+        for name, build, code in cases
+        if code in ("not_a_pdf", "too_large")
+    ]
+    answer = api.post("/upload-specs", {"files": refused}, format="multipart")
+    assert answer.status_code == 400, answer.content  # every file refused: 400 at once, as for audits
+    assert {f["status"] for f in answer.json()["files"]} <= {"failed", "duplicate"}
     # and the worker still imports a good one
     with django_capture_on_commit_callbacks(execute=True):
         api.post(

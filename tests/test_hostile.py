@@ -428,3 +428,43 @@ def test_forged_forwarded_for_that_is_not_an_address_falls_back(client, user, se
         HTTP_X_FORWARDED_FOR="not-an-address",
     )
     assert response.status_code == 200
+
+
+# --- item 9: oddities ------------------------------------------------------------------------------
+
+
+def test_two_files_in_the_single_file_field_are_refused_not_half_taken(api):
+    """Django's FILES.get("file") keeps the last of two and drops the other without a word."""
+    res = api.post(
+        "/analyze-audit-async",
+        {"file": [upload(name="first.pdf"), upload(name="second.pdf")]},
+        format="multipart",
+    )
+    assert res.status_code == 400
+    body = res.json()
+    assert body["error"]["code"] == "too_many_files"
+    assert "first.pdf" in body["error"]["message"] and "second.pdf" in body["error"]["message"]
+    assert not Audit.objects.exists()
+
+
+def test_thousands_of_form_fields_answer_the_json_error_shape(api):
+    fields = {f"f{i}": "x" for i in range(2000)}
+    res = api.post("/batch-analyze", {**fields, "files": [upload()]}, format="multipart")
+    assert res.status_code == 400
+    assert res["Content-Type"].startswith("application/json")
+    assert res.json()["error"]["code"] == "too_many_fields"
+    assert not Audit.objects.exists()
+
+
+def test_a_finished_poll_answers_304_to_its_etag(api, run_jobs, django_capture_on_commit_callbacks):
+    make_library()
+    with django_capture_on_commit_callbacks(execute=True):
+        job_id = api.post("/analyze-audit-async", {"file": upload()}, format="multipart").json()["job_id"]
+    pending = api.get(f"/job-result/{job_id}")
+    run_jobs()
+    done = api.get(f"/job-result/{job_id}")
+    assert done.json()["status"] == "SUCCESS" and done["ETag"] != pending["ETag"]
+    again = api.get(f"/job-result/{job_id}", HTTP_IF_NONE_MATCH=done["ETag"])
+    assert again.status_code == 304 and not again.content and again["ETag"] == done["ETag"]
+    stale = api.get(f"/job-result/{job_id}", HTTP_IF_NONE_MATCH=pending["ETag"])
+    assert stale.status_code == 200 and stale.json()["result"] == done.json()["result"]

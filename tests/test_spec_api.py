@@ -130,7 +130,7 @@ def test_schema_documents_the_spec_endpoints(api):
 def test_oversized_upload_is_recorded_failed_without_storing(api, settings, run_jobs):
     settings.NEXA_MAX_UPLOAD_BYTES = 1000
     res = upload(api, DEV_SPECS[0])
-    assert res.status_code == 202
+    assert res.status_code == 413  # refused at once, as an oversized audit is
     (item,) = res.json()["files"]
     assert item["status"] == "failed" and item["error"]["code"] == "too_large"
     doc = SpecDocument.objects.get(pk=item["document_id"])
@@ -143,6 +143,30 @@ def test_oversized_upload_is_recorded_failed_without_storing(api, settings, run_
     run_jobs(("default",))
     doc.refresh_from_db()
     assert (doc.status, doc.document_number) == ("READY", "035010")
+
+
+def test_a_file_that_is_no_pdf_is_refused_at_once_and_recorded(api, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        res = api.post(
+            "/upload-specs",
+            {
+                "files": [
+                    SimpleUploadedFile(
+                        "notes.pdf", b"meeting notes, not a PDF", content_type="application/pdf"
+                    )
+                ]
+            },
+            format="multipart",
+        )
+    assert res.status_code == 400
+    (item,) = res.json()["files"]
+    assert item["status"] == "failed" and item["error"]["code"] == "not_a_pdf"
+    assert res.json()["error"]["code"] == "not_a_pdf"  # the API's one error shape
+    doc = SpecDocument.objects.get(pk=item["document_id"])
+    assert (doc.status, doc.error_code, doc.file.name) == ("FAILED", "not_a_pdf", "")
+    import django_rq
+
+    assert django_rq.get_queue("default").count == 0  # no import queued to fail later
 
 
 def test_more_files_than_the_batch_limit_is_400_and_stores_nothing(api, settings):
