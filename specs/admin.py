@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from specs.models import SpecClause, SpecDocument
+from specs.models import SpecClause, SpecDocument, Supersession
 
 
 class SupersededFilter(admin.SimpleListFilter):
@@ -31,6 +31,21 @@ class SpecClauseInline(admin.TabularInline):
     max_num = 0
 
 
+class SupersessionInline(admin.TabularInline):
+    """Which revision replaced this one, when, through what and by whom (read-only: the record)."""
+
+    model = Supersession
+    fk_name = "document"
+    fields = ["at", "replaced_label", "cause", "by"]
+    readonly_fields = ["at", "replaced_label", "cause", "by"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = "revision history"
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(SpecDocument)
 class SpecDocumentAdmin(admin.ModelAdmin):
     list_display = [
@@ -51,7 +66,7 @@ class SpecDocumentAdmin(admin.ModelAdmin):
     list_select_related = ["superseded_by"]
     readonly_fields = ["sha256", "size_bytes", "page_count", "uploaded_at", "imported_at", "uploaded_by"]
     raw_id_fields = ["superseded_by", "uploaded_by"]
-    inlines = [SpecClauseInline]
+    inlines = [SupersessionInline, SpecClauseInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_clause_count=Count("clauses"))

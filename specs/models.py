@@ -116,6 +116,31 @@ class SpecClause(models.Model):
         return f"{self.document.document_number} §{self.section} ({self.kind}, p. {self.page})"
 
 
+class Supersession(models.Model):
+    """One change of which revision is active: ``document`` became superseded by ``superseded_by``, or
+    active again (``superseded_by`` empty), at ``at``, through ``cause`` (an import, a staff action),
+    by ``by`` (the uploader or the staff member; empty for the command line). Kept while ``document``
+    exists, shown on its page and on the page of the revision that replaced it."""
+
+    document = models.ForeignKey(SpecDocument, on_delete=models.CASCADE, related_name="supersessions")
+    superseded_by = models.ForeignKey(
+        SpecDocument, null=True, blank=True, on_delete=models.SET_NULL, related_name="replacements"
+    )
+    replaced_label = models.CharField(max_length=400, blank=True)  # how superseded_by read at the time
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    cause = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        target = self.replaced_label or "nothing: active again"
+        return f"{self.document} superseded by {target} ({self.cause})"
+
+
 def active_documents():
     """READY documents that are not superseded, retired or an unconfirmed duplicate: the ones analyses cite."""
     return SpecDocument.objects.filter(

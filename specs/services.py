@@ -22,7 +22,7 @@ from engine.pdftext import PdfError, count_pages, extract_pages, extraction_allo
 from engine.spec.parsing import parse_spec
 from engine.spec.screen import LOOKS_LIKE_AUDIT, audit_not_spec
 from nexa.storage import clean_filename
-from specs.models import IMPORT_ERROR, SpecClause, SpecDocument
+from specs.models import IMPORT_ERROR, SpecClause, SpecDocument, Supersession
 
 log = logging.getLogger(__name__)
 
@@ -267,9 +267,10 @@ def live_with_number(number: str) -> list[SpecDocument]:
 
 
 def balance_family(
-    family: list[SpecDocument],
+    family: list[SpecDocument], *, by=None, cause: str = ""
 ) -> tuple[SpecDocument, list[tuple[SpecDocument, SpecDocument | None]]]:
-    """Keep the newest revision of one title ``family`` active and mark the others superseded by it.
+    """Keep the newest revision of one title ``family`` active and mark the others superseded by it;
+    each change is recorded as a ``Supersession`` (``by``: the user who caused it, ``cause``: how).
 
     Returns the newest document and the ``(document, new superseded_by)`` pairs that changed (saved).
     """
@@ -281,6 +282,13 @@ def balance_family(
             SpecDocument.objects.filter(pk=other.pk).update(superseded_by=target)
             other.superseded_by = target
             changed.append((other, target))
+            Supersession.objects.create(
+                document=other,
+                superseded_by=target,
+                replaced_label=describe(target)[:400] if target else "",
+                by=by if getattr(by, "pk", None) else None,
+                cause=cause[:300],
+            )
     return newest, changed
 
 
@@ -317,7 +325,7 @@ def _supersede(doc: SpecDocument) -> None:
         return
     family = [d for d in same if d.pk == doc.pk or same_title_family(d.title, doc.title)]
     others = [d for d in same if d not in family]
-    newest, changed = balance_family(family)
+    newest, changed = balance_family(family, by=doc.uploaded_by, cause=f"import of {doc.original_filename}")
     notes = [
         f"Supersedes {describe(other)}."
         for other, target in changed

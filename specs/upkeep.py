@@ -42,7 +42,7 @@ def cited_by_findings(doc: SpecDocument) -> int:
     return n
 
 
-def rebalance(number: str) -> None:
+def rebalance(number: str, *, by=None, cause: str = "") -> None:
     """Among the READY, not retired, not duplicate documents numbered ``number``, keep the newest revision
     of each title family active and mark the others superseded by it (retired ones supersede nothing).
     The active library changed: its snapshot is built by the warm-up job once this commits."""
@@ -58,27 +58,27 @@ def rebalance(number: str) -> None:
         else:
             families.append([doc])
     for fam in families:
-        balance_family(fam)
+        balance_family(fam, by=by, cause=cause)
     SpecDocument.objects.filter(document_number=number, retired_at__isnull=False).update(superseded_by=None)
 
 
-def retire(doc: SpecDocument) -> str:
+def retire(doc: SpecDocument, by=None) -> str:
     """Take ``doc`` out of the active library, keeping its row, file and clauses. Raises UpkeepError."""
     if doc.retired_at is not None:
         raise UpkeepError(f"{describe(doc)} is already retired.")
     with transaction.atomic():
         SpecDocument.objects.filter(pk=doc.pk).update(retired_at=timezone.now())
-        rebalance(doc.document_number)
+        rebalance(doc.document_number, by=by, cause=f"{describe(doc)} retired")
     return f"Retired {describe(doc)}: analyses no longer cite it. Restore it to bring it back."
 
 
-def restore(doc: SpecDocument) -> str:
+def restore(doc: SpecDocument, by=None) -> str:
     """Bring a retired document back into the library (the newest revision of its number stays active)."""
     if doc.retired_at is None:
         raise UpkeepError(f"{describe(doc)} is not retired.")
     with transaction.atomic():
         SpecDocument.objects.filter(pk=doc.pk).update(retired_at=None)
-        rebalance(doc.document_number)
+        rebalance(doc.document_number, by=by, cause=f"{describe(doc)} restored")
     doc.refresh_from_db()
     if doc.superseded_by is not None:
         return (
@@ -87,13 +87,13 @@ def restore(doc: SpecDocument) -> str:
     return f"Restored {describe(doc)} to the active library."
 
 
-def delete(doc: SpecDocument) -> str:
+def delete(doc: SpecDocument, by=None) -> str:
     """Delete ``doc`` with its clauses and file; when stored findings cite it, retire it instead (their
     citations keep pointing at a document the library still holds) and say so."""
     cited = cited_by_findings(doc)
     if cited:
         if doc.retired_at is None:
-            retire(doc)
+            retire(doc, by=by)
         return (
             f"{describe(doc)} is cited by {cited} stored finding{'s' if cited != 1 else ''}, so it was retired "
             "instead of deleted: analyses no longer cite it, and the reports that do still open it."
@@ -102,7 +102,7 @@ def delete(doc: SpecDocument) -> str:
     with transaction.atomic():
         SpecDocument.objects.filter(duplicate_of=doc).update(duplicate_of=None)
         doc.delete()
-        rebalance(number)
+        rebalance(number, by=by, cause=f"{name} deleted")
     try:
         doc.file.delete(save=False)
     except (OSError, ValueError):
@@ -110,7 +110,7 @@ def delete(doc: SpecDocument) -> str:
     return f"Deleted {name}."
 
 
-def retry(doc: SpecDocument) -> str:
+def retry(doc: SpecDocument, by=None) -> str:
     """Queue a failed import again (same stored file)."""
     if doc.status != SpecDocument.Status.FAILED:
         raise UpkeepError(f"{describe(doc)} has not failed; there is nothing to retry.")
@@ -123,7 +123,7 @@ def retry(doc: SpecDocument) -> str:
     return f"Import of {doc.original_filename} queued again."
 
 
-def replace(doc: SpecDocument) -> str:
+def replace(doc: SpecDocument, by=None) -> str:
     """Make ``doc`` (a copy with the number and revision of an active document) the active copy; the one it
     duplicates is retired."""
     twin = doc.duplicate_of
@@ -135,5 +135,5 @@ def replace(doc: SpecDocument) -> str:
             duplicate_of=None,
             import_note=f"Replaced the copy uploaded {twin.uploaded_at:%Y-%m-%d}, now retired.",
         )
-        rebalance(doc.document_number)
+        rebalance(doc.document_number, by=by, cause=f"{doc.original_filename} replaced the earlier copy")
     return f"{doc.original_filename} is now the active copy of {describe(doc)}; the earlier copy is retired."

@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +25,7 @@ from engine.requirements import modality
 from nexa.storage import clean_filename
 from specs import services, upkeep
 from specs.api import LIBRARY_STAFF_ONLY
-from specs.models import SpecDocument
+from specs.models import SpecDocument, Supersession
 
 PAGE_SIZE = 100
 
@@ -112,7 +112,7 @@ def spec_action(request, pk: int, action: str):
         raise Http404("No such action.")
     doc = get_object_or_404(SpecDocument.objects.select_related("duplicate_of", "superseded_by"), pk=pk)
     try:
-        messages.success(request, ACTIONS[action](doc))
+        messages.success(request, ACTIONS[action](doc, by=request.user))
     except upkeep.UpkeepError as exc:
         messages.error(request, str(exc))
     if SpecDocument.objects.filter(pk=pk).exists():
@@ -236,6 +236,9 @@ def spec_detail(request, pk: int):
             "groups": groups,
             "clause_count": sum(len(g["clauses"]) for g in groups),
             "cited_by": upkeep.cited_by_findings(document) if request.user.is_staff else 0,
+            "history": Supersession.objects.filter(
+                Q(document=document) | Q(superseded_by=document)
+            ).select_related("document", "superseded_by", "by")[:50],
         },
     )
 

@@ -468,3 +468,64 @@ def test_a_finished_poll_answers_304_to_its_etag(api, run_jobs, django_capture_o
     assert again.status_code == 304 and not again.content and again["ETag"] == done["ETag"]
     stale = api.get(f"/job-result/{job_id}", HTTP_IF_NONE_MATCH=pending["ETag"])
     assert stale.status_code == 200 and stale.json()["result"] == done.json()["result"]
+
+
+# --- item 4: lone surrogates ------------------------------------------------------------------------
+
+
+def _pdf_mapping_glyphs_to_surrogates(line: str) -> bytes:
+    """A one-page PDF whose font's ToUnicode map sends '~' to U+D800 and '|' to U+DFFF (lone surrogates,
+    which PostgreSQL and UTF-8 refuse), every other byte to itself."""
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+        b"/CMapType 2 def 1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <7E> <D800> "
+        b"<7C> <DFFF> endbfchar 1 beginbfrange <20> <7B> <0020> endbfrange endcmap "
+        b"CMapName currentdict /CMap defineresource pop end end"
+    )
+    content = b"BT /F1 11 Tf 72 720 Td (" + line.encode() + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def test_lone_surrogates_in_an_audit_are_dropped_and_the_analysis_is_stored(
+    api, run_jobs, django_capture_on_commit_callbacks
+):
+    make_library()
+    data = _pdf_mapping_glyphs_to_surrogates("Go-back Infraction: Crossarm ~ out of level | by 2 degrees.")
+    with django_capture_on_commit_callbacks(execute=True):
+        res = api.post("/analyze-audit-async", {"file": upload(data=data)}, format="multipart")
+    run_jobs()
+    body = api.get(f"/job-result/{res.json()['job_id']}").json()
+    assert body["status"] == "SUCCESS", body.get("error")
+    (infraction,) = body["result"]["infractions"]
+    assert "Crossarm" in infraction["description"] and "\ud800" not in infraction["description"]
+
+
+def test_lone_surrogates_in_a_spec_are_dropped_and_it_imports(
+    staff_api, run_jobs, django_capture_on_commit_callbacks
+):
+    data = _pdf_mapping_glyphs_to_surrogates(
+        "Document SG-1 Rev 1 - 1.1 Crossarms shall be level ~ within 1 degree |."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        res = staff_api.post("/upload-specs", {"files": [upload("sg.pdf", data)]}, format="multipart")
+    assert res.status_code == 202, res.content
+    run_jobs(("default",))
+    doc = SpecDocument.objects.get(pk=res.json()["files"][0]["document_id"])
+    assert doc.status == "READY", (doc.error_code, doc.error_message)
+    assert all("\ud800" not in c.text and "\udfff" not in c.text for c in doc.clauses.all())

@@ -153,3 +153,24 @@ def test_a_citation_links_to_the_cited_section(crew):
     )
     assert 'id="sec-1-1"' in crew.get(resp["Location"]).content.decode()
     assert crew.get(reverse("specs_web:cite"), {"document": "NOPE"}).status_code == 404
+
+
+def test_every_supersession_is_recorded_with_who_when_and_what_and_shown(boss, staff_user, django_user_model):
+    """Hostile-input issue, item 2: a supersession changes what every user's analyses cite, so each one
+    is recorded (who, when, what it replaced) and shown on both documents' pages."""
+    from specs.models import Supersession
+
+    uploader = django_user_model.objects.create_user("uploader", password="pw-upl-123456", is_staff=True)
+    old = import_document(register_upload(spec_pdf("01"), "gy-rev1.pdf", uploader).document.pk)
+    new = import_document(register_upload(spec_pdf("02", "7 ft"), "gy-rev2.pdf", uploader).document.pk)
+    (record,) = Supersession.objects.all()
+    assert (record.document, record.superseded_by, record.by) == (old, new, uploader)
+    assert "gy-rev2.pdf" in record.cause and record.at is not None
+    act(boss, new, "retire")
+    back = Supersession.objects.first()
+    assert (back.document, back.superseded_by, back.by) == (old, None, staff_user)
+    page = boss.get(reverse("specs_web:detail", args=[old.pk])).content.decode()
+    assert "Revision history" in page and "the active revision again" in page
+    assert f"by {staff_user.username}" in page and "by uploader" in page and "superseded by" in page
+    newer = boss.get(reverse("specs_web:detail", args=[new.pk])).content.decode()
+    assert "Revision history" in newer and "replaced" in newer
