@@ -97,7 +97,21 @@ class _NexaWorkerMixin:
             except (ValueError, *REDIS_LOST) as again:
                 log.warning("worker %s: could not register again: %s", self.name, again)
             log.info("worker %s: Redis is back", self.name)
+            if getattr(self, "scheduler", None) is not None:
+                self._restart_scheduler()
+                self._ensure_reconciler()  # a restart without persistence lost the schedule
             return
+
+    def _restart_scheduler(self) -> None:
+        """Start RQ's scheduler process again if the outage ended it (it exits on a lost connection, and
+        RQ would restart it only at the next maintenance run, minutes later): it is what runs the
+        reconciler that re-queues the jobs a restart dropped."""
+        try:
+            process = self.scheduler._process
+            if process is None or not process.is_alive():
+                self.scheduler.acquire_locks(auto_start=True)
+        except Exception as exc:  # the next maintenance run tries again
+            log.warning("worker %s: could not restart the scheduler: %s", self.name, exc)
 
     def heartbeat(self, *args, **kwargs):
         """RQ's worker heartbeat; a lost Redis connection waits for Redis instead of ending the worker."""

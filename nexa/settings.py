@@ -256,6 +256,10 @@ RQ = {"WORKER_CLASS": env.str("NEXA_WORKER_CLASS", default="jobs.worker.NexaSimp
 # Seconds between heartbeats of a running job; the reconciler calls a job lost after
 # NEXA_HEARTBEAT_MISSED beats in a row are missing (jobs.reconcile.heartbeat_stale_seconds).
 NEXA_JOB_MONITORING_INTERVAL = env.int("NEXA_JOB_MONITORING_INTERVAL", default=10)
+# the periodic reconciler (jobs/reconcile.py): seconds between runs, and how long a PENDING job may
+# wait for its on-commit enqueue before a missing RQ job counts as lost
+NEXA_RECONCILE_INTERVAL = env.int("NEXA_RECONCILE_INTERVAL", default=60)
+NEXA_PENDING_GRACE = env.int("NEXA_PENDING_GRACE", default=30)
 # processes that parse statements when a library snapshot is built (audits/library.py)
 NEXA_SNAPSHOT_PROCESSES = env.int("NEXA_SNAPSHOT_PROCESSES", default=os.cpu_count() or 1)
 NEXA_HEARTBEAT_MISSED = env.int("NEXA_HEARTBEAT_MISSED", default=3)

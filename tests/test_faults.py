@@ -26,6 +26,7 @@ import pytest
 import redis
 from django.core.files.storage import FileSystemStorage
 from django.db import connection
+from django.db.models import Count
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -333,3 +334,59 @@ def test_sigkill_worker_with_jobs_waiting_all_finish(user, settings, tmp_path, m
         assert job.status == "SUCCESS", (job.status, job.error_code, log_path.read_text()[-3000:])
     assert not AnalysisJob.objects.filter(status__in=RUNNING).exists()
     _wait_other_sessions_gone()
+
+
+# --- Redis restart in the middle of a batch ---------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.django_db(transaction=True)
+def test_redis_restart_mid_batch_of_20_every_job_finishes_with_no_process_started_by_hand(
+    user, settings, tmp_path, monkeypatch, private_redis
+):
+    """Two real workers (with the scheduler) on a Redis without persistence: it stops while a batch of
+    20 runs and comes back empty. The workers wait for it, the reconciler they schedule re-queues the
+    jobs the restart dropped, and all 20 finish; nobody starts anything by hand."""
+    from tests.test_worker_kill import _children, _kill, _worker
+
+    settings.MEDIA_ROOT = Path(os.environ["NEXA_DATA_DIR"]) / "media"
+    make_library()
+    server = private_redis(False)
+    for name, value in {
+        "REDIS_URL": server.url,
+        "NEXA_RECONCILE_INTERVAL": "2",
+        "NEXA_PENDING_GRACE": "1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    batch = Batch.objects.create(owner=user)
+    jobs = [
+        services.submit_audit(user, upload(f"b{n}.pdf", tag=uuid.uuid4().hex), batch=batch) for n in range(20)
+    ]
+    log_path = tmp_path / "workers.log"
+    workers = [_worker(log_path, "--with-scheduler", delay=0.4) for _ in range(2)]
+    ids = [j.pk for j in jobs]
+    started = time.monotonic()
+    try:
+        deadline = time.monotonic() + 120
+        while AnalysisJob.objects.filter(pk__in=ids, status="SUCCESS").count() < 3:
+            assert time.monotonic() < deadline, log_path.read_text()[-3000:]
+            time.sleep(0.2)
+        done_before = AnalysisJob.objects.filter(pk__in=ids, status="SUCCESS").count()
+        server.stop()
+        time.sleep(3)
+        server.start()
+        deadline = time.monotonic() + 150
+        while AnalysisJob.objects.filter(pk__in=ids, status="SUCCESS").count() < 20:
+            assert all(w.poll() is None for w in workers), log_path.read_text()[-3000:]
+            assert time.monotonic() < deadline, (
+                dict(AnalysisJob.objects.filter(pk__in=ids).values_list("status").annotate(n=Count("pk"))),
+                log_path.read_text()[-3000:],
+            )
+            time.sleep(0.5)
+        print(f"\n{done_before} of 20 done before the restart; all 20 in {time.monotonic() - started:.0f} s")
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                _kill([worker.pid, *_children(worker.pid)])
+                worker.wait(timeout=10)
+    assert all(w.returncode is not None for w in workers)
