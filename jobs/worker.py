@@ -106,12 +106,13 @@ class _NexaWorkerMixin:
         """Start RQ's scheduler process again if the outage ended it (it exits on a lost connection, and
         RQ would restart it only at the next maintenance run, minutes later): it is what runs the
         reconciler that re-queues the jobs a restart dropped."""
+        scheduler = getattr(self, "scheduler", None)
         try:
-            process = self.scheduler._process
+            process = scheduler._process
             if process is None or not process.is_alive():
-                self.scheduler.acquire_locks(auto_start=True)
+                scheduler.acquire_locks(auto_start=True)
         except Exception as exc:  # the next maintenance run tries again
-            log.warning("worker %s: could not restart the scheduler: %s", self.name, exc)
+            log.warning("could not restart the RQ scheduler: %s", exc)
 
     def heartbeat(self, *args, **kwargs):
         """RQ's worker heartbeat; a lost Redis connection waits for Redis instead of ending the worker."""
