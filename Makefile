@@ -47,8 +47,9 @@ format: $(STAMP)
 	$(BIN)/python -m ruff check --fix .
 	$(BIN)/python -m ruff format .
 
+# `make bench BENCH_ARGS=--huge` adds the 50,000-page library; `BENCH_ARGS="--only submit"` one section.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 # `make eval PDF_TEXT=pdfium`: the same scores with page text from PDFium (benchmarks/pdfium.py).
 eval: $(STAMP)

@@ -241,3 +241,68 @@ def activate(documents: int) -> str:
     SpecDocument.objects.filter(pk__in=on).update(status=SpecDocument.Status.READY, error_code="")
     SpecDocument.objects.filter(pk__in=off).update(status=SpecDocument.Status.FAILED, error_code=PARKED)
     return library_version()
+
+
+HUGE_PREFIX = "hugebench-"  # the copies that make the 50,000-page library (``--huge``)
+
+
+def install_huge_copies(docs: list[dict], copies: int, log=print) -> dict:
+    """Hold ``copies`` more copies of the benchmark documents (numbers ``<n>-C1`` ...), parked until
+    :func:`activate_huge`: with the 500 originals, 4 copies make a 50,000-page library.
+
+    Returns:
+        ``{"installed": bool, "seconds", "documents", "clauses"}``.
+    """
+    import hashlib
+
+    from django.db import transaction
+
+    from specs.models import SpecDocument
+
+    existing = SpecDocument.objects.filter(original_filename__startswith=HUGE_PREFIX)
+    if existing.count() == len(docs) * copies:
+        return {"installed": False, "seconds": 0.0, "documents": len(docs) * copies}
+    log(f"installing {copies} copies of the benchmark library ({len(docs) * copies} documents)")
+    started = time.perf_counter()
+    with transaction.atomic():
+        existing.delete()
+        rows, parsed = [], []
+        for k in range(1, copies + 1):
+            for d in docs:
+                rows.append(
+                    SpecDocument(
+                        document_number=f"{(d['parsed'].document_number or d['number'])[:58]}-C{k}",
+                        title=(d["parsed"].title or "")[:300],
+                        revision=(d["parsed"].revision or "")[:32],
+                        original_filename=f"{HUGE_PREFIX}{k}-{d['filename']}",
+                        file=f"bench/{d['filename']}",
+                        sha256=hashlib.sha256(f"{d['sha256']}:{k}".encode()).hexdigest(),
+                        page_count=d["pages"],
+                        status=SpecDocument.Status.FAILED,
+                        error_code=PARKED,
+                    )
+                )
+                parsed.append(d["parsed"].clauses)
+        created = SpecDocument.objects.bulk_create(rows, batch_size=500)
+        if any(doc.pk is None for doc in created):
+            ids = dict(existing.values_list("sha256", "pk"))
+            for doc in created:
+                doc.pk = ids[doc.sha256]
+        clauses = _insert_clauses([(doc.pk, c) for doc, c in zip(created, parsed, strict=True)])
+    return {
+        "installed": True,
+        "seconds": round(time.perf_counter() - started, 1),
+        "documents": len(rows),
+        "clauses": clauses,
+    }
+
+
+def activate_huge(on: bool) -> None:
+    """Put the copies of :func:`install_huge_copies` in the active library (``on``) or park them."""
+    from specs.models import SpecDocument
+
+    copies = SpecDocument.objects.filter(original_filename__startswith=HUGE_PREFIX)
+    if on:
+        copies.update(status=SpecDocument.Status.READY, error_code="")
+    else:
+        copies.update(status=SpecDocument.Status.FAILED, error_code=PARKED)

@@ -95,6 +95,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--audits", type=int, default=0, help="audits per throughput run (default: sized to ~40 s)"
     )
     p.add_argument("--processes", type=int, default=2, help="processes for generating and parsing inputs")
+    p.add_argument(
+        "--huge",
+        action="store_true",
+        help="also the 50,000-page library (about 6 more minutes, ~4 GB of memory)",
+    )
     return p.parse_args(argv)
 
 
@@ -165,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         if wanted("memory") or wanted("scaling"):
             guarded(report, "memory", "Memory", sections.run_memory, ctx)
             guarded(report, "scaling", "Scaling", sections.run_scaling, ctx)
+        if args.huge:
+            guarded(report, "huge", "Scaling to 50,000 pages", sections.run_huge, ctx)
         if wanted("submit") or wanted("throughput"):
             _run_server_sections(report, ctx, args, wanted)
     finally:

@@ -456,6 +456,57 @@ def _pair_pss(audit: Path) -> dict:
     }
 
 
+def run_huge(ctx: Context, copies: int = 4) -> Section:
+    """The 50,000-page row (``--huge``): the 10,000-page library and ``copies`` renumbered copies of it;
+    snapshot build, then a fresh worker-like process loads it and analyses the audits."""
+    from benchmarks.library import activate, activate_huge, install_huge_copies
+
+    if not ctx.docs:
+        raise NotAvailable("the benchmark library was not parsed")
+    library_mod = importlib.import_module("audits.library")
+    install = install_huge_copies(ctx.docs[:LARGE], copies, log=ctx.log)
+    section = Section("huge", "Scaling to 50,000 pages (--huge): memory, cold start and analysis per audit")
+    sizes = inputs_mod.AUDIT_SIZES
+    section.headers = ["library", "clauses", "snapshot build s", "load s", "cold start ms", "peak 10 p MB",
+                       "private MB", *[f"{n} p ms" for n in sizes]]  # fmt: skip
+    try:
+        activate(LARGE)
+        activate_huge(True)
+        _, build_wall, _ = ensure_snapshot(library_mod)
+        audits = ctx.inputs.audits
+        extra = [f"{n}={audits[n]}" for n in sizes if n != 10]
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks.memory_probe", str(audits[10]), *extra],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            cwd=str(Path(__file__).resolve().parent.parent),
+        )
+        lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+        if proc.returncode != 0 or not lines:
+            raise NotAvailable(f"memory probe failed: {proc.stderr.strip()[-400:]}")
+        probe = json.loads(lines[-1])
+    finally:
+        activate_huge(False)
+        activate(SMALL)
+    pages = (LARGE * (copies + 1)) * inputs_mod.DOC_PAGES
+    section.rows.append(
+        [f"{pages:,} pages", probe["clauses"], round(build_wall, 1), probe["load_seconds"], probe["cold_start_ms"],
+         probe["peak_10p_mb"], probe.get("private_10p_mb"), *[probe["audits"].get(str(n), {}).get("wall_ms") for n in sizes]]
+    )  # fmt: skip
+    section.figures = {
+        **probe,
+        "pages": pages,
+        "snapshot_build_seconds": round(build_wall, 1),
+        "install": install,
+    }
+    section.notes.append(
+        f"{copies} renumbered copies of the 10,000-page library beside it (installed in {install['seconds']} s); "
+        "analysis times are warm (each audit run once before it is timed)"
+    )
+    return section
+
+
 def run_scaling(ctx: Context) -> Section:
     """Analysis time by library size and audit length, from the memory probes."""
     probes = ctx.figures.get("probes") or {}
