@@ -2,8 +2,8 @@
 
 ``NexaSimpleWorker`` (the default) runs jobs in the worker process itself, keeping the spec
 library and what the engine builds on it between jobs; ``NexaWorker`` (``NEXA_WORKER_CLASS``)
-is RQ's forking worker, kept warm. Side by side in ``make bench`` the forking worker did 27-29 %
-fewer audits per hour (its jobs ran ~0.5 s longer each inside the work horse), so it is opt-in.
+is RQ's forking worker, kept warm. Side by side in ``make bench`` the forking worker did 13-18 %
+fewer audits per hour (27-29 % before library snapshots), so it is opt-in.
 
 ``NexaWorker``: before each fork the parent
 process loads the spec library (``audits.library.load_library``: parsed clauses and ranking index,

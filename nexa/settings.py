@@ -251,7 +251,7 @@ RQ_QUEUES = {
 RQ_SHOW_ADMIN_LINK = True
 # In-process worker with a heartbeat thread + periodic reconciler (jobs/worker.py). The forking
 # jobs.worker.NexaWorker (library preloaded before each fork, RQ's hard kill and per-job isolation)
-# measured 27-29 % fewer audits/hour in make bench, so it is opt-in: NEXA_WORKER_CLASS.
+# measured 13-18 % fewer audits/hour in make bench, so it is opt-in: NEXA_WORKER_CLASS.
 RQ = {"WORKER_CLASS": env.str("NEXA_WORKER_CLASS", default="jobs.worker.NexaSimpleWorker")}
 # Seconds between heartbeats of a running job; the reconciler calls a job lost after
 # NEXA_HEARTBEAT_MISSED beats in a row are missing (jobs.reconcile.heartbeat_stale_seconds).
