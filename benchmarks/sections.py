@@ -271,9 +271,9 @@ def _timed(fn):
     return result, time.perf_counter() - w0, time.process_time() - c0
 
 
-def ensure_snapshot(library_mod) -> tuple[bool, float, float]:
+def ensure_snapshot(library_mod) -> tuple[float, float]:
     """Build the active library's snapshot afresh (``audits.library``), as the warm-up job after an
-    import does; returns ``(built, wall s, CPU s)``."""
+    import does; returns ``(wall s, CPU s)``. Leaves no library held in this process."""
     import shutil
 
     from specs.models import library_version
@@ -282,7 +282,7 @@ def ensure_snapshot(library_mod) -> tuple[bool, float, float]:
     library_mod._cached = None
     _, wall, cpu = _timed(library_mod.load_library)
     library_mod._cached = None
-    return True, wall, cpu
+    return wall, cpu
 
 
 def run_stages(ctx: Context, repeats: int = 3) -> Section:
@@ -293,8 +293,8 @@ def run_stages(ctx: Context, repeats: int = 3) -> Section:
     library_mod = _require("audits.library", "load_library")
     services = _require("audits.services", "analyze_audit")
     activate(SMALL)
-    build, build_wall, build_cpu = ensure_snapshot(library_mod)
-    library_mod._cached = None  # a worker's cold start: the snapshot read, then the first analysis
+    build_wall, build_cpu = ensure_snapshot(library_mod)
+    # then a worker's cold start: the snapshot read, then the first analysis
     (version, library), cold, cold_cpu = _timed(library_mod.load_library)
     _, warm_load, _ = _timed(library_mod.load_library)
     data = ctx.inputs.audits[10].read_bytes()
@@ -354,7 +354,6 @@ def run_stages(ctx: Context, repeats: int = 3) -> Section:
         cold_start_ms=round((cold + first_wall) * 1000, 1),
         snapshot_build_ms=round(build_wall * 1000, 1),
         snapshot_build_cpu_ms=round(build_cpu * 1000, 1),
-        snapshot_built_here=build,
         infractions=last["infractions"],
         library_version=version,
         library_clauses=len(library),
@@ -374,6 +373,23 @@ def run_stages(ctx: Context, repeats: int = 3) -> Section:
 # --- memory, snapshot build, scaling ----------------------------------------------------------------
 
 
+def _probe(audits: dict, timeout: float) -> dict:
+    """Run ``benchmarks.memory_probe`` (a fresh worker-like process) on the active library with the
+    10-page audit first and the others after; its JSON figures. Raises NotAvailable if it fails."""
+    extra = [f"{n}={audits[n]}" for n in inputs_mod.AUDIT_SIZES if n != 10]
+    proc = subprocess.run(
+        [sys.executable, "-m", "benchmarks.memory_probe", str(audits[10]), *extra],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=str(Path(__file__).resolve().parent.parent),
+    )
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise NotAvailable(f"memory probe failed: {proc.stderr.strip()[-400:]}")
+    return json.loads(lines[-1])
+
+
 def run_memory(ctx: Context) -> Section:
     """Peak RSS of a fresh worker-like process per library size (``benchmarks.memory_probe``).
 
@@ -387,23 +403,12 @@ def run_memory(ctx: Context) -> Section:
     section.headers = ["library", "clauses", "RSS setup MB", "RSS loaded MB", "peak 10 p MB", "peak 200 p MB", "load s", "cold start ms", "snapshot build s"]  # fmt: skip
     probes = ctx.figures.setdefault("probes", {})
     audits = ctx.inputs.audits
-    extra = [f"{n}={audits[n]}" for n in inputs_mod.AUDIT_SIZES if n != 10]
     try:
         library_mod = importlib.import_module("audits.library")
         for label, docs in (("small", SMALL), ("large", LARGE)):
             activate(docs)
-            _, build_wall, _ = ensure_snapshot(library_mod)
-            proc = subprocess.run(
-                [sys.executable, "-m", "benchmarks.memory_probe", str(audits[10]), *extra],
-                capture_output=True,
-                text=True,
-                timeout=400,
-                cwd=str(Path(__file__).resolve().parent.parent),
-            )
-            lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-            if proc.returncode != 0 or not lines:
-                raise NotAvailable(f"memory probe failed: {proc.stderr.strip()[-400:]}")
-            probe = json.loads(lines[-1])
+            build_wall, _ = ensure_snapshot(library_mod)
+            probe = _probe(audits, timeout=400)
             probe["pages"] = docs * inputs_mod.DOC_PAGES
             probe["snapshot_build_seconds"] = round(build_wall, 1)
             probes[label] = probe
@@ -472,20 +477,8 @@ def run_huge(ctx: Context, copies: int = 4) -> Section:
     try:
         activate(LARGE)
         activate_huge(True)
-        _, build_wall, _ = ensure_snapshot(library_mod)
-        audits = ctx.inputs.audits
-        extra = [f"{n}={audits[n]}" for n in sizes if n != 10]
-        proc = subprocess.run(
-            [sys.executable, "-m", "benchmarks.memory_probe", str(audits[10]), *extra],
-            capture_output=True,
-            text=True,
-            timeout=900,
-            cwd=str(Path(__file__).resolve().parent.parent),
-        )
-        lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("{")]
-        if proc.returncode != 0 or not lines:
-            raise NotAvailable(f"memory probe failed: {proc.stderr.strip()[-400:]}")
-        probe = json.loads(lines[-1])
+        build_wall, _ = ensure_snapshot(library_mod)
+        probe = _probe(ctx.inputs.audits, timeout=900)
     finally:
         activate_huge(False)
         activate(SMALL)

@@ -135,47 +135,67 @@ OPEN_LOOP_RATE = 25.0  # requests per second in total, the issue's open-loop loa
 OPEN_LOOP_SECONDS = 12.0
 
 
+class _Latencies:
+    """Submits timed by one load run: each ``post`` records its latency (from ``since``) and any answer
+    other than 202; ``figures`` gives the run's table row."""
+
+    def __init__(self, client, tokens: list[str]):
+        self.client, self.tokens = client, tokens
+        self.seconds: list[float] = []
+        self.errors: dict[str, int] = {}
+
+    async def post(self, body: bytes, ctype: str, user: int, since: float) -> None:
+        import httpx
+
+        headers = {"Content-Type": ctype, "Authorization": f"Token {self.tokens[user % len(self.tokens)]}"}
+        try:
+            resp = await self.client.post(SUBMIT_PATH, content=body, headers=headers)
+            code = str(resp.status_code)
+        except httpx.HTTPError as exc:
+            code = exc.__class__.__name__
+        self.seconds.append(time.perf_counter() - since)
+        if code != "202":
+            self.errors[code] = self.errors.get(code, 0) + 1
+
+    def figures(self, clients, wall: float) -> dict:
+        ms = [x * 1000 for x in self.seconds]
+        return {
+            "clients": clients,
+            "requests": len(ms),
+            "errors": sum(self.errors.values()),
+            "error_codes": self.errors,
+            "rps": round(len(ms) / wall, 1) if wall else 0.0,
+            "p50_ms": round(percentile(ms, 50), 1),
+            "p95_ms": round(percentile(ms, 95), 1),
+            "p99_ms": round(percentile(ms, 99), 1),
+            "max_ms": round(max(ms), 1) if ms else 0.0,
+            "wall_s": round(wall, 2),
+        }
+
+
+def _client(base_url: str, connections: int):
+    import httpx
+
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    return httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits)
+
+
 async def _load(
     base_url: str, tokens: list[str], pdf: bytes, clients: int, per_client: int, tag: str
 ) -> dict:
-    import httpx
-
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-
-    async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
+    """Closed-loop load: ``clients`` clients, each sending its next upload when the last is answered."""
+    async with _client(base_url, clients) as client:
+        timed = _Latencies(client, tokens)
 
         async def one_client(c: int):
             for i in range(per_client):
                 body, ctype = multipart(unique_pdf(pdf, f"{tag}-{c}-{i}"), "upload-1mb.pdf")
-                headers = {"Content-Type": ctype, "Authorization": f"Token {tokens[c % len(tokens)]}"}
-                started = time.perf_counter()
-                try:
-                    resp = await client.post(SUBMIT_PATH, content=body, headers=headers)
-                    code = str(resp.status_code)
-                except httpx.HTTPError as exc:
-                    code = exc.__class__.__name__
-                latencies.append(time.perf_counter() - started)
-                if code != "202":
-                    errors[code] = errors.get(code, 0) + 1
+                await timed.post(body, ctype, c, time.perf_counter())
 
         started = time.perf_counter()
         await asyncio.gather(*(one_client(c) for c in range(clients)))
         wall = time.perf_counter() - started
-    ms = [x * 1000 for x in latencies]
-    return {
-        "clients": clients,
-        "requests": len(ms),
-        "errors": sum(errors.values()),
-        "error_codes": errors,
-        "rps": round(len(ms) / wall, 1) if wall else 0.0,
-        "p50_ms": round(percentile(ms, 50), 1),
-        "p95_ms": round(percentile(ms, 95), 1),
-        "p99_ms": round(percentile(ms, 99), 1),
-        "max_ms": round(max(ms), 1) if ms else 0.0,
-        "wall_s": round(wall, 2),
-    }
+    return timed.figures(clients, wall)
 
 
 async def _open_loop(
@@ -184,45 +204,20 @@ async def _open_loop(
     """Open-loop load: request ``i`` is due at ``i / rate`` s whatever the answers before it, users in
     turn; latency counts from when a request was due (a slow answer delays no later send, so queueing
     shows in the figures instead of being hidden by it). Bodies are built before the clock starts."""
-    import httpx
-
     count = int(rate * seconds)
     bodies = [multipart(unique_pdf(pdf, f"{tag}-{i}"), "upload-1mb.pdf") for i in range(count)]
-    latencies: list[float] = []
-    errors: dict[str, int] = {}
-    limits = httpx.Limits(max_connections=len(tokens), max_keepalive_connections=len(tokens))
-    async with httpx.AsyncClient(base_url=base_url, timeout=60, limits=limits) as client:
+    async with _client(base_url, len(tokens)) as client:
+        timed = _Latencies(client, tokens)
         start = time.perf_counter()
 
         async def one(i: int):
             due = start + i / rate
             await asyncio.sleep(max(0.0, due - time.perf_counter()))
-            body, ctype = bodies[i]
-            headers = {"Content-Type": ctype, "Authorization": f"Token {tokens[i % len(tokens)]}"}
-            try:
-                resp = await client.post(SUBMIT_PATH, content=body, headers=headers)
-                code = str(resp.status_code)
-            except httpx.HTTPError as exc:
-                code = exc.__class__.__name__
-            latencies.append(time.perf_counter() - due)
-            if code != "202":
-                errors[code] = errors.get(code, 0) + 1
+            await timed.post(*bodies[i], i, due)
 
         await asyncio.gather(*(one(i) for i in range(count)))
         wall = time.perf_counter() - start
-    ms = [x * 1000 for x in latencies]
-    return {
-        "clients": f"{len(tokens)} users, open loop {rate:g}/s",
-        "requests": len(ms),
-        "errors": sum(errors.values()),
-        "error_codes": errors,
-        "rps": round(len(ms) / wall, 1) if wall else 0.0,
-        "p50_ms": round(percentile(ms, 50), 1),
-        "p95_ms": round(percentile(ms, 95), 1),
-        "p99_ms": round(percentile(ms, 99), 1),
-        "max_ms": round(max(ms), 1) if ms else 0.0,
-        "wall_s": round(wall, 2),
-    }
+    return timed.figures(f"{len(tokens)} users, open loop {rate:g}/s", wall)
 
 
 def run_submit(ctx, base_url: str, argv: list[str], clients: int = 50, per_client: int = 8) -> Section:
