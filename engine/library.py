@@ -107,17 +107,6 @@ class Unit:
             raise RuntimeError("a unit loaded from a snapshot has no text store attached")
         return self._texts.text(self._at)
 
-    def __post_init__(self) -> None:
-        # Thousands of units repeat a document's number, title and revision and a rule's heading: one
-        # string object each (and one copy in a snapshot) instead of one per unit.
-        self.document, self.title, self.revision = (
-            intern(self.document),
-            intern(self.title),
-            intern(self.revision),
-        )
-        self.section, self.kind = intern(self.section), intern(self.kind)
-        self.heading, self.parent_heading = intern(self.heading), intern(self.parent_heading)
-
 
 # Statements read from a snapshot's store are kept for this many units, oldest out first: a 200-page
 # audit touches ~25,000 units (~90 MB of statements), a 10-page one ~1,300; reading one again costs ~20 us.
@@ -182,16 +171,19 @@ def split_units(index: int, rec: ClauseRecord) -> list[Unit]:
     A record that is already one clause stays whole. Numbered lines must be children of the record's own
     section (or the record has none), so table rows and list items are never mistaken for clauses.
     """
+    # Thousands of units repeat a document's number, title and revision and a rule's heading: one string
+    # object each (kept shared by a snapshot's pickle) instead of one per unit.
+    document, title, revision = intern(rec.document), intern(rec.title), intern(rec.revision)
     base = Unit(
         index,
-        rec.document,
-        rec.title,
-        rec.revision,
-        rec.section,
-        rec.heading,
+        document,
+        title,
+        revision,
+        intern(rec.section),
+        intern(rec.heading),
         "",
         rec.text,
-        rec.kind,
+        intern(rec.kind),
         rec.page,
         rec.data or {},
     )
@@ -231,14 +223,14 @@ def split_units(index: int, rec: ClauseRecord) -> list[Unit]:
         units.append(
             Unit(
                 index,
-                rec.document,
-                rec.title,
-                rec.revision,
-                num,
-                heading or parent_heading,
-                parent_heading,
+                document,
+                title,
+                revision,
+                intern(num),
+                intern(heading or parent_heading),
+                intern(parent_heading),
                 body,
-                "exception" if re.match(r"\s*exception", rest, re.I) else rec.kind,
+                "exception" if re.match(r"\s*exception", rest, re.I) else base.kind,
                 rec.page,
             )
         )
