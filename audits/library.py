@@ -105,9 +105,12 @@ def _snapshot_or_build(version: str) -> Library:
             time.perf_counter() - started,
         )
         _prune(path)
+    loaded = _read(path)  # the mapped snapshot: its pages are shared with every other worker
+    if loaded is None:
+        return library
     del library
     _return_freed_memory()
-    return _read(path) or _build_from_database()
+    return loaded
 
 
 def _return_freed_memory() -> None:
