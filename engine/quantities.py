@@ -210,6 +210,12 @@ def _is_fraction(text: str) -> bool:
     return den in (2, 4, 8, 16, 32, 64) and num < den
 
 
+# "in" followed by an article or a fixed phrase is the preposition ("15 in the field", "3 in front of")
+_PREPOSITION_IN = re.compile(r"\s+(?:a|an|the|this|that|its|their|each|front|place)\b", re.I)
+# a number written as an identifier: "#15", "No. 12", "H-12" (a letter or letters joined by a hyphen)
+_IDENTIFIER_BEFORE = re.compile(r"(?:#|\bNo\.?\s*|\b[A-Za-z]{1,3}-)$")
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """All quantities in ``text`` in order of appearance; see the module docstring for the forms.
 
@@ -268,6 +274,10 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if key == "a" and spelled == "a":
             continue  # "3 a" is almost never amperes in prose
+        if key == "in" and _PREPOSITION_IN.match(text, m.end("u")):
+            continue  # "span 40-41 in the fire district", "pole #15 in a field": the word, not inches
+        if _IDENTIFIER_BEFORE.search(text, 0, m.start("v")):
+            continue  # "pole #15", "No. 12", "handhole H-12": an identifier, not a quantity
         business = unit == "business_day"
         v1, v2 = m.group("v"), m.group("v2")
         unit_start = m.start("u")

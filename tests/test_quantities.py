@@ -166,3 +166,20 @@ def test_kilovolt_amperes_spelled_out_are_apparent_power_not_voltage():
     assert (q.kind, q.magnitude) == ("power", 75.0)
     (m,) = find_quantities("a 10 megavolt amperes substation bank")
     assert (m.kind, m.magnitude) == ("power", 10000.0)
+
+
+def test_identifiers_and_the_word_in_are_not_lengths():
+    """QA audits name structures "pole #15", "No. 12", "handhole H-12" and write "span 40-41 in the fire
+    district": none is a length in inches (an audit's "pole #15 in a soybean field" read as 15 in was
+    compared with an anchor-rod limit). Real measurements next to them still read."""
+    cases = {
+        "Anchor rod at pole #15 in a cultivated field projects 11 inches above grade": ["11 inches"],
+        "Pole No. 12 in the alley is 30 ft tall": ["30 ft"],
+        "Span 40-41 in the Tier 3 district measured 8 ft": ["8 ft"],
+        "Supply handhole H-12 in the parking lane": [],
+        "Meter 3 in front of the fence": [],
+        "Cover 24 in deep over a 5/8 in rod": ["24 in", "5/8 in"],
+        "#6 AWG copper": ["#6 AWG"],
+    }
+    for text, want in cases.items():
+        assert [q.text for q in find_quantities(text)] == want, text
