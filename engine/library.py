@@ -30,6 +30,29 @@ from engine.spec.numbering import ancestors
 ENGINE_VERSION = "1.31"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
+# The JSON data a spec clause carries beside its text ("item", "table", "columns", "cells", "grid", "note",
+# "part"): values as the spec import stored them (str, bool, lists of str, a grid object).
+ClauseData = Mapping[str, Any]
+
+
+class ClauseFields(Protocol):
+    """What ``ClauseRecord.of`` reads of a clause: a stored ``specs.models.SpecClause`` or an
+    ``engine.spec.parsing.ParsedClause`` (``page`` 1-based)."""
+
+    @property
+    def section(self) -> str: ...
+    @property
+    def heading(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def page(self) -> int: ...
+    @property
+    def data(self) -> ClauseData: ...
+
+
 class StatementSource(Protocol):
     """Where a Library reads units' parsed statements instead of parsing them (``engine.snapshot``)."""
 
@@ -49,10 +72,12 @@ class ClauseRecord:
     text: str
     kind: str
     page: int
-    data: dict = field(default_factory=dict)
+    data: ClauseData = field(default_factory=dict)
 
     @classmethod
-    def of(cls, clause, *, document: str, title: str, revision: str, id: int | None = None) -> ClauseRecord:
+    def of(
+        cls, clause: ClauseFields, *, document: str, title: str, revision: str, id: int | None = None
+    ) -> ClauseRecord:
         """A record from any clause with ``section``, ``heading``, ``text``, ``kind``, ``page`` and
         ``data`` attributes (a stored ``SpecClause`` or a freshly parsed ``ParsedClause``)."""
         return cls(
@@ -93,7 +118,7 @@ class Unit:
     _text: str | None
     kind: str
     page: int
-    data: dict = field(default_factory=dict)
+    data: ClauseData = field(default_factory=dict)
     _texts: TextSource | None = field(default=None, init=False, repr=False, compare=False)
     _at: int = field(default=-1, init=False, repr=False, compare=False)
 
@@ -111,7 +136,7 @@ class Unit:
 # Statements read from a snapshot's store are kept for this many units, oldest out first: a 200-page
 # audit touches ~25,000 units (~90 MB of statements), a 10-page one ~1,300; reading one again costs ~20 us.
 STORED_STATEMENTS_KEPT = 4096
-_NO_DATA: Mapping[str, Any] = MappingProxyType({})
+_NO_DATA: ClauseData = MappingProxyType({})
 # the unit fields a pickled Library keeps, by column (the texts go to the snapshot's text store)
 _UNIT_COLUMNS = (
     "record",
@@ -352,11 +377,11 @@ class Library:
                     st = table_row_statement(table, columns, cells, self._table_context(unit, table))
             else:
                 if not any(columns):
-                    header = self._header_cells(unit, table)
-                    if header == cells:
+                    header_cells = self._header_cells(unit, table)
+                    if header_cells == cells:
                         cells = []  # the header row itself names columns: no rule
-                    elif header and len(header) == len(cells):
-                        columns = header
+                    elif header_cells and len(header_cells) == len(cells):
+                        columns = header_cells
                 st = (
                     table_row_statement(table, columns, cells, self._table_context(unit, table))
                     if cells
@@ -611,5 +636,6 @@ class Decision:
     verdict: str  # "VALID" | "REPEALABLE" | "NEEDS_REVIEW"
     confidence: float
     reason: str
-    citations: list[dict]  # [{"document","title","revision","section","page","quote","score"}], best first
-    details: dict = field(default_factory=dict)
+    # [{"document","title","revision","section","page","quote","score"}], best first
+    citations: list[dict[str, Any]]
+    details: dict[str, Any] = field(default_factory=dict)

@@ -16,8 +16,10 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from types import FrameType
+from typing import TypedDict
 
-from pypdf import PdfReader, apply_configuration
+from pypdf import PageObject, PdfReader, apply_configuration
 from pypdf.errors import FileNotDecryptedError, LimitReachedError
 
 log = logging.getLogger(__name__)
@@ -59,7 +61,19 @@ MAX_STREAM_BYTES = 32_000_000  # decoded bytes per stream (pypdf's own default i
 # any clock check: refuse pages whose decoded content exceeds this (real pages: < 200 KB; pypdf
 # parses ~350 KB/s of dense text operators, so 2 MB stays within a few seconds).
 MAX_PAGE_CONTENT_BYTES_UNALARMED = 2_000_000
-_PYPDF_LIMITS = {
+
+
+class _PypdfLimits(TypedDict):
+    """The keyword arguments of ``pypdf.apply_configuration`` that bound decoded stream sizes (bytes)."""
+
+    zlib_maximum_output_length: int
+    lzw_maximum_output_length: int
+    run_length_maximum_output_length: int
+    array_based_stream_maximum_output_length: int
+    maximum_declared_stream_length: int
+
+
+_PYPDF_LIMITS: _PypdfLimits = {
     "zlib_maximum_output_length": MAX_STREAM_BYTES,
     "lzw_maximum_output_length": MAX_STREAM_BYTES,
     "run_length_maximum_output_length": MAX_STREAM_BYTES,
@@ -76,7 +90,7 @@ class PdfError(Exception):
         self.code = code
         self.message = message
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, str]:
         return {"code": self.code, "message": self.message}
 
 
@@ -114,7 +128,7 @@ def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def _content_bytes(page) -> int:
+def _content_bytes(page: PageObject) -> int:
     """Decoded size in bytes of a page's content stream(s) (decoded data is cached by pypdf)."""
     contents = page.get("/Contents")
     contents = contents.get_object() if contents is not None else None
@@ -125,7 +139,7 @@ def _content_bytes(page) -> int:
 
 
 @contextmanager
-def _alarm(seconds: float, what: str) -> Iterator[None]:
+def _alarm(seconds: float | None, what: str) -> Iterator[None]:
     """Interrupt the block after ``seconds`` with ``_OverBudget(extraction_timeout)``.
 
     Uses the real-time interval timer (SIGALRM), so even a loop inside pypdf that never comes
@@ -142,7 +156,7 @@ def _alarm(seconds: float, what: str) -> Iterator[None]:
         yield  # the outer deadline (job timeout) comes first; let it fire as usual
         return
 
-    def _on_alarm(signum, frame):
+    def _on_alarm(signum: int, frame: FrameType | None) -> None:
         # Inside a finalizer or an unraisable-exception hook the exception would be swallowed (or
         # break the hook): skip this tick, the interval timer fires again 0.1 s later.
         f, depth = frame, 0
@@ -207,7 +221,7 @@ def clean_text(text: str | None) -> str:
 
 
 def extract_pages(
-    source: bytes | str | os.PathLike,
+    source: bytes | str | os.PathLike[str],
     *,
     max_bytes: int | None = None,
     max_pages: int | None = None,
@@ -338,7 +352,7 @@ def _open(data: bytes) -> tuple[PdfReader, int]:
     return reader, count
 
 
-def _page_text(reader: PdfReader, number: int, max_seconds: float | None) -> str | None:
+def _page_text(reader: PdfReader, number: int, max_seconds: float) -> str | None:
     """The cleaned text of page ``number`` (0-based), or None when that page cannot be read.
 
     Raises ``_OverBudget`` when the page crosses a bound (time, operators, characters, stream size).
@@ -347,7 +361,7 @@ def _page_text(reader: PdfReader, number: int, max_seconds: float | None) -> str
     operators = 0
     deadline = time.monotonic() + max_seconds if max_seconds else None
 
-    def count_operator(operator, operands, cm, tm) -> None:
+    def count_operator(operator: object, operands: object, cm: object, tm: object) -> None:
         nonlocal operators
         operators += 1
         if operators > MAX_PAGE_OPERATORS:

@@ -76,7 +76,7 @@ def heading_kind(text: str, after_break: bool) -> str | None:
     return "other"
 
 
-def lead(text: str) -> re.Match | None:
+def lead(text: str) -> re.Match[str] | None:
     m = LEAD.match(text)
     if not m:
         return None
@@ -100,7 +100,7 @@ def is_title(text: str) -> bool:
     return text.isupper() or all(w[0].isupper() for w in words if len(w) > 3 and w[0].isalpha())
 
 
-def first_answer(*matches: re.Match | None) -> re.Match | None:
+def first_answer(*matches: re.Match[str] | None) -> re.Match[str] | None:
     """The checklist-row reading whose answer cell comes first.
 
     The answer is its own cell right after the item text, so in ``2 Pad guard N No guard

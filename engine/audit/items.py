@@ -35,7 +35,7 @@ class DetectedInfraction:
     description: str
     page: int
     layout: str = ""
-    fields: dict = field(default_factory=dict)
+    fields: dict[str, str | list[str]] = field(default_factory=dict)  # ``details``: a list, others: str
 
 
 class Item:
@@ -101,7 +101,7 @@ class Item:
                 return None  # "Vault 7  None": a row with its finding cell empty
             if fields.pop("status_note", "").lower() in ("compliant", "record", "record only", "no action"):
                 return None  # "Closed - compliant": a record kept in the table, not a go-back
-            return DetectedInfraction(self.code, desc, self.page, "table", fields)
+            return DetectedInfraction(self.code, desc, self.page, "table", dict(fields))
         issue = " ".join(fields[k] for k in ISSUE_KEYS if k in fields)
         if self.layout == "checklist":
             desc = main or fields.get("subject", "")
@@ -126,17 +126,18 @@ class Item:
                 if desc
                 else ". ".join(values)
             )
+        found: dict[str, str | list[str]] = dict(fields)  # the text fields, then the details list
         if self.details:
             details = [norm(" ".join(d)) for d in self.details if d]
-            fields["details"] = details
+            found["details"] = details
             desc = "; ".join([desc.rstrip(":")] + details) if desc else "; ".join(details)
         desc = norm(desc)
         if not desc or is_nothing(desc):
             return None
         layout = self.layout
-        if layout == "paragraph" and fields:
+        if layout == "paragraph" and found:
             layout = "block"
-        return DetectedInfraction(self.code, desc, self.page, layout, fields)
+        return DetectedInfraction(self.code, desc, self.page, layout, found)
 
 
 def field_key(label: str) -> str:

@@ -60,12 +60,12 @@ def content_lines(pages: list[str]) -> list[Line]:
         if out[k].text:
             upcoming = out[k].page
     cleaned: list[Line] = []
-    for k, ln in enumerate(out):
-        if not ln.text:
+    for k, line in enumerate(out):
+        if not line.text:
             prev = cleaned[-1] if cleaned else None
             if prev is None or not prev.text or next_page[k] != prev.page:
                 continue
-        cleaned.append(ln)
+        cleaned.append(line)
     return cleaned
 
 

@@ -48,7 +48,7 @@ class DetectionState:
     quiet_section: bool = False  # under a compliant / notes / observations heading
     section_start: int = 0  # len(found) when the section began
     section_leads: int = 0  # lead paragraphs ("Deficiency: ...") read since the section began
-    lead_counter: Counter = field(default_factory=Counter)  # unnumbered leads by label
+    lead_counter: Counter[str] = field(default_factory=Counter)  # unnumbered leads by label
     list_counter: int = 0  # the number of the last list item or table row
     # Checklists
     checklist: bool = False
@@ -103,7 +103,7 @@ class DetectionState:
         self.item = item
         self.after_break = after_break
 
-    def open_row(self, m: re.Match, ln: Line) -> None:
+    def open_row(self, m: re.Match[str], ln: Line) -> None:
         """A checklist row (``m`` from one of the row patterns): an item when its answer is negative."""
         self.close()
         self.checklist = True

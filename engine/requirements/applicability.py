@@ -7,9 +7,16 @@ Plain Python, no Django (docs/architecture.md)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import cast
 
 from engine.quantities import find_quantities
 from engine.vocab import EXISTING_WORK, FLAGS, SETTINGS, SURFACES, VOLTAGE_CLASSES, phrase_regex
+
+# One applicability fact: a set of classes (``voltage``, ``surface``, ``setting``, ``work``), a flag
+# (``hftd``, ``avian``, ...; False when negated) or a label (``zone``, ``grade``); a key always has the same kind.
+AppValue = set[str] | bool | str
+Applicability = dict[str, AppValue]
 
 VOLT_WORDS = [(name, phrase_regex(terms)) for name, terms in VOLTAGE_CLASSES.items()]
 _SURFACES = [(name, phrase_regex(terms)) for name, terms in SURFACES.items()]
@@ -38,7 +45,7 @@ APP_HINT = re.compile(
 _NEW_NEGATED = re.compile(r"\b(?:without|no|not|never)\s+(?:\w+\s+){0,2}$")
 
 
-def applicability(text: str, *, infer_voltage: bool = False) -> dict:
+def applicability(text: str, *, infer_voltage: bool = False) -> Applicability:
     """Applicability facts named in ``text``.
 
     Returns a dict with any of: ``voltage`` (set of "primary"/"secondary"), ``surface`` (set), boolean flags
@@ -47,7 +54,7 @@ def applicability(text: str, *, infer_voltage: bool = False) -> dict:
     voltage written as a number sets the class (≤ 750 V secondary, above primary — the usual distribution split).
     """
     t = " ".join((text or "").lower().split())
-    app: dict = {}
+    app: Applicability = {}
     if not infer_voltage and not APP_HINT.search(t):
         return app
     volts = {name for name, rx in VOLT_WORDS if rx.search(t)}
@@ -89,14 +96,14 @@ def applicability(text: str, *, infer_voltage: bool = False) -> dict:
     return app
 
 
-def merge_app(base: dict, extra: dict) -> dict:
+def merge_app(base: Mapping[str, AppValue], extra: Mapping[str, AppValue]) -> Applicability:
     """``extra`` overrides ``base`` key by key."""
     out = dict(base)
     out.update(extra)
     return out
 
 
-def compat(clause_app: dict, facts_app: dict) -> tuple[int, int]:
+def compat(clause_app: Mapping[str, AppValue], facts_app: Mapping[str, AppValue]) -> tuple[int, int]:
     """``(conflicts, matches)`` between a clause's applicability and the audit's facts.
 
     A key only counts when both sides state it; sets conflict when disjoint, flags and labels when different.
@@ -107,7 +114,7 @@ def compat(clause_app: dict, facts_app: dict) -> tuple[int, int]:
             continue
         fv = facts_app[key]
         if isinstance(cv, set):
-            if cv & fv:
+            if cv & cast("set[str]", fv):  # the same key on both sides: a set too
                 matches += 1
             else:
                 conflicts += 1

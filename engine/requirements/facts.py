@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from engine.quantities import Quantity, find_quantities
-from engine.requirements.applicability import APP_HINT, applicability
+from engine.requirements.applicability import APP_HINT, Applicability, applicability
 from engine.retrieval import tokenize
 
 _CLAIM_PATTERNS = [
@@ -69,7 +69,7 @@ class Facts:
     facts_text: str  # without the auditor's own requirement claims
     measured: list[Quantity]  # values observed in the field (claims excluded)
     claimed: list[Quantity]  # values the auditor said were required
-    applicability: dict
+    applicability: Applicability
     tokens: set[str]
     names: set[str] = field(default_factory=set)  # tokens of proper names (streets, places, people)
     # tokens of capitalised words naming an identifier ("Lot 14", "Pole 12", "Vault V-3"): a place, not a subject
@@ -102,7 +102,8 @@ def audit_facts(description: str) -> Facts:
     text = strip_references(description)
     spans = claim_spans(text)
     qs = [q for q in find_quantities(text) if q.kind != "temperature"]
-    measured, claimed = [], []
+    measured: list[Quantity] = []
+    claimed: list[Quantity] = []
     for q in qs:
         (claimed if any(s <= q.start < e for s, e in spans) else measured).append(q)
     facts_text = text

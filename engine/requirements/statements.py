@@ -9,7 +9,13 @@ import re
 from dataclasses import dataclass, replace
 
 from engine.quantities import Quantity, find_quantities
-from engine.requirements.applicability import ELSEWHERE, VOLT_WORDS, applicability, merge_app
+from engine.requirements.applicability import (
+    ELSEWHERE,
+    VOLT_WORDS,
+    Applicability,
+    applicability,
+    merge_app,
+)
 from engine.requirements.constraints import (
     DEFAULT_GE,
     Constraint,
@@ -31,7 +37,7 @@ class Statement:
     text: str
     constraints: list[Constraint]
     materials: list[Material]
-    applicability: dict
+    applicability: Applicability
     modality: str
     is_exception: bool
     is_note: bool
@@ -133,11 +139,11 @@ def _table_statements(
         cmp = c
     # column applicability: class words in the header, in order
     hl = header.lower()
-    cols = []
+    named = []
     for name, rx in VOLT_WORDS:
         for mm in rx.finditer(hl):
-            cols.append((mm.start(), name))
-    cols = [name for _, name in sorted(cols)]
+            named.append((mm.start(), name))
+    cols = [name for _, name in sorted(named)]
     title_tokens = set(tokenize(title + " " + header, keep_numbers=False))
     out = []
     for row in rows:
@@ -265,9 +271,9 @@ def table_row_statement(
             cmp = ">=" if m.group(1).lower().startswith("min") else "<="
             explicit = True
         else:
-            cmp, _ = comparator_before(context)
-            explicit = cmp is not None
-            cmp = cmp or (">=" if DEFAULT_GE.search(f"{title} {col} {context}") else "==")
+            before, _ = comparator_before(context)
+            explicit = before is not None
+            cmp = before or (">=" if DEFAULT_GE.search(f"{title} {col} {context}") else "==")
         app = dict(row_app)
         volts = {name for name, rx in VOLT_WORDS if rx.search(col.lower())} or _voltage_class_of_range(col)
         if volts:
@@ -329,7 +335,7 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     lines = (text or "").split("\n")
     prose, tables = _split_table(lines)
     out: list[Statement] = []
-    prev_app: dict = {}
+    prev_app: Applicability = {}
     in_exception = False
     under_conditions = False  # items listed after "... when either of the following conditions applies:"
     for para in _join_lines(prose):

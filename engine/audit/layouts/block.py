@@ -5,6 +5,8 @@ and id layouts) followed by labelled lines ``Location:`` / ``Issue:`` / ``Status
 
 from __future__ import annotations
 
+import re
+
 from engine.audit.classify import lead
 from engine.audit.items import Item, add_fields
 from engine.audit.patterns import FIELD, ISSUE_KEYS, NUM_AFTER_COLON, Line, ends_sentence, norm
@@ -13,10 +15,9 @@ from engine.audit.state import DetectionState
 NAME = "block"
 
 
-def _field(st: DetectionState, text: str):
-    """The ``label: value`` match of a labelled part of the open item, or ``None``."""
-    item = st.item
-    fm = FIELD.match(text) if item is not None and item.layout != "checklist" else None
+def _field(item: Item, text: str) -> re.Match[str] | None:
+    """The ``label: value`` match of a labelled part of the open ``item``, or ``None``."""
+    fm = FIELD.match(text) if item.layout != "checklist" else None
     if (
         fm
         and lead(text)
@@ -33,9 +34,9 @@ def _field(st: DetectionState, text: str):
 def read(st: DetectionState, ln: Line) -> bool:
     """Consume a labelled part of the open item or a form-style number line."""
     text = ln.text
-    fm = _field(st, text)
-    if fm:
-        add_fields(st.item, fm.group("key"), fm.group("value"))
+    item = st.item
+    if item is not None and (fm := _field(item, text)):
+        add_fields(item, fm.group("key"), fm.group("value"))
         st.after_break = False
         return True
     nc = NUM_AFTER_COLON.match(text)

@@ -22,17 +22,18 @@ from engine.audit.state import DetectionState
 NAME = "checklist"
 
 
-def _pending_row(st: DetectionState, ln: Line) -> bool:
-    """Join ``ln`` to a row whose answer has not shown up yet; ``True`` when consumed."""
-    joined = f"{st.pending_row.text} {ln.text}"
+def _pending_row(st: DetectionState, row: Line, ln: Line) -> bool:
+    """Join ``ln`` to ``row`` (``st.pending_row``), whose answer has not shown up yet; ``True`` when
+    consumed."""
+    joined = f"{row.text} {ln.text}"
     m = ROW_Q.match(joined) or first_answer(ROW_PLAIN.match(joined), ROW_YN.match(joined))
     if m:
-        st.open_row(m, st.pending_row)
+        st.open_row(m, row)
         st.pending_row = None
         st.after_break = False
         return True
     if len(joined) < 300 and not NUMBERED.match(ln.text):
-        st.pending_row = Line(joined, st.pending_row.page)
+        st.pending_row = Line(joined, row.page)
         return True
     st.pending_row = None
     return False
@@ -41,7 +42,7 @@ def _pending_row(st: DetectionState, ln: Line) -> bool:
 def read(st: DetectionState, ln: Line) -> bool:
     """Consume a checklist row, header or count line (see the module docstring)."""
     text = ln.text
-    if st.pending_row is not None and _pending_row(st, ln):
+    if st.pending_row is not None and _pending_row(st, st.pending_row, ln):
         return True
     plain_rows = st.checklist or (st.checklist_rows > 0 and st.section != "infraction")
     m = ROW_Q.match(text) or (

@@ -33,9 +33,10 @@ def read(st: DetectionState, ln: Line) -> bool:
     if is_nothing(rest) or NOT_GO_BACK.search(lm.group("paren") or "") or closed:
         st.ignoring = True
         return True
-    st.start(Item(code, ln.page, "paragraph", rest, title_block=bool(num)))
+    item = Item(code, ln.page, "paragraph", rest, title_block=bool(num))
+    st.start(item)
     st.section_leads += 1
     if num and lm.group("sep").strip() in ("-", "–", "—") and len(rest.split()) <= 8:
         # "Go Back #4 - Missing guy marker": a dashed title over its paragraph.
-        st.item.expect_body = st.item.expect_body or not ends_sentence(rest)
+        item.expect_body = item.expect_body or not ends_sentence(rest)
     return True

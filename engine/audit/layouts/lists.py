@@ -22,8 +22,9 @@ def _bare_numbered(st: DetectionState, ln: Line) -> bool:
     if st.item is not None and st.item.empty():
         return False
     st.list_counter += 1
-    st.start(Item(f"Item {st.list_counter}", ln.page, "list", bn.group("rest")))
-    st.item.numbered = True
+    item = Item(f"Item {st.list_counter}", ln.page, "list", bn.group("rest"))
+    st.start(item)
+    item.numbered = True
     return True
 
 
@@ -34,9 +35,10 @@ def read(st: DetectionState, ln: Line) -> bool:
     text = ln.text
     nm = NUMBERED.match(text)
     bm = None if nm else (BULLET.match(text) or LETTERED.match(text))
-    if not (nm or bm):
+    m = nm or bm
+    if m is None:
         return False
-    rest = (nm or bm).group("rest")
+    rest = m.group("rest")
     inner = lead(rest)
     st.after_break = False
     if nm and inner and st.section != "other":

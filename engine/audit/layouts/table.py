@@ -48,10 +48,12 @@ def read(st: DetectionState, ln: Line) -> bool:
         return False
     rm = TABLE_ROW.match(text) or NUMBERED.match(text)
     num = rm and (rm.groupdict().get("n") or rm.group("n1") or rm.group("n2"))
-    if rm and int(num) == st.list_counter + 1 and not rm.group("rest")[:1].islower():
+    # ``num`` is set whenever ``rm`` is: both patterns capture the row number
+    if rm and num and int(num) == st.list_counter + 1 and not rm.group("rest")[:1].islower():
         st.list_counter += 1
-        st.start(Item(f"Item {num}", ln.page, "table", rm.group("rest")))
-        st.item.columns = st.table_cols
+        item = Item(f"Item {num}", ln.page, "table", rm.group("rest"))
+        st.start(item)
+        item.columns = st.table_cols
         return True
     im = ROW_ID.match(text) if st.table_cols[0] == "id" else None
     if im:
@@ -60,8 +62,9 @@ def read(st: DetectionState, ln: Line) -> bool:
         row.columns = st.table_cols
         st.start(row)
         return True
-    if _row_goes_on(st, ln):
-        st.item.text.append(text)
+    open_row = st.item
+    if open_row is not None and _row_goes_on(st, ln):
+        open_row.text.append(text)
         return True
     st.close()
     st.table_cols = None

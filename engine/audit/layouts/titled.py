@@ -15,8 +15,9 @@ NAME = "titled"
 def open_title(st: DetectionState, ln: Line) -> None:
     """Start a finding titled by ``ln``; the paragraph under it becomes its description."""
     st.list_counter += 1
-    st.start(Item(f"Item {st.list_counter}", ln.page, "titled", ln.text), after_break=True)
-    st.item.expect_body = True
+    item = Item(f"Item {st.list_counter}", ln.page, "titled", ln.text)
+    st.start(item, after_break=True)
+    item.expect_body = True
 
 
 def read(st: DetectionState, ln: Line) -> bool:
