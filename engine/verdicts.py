@@ -98,9 +98,26 @@ def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
     keyed = [c for c in st.constraints if c.key is not None]
     if not keyed:
         return False, None
-    if not any(key_kind_matches(keyed[0].key.kind, q.kind) for q in facts.measured + facts.claimed):
+    qs = [q for q in facts.measured + facts.claimed if key_kind_matches(keyed[0].key.kind, q.kind)]
+    if not qs:
         return False, None  # nothing to select the row by: neither bonus nor penalty
+    if keyed[0].key.kind == "voltage":
+        # value columns named by voltage ranges each carry their own key; "277/480 V" is one circuit, keyed
+        # by its phase-to-phase voltage
+        for q in _circuit_voltages(qs, facts.text):
+            if any(c.key is not None and c.key.contains(q.magnitude) for c in keyed):
+                return True, q
+        return True, None
     return True, _key_match(keyed[0], facts)
+
+
+def _circuit_voltages(qs: list[Quantity], text: str) -> list[Quantity]:
+    """``qs`` (voltages in finding order) without the lower voltage of a slash pair ("277/480 V",
+    "7.2/12.47 kV": phase-to-ground over phase-to-phase; the circuit is named by the second)."""
+    qs = sorted(qs, key=lambda q: q.start)
+    return [
+        q for q, nxt in zip(qs, [*qs[1:], None], strict=False) if not (nxt and text[q.end : nxt.start] == "/")
+    ]
 
 
 def _candidates(
@@ -174,7 +191,9 @@ def _candidates(
             )
             bonus += 0.06 * min(said_of, 3)
             keyed, keyq = _statement_key(st, facts)
-            if keyed:
+            if keyed and not all(c.column_key for c in st.constraints if c.key is not None):
+                # the finding's value selects this row (or rules it out); a column named by a voltage range
+                # ("Systems of more than 600 V") chooses a value within the row and says nothing of the row
                 bonus += 0.3 if keyq else -0.4
             if unit.document in named:
                 bonus += (
@@ -1041,6 +1060,8 @@ class Evaluation:
     measured_txt: str = ""
     required_txt: str = ""
     material_note: str = ""
+    # the finding's circuit voltage and the voltage ranges the table's value columns cover, when none does
+    outside_columns: tuple[Quantity, list[str]] | None = None
 
     @property
     def unit(self) -> Unit:
@@ -1083,6 +1104,9 @@ def _evaluation(
     usable = [c for c in st.constraints if not compat(c.applicability, facts.applicability)[0]]
     if gov.key_quantity is not None:
         usable = [c for c in usable if c.key is None or c.key.contains(gov.key_quantity.magnitude)]
+    outside = _outside_voltage_columns(usable, facts)
+    if outside:
+        usable = [c for c in usable if not c.column_key]
     usable = _select_parts(usable, facts)
     usable = _reductions(st.text, usable, facts)
     usable, column_ref = _select_column(usable, facts)
@@ -1109,6 +1133,7 @@ def _evaluation(
         cond_pairs,
         pairs,
         details,
+        outside_columns=outside,
     )
     comparisons = []
     for c, q in pairs:
@@ -1123,6 +1148,31 @@ def _evaluation(
     if comparisons:
         details["comparisons"] = comparisons
     return ev
+
+
+def _outside_voltage_columns(usable: list[Constraint], facts: Facts) -> tuple[Quantity, list[str]] | None:
+    """(the finding's circuit voltage, the ranges covered) when a table row's value columns are named by
+    voltage ranges ("Systems of more than 600 V: 36 in") and the circuit the finding names lies in none of
+    them (a 480 V feeder): the row gives no value for that circuit. None otherwise."""
+    keyed = [c for c in usable if c.column_key and c.key is not None]
+    volts = _circuit_voltages([q for q in facts.measured + facts.claimed if q.kind == "voltage"], facts.text)
+    if not keyed or not volts:
+        return None
+    if any(c.key is not None and c.key.contains(q.magnitude) for c in keyed for q in volts):
+        return None
+    return volts[0], [c.key.text for c in keyed if c.key is not None]
+
+
+def _outside_columns(ev: Evaluation) -> Decision | None:
+    """The table gives its value only for circuits of other voltages: it does not govern this one."""
+    if ev.outside_columns is None:
+        return None
+    q, ranges = ev.outside_columns
+    reason = (
+        f"{ev.label}{ev.where} gives a value only for {' and '.join(ranges)}; the finding's circuit is "
+        f"{q.describe()}, so the rule does not govern this case."
+    )
+    return ev.decision(REPEALABLE, confidence.CONDITION_NOT_MET, reason, rule="outside_voltage_columns")
 
 
 def _compare_materials(ev: Evaluation) -> None:
@@ -1359,6 +1409,7 @@ def _reported_unmet(ev: Evaluation) -> Decision:
 
 GROUNDS: list[tuple[str, Callable[[Evaluation], Decision | None]]] = [
     ("condition not met (the rule does not govern)", _condition_not_met),
+    ("outside the table's voltage columns (the rule does not govern)", _outside_columns),
     ("permitted limit", _permitted_limit),
     ("permitted alternative", _permitted_alternative),
     ("recommendation only", _recommendation_only),

@@ -65,8 +65,12 @@ def row_key(label: str) -> RowKey | None:
     qs = [q for q in find_quantities(label) if q.kind != "temperature"]
     if not qs:
         return None
-    if len(qs) >= 2 and qs[0].kind.startswith("count:") and re.match(r"^\s*\d{1,2}\s+[A-Za-z]", label):
-        qs = qs[1:]  # "3 Over 17,500 volts": the case number and the value range it is for
+    if qs[0].kind.startswith("count:") and re.match(r"^\s*\d{1,2}\s+[A-Z]", label):
+        # "3 Over 17,500 volts": the case number and the value range it is for; "1 Direct buried": a case
+        # number alone keys nothing
+        qs = qs[1:]
+        if not qs:
+            return None
     q = qs[0]
     if (
         len(qs) >= 2
@@ -115,6 +119,8 @@ class Constraint:
     # a table column named by a value ("250 ft span"): (kind, magnitude in base unit); the column whose value
     # is the finding's own value of that kind governs
     column_value: tuple[str, float] | None = None
+    # ``key`` comes from the value's column ("Over 300 volts"), not its row: each column holds its own range
+    column_key: bool = False
 
     def resolved(self, ref_value: float) -> Constraint:
         """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind)."""

@@ -221,6 +221,16 @@ def _voltage_class_of_range(col: str) -> set[str]:
     return set()
 
 
+def _voltage_column_key(col: str) -> RowKey | None:
+    """The voltage range a value column is named by ("300 volts or less", "Over 300 volts", "750 V - 22 kV"):
+    the column's value holds for circuits in that range only (Cal. Code Regs. Title 8 Table 2375.7 style).
+    None when the column names no voltage range."""
+    key = row_key(col)
+    if key is None or key.kind != "voltage" or key.lo == key.hi:
+        return None
+    return key
+
+
 _COLUMN_FALLBACK = re.compile(r"^\s*(?:all\s+)?(?:other|remaining)\b|\b(?:elsewhere|otherwise)\b", re.I)
 
 
@@ -286,6 +296,9 @@ def table_row_statement(
         place = tokenize(col, keep_numbers=False)
         cq = primary_values(col)
         column_value = (cq[0].kind, cq[0].magnitude) if cq and not volts else None
+        col_key = _voltage_column_key(col) if key is None and not volts else None
+        if col_key is not None:
+            column_value, tag = None, f" ({col.strip()})"
         cons.append(
             Constraint(
                 cmp,
@@ -295,7 +308,8 @@ def table_row_statement(
                 q.describe() + tag,
                 [],
                 app,
-                key=key,
+                key=key or col_key,
+                column_key=col_key is not None,
                 explicit=explicit,
                 place=place,
                 fallback=fallback,

@@ -183,6 +183,26 @@ def _unclosed(text: str) -> bool:
     return text.count("[") > text.count("]") or text.count("(") > text.count(")")
 
 
+def _join_wrapped_label(clauses: list[ParsedClause], table: dict, cells: list[str]) -> list[str]:
+    """A row label wrapped onto the next line ("(b) Power conductors alone or above communication" over
+    "conductors 24 in. 30 in."): the label-only row just read is dropped and its words lead this row's label.
+    ``cells`` is this row's cells; returns them with the label joined."""
+    prev = clauses[-1] if clauses else None
+    if (
+        prev is None
+        or prev.kind != TABLE_ROW
+        or (table["ncols"] or 1) < 2
+        or len(cells) < 2
+        or not cells[0][:1].islower()
+        or prev.data.get("table") != table["title"]
+        or len(prev.data.get("cells", [])) != 1
+        or prev.data["cells"][0].rstrip().endswith((".", ":", ";"))
+    ):
+        return cells
+    clauses.pop()
+    return [f"{prev.data['cells'][0]} {cells[0]}", *cells[1:]]
+
+
 def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
     """Parse the page texts of a spec PDF (``pages[i]`` is page i+1); ``filename`` gives the fallback number.
 
@@ -403,6 +423,7 @@ def parse_spec(pages: list[str], filename: str) -> ParsedSpec:
                     elif n == 1 and table["ncols"] and (line.endswith(".") or len(line.split()) > 12):
                         table = None  # a sentence after the table: back to prose
                     if table is not None:
+                        cells = _join_wrapped_label(clauses, table, cells)
                         cols = table["columns"] or ([table["header"]] if table["header"] else [])
                         if not cols:
                             body = " | ".join(cells)

@@ -22,7 +22,15 @@ from engine.spec.patterns import (
 
 _GLUE = "\x00"
 _UNIT_WORD = r"(?:[A-Za-zΩ°%]{1,6}\.?)"
-_RANGE_SPAN = re.compile(rf"\d[\d.,/]*(?:\s*{_UNIT_WORD})?\s*(?:-|–|to)\s*\d[\d.,/]*\s*{_UNIT_WORD}(?![\w])")
+# a range in words naming a column: "300 volts or less", "Over 300 volts", "more than 600 V", "750 V and above"
+_WORDED_RANGE = (
+    rf"\b(?:[Oo]ver|[Aa]bove|[Uu]nder|[Bb]elow|[Ee]xceeding|(?:[Ll]ess|[Mm]ore)\s+than)\s+\d[\d.,/]*\s*{_UNIT_WORD}(?![\w])"
+    rf"|\d[\d.,/]*\s*{_UNIT_WORD}\s+(?:or\s+(?:less|more|over|under|below|above)|and\s+(?:over|above|under|below))\b"
+)
+_WORDED_RANGE_SPAN = re.compile(_WORDED_RANGE)
+_RANGE_SPAN = re.compile(
+    rf"\d[\d.,/]*(?:\s*{_UNIT_WORD})?\s*(?:-|–|to)\s*\d[\d.,/]*\s*{_UNIT_WORD}(?![\w])|{_WORDED_RANGE}"
+)
 _PAREN_SPAN = re.compile(r"\([^()]{1,40}\)")
 
 
@@ -42,12 +50,14 @@ def _unglue(text: str) -> str:
 
 def is_header_line(line: str) -> bool:
     """A column-header line: no quantity outside parentheses, or only value ranges naming columns
-    ("Surface Secondary (0 - 750 V) Primary (750 V - 35 kV)", "Surface 0 - 750 V 750 V - 22 kV")."""
+    ("Surface Secondary (0 - 750 V) Primary (750 V - 35 kV)", "Surface 0 - 750 V 750 V - 22 kV",
+    "Case Cable installation Systems of more than 600 V")."""
     bare = _PAREN_SPAN.sub(" ", line)
     if not has_quantity(bare):
         return True
     ranges = _RANGE_SPAN.findall(bare)
-    return len(ranges) >= 2 and not has_quantity(_RANGE_SPAN.sub(" ", bare))
+    enough = len(ranges) >= 2 or bool(_WORDED_RANGE_SPAN.search(bare))
+    return enough and not has_quantity(_RANGE_SPAN.sub(" ", bare))
 
 
 def split_header(header: str, ncols: int) -> list[str]:
