@@ -918,6 +918,30 @@ def test_findings_table_rows_whose_location_cell_is_a_street_address():
     assert [f.code for f in found] == ["Item 1"] and found[0].description.endswith("required clearance.")
 
 
+def test_findings_table_row_whose_location_cell_begins_with_a_decimal_value():
+    """After a row that ended with its status cell, the next number starts a row whatever its location cell
+    holds ("5 34.5 kV crossing At the crossing ..."); before, the table ended there and every later row was
+    lost. Regulation references ("Table R-6", "(l)(3)") are read as the reference cell."""
+    text = "\n".join(
+        [
+            "FINDINGS REGISTER",
+            "No. Location Finding Rule cited Status",
+            "1 P-5126 A lineman without rubber gloves was measured 2 ft 4 in from the energized phase. Table R-6 Open",
+            "2 34.5 kV crossing A groundman was measured 2 ft 9 in from the energized conductor. Table R-6 Open",
+            "3 P-4431",
+            "The lineman's bare upper arm came within 1 ft 2 in of the energized B phase,",
+            "which had no cover-up.",
+            "(l)(3) Open",
+        ]
+    )
+    found, _ = detect_infractions(
+        [text.replace("4 P-5126", "1 P-5126").replace("5 34.5", "2 34.5").replace("3 P-4431", "3 P-4431")]
+    )
+    assert [f.code for f in found] == ["Item 1", "Item 2", "Item 3"]
+    assert found[0].fields["reference"] == "Table R-6" and found[0].description.endswith("energized phase.")
+    assert found[2].fields == {"location": "P-4431", "status": "Open", "reference": "(l)(3)"}
+
+
 def test_findings_table_under_a_compliant_heading_is_not_read():
     rows = [["Item", "Location", "Finding", "Status"], ["1", "Pole 4", "Framing per drawing.", "Closed"]]
     blocks = ["Compliant Items", ("table", [15, 40, 90, 25], rows)]

@@ -138,6 +138,8 @@ STATUS_WORD = re.compile(
 # A standard reference cell: "DS-310 4.2", "OH-118", "GO 95 Rule 54.4", "022178 §3".
 REF_CELL = re.compile(
     r"(?:[A-Z]{1,6}[- ]?\d{1,6}[A-Z]?(?:[-.]\d+)*|GO\s*\d{2,3}(?:\s+Rule)?|\d{5,6})(?:\s+(?:§\s*)?\d+(?:\.\d+)*)?"
+    # "Table R-6", "Table 2", "(l)(3)", "1910.269(l)(2)": a table or a regulation's lettered paragraph
+    r"|Table\s+[A-Z]{0,3}-?\d+(?:[-.]\d+)*[A-Z]?|(?:\d{1,4}\.\d{1,4})?(?:\([a-z0-9]{1,4}\))+"
 )
 
 

@@ -9,12 +9,16 @@ compliant / notes heading the table's rows are records, not findings.
 
 from __future__ import annotations
 
+import re
+
 from engine.audit.classify import table_columns
 from engine.audit.items import Item, row_complete
 from engine.audit.patterns import GENERIC_LABEL, NUMBERED, ROW_ID, TABLE_ROW, Line, ends_sentence
 from engine.audit.state import DetectionState
 
 NAME = "table"
+
+_ANY_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>\S.*)$")
 
 
 def _row_goes_on(st: DetectionState, ln: Line) -> bool:
@@ -47,6 +51,10 @@ def read(st: DetectionState, ln: Line) -> bool:
     if st.table_cols is None:
         return False
     rm = TABLE_ROW.match(text) or NUMBERED.match(text)
+    if rm is None and st.item is not None and st.item.layout == "table" and row_complete(st.item):
+        # the open row has its last cells (status): the next number starts a row whatever its first cell
+        # holds ("5 34.5 kV crossing At the crossing ...")
+        rm = _ANY_ROW.match(text)
     num = rm and (rm.groupdict().get("n") or rm.group("n1") or rm.group("n2"))
     # ``num`` is set whenever ``rm`` is: both patterns capture the row number
     if rm and num and int(num) == st.list_counter + 1 and not rm.group("rest")[:1].islower():
