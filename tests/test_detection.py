@@ -934,9 +934,7 @@ def test_findings_table_row_whose_location_cell_begins_with_a_decimal_value():
             "(l)(3) Open",
         ]
     )
-    found, _ = detect_infractions(
-        [text.replace("4 P-5126", "1 P-5126").replace("5 34.5", "2 34.5").replace("3 P-4431", "3 P-4431")]
-    )
+    found, _ = detect_infractions([text])
     assert [f.code for f in found] == ["Item 1", "Item 2", "Item 3"]
     assert found[0].fields["reference"] == "Table R-6" and found[0].description.endswith("energized phase.")
     assert found[2].fields == {"location": "P-4431", "status": "Open", "reference": "(l)(3)"}
