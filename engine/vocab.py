@@ -1,12 +1,23 @@
 """The engine's domain words, as data. Plain Python, no Django.
 
 Every word list the engine matches lives here; the regular expressions that find them are built from these
-lists once, at import (``phrase_pattern``), so a word added to a list is found everywhere that list is used,
-including the quick pre-filter of ``engine.requirements.applicability``. docs/architecture.md ("Extending")
-says how to add a word.
+lists once, at import, so a word added to a list is found everywhere that list is used (including the quick
+pre-filter of ``engine.requirements.applicability``; tests/test_vocab.py shows it for every list). Two ways
+of writing a term, each with its builder:
+
+* **phrases** (``phrase_pattern``; applicability, clearance tables): whole words, spaces or hyphens between
+  them, an optional plural "s"; ``"re:<regex>"`` for a term that needs context;
+* **labels** (``label_pattern``; comparators, audit lead words and field labels, header labels, unit tokens),
+  written the way forms spell them: a space between words is any whitespace, ``~`` optional whitespace,
+  ``" / "`` a slash with optional spaces around it; in a word, a final ``.`` is optional (``no.``), a ``-``
+  is a hyphen, a space or nothing (``go-back``), ``[..]`` an optional part (``detail[s]``,
+  ``spec[ification]``); a whole term ``(a|b)`` is one of those words, ``[a|b]`` optionally one of them
+  (``[construction] contractor [name]``).
+
+docs/architecture.md ("Extending") says how to add a word.
 
 Sources: GO 95 Rules 20-22 and 54 (places, wire classes, districts), GO 128 (surfaces over duct banks),
-PG&E TD-7001M (service drops, driveways), and common utility construction usage.
+PG&E TD-7001M (service drops, driveways), and common utility construction, QA-audit and form usage.
 """
 
 from __future__ import annotations
@@ -107,6 +118,80 @@ def phrase_pattern(terms: Iterable[str]) -> str:
 def phrase_regex(terms: Iterable[str]) -> re.Pattern[str]:
     """``phrase_pattern(terms)`` compiled (lower-case text expected)."""
     return re.compile(phrase_pattern(terms))
+
+
+# ---------------------------------------------------------------- labels: the notation (see the module docstring)
+_SEPARATORS = {" ": r"\s+", " / ": r"\s*/\s*", "~": r"\s*"}
+_SPECIAL = set(r".^$*+?{}[]\|()")
+
+
+def _literal(text: str) -> str:
+    """``text`` with the characters special in a regular expression escaped (``#``, ``-``, ``/`` and spaces
+    are not: they are literal outside a character class and verbose mode)."""
+    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def _label_word(word: str) -> str:
+    """One word of a label term: ``[..]`` an optional part, a final ``.`` optional, an inner ``-`` a hyphen,
+    a space or nothing."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        c = word[i]
+        if c == "[":
+            end = word.index("]", i)
+            part = _literal(word[i + 1 : end])
+            out.append(part + "?" if len(word[i + 1 : end]) == 1 else f"(?:{part})?")
+            i = end + 1
+            continue
+        if c == "." and i == len(word) - 1 and i > 0:
+            out.append(r"\.?")
+        elif c == "-" and 0 < i < len(word) - 1:
+            out.append("[- ]?")
+        else:
+            out.append(_literal(c))
+        i += 1
+    return "".join(out)
+
+
+def _label_choice(words: str) -> str:
+    """``"a|b"`` -> one of the words (a group when there are several)."""
+    alts = [_label_word(w) for w in words.split("|")]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def label_pattern(term: str) -> str:
+    """One label term in the notation of the module docstring -> a regular expression (a ``str``).
+
+    ``"minimum [of]"`` -> ``minimum(?:\\s+of)?``; ``"pm~(number|no.|#)"`` -> ``pm\\s*(?:number|no\\.?|#)``;
+    ``"order / pm"`` -> ``order\\s*/\\s*pm``. An optional whole term takes the space next to it with it.
+    Raises ``ValueError`` for an unclosed ``[``.
+    """
+    parts = re.split(r"( / | |~)", term)
+    tokens, seps = parts[0::2], parts[1::2]
+    out = ""
+    taken = False  # the separator before this token went into the optional token before it
+    for i, tok in enumerate(tokens):
+        sep = "" if i == 0 or taken else _SEPARATORS[seps[i - 1]]
+        taken = False
+        optional = tok.startswith("[") and tok.endswith("]") and tok.count("[") == 1
+        whole = optional or (tok.startswith("(") and tok.endswith(")") and tok.count("(") == 1)
+        body = _label_choice(tok[1:-1]) if whole else _label_word(tok)
+        if not optional:
+            out += sep + body
+        elif i + 1 < len(tokens) and seps[i] == " ":
+            out += f"{sep}(?:{body}{_SEPARATORS[' ']})?"  # "[construction] contractor", "not [to] be"
+            taken = True
+        elif i and seps[i - 1] == " ":
+            out += f"(?:{_SEPARATORS[' ']}{body})?"  # "contractor [name]"
+        else:
+            out += sep + (f"{body}?" if body.startswith("(?:") else f"(?:{body})?")  # "pm~[number|no.]"
+    return out
+
+
+def labels_pattern(terms: Iterable[str]) -> str:
+    """The alternation of ``label_pattern`` of each term, in the order given (the order they are tried)."""
+    return "|".join(label_pattern(t) for t in terms)
 
 
 # ---------------------------------------------------------------- retrieval (engine.retrieval)
@@ -292,3 +377,220 @@ PLACES: dict[str, tuple[str, ...]] = {
     "crossing": ("crossing", "crosses", "across", "cross"),
     "along": ("along", "paralleling", "parallel", "running along"),
 }
+
+# ---------------------------------------------------------------- values with units (engine.quantities)
+# pint unit -> (kind, the spellings that name it, matched case-insensitively); a final "." marks an
+# abbreviation that may take a period ("ft.", "in.", "deg.")
+UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "foot": ("length", ("ft.", "feet", "foot", "'", "’")),
+    "inch": ("length", ("in.", "inch", "inches", '"', "”", "″")),
+    "meter": ("length", ("m", "meter", "meters", "metre", "metres")),
+    "millimeter": ("length", ("mm", "millimeter", "millimeters", "millimetre", "millimetres")),
+    "centimeter": ("length", ("cm", "centimeter", "centimeters", "centimetre", "centimetres")),
+    "mile": ("length", ("mi", "mile", "miles")),
+    "yard": ("length", ("yd", "yard", "yards")),
+    "volt": ("voltage", ("v", "volt", "volts", "vac", "vdc")),
+    "kilovolt": ("voltage", ("kv", "kilovolt", "kilovolts")),
+    "ohm": ("resistance", ("ohm", "ohms", "Ω", "ω")),
+    "megaohm": ("resistance", ("megohm", "megohms", "mΩ", "megaohm", "megaohms")),
+    "kilovolt_ampere": (
+        "power",
+        ("kva", "kilovolt-ampere", "kilovolt-amperes", "kilovolt ampere", "kilovolt amperes"),
+    ),
+    "megavolt_ampere": (
+        "power",
+        ("mva", "megavolt-ampere", "megavolt-amperes", "megavolt ampere", "megavolt amperes"),
+    ),
+    "kilowatt": ("power", ("kw",)),
+    "ampere": ("current", ("a", "amp", "amps", "ampere", "amperes")),
+    "degree": ("angle", ("degree", "degrees", "deg.", "°")),
+    "day": ("time", ("day", "days", "calendar day", "calendar days")),
+    "business_day": ("time", ("business day", "business days", "working day", "working days")),
+    "hour": ("time", ("hour", "hours", "hr", "hrs")),
+    "year": ("time", ("year", "years", "yr", "yrs")),
+    "month": ("time", ("month", "months")),
+    "percent": ("percent", ("%", "percent", "per cent")),
+    "pound": ("force", ("lb", "lbs", "pound", "pounds")),
+    "mile/hour": ("speed", ("mph",)),
+}
+# conductor sizes in thousands of circular mils ("336.4 MCM", "500 kcmil")
+KCMIL_UNITS: tuple[str, ...] = ("kcmil", "mcm")
+# words after a "#n" that make it a wire size ("#4 solid", "#6 Cu"), not an item number
+WIRE_WORDS: tuple[str, ...] = (
+    "solid",
+    "stranded",
+    "str",
+    "bare",
+    "cu",
+    "copper",
+    "al",
+    "aluminum",
+    "aluminium",
+    "acsr",
+    "aac",
+    "aaac",
+    "wire",
+    "conductor",
+    "ground",
+    "thhn",
+    "tw",
+    "xhhw",
+)
+# numbers written as words ("two ground rods"), one to twelve in order
+NUMBER_WORDS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+# words after a number that are not the things counted ("6 feet", "2 and")
+NOT_COUNTED: frozenset[str] = frozenset(
+    """and or of to in on at the for from with by per than was were are is has have had times percent
+    business calendar working days feet inches degrees ohms volts years months hours minutes""".split()
+)
+# words before a number that make it a label, not a count ("Tier 3 lids", "Class 2 poles", "GO 95"), label
+# notation
+COUNT_LABELS: tuple[str, ...] = (
+    "tier",
+    "class",
+    "type",
+    "grade",
+    "zone",
+    "size",
+    "no",
+    "number",
+    "rev",
+    "rule",
+    "table",
+    "section",
+    "figure",
+    "item",
+    "step",
+    "schedule",
+    "sch",
+    "phase",
+    "circuit",
+    "lot",
+    "unit",
+    "order",
+    "go",
+    "g.o",
+    "bulletin",
+    "resolution",
+    "decision",
+    "appendix",
+    "exhibit",
+    "part",
+    "subpart",
+    "article",
+)
+
+# ---------------------------------------------------------------- spec tables (engine.spec)
+# the unit tokens after a number in a spec's table row or running header ("20 ft", "#4 AWG"), label notation;
+# a row's value cells end at them
+SPEC_UNIT_TOKENS: tuple[str, ...] = (
+    "ft.",
+    "feet",
+    "foot",
+    "in.",
+    "inch",
+    "inches",
+    "mm",
+    "cm",
+    "m",
+    "km",
+    "mi",
+    "yd",
+    "kv",
+    "v",
+    "volt[s]",
+    "kva",
+    "mva",
+    "kw",
+    "a",
+    "amp[s]",
+    "ohm[s]",
+    "Ω",
+    "lb[s]",
+    "kg",
+    "n",
+    "psi",
+    "degree[s]",
+    "deg",
+    "°f",
+    "°c",
+    "f",
+    "c",
+    "%",
+    "awg",
+    "kcmil",
+    "mcm",
+    "day[s]",
+    "hour[s]",
+    "hr[s]",
+    "min",
+    "year[s]",
+    "mph",
+    "sq",
+)
+# the unit of a case-by-column table's cell ("19 in", "25 ft"), label notation
+CELL_UNITS: tuple[str, ...] = (
+    "in.",
+    "inches",
+    "inch",
+    "ft.",
+    "feet",
+    "foot",
+    "m",
+    "mm",
+    "cm",
+    "%",
+    "percent",
+)
+# column headings that name a value column ("Minimum", "Max.", "Clearance"), label notation
+COLUMN_HINTS: tuple[str, ...] = (
+    "min[imum].",
+    "max[imum].",
+    "nominal",
+    "required",
+    "primary",
+    "secondary",
+    "typical",
+    "allowable",
+    "rated",
+    "rating",
+    "size",
+    "depth",
+    "clearance",
+    "value",
+    "voltage",
+    "class",
+    "type",
+    "spacing",
+    "distance",
+    "length",
+    "width",
+)
+# the words that label a document's number in its title block ("Document No. TD-7001M", "Spec 035010"),
+# label notation
+DOCUMENT_LABELS: tuple[str, ...] = (
+    "document",
+    "doc",
+    "standard",
+    "std",
+    "spec[ification]",
+    "drawing",
+    "dwg",
+    "procedure",
+    "bulletin",
+    "guideline",
+    "manual",
+)
