@@ -378,6 +378,105 @@ PLACES: dict[str, tuple[str, ...]] = {
     "along": ("along", "paralleling", "parallel", "running along"),
 }
 
+# ---------------------------------------------------------------- audits (engine.audit.patterns)
+# the words that lead a go-back finding ("Go-back #3:", "Deficiency 2 -", "NCR 4:", "QC finding:"), label
+# notation, tried in this order
+INFRACTION_LEADS: tuple[str, ...] = (
+    "go-back [infraction|item|finding|issue]",
+    "deficiency",
+    "infraction",
+    "violation",
+    "discrepancy",
+    "defect",
+    "non-conformance",
+    "non-conformity",
+    "non-conforming item",
+    "nonconformance",
+    "non-compliance",
+    "[qa|qc|audit|field|inspection] finding",
+    "punch-list item",
+    "item",
+    "correction required",
+    "observation",
+)
+# id prefixes of findings ("NCI-01", "NCR #12", "DEF 3")
+ID_PREFIXES: frozenset[str] = frozenset(
+    {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
+)
+# the field labels of a finding block ("Location:", "Required correction:", "Pole No.:"), label notation
+FINDING_FIELDS: tuple[str, ...] = (
+    "location",
+    "issue",
+    "status",
+    "required correction",
+    "corrective action [required]",
+    "required action",
+    "action required",
+    "correction",
+    "description",
+    "finding",
+    "condition",
+    "observation",
+    "problem",
+    "detail[s]",
+    "deficiency",
+    "violation",
+    "discrepancy",
+    "defect",
+    "non-conformance",
+    "remedy",
+    "resolution",
+    "action",
+    "measured value",
+    "required value",
+    "actual",
+    "specified",
+    "spec[ification] [reference]",
+    "reference",
+    "standard",
+    "requirement",
+    "severity",
+    "category",
+    "priority",
+    "pole [number|no.|#]",
+    "structure",
+    "equipment",
+    "photo[s]",
+    "due date",
+    "measured",
+    "required",
+    "title",
+    "subject",
+    "type",
+    "deadline",
+)
+# fields (their keys: the label in lower case, spaces as "_") whose value is the finding's own description
+ISSUE_FIELDS: tuple[str, ...] = (
+    "issue",
+    "description",
+    "finding",
+    "condition",
+    "observation",
+    "problem",
+    "details",
+    "deficiency",
+    "violation",
+    "discrepancy",
+    "defect",
+    "non-conformance",
+    "non_conformance",
+    "nonconformance",
+)
+# fields whose measured / required values are added to the description so the verdict can read them
+VALUE_FIELDS: tuple[str, ...] = (
+    "measured",
+    "measured_value",
+    "actual",
+    "required",
+    "required_value",
+    "specified",
+)
+
 # ---------------------------------------------------------------- values with units (engine.quantities)
 # pint unit -> (kind, the spellings that name it, matched case-insensitively); a final "." marks an
 # abbreviation that may take a period ("ft.", "in.", "deg.")
