@@ -477,6 +477,95 @@ VALUE_FIELDS: tuple[str, ...] = (
     "specified",
 )
 
+# ---------------------------------------------------------------- audit header (engine.audit.metadata)
+# field -> the label spellings real audit forms use, label notation ("PM #", "Order/PM No.", "Work Order
+# Number", "QC Inspector"). Longer spellings are tried first.
+_NUMBER = "number|num.|no.|#"  # "PM Number", "PM Num.", "PM No.", "PM #"
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "pm_number": (
+        f"order / pm~[{_NUMBER}]",
+        f"pm / order~[{_NUMBER}]",
+        f"pm~({_NUMBER})",
+        "pm",
+        "project maintenance~[number|no.|#]",
+        "work order~[number|no.|#]",
+        "order~(number|no.|#)",
+    ),
+    "notification_number": (f"notification~[{_NUMBER}]", f"notif.~[{_NUMBER}]"),
+    "location": (
+        "(job|work|site|project) location",
+        "location",
+        "(job|site|work) address",
+        "address",
+        "job site",
+        "site",
+    ),
+    "contractor": (
+        "[construction] contractor [name]",
+        "contractor / crew",
+        "crew / contractor",
+        "contracting company",
+    ),
+    "foreman": ("(crew|general) foreman [name]", "foreman [name]", "crew lead[er]"),
+    "auditor": (
+        "(qa|qc) (auditor|inspector|reviewer)",
+        "auditor [name]",
+        "inspector [name]",
+        "audited by",
+        "inspected by",
+        "reviewed by",
+    ),
+    "audit_date": (
+        "(audit|inspection|review) date",
+        "date of (audit|inspection|review)",
+        "date (audited|inspected|performed)",
+        "(audit|inspection) performed [on]",
+        "date",
+    ),
+    "score": ("(overall|total|audit|final|qa|qc) score", "score", "[audit] result"),
+}
+# labels of header cells outside HEADER_LABELS: they end the value before them ("Foreman: D. Haskins
+# QC reviewer: ..."), label notation
+OTHER_HEADER_LABELS: tuple[str, ...] = (
+    "crew [size|no.|number|#|id]",
+    "phone",
+    "tel[ephone]",
+    "cell",
+    "mobile",
+    "e[-]mail",
+    "fax",
+    "supervisor",
+    "[field] engineer",
+    "designer",
+    "planner",
+    "circuit",
+    "feeder",
+    "substation",
+    "district",
+    "division",
+    "region",
+    "county",
+    "[start|end] time",
+    "weather",
+    "temperature",
+    "truck [no.|#]",
+    "vehicle",
+    "sheet",
+    "page",
+    "(job|work) type",
+    "status",
+    "comment[s]",
+    "remarks",
+    "note[s]",
+    "signature",
+    "signed [by]",
+    "(approved|prepared|checked|verified) by",
+    "witness",
+    "permit [no.|#]",
+    "ref[erence]",
+    "zone",
+)
+
 # ---------------------------------------------------------------- values with units (engine.quantities)
 # pint unit -> (kind, the spellings that name it, matched case-insensitively); a final "." marks an
 # abbreviation that may take a period ("ft.", "in.", "deg.")
