@@ -378,6 +378,131 @@ PLACES: dict[str, tuple[str, ...]] = {
     "along": ("along", "paralleling", "parallel", "running along"),
 }
 
+# ---------------------------------------------------------------- comparators (engine.requirements.constraints)
+# comparator -> the phrases that put it before a value ("not less than 18 ft", "shall not exceed 5 percent"),
+# label notation, tried in this order (GO 95 Rule 37, GO 128 Rule 17, NESC 232 wording)
+COMPARATORS: dict[str, tuple[str, ...]] = {
+    ">=": (
+        "not less than",
+        "nor less than",
+        "(not|no|nor) fewer than",
+        "no less than",
+        "at least",
+        "minimum [of]",
+        "min.",
+        "not smaller than",
+        "no smaller than",
+        "or more",
+        "or greater",
+        "or larger",
+        "greater than or equal to",
+        "≥",
+        ">=",
+        "rated (for|at)",
+        "not [to] be less than",
+        "no shallower than",
+        "not shallower than",
+        "(no|not) closer than",
+        "(no|not) nearer than",
+        "(no|not) (shorter|lower) than",
+        "(no|not) thinner than",
+    ),
+    "<=": (
+        "shall not exceed",
+        "nor more than",
+        "nor exceed[ing]",
+        "not to exceed",
+        "not exceed[ing]",
+        "does not exceed",
+        "do not exceed",
+        "no more than",
+        "not more than",
+        "maximum [of]",
+        "max.",
+        "not greater than",
+        "no greater than",
+        "not larger than",
+        "no larger than",
+        "up to",
+        "or less",
+        "within",
+        "≤",
+        "<=",
+        "less than or equal to",
+        "not [to] be more than",
+        "(no|not) (farther|further|longer|deeper|higher) than",
+    ),
+    ">": (
+        "exceed[s]",
+        "exceeding",
+        "more than",
+        "greater than",
+        "over",
+        "above",
+        "(larger|deeper|longer|taller|higher|wider|heavier|bigger|farther|further) than",
+        ">",
+    ),
+    "<": (
+        "less than",
+        "fewer than",
+        "below",
+        "under",
+        "(smaller|shallower|shorter|lower|narrower|lighter|closer|nearer) than",
+        "<",
+    ),
+}
+# comparator words that count only right before a number ("over 750 V", not "over the road")
+BEFORE_NUMBER_ONLY: tuple[str, ...] = ("over", "above", "below", "under")
+# comparative words after "or"/"and" behind a value ("75 kVA or larger", "50 kVA and smaller")
+COMPARATIVES_AFTER: dict[str, tuple[str, ...]] = {
+    ">=": (
+        "more",
+        "greater",
+        "larger",
+        "higher",
+        "heavier",
+        "above",
+        "over",
+        "longer",
+        "deeper",
+        "taller",
+        "wider",
+    ),
+    "<=": ("less", "fewer", "smaller", "lower", "below", "under", "shorter", "shallower", "narrower"),
+}
+# the "or less" of the value before, cut off before a value's own comparator is sought ("50 kVA or less may
+# be 1.5 m"); a narrower list than COMPARATIVES_AFTER (widening it changes which comparator a value takes)
+PREVIOUS_VALUE_COMPARATIVES: tuple[str, ...] = (
+    "more",
+    "less",
+    "fewer",
+    "greater",
+    "larger",
+    "smaller",
+    "higher",
+    "lower",
+    "heavier",
+    "above",
+    "below",
+    "over",
+    "under",
+)
+# a table row's value range by the words after its value ("#2 AWG and smaller", "750 V and over")
+ROW_KEY_COMPARATIVES: dict[str, tuple[str, ...]] = {
+    "<=": ("smaller", "less", "below", "under", "lower", "fewer"),
+    ">=": ("larger", "more", "above", "over", "greater", "higher"),
+}
+
+
+def comparator_pattern(comparator: str) -> str:
+    """The phrases of ``COMPARATORS[comparator]`` (``">="``, ``"<="``, ``">"``, ``"<"``) as one alternation in
+    their order; a word of ``BEFORE_NUMBER_ONLY`` followed by a space and a digit. Raises ``KeyError`` for
+    another comparator."""
+    return "|".join(
+        label_pattern(p) + (r"\s+(?=\d)" if p in BEFORE_NUMBER_ONLY else "") for p in COMPARATORS[comparator]
+    )
+
+
 # ---------------------------------------------------------------- audits (engine.audit.patterns)
 # the words that lead a go-back finding ("Go-back #3:", "Deficiency 2 -", "NCR 4:", "QC finding:"), label
 # notation, tried in this order
