@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from engine.dates import parse_date
 from engine.vocab import HEADER_LABELS, OTHER_HEADER_LABELS, label_pattern, labels_pattern
@@ -28,8 +29,8 @@ class AuditMetadata:
     audit_date: str = ""  # ISO 8601 (YYYY-MM-DD) or ""
     score: str = ""
 
-    def as_dict(self) -> dict[str, str]:
-        """The metadata as a plain dict (the ``audit`` object of the result)."""
+    def as_dict(self) -> dict[str, Any]:
+        """The metadata as a plain dict of ``str`` values (the ``audit`` object of the result)."""
         return asdict(self)
 
 
