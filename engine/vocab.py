@@ -11,10 +11,11 @@ of writing a term, each with its builder:
   written the way forms spell them: a space between words is any whitespace, ``~`` optional whitespace,
   ``" / "`` a slash with optional spaces around it; in a word, a final ``.`` is optional (``no.``), a ``-``
   is a hyphen, a space or nothing (``go-back``), ``[..]`` an optional part (``detail[s]``,
-  ``spec[ification]``); a whole term ``(a|b)`` is one of those words, ``[a|b]`` optionally one of them
+  ``spec[ification]``); a word written ``(a|b)`` is one of those words, ``[a|b]`` optionally one of them
   (``[construction] contractor [name]``).
 
-docs/architecture.md ("Extending") says how to add a word.
+The unit spellings of ``UNITS`` are literal (``kilovolt-ampere``), a final ``.`` marking an abbreviation
+that may take a period (``ft.``). docs/architecture.md ("Extending") says how to add a word.
 
 Sources: GO 95 Rules 20-22 and 54 (places, wire classes, districts), GO 128 (surfaces over duct banks),
 PG&E TD-7001M (service drops, driveways), and common utility construction, QA-audit and form usage.
@@ -164,7 +165,7 @@ def label_pattern(term: str) -> str:
     """One label term in the notation of the module docstring -> a regular expression (a ``str``).
 
     ``"minimum [of]"`` -> ``minimum(?:\\s+of)?``; ``"pm~(number|no.|#)"`` -> ``pm\\s*(?:number|no\\.?|#)``;
-    ``"order / pm"`` -> ``order\\s*/\\s*pm``. An optional whole term takes the space next to it with it.
+    ``"order / pm"`` -> ``order\\s*/\\s*pm``. An optional word or choice takes the space next to it along.
     Raises ``ValueError`` for an unclosed ``[``.
     """
     parts = re.split(r"( / | |~)", term)
