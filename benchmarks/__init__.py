@@ -1,4 +1,5 @@
-"""Nexa benchmarks: ``make bench`` (``python -m benchmarks``) measures DESIGN.md §4's targets.
+"""Nexa benchmarks: ``make bench`` (``python -m benchmarks``) measures the performance targets of
+docs/architecture.md ("Performance targets").
 
 Generated inputs (``benchmarks.generate``, cached by ``benchmarks.inputs``), in-process
 measurements (``benchmarks.sections``), real-process ones (``benchmarks.server``: gunicorn and

@@ -1,5 +1,5 @@
-"""Collecting figures, printing them as tables and judging them against the targets (DESIGN.md §4 and
-the performance issue). Plain Python."""
+"""Collecting figures, printing them as tables and judging them against the targets (docs/architecture.md,
+"Performance targets", and the performance issue). Plain Python."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ class Section:
 
 @dataclass
 class Target:
-    """A DESIGN.md §4 target: ``figure(figures) -> value or None`` compared with ``limit``."""
+    """A performance target (docs/architecture.md): ``figure(figures) -> value or None`` compared with ``limit``."""
 
     name: str
     text: str
@@ -131,7 +131,7 @@ TARGETS = [
 
 
 def judge(figures: dict) -> list[dict]:
-    """Compare the figures with each §4 target.
+    """Compare the figures with each target.
 
     Returns:
         ``[{"target", "text", "value", "unit", "status"}]`` with status "met", "NOT MET" or
@@ -177,7 +177,7 @@ class Report:
         return out
 
     def render_targets(self) -> str:
-        """The target comparison block, one line per §4 target."""
+        """The target comparison block, one line per performance target."""
         rows = [[v["text"], fmt(v["value"]) + (f" {v['unit']}" if v["value"] is not None else ""), v["status"]]
                 for v in judge(self.figures())]  # fmt: skip
         return "== Targets\n" + format_table(["target", "measured", "status"], rows)

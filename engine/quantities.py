@@ -16,6 +16,8 @@ Forms understood (sources: common US utility construction-standard notation, GO 
 
 A number range written with one unit (``0-750 V``, ``10 to 167 kVA``) gives the unit to both numbers;
 ``120/240 V`` is two voltages, while ``5/8 in`` is a fraction.
+
+The unit spellings, wire words, number words and count labels are data in ``engine.vocab``.
 """
 
 from __future__ import annotations
@@ -26,44 +28,36 @@ from fractions import Fraction
 
 import pint
 
-UREG = pint.UnitRegistry()
+from engine.vocab import (
+    COUNT_LABELS,
+    KCMIL_UNITS,
+    NOT_COUNTED,
+    NUMBER_WORDS,
+    UNITS,
+    WIRE_WORDS,
+    labels_pattern,
+)
+
+UREG: pint.UnitRegistry[float] = pint.UnitRegistry()
 UREG.define("business_day = day")
 UREG.define("kcmil_size = [conductor_size]")  # conductor cross-section, magnitude in kcmil
 Q_ = UREG.Quantity
 
-# unit spelling -> (pint unit, kind)
-_UNITS: dict[str, tuple[str, str]] = {}
+# unit spelling -> (pint unit, kind), from engine.vocab.UNITS (an abbreviation's optional period cut off)
+_UNITS: dict[str, tuple[str, str]] = {
+    spelling.rstrip(".") if len(spelling) > 1 else spelling: (unit, kind)
+    for unit, (kind, spellings) in UNITS.items()
+    for spelling in spellings
+}
 
 
-def _add(names: str, unit: str, kind: str) -> None:
-    for n in names.split("|"):
-        _UNITS[n] = (unit, kind)
+def _spellings(unit: str) -> str:
+    """The spellings of ``unit`` as an alternation; an abbreviation may end in a period ("ft.", "in.")."""
+    return "|".join(
+        re.escape(s.rstrip(".")) + r"\.?" if len(s) > 1 and s.endswith(".") else re.escape(s)
+        for s in UNITS[unit][1]
+    )
 
-
-_add("ft|feet|foot|'|’", "foot", "length")
-_add('in|inch|inches|"|”|″', "inch", "length")
-_add("m|meter|meters|metre|metres", "meter", "length")
-_add("mm|millimeter|millimeters|millimetre|millimetres", "millimeter", "length")
-_add("cm|centimeter|centimeters|centimetre|centimetres", "centimeter", "length")
-_add("mi|mile|miles", "mile", "length")
-_add("yd|yard|yards", "yard", "length")
-_add("v|volt|volts|vac|vdc", "volt", "voltage")
-_add("kv|kilovolt|kilovolts", "kilovolt", "voltage")
-_add("ohm|ohms|Ω|ω", "ohm", "resistance")
-_add("megohm|megohms|mΩ|megaohm|megaohms", "megaohm", "resistance")
-_add("kva|kilovolt-ampere|kilovolt-amperes|kilovolt ampere|kilovolt amperes", "kilovolt_ampere", "power")
-_add("mva|megavolt-ampere|megavolt-amperes|megavolt ampere|megavolt amperes", "megavolt_ampere", "power")
-_add("kw", "kilowatt", "power")
-_add("a|amp|amps|ampere|amperes", "ampere", "current")
-_add("degree|degrees|deg|°", "degree", "angle")
-_add("day|days|calendar day|calendar days", "day", "time")
-_add("business day|business days|working day|working days", "business_day", "time")
-_add("hour|hours|hr|hrs", "hour", "time")
-_add("year|years|yr|yrs", "year", "time")
-_add("month|months", "month", "time")
-_add("%|percent|per cent", "percent", "percent")
-_add("lb|lbs|pound|pounds", "pound", "force")
-_add("mph", "mile/hour", "speed")
 
 # longest spellings first so "inches" wins over "in", "business days" over "days"
 _UNIT_ALT = "|".join(
@@ -76,19 +70,16 @@ _FRAC = r"(?:\d+(?:\s+|-(?=\d+/\d+)))?\d+/\d+|\d*[\u00bd\u00bc\u00be]"  # "1 1/2
 _VALUE = rf"(?:{_FRAC}|{_NUM})"
 
 _FT_IN = re.compile(
-    rf"(?P<ft>{_NUM})\s*(?:ft\.?|feet|foot|'|’)\s*[-–,]?\s*(?:and\s+)?(?P<in>{_VALUE})\s*(?:in\.?|inches|inch|\"|”|″)(?![a-z])",
+    rf"(?P<ft>{_NUM})\s*(?:{_spellings('foot')})\s*[-–,]?\s*(?:and\s+)?(?P<in>{_VALUE})\s*(?:{_spellings('inch')})(?![a-z])",
     re.I,
 )
 _AWG = re.compile(
     r"(?:#\s*(?P<n1>\d{1,2})(?:\s*AWG)?|(?P<n2>\d{1,2})\s*AWG|(?P<o>[1-4])/0(?:\s*AWG)?|(?P<o2>[1-4])\s*-?\s*ought)(?![\d/])",
     re.I,
 )
-_WIRE_WORD = re.compile(
-    r"\s*(?:solid|stranded|str|bare|cu|copper|al|aluminum|aluminium|acsr|aac|aaac|wire|conductor|ground|thhn|tw|xhhw)\b",
-    re.I,
-)
-_KCMIL = re.compile(rf"(?P<v>{_NUM})\s*(?:kcmil|mcm)\b", re.I)
-_TEMP = re.compile(rf"(?P<v>-?{_NUM})\s*(?:°|degrees?|deg\.?)\s*(?P<s>[FC])\b")
+_WIRE_WORD = re.compile(rf"\s*(?:{labels_pattern(WIRE_WORDS)})\b", re.I)
+_KCMIL = re.compile(rf"(?P<v>{_NUM})\s*(?:{labels_pattern(KCMIL_UNITS)})\b", re.I)
+_TEMP = re.compile(rf"(?P<v>-?{_NUM})\s*(?:{_spellings('degree')})\s*(?P<s>[FC])\b")
 # a number glued to letters before it is part of an identifier ("TD-7001M", "SB-12", "T-2250"), not a value
 _GENERAL = re.compile(
     rf"(?<![A-Za-z\d])(?<![A-Za-z]-)(?:(?<=between\s)(?P<b1>{_VALUE})\s+and\s+)?"
@@ -96,22 +87,17 @@ _GENERAL = re.compile(
     re.I,
 )
 _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
-_HAS_DIGIT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
-    if i
-}
+_SPELLED = "|".join(NUMBER_WORDS)  # "one|two|...|twelve"
+_HAS_DIGIT = re.compile(rf"\d|\b(?:{_SPELLED})\b", re.I)
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(NUMBER_WORDS, start=1)}
 # counts: "6 turns", "two ground rods", "at least 2 bolts" -> kind "count:<noun>" (compared only with the same noun)
 _COUNT = re.compile(
-    r"(?<![#\w./-])(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?![\w./-])"
+    rf"(?<![#\w./-])(?P<n>\d{{1,3}}|{_SPELLED})(?![\w./-])"
     r"\s+(?P<w1>[A-Za-z][A-Za-z-]{2,})(?:\s+(?P<w2>[A-Za-z][A-Za-z-]{2,}))?",
     re.I,
 )
-_NOT_NOUNS = frozenset(
-    """and or of to in on at the for from with by per than was were are is has have had times percent
-    business calendar working days feet inches degrees ohms volts years months hours minutes""".split()
-)
+# "Tier 8 lids", "Class 2 poles": a label before the number, not a count
+_COUNT_LABEL = re.compile(rf"\b(?:{labels_pattern(COUNT_LABELS)})\W*$", re.I)
 _SLASH_PAIR = re.compile(r"^(\d+)/(\d+)$")
 
 
@@ -136,7 +122,7 @@ class Quantity:
     count_text: str = ""
 
     @property
-    def value(self) -> pint.Quantity:
+    def value(self) -> pint.Quantity[float]:
         """The value as a pint Quantity in the kind's base unit."""
         return Q_(self.magnitude, BASE_UNITS[self.kind])
 
@@ -180,7 +166,7 @@ def awg_to_kcmil(gauge: int) -> float:
 
     Source: ASTM B258 definition of the AWG series (d = 0.005 in x 92^((36-n)/39)).
     """
-    d_mils = 5.0 * 92 ** ((36 - gauge) / 39)
+    d_mils: float = 5.0 * 92 ** ((36 - gauge) / 39)
     return d_mils * d_mils / 1000.0
 
 
@@ -306,20 +292,15 @@ def find_quantities(text: str) -> list[Quantity]:
         n = m.group("n").lower()
         value = float(_NUMBER_WORDS.get(n, n)) if n in _NUMBER_WORDS or n.isdigit() else None
         words = [w for w in (m.group("w1"), m.group("w2")) if w]
-        noun = next((w for w in words if w.lower().endswith("s") and w.lower() not in _NOT_NOUNS), words[0])
+        noun = next((w for w in words if w.lower().endswith("s") and w.lower() not in NOT_COUNTED), words[0])
         if (
             value is None
-            or noun.lower() in _NOT_NOUNS
+            or noun.lower() in NOT_COUNTED
             or noun.lower() in _UNITS
             or noun.lower().endswith(("ed", "ing"))
         ):
             continue
-        if re.search(
-            r"\b(?:tier|class|type|grade|zone|size|no|number|rev|rule|table|section|figure|item|step|schedule|sch|phase|circuit|lot|unit"
-            r"|order|go|g\.o|bulletin|resolution|decision|appendix|exhibit|part|subpart|article)\W*$",
-            text[max(0, m.start() - 12) : m.start()],
-            re.I,
-        ):
+        if _COUNT_LABEL.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "Tier 8 lids", "Class 2 poles": a label, not a count
         end = m.end("w1") if noun is words[0] else m.end()
         add(Quantity(value, f"count:{_count_noun(noun)}", m.start(), end, text[m.start() : end]))
@@ -332,7 +313,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 # a count before a per-item value: "five 90-degree bends", "two (2) 45° sweeps", "3 x 90° bends", "3× 8 ft rods"
 _COUNT_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(,;:]))(?P<n>(?P<w>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    rf"(?:^|(?<=[\s(,;:]))(?P<n>(?P<w>{_SPELLED})"
     r"(?:\s*\(\s*\d{1,2}\s*\))?|\d{1,2}|(?P<p>\(\s*\d{1,2}\s*\)))\s*(?P<x>[x×*]\s*)?$",
     re.I,
 )

@@ -1,12 +1,24 @@
 """The engine's domain words, as data. Plain Python, no Django.
 
 Every word list the engine matches lives here; the regular expressions that find them are built from these
-lists once, at import (``phrase_pattern``), so a word added to a list is found everywhere that list is used,
-including the quick pre-filter of ``engine.requirements.applicability``. docs/architecture.md ("Extending")
-says how to add a word.
+lists once, at import, so a word added to a list is found everywhere that list is used (including the quick
+pre-filter of ``engine.requirements.applicability``; tests/test_vocab.py shows it for every list). Two ways
+of writing a term, each with its builder:
+
+* **phrases** (``phrase_pattern``; applicability, clearance tables): whole words, spaces or hyphens between
+  them, an optional plural "s"; ``"re:<regex>"`` for a term that needs context;
+* **labels** (``label_pattern``; comparators, audit lead words and field labels, header labels, unit tokens),
+  written the way forms spell them: a space between words is any whitespace, ``~`` optional whitespace,
+  ``" / "`` a slash with optional spaces around it; in a word, a final ``.`` is optional (``no.``), a ``-``
+  is a hyphen, a space or nothing (``go-back``), ``[..]`` an optional part (``detail[s]``,
+  ``spec[ification]``); a word written ``(a|b)`` is one of those words, ``[a|b]`` optionally one of them
+  (``[construction] contractor [name]``).
+
+The unit spellings of ``UNITS`` are literal (``kilovolt-ampere``), a final ``.`` marking an abbreviation
+that may take a period (``ft.``). docs/architecture.md ("Extending") says how to add a word.
 
 Sources: GO 95 Rules 20-22 and 54 (places, wire classes, districts), GO 128 (surfaces over duct banks),
-PG&E TD-7001M (service drops, driveways), and common utility construction usage.
+PG&E TD-7001M (service drops, driveways), and common utility construction, QA-audit and form usage.
 """
 
 from __future__ import annotations
@@ -107,6 +119,80 @@ def phrase_pattern(terms: Iterable[str]) -> str:
 def phrase_regex(terms: Iterable[str]) -> re.Pattern[str]:
     """``phrase_pattern(terms)`` compiled (lower-case text expected)."""
     return re.compile(phrase_pattern(terms))
+
+
+# ---------------------------------------------------------------- labels: the notation (see the module docstring)
+_SEPARATORS = {" ": r"\s+", " / ": r"\s*/\s*", "~": r"\s*"}
+_SPECIAL = set(r".^$*+?{}[]\|()")
+
+
+def _literal(text: str) -> str:
+    """``text`` with the characters special in a regular expression escaped (``#``, ``-``, ``/`` and spaces
+    are not: they are literal outside a character class and verbose mode)."""
+    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def _label_word(word: str) -> str:
+    """One word of a label term: ``[..]`` an optional part, a final ``.`` optional, an inner ``-`` a hyphen,
+    a space or nothing."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        c = word[i]
+        if c == "[":
+            end = word.index("]", i)
+            part = _literal(word[i + 1 : end])
+            out.append(part + "?" if len(word[i + 1 : end]) == 1 else f"(?:{part})?")
+            i = end + 1
+            continue
+        if c == "." and i == len(word) - 1 and i > 0:
+            out.append(r"\.?")
+        elif c == "-" and 0 < i < len(word) - 1:
+            out.append("[- ]?")
+        else:
+            out.append(_literal(c))
+        i += 1
+    return "".join(out)
+
+
+def _label_choice(words: str) -> str:
+    """``"a|b"`` -> one of the words (a group when there are several)."""
+    alts = [_label_word(w) for w in words.split("|")]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def label_pattern(term: str) -> str:
+    """One label term in the notation of the module docstring -> a regular expression (a ``str``).
+
+    ``"minimum [of]"`` -> ``minimum(?:\\s+of)?``; ``"pm~(number|no.|#)"`` -> ``pm\\s*(?:number|no\\.?|#)``;
+    ``"order / pm"`` -> ``order\\s*/\\s*pm``. An optional word or choice takes the space next to it along.
+    Raises ``ValueError`` for an unclosed ``[``.
+    """
+    parts = re.split(r"( / | |~)", term)
+    tokens, seps = parts[0::2], parts[1::2]
+    out = ""
+    taken = False  # the separator before this token went into the optional token before it
+    for i, tok in enumerate(tokens):
+        sep = "" if i == 0 or taken else _SEPARATORS[seps[i - 1]]
+        taken = False
+        optional = tok.startswith("[") and tok.endswith("]") and tok.count("[") == 1
+        whole = optional or (tok.startswith("(") and tok.endswith(")") and tok.count("(") == 1)
+        body = _label_choice(tok[1:-1]) if whole else _label_word(tok)
+        if not optional:
+            out += sep + body
+        elif i + 1 < len(tokens) and seps[i] == " ":
+            out += f"{sep}(?:{body}{_SEPARATORS[' ']})?"  # "[construction] contractor", "not [to] be"
+            taken = True
+        elif i and seps[i - 1] == " ":
+            out += f"(?:{_SEPARATORS[' ']}{body})?"  # "contractor [name]"
+        else:
+            out += sep + (f"{body}?" if body.startswith("(?:") else f"(?:{body})?")  # "pm~[number|no.]"
+    return out
+
+
+def labels_pattern(terms: Iterable[str]) -> str:
+    """The alternation of ``label_pattern`` of each term, in the order given (the order they are tried)."""
+    return "|".join(label_pattern(t) for t in terms)
 
 
 # ---------------------------------------------------------------- retrieval (engine.retrieval)
@@ -292,3 +378,533 @@ PLACES: dict[str, tuple[str, ...]] = {
     "crossing": ("crossing", "crosses", "across", "cross"),
     "along": ("along", "paralleling", "parallel", "running along"),
 }
+
+# ---------------------------------------------------------------- comparators (engine.requirements.constraints)
+# comparator -> the phrases that put it before a value ("not less than 18 ft", "shall not exceed 5 percent"),
+# label notation, tried in this order (GO 95 Rule 37, GO 128 Rule 17, NESC 232 wording)
+COMPARATORS: dict[str, tuple[str, ...]] = {
+    ">=": (
+        "not less than",
+        "nor less than",
+        "(not|no|nor) fewer than",
+        "no less than",
+        "at least",
+        "minimum [of]",
+        "min.",
+        "not smaller than",
+        "no smaller than",
+        "or more",
+        "or greater",
+        "or larger",
+        "greater than or equal to",
+        "≥",
+        ">=",
+        "rated (for|at)",
+        "not [to] be less than",
+        "no shallower than",
+        "not shallower than",
+        "(no|not) closer than",
+        "(no|not) nearer than",
+        "(no|not) (shorter|lower) than",
+        "(no|not) thinner than",
+    ),
+    "<=": (
+        "shall not exceed",
+        "nor more than",
+        "nor exceed[ing]",
+        "not to exceed",
+        "not exceed[ing]",
+        "does not exceed",
+        "do not exceed",
+        "no more than",
+        "not more than",
+        "maximum [of]",
+        "max.",
+        "not greater than",
+        "no greater than",
+        "not larger than",
+        "no larger than",
+        "up to",
+        "or less",
+        "within",
+        "≤",
+        "<=",
+        "less than or equal to",
+        "not [to] be more than",
+        "(no|not) (farther|further|longer|deeper|higher) than",
+    ),
+    ">": (
+        "exceed[s]",
+        "exceeding",
+        "more than",
+        "greater than",
+        "over",
+        "above",
+        "(larger|deeper|longer|taller|higher|wider|heavier|bigger|farther|further) than",
+        ">",
+    ),
+    "<": (
+        "less than",
+        "fewer than",
+        "below",
+        "under",
+        "(smaller|shallower|shorter|lower|narrower|lighter|closer|nearer) than",
+        "<",
+    ),
+}
+# comparator words that count only right before a number ("over 750 V", not "over the road")
+BEFORE_NUMBER_ONLY: tuple[str, ...] = ("over", "above", "below", "under")
+# comparative words after "or"/"and" behind a value ("75 kVA or larger", "50 kVA and smaller")
+COMPARATIVES_AFTER: dict[str, tuple[str, ...]] = {
+    ">=": (
+        "more",
+        "greater",
+        "larger",
+        "higher",
+        "heavier",
+        "above",
+        "over",
+        "longer",
+        "deeper",
+        "taller",
+        "wider",
+    ),
+    "<=": ("less", "fewer", "smaller", "lower", "below", "under", "shorter", "shallower", "narrower"),
+}
+# the "or less" of the value before, cut off before a value's own comparator is sought ("50 kVA or less may
+# be 1.5 m"); a narrower list than COMPARATIVES_AFTER (widening it changes which comparator a value takes)
+PREVIOUS_VALUE_COMPARATIVES: tuple[str, ...] = (
+    "more",
+    "less",
+    "fewer",
+    "greater",
+    "larger",
+    "smaller",
+    "higher",
+    "lower",
+    "heavier",
+    "above",
+    "below",
+    "over",
+    "under",
+)
+# a table row's value range by the words after its value ("#2 AWG and smaller", "750 V and over")
+ROW_KEY_COMPARATIVES: dict[str, tuple[str, ...]] = {
+    "<=": ("smaller", "less", "below", "under", "lower", "fewer"),
+    ">=": ("larger", "more", "above", "over", "greater", "higher"),
+}
+
+
+def comparator_pattern(comparator: str) -> str:
+    """The phrases of ``COMPARATORS[comparator]`` (``">="``, ``"<="``, ``">"``, ``"<"``) as one alternation in
+    their order; a word of ``BEFORE_NUMBER_ONLY`` followed by a space and a digit. Raises ``KeyError`` for
+    another comparator."""
+    return "|".join(
+        label_pattern(p) + (r"\s+(?=\d)" if p in BEFORE_NUMBER_ONLY else "") for p in COMPARATORS[comparator]
+    )
+
+
+# ---------------------------------------------------------------- audits (engine.audit.patterns)
+# the words that lead a go-back finding ("Go-back #3:", "Deficiency 2 -", "NCR 4:", "QC finding:"), label
+# notation, tried in this order
+INFRACTION_LEADS: tuple[str, ...] = (
+    "go-back [infraction|item|finding|issue]",
+    "deficiency",
+    "infraction",
+    "violation",
+    "discrepancy",
+    "defect",
+    "non-conformance",
+    "non-conformity",
+    "non-conforming item",
+    "nonconformance",
+    "non-compliance",
+    "[qa|qc|audit|field|inspection] finding",
+    "punch-list item",
+    "item",
+    "correction required",
+    "observation",
+)
+# id prefixes of findings ("NCI-01", "NCR #12", "DEF 3")
+ID_PREFIXES: frozenset[str] = frozenset(
+    {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
+)
+# the field labels of a finding block ("Location:", "Required correction:", "Pole No.:"), label notation
+FINDING_FIELDS: tuple[str, ...] = (
+    "location",
+    "issue",
+    "status",
+    "required correction",
+    "corrective action [required]",
+    "required action",
+    "action required",
+    "correction",
+    "description",
+    "finding",
+    "condition",
+    "observation",
+    "problem",
+    "detail[s]",
+    "deficiency",
+    "violation",
+    "discrepancy",
+    "defect",
+    "non-conformance",
+    "remedy",
+    "resolution",
+    "action",
+    "measured value",
+    "required value",
+    "actual",
+    "specified",
+    "spec[ification] [reference]",
+    "reference",
+    "standard",
+    "requirement",
+    "severity",
+    "category",
+    "priority",
+    "pole [number|no.|#]",
+    "structure",
+    "equipment",
+    "photo[s]",
+    "due date",
+    "measured",
+    "required",
+    "title",
+    "subject",
+    "type",
+    "deadline",
+)
+# fields (their keys: the label in lower case, spaces as "_") whose value is the finding's own description
+ISSUE_FIELDS: tuple[str, ...] = (
+    "issue",
+    "description",
+    "finding",
+    "condition",
+    "observation",
+    "problem",
+    "details",
+    "deficiency",
+    "violation",
+    "discrepancy",
+    "defect",
+    "non-conformance",
+    "non_conformance",
+    "nonconformance",
+)
+# fields whose measured / required values are added to the description so the verdict can read them
+VALUE_FIELDS: tuple[str, ...] = (
+    "measured",
+    "measured_value",
+    "actual",
+    "required",
+    "required_value",
+    "specified",
+)
+
+# ---------------------------------------------------------------- audit header (engine.audit.metadata)
+# field -> the label spellings real audit forms use, label notation ("PM #", "Order/PM No.", "Work Order
+# Number", "QC Inspector"). Longer spellings are tried first.
+_NUMBER = "number|num.|no.|#"  # "PM Number", "PM Num.", "PM No.", "PM #"
+HEADER_LABELS: dict[str, tuple[str, ...]] = {
+    "pm_number": (
+        f"order / pm~[{_NUMBER}]",
+        f"pm / order~[{_NUMBER}]",
+        f"pm~({_NUMBER})",
+        "pm",
+        "project maintenance~[number|no.|#]",
+        "work order~[number|no.|#]",
+        "order~(number|no.|#)",
+    ),
+    "notification_number": (f"notification~[{_NUMBER}]", f"notif.~[{_NUMBER}]"),
+    "location": (
+        "(job|work|site|project) location",
+        "location",
+        "(job|site|work) address",
+        "address",
+        "job site",
+        "site",
+    ),
+    "contractor": (
+        "[construction] contractor [name]",
+        "contractor / crew",
+        "crew / contractor",
+        "contracting company",
+    ),
+    "foreman": ("(crew|general) foreman [name]", "foreman [name]", "crew lead[er]"),
+    "auditor": (
+        "(qa|qc) (auditor|inspector|reviewer)",
+        "auditor [name]",
+        "inspector [name]",
+        "audited by",
+        "inspected by",
+        "reviewed by",
+    ),
+    "audit_date": (
+        "(audit|inspection|review) date",
+        "date of (audit|inspection|review)",
+        "date (audited|inspected|performed)",
+        "(audit|inspection) performed [on]",
+        "date",
+    ),
+    "score": ("(overall|total|audit|final|qa|qc) score", "score", "[audit] result"),
+}
+# labels of header cells outside HEADER_LABELS: they end the value before them ("Foreman: D. Haskins
+# QC reviewer: ..."), label notation
+OTHER_HEADER_LABELS: tuple[str, ...] = (
+    "crew [size|no.|number|#|id]",
+    "phone",
+    "tel[ephone]",
+    "cell",
+    "mobile",
+    "e[-]mail",
+    "fax",
+    "supervisor",
+    "[field] engineer",
+    "designer",
+    "planner",
+    "circuit",
+    "feeder",
+    "substation",
+    "district",
+    "division",
+    "region",
+    "county",
+    "[start|end] time",
+    "weather",
+    "temperature",
+    "truck [no.|#]",
+    "vehicle",
+    "sheet",
+    "page",
+    "(job|work) type",
+    "status",
+    "comment[s]",
+    "remarks",
+    "note[s]",
+    "signature",
+    "signed [by]",
+    "(approved|prepared|checked|verified) by",
+    "witness",
+    "permit [no.|#]",
+    "ref[erence]",
+    "zone",
+)
+
+# ---------------------------------------------------------------- values with units (engine.quantities)
+# pint unit -> (kind, the spellings that name it, matched case-insensitively); a final "." marks an
+# abbreviation that may take a period ("ft.", "in.", "deg.")
+UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "foot": ("length", ("ft.", "feet", "foot", "'", "’")),
+    "inch": ("length", ("in.", "inch", "inches", '"', "”", "″")),
+    "meter": ("length", ("m", "meter", "meters", "metre", "metres")),
+    "millimeter": ("length", ("mm", "millimeter", "millimeters", "millimetre", "millimetres")),
+    "centimeter": ("length", ("cm", "centimeter", "centimeters", "centimetre", "centimetres")),
+    "mile": ("length", ("mi", "mile", "miles")),
+    "yard": ("length", ("yd", "yard", "yards")),
+    "volt": ("voltage", ("v", "volt", "volts", "vac", "vdc")),
+    "kilovolt": ("voltage", ("kv", "kilovolt", "kilovolts")),
+    "ohm": ("resistance", ("ohm", "ohms", "Ω", "ω")),
+    "megaohm": ("resistance", ("megohm", "megohms", "mΩ", "megaohm", "megaohms")),
+    "kilovolt_ampere": (
+        "power",
+        ("kva", "kilovolt-ampere", "kilovolt-amperes", "kilovolt ampere", "kilovolt amperes"),
+    ),
+    "megavolt_ampere": (
+        "power",
+        ("mva", "megavolt-ampere", "megavolt-amperes", "megavolt ampere", "megavolt amperes"),
+    ),
+    "kilowatt": ("power", ("kw",)),
+    "ampere": ("current", ("a", "amp", "amps", "ampere", "amperes")),
+    "degree": ("angle", ("degree", "degrees", "deg.", "°")),
+    "day": ("time", ("day", "days", "calendar day", "calendar days")),
+    "business_day": ("time", ("business day", "business days", "working day", "working days")),
+    "hour": ("time", ("hour", "hours", "hr", "hrs")),
+    "year": ("time", ("year", "years", "yr", "yrs")),
+    "month": ("time", ("month", "months")),
+    "percent": ("percent", ("%", "percent", "per cent")),
+    "pound": ("force", ("lb", "lbs", "pound", "pounds")),
+    "mile/hour": ("speed", ("mph",)),
+}
+# conductor sizes in thousands of circular mils ("336.4 MCM", "500 kcmil")
+KCMIL_UNITS: tuple[str, ...] = ("kcmil", "mcm")
+# words after a "#n" that make it a wire size ("#4 solid", "#6 Cu"), not an item number
+WIRE_WORDS: tuple[str, ...] = (
+    "solid",
+    "stranded",
+    "str",
+    "bare",
+    "cu",
+    "copper",
+    "al",
+    "aluminum",
+    "aluminium",
+    "acsr",
+    "aac",
+    "aaac",
+    "wire",
+    "conductor",
+    "ground",
+    "thhn",
+    "tw",
+    "xhhw",
+)
+# numbers written as words ("two ground rods"), one to twelve in order
+NUMBER_WORDS: tuple[str, ...] = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+# words after a number that are not the things counted ("6 feet", "2 and")
+NOT_COUNTED: frozenset[str] = frozenset(
+    """and or of to in on at the for from with by per than was were are is has have had times percent
+    business calendar working days feet inches degrees ohms volts years months hours minutes""".split()
+)
+# words before a number that make it a label, not a count ("Tier 3 lids", "Class 2 poles", "GO 95"), label
+# notation
+COUNT_LABELS: tuple[str, ...] = (
+    "tier",
+    "class",
+    "type",
+    "grade",
+    "zone",
+    "size",
+    "no",
+    "number",
+    "rev",
+    "rule",
+    "table",
+    "section",
+    "figure",
+    "item",
+    "step",
+    "schedule",
+    "sch",
+    "phase",
+    "circuit",
+    "lot",
+    "unit",
+    "order",
+    "go",
+    "g.o",
+    "bulletin",
+    "resolution",
+    "decision",
+    "appendix",
+    "exhibit",
+    "part",
+    "subpart",
+    "article",
+)
+
+# ---------------------------------------------------------------- spec tables (engine.spec)
+# the unit tokens after a number in a spec's table row or running header ("20 ft", "#4 AWG"), label notation;
+# a row's value cells end at them
+SPEC_UNIT_TOKENS: tuple[str, ...] = (
+    "ft.",
+    "feet",
+    "foot",
+    "in.",
+    "inch",
+    "inches",
+    "mm",
+    "cm",
+    "m",
+    "km",
+    "mi",
+    "yd",
+    "kv",
+    "v",
+    "volt[s]",
+    "kva",
+    "mva",
+    "kw",
+    "a",
+    "amp[s]",
+    "ohm[s]",
+    "Ω",
+    "lb[s]",
+    "kg",
+    "n",
+    "psi",
+    "degree[s]",
+    "deg",
+    "°f",
+    "°c",
+    "f",
+    "c",
+    "%",
+    "awg",
+    "kcmil",
+    "mcm",
+    "day[s]",
+    "hour[s]",
+    "hr[s]",
+    "min",
+    "year[s]",
+    "mph",
+    "sq",
+)
+# the unit of a case-by-column table's cell ("19 in", "25 ft"), label notation
+CELL_UNITS: tuple[str, ...] = (
+    "in.",
+    "inches",
+    "inch",
+    "ft.",
+    "feet",
+    "foot",
+    "m",
+    "mm",
+    "cm",
+    "%",
+    "percent",
+)
+# column headings that name a value column ("Minimum", "Max.", "Clearance"), label notation
+COLUMN_HINTS: tuple[str, ...] = (
+    "min[imum].",
+    "max[imum].",
+    "nominal",
+    "required",
+    "primary",
+    "secondary",
+    "typical",
+    "allowable",
+    "rated",
+    "rating",
+    "size",
+    "depth",
+    "clearance",
+    "value",
+    "voltage",
+    "class",
+    "type",
+    "spacing",
+    "distance",
+    "length",
+    "width",
+)
+# the words that label a document's number in its title block ("Document No. TD-7001M", "Spec 035010"),
+# label notation
+DOCUMENT_LABELS: tuple[str, ...] = (
+    "document",
+    "doc",
+    "standard",
+    "std",
+    "spec[ification]",
+    "drawing",
+    "dwg",
+    "procedure",
+    "bulletin",
+    "guideline",
+    "manual",
+)

@@ -1,5 +1,6 @@
 """``manage.py analyze_audit``: the whole analysis of audits built here with fpdf2, against a spec library
-stored in the database; JSON per DESIGN.md §3, FAILURE objects for bad files, readable report."""
+stored in the database; the result JSON of docs/architecture.md ("API and result contract"), FAILURE
+objects for bad files, readable report."""
 
 import datetime as dt
 import hashlib

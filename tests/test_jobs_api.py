@@ -1,4 +1,5 @@
-"""The job API of DESIGN.md §3 against the real database and Redis (burst SimpleWorker)."""
+"""The job API (docs/architecture.md, "API and result contract") against the real database and Redis
+(burst SimpleWorker)."""
 
 import hashlib
 

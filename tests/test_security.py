@@ -55,7 +55,8 @@ PUBLIC = {
     "admin:logout": "signing out reveals nothing",
 }
 # The OpenAPI schema and its docs page need a login too: they map every endpoint (the staff-only
-# monitoring ones included) and DESIGN.md says everything but /health needs one.
+# monitoring ones included) and docs/architecture.md ("API and result contract") says everything but
+# /health needs one.
 
 
 def _walk(resolver: URLResolver, prefix: str = "", namespace: str = ""):

@@ -1,7 +1,8 @@
 """Verdicts (engine.library.decide): the governing clause, the comparison and the explanation.
 
 A small fictional standard is built from ClauseRecords (the way the spec import stores clauses, with
-table rows and exceptions as their own records), then each rule of DESIGN.md §1 is exercised. The last
+table rows and exceptions as their own records), then each rule of docs/architecture.md ("How a finding
+is decided") is exercised. The last
 tests run the dev evaluation corpus's spec PDFs through the real spec parser.
 """
 

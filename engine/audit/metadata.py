@@ -1,7 +1,7 @@
 """Audit header -> job metadata (PM number, notification number, people, date, score).
 
 Plain Python, no Django. Reads ``Label: value`` pairs in the label spellings real audit
-forms use, whether one pair per line, several pairs on one line (two-column header
+forms use (``engine.vocab.HEADER_LABELS``), whether one pair per line, several pairs on one line (two-column header
 tables), the value on the line after its label, or a row of labels over a row of values.
 All patterns are linear (no nested quantifiers), so a long audit is read in one pass.
 """
@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from engine.dates import parse_date
+from engine.vocab import HEADER_LABELS, OTHER_HEADER_LABELS, label_pattern, labels_pattern
 
 
 @dataclass
@@ -27,66 +29,15 @@ class AuditMetadata:
     audit_date: str = ""  # ISO 8601 (YYYY-MM-DD) or ""
     score: str = ""
 
-    def as_dict(self) -> dict:
-        """The metadata as a plain dict (the ``audit`` object of the result)."""
+    def as_dict(self) -> dict[str, Any]:
+        """The metadata as a plain dict of ``str`` values (the ``audit`` object of the result)."""
         return asdict(self)
 
 
-# Label spellings per field. Order inside a field does not matter: the combined pattern
-# tries longer spellings first.
+# Label spellings per field (engine.vocab.HEADER_LABELS, as regular expressions). Order inside a field does
+# not matter: the combined pattern tries longer spellings first.
 _LABELS: dict[str, list[str]] = {
-    "pm_number": [
-        r"order\s*/\s*pm\s*(?:number|num\.?|no\.?|#)?",
-        r"pm\s*/\s*order\s*(?:number|num\.?|no\.?|#)?",
-        r"pm\s*(?:number|num\.?|no\.?|#)",
-        r"pm",
-        r"project\s+maintenance\s*(?:number|no\.?|#)?",
-        r"work\s+order\s*(?:number|no\.?|#)?",
-        r"order\s*(?:number|no\.?|#)",
-    ],
-    "notification_number": [
-        r"notification\s*(?:number|num\.?|no\.?|#)?",
-        r"notif\.?\s*(?:number|num\.?|no\.?|#)?",
-    ],
-    "location": [
-        r"(?:job|work|site|project)\s+location",
-        r"location",
-        r"(?:job|site|work)\s+address",
-        r"address",
-        r"job\s+site",
-        r"site",
-    ],
-    "contractor": [
-        r"(?:construction\s+)?contractor(?:\s+name)?",
-        r"contractor\s*/\s*crew",
-        r"crew\s*/\s*contractor",
-        r"contracting\s+company",
-    ],
-    "foreman": [
-        r"(?:crew|general)\s+foreman(?:\s+name)?",
-        r"foreman(?:\s+name)?",
-        r"crew\s+lead(?:er)?",
-    ],
-    "auditor": [
-        r"(?:qa|qc)\s+(?:auditor|inspector|reviewer)",
-        r"auditor(?:\s+name)?",
-        r"inspector(?:\s+name)?",
-        r"audited\s+by",
-        r"inspected\s+by",
-        r"reviewed\s+by",
-    ],
-    "audit_date": [
-        r"(?:audit|inspection|review)\s+date",
-        r"date\s+of\s+(?:audit|inspection|review)",
-        r"date\s+(?:audited|inspected|performed)",
-        r"(?:audit|inspection)\s+performed(?:\s+on)?",
-        r"date",
-    ],
-    "score": [
-        r"(?:overall|total|audit|final|qa|qc)\s+score",
-        r"score",
-        r"(?:audit\s+)?result",
-    ],
+    fld: [label_pattern(t) for t in terms] for fld, terms in HEADER_LABELS.items()
 }
 
 # Spellings, longest first, each with its field.
@@ -111,13 +62,7 @@ _LABEL_CELL = re.compile(rf"(?:{_ALT})\s*:?(?:\s+|$)", re.IGNORECASE)
 
 # Labels of header cells outside the metadata set: they end the value before them
 # ("Foreman: D. Haskins QC reviewer: QC Tech 3" -> foreman "D. Haskins").
-_OTHER_LABELS = (
-    r"crew(?:\s+(?:size|no\.?|number|#|id))?|phone|tel(?:ephone)?|cell|mobile|e-?mail|fax|supervisor|"
-    r"(?:field\s+)?engineer|designer|planner|circuit|feeder|substation|district|division|region|county|"
-    r"(?:start\s+|end\s+)?time|weather|temperature|truck(?:\s+(?:no\.?|#))?|vehicle|sheet|page|"
-    r"(?:job|work)\s+type|status|comments?|remarks|notes?|signature|signed(?:\s+by)?|"
-    r"(?:approved|prepared|checked|verified)\s+by|witness|permit(?:\s+(?:no\.?|#))?|ref(?:erence)?|zone"
-)
+_OTHER_LABELS = labels_pattern(OTHER_HEADER_LABELS)
 # A value ends at the next label: a known one (metadata or other) followed by ':' after a space,
 # or any capitalized one-to-three-word label followed by ':' after a wide gap / '|'.
 _NEXT_LABEL = re.compile(
@@ -154,14 +99,14 @@ _HEADER_PAGES = 2
 _HEADER_LINES = 200
 
 
-def _field_of(match: re.Match) -> str:
+def _field_of(match: re.Match[str]) -> str:
     for name, value in match.groupdict().items():
         if value is not None and name != "sep":
             return _SPELLINGS[int(name[1:])][1]
     return ""
 
 
-def _label_at(line: str, pos: int, form_row: bool = False) -> re.Match | None:
+def _label_at(line: str, pos: int, form_row: bool = False) -> re.Match[str] | None:
     """The label at ``pos``; a free-text label parted from its value by one space only counts
     in a form row (a row of a label/value table)."""
     m = _LABEL_AT_START.match(line, pos)

@@ -1,12 +1,15 @@
 """Line patterns of audits and the text primitives detection reads them with (docs/architecture.md).
 
-Plain data for the layouts in ``engine.audit.layouts``: lead labels, checklist answers, field
-labels, heading words. Every pattern is linear in the line length."""
+The patterns the layouts in ``engine.audit.layouts`` share: lead labels, checklist answers, field labels,
+heading words. The lead words, id prefixes and field labels are data in ``engine.vocab`` (``INFRACTION_LEADS``,
+``ID_PREFIXES``, ``FINDING_FIELDS``). Every pattern is linear in the line length."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from engine import vocab
 
 
 def ends_sentence(text: str) -> bool:
@@ -24,13 +27,7 @@ class Line:
     page: int
 
 
-LEAD_LABEL = (
-    r"go[- ]?back(?:\s+(?:infraction|item|finding|issue))?"
-    r"|deficiency|infraction|violation|discrepancy|defect"
-    r"|non[- ]?conformance|non[- ]?conformity|non[- ]?conforming\s+item|nonconformance|non[- ]?compliance"
-    r"|(?:(?:qa|qc|audit|field|inspection)\s+)?finding|punch[- ]?list\s+item|item|correction\s+required"
-    r"|observation"
-)
+LEAD_LABEL = vocab.labels_pattern(vocab.INFRACTION_LEADS)  # "Go-back #3:", "Deficiency 2 -", "QC finding:"
 # "OBSERVATION 3 - GO-BACK" / "OBSERVATION 7 - CLOSED": a numbered observation is a go-back only when its
 # heading says so; one marked closed or compliant is a record
 GO_BACK_MARK = re.compile(r"go[- ]?back|infraction|deficien|violation|non[- ]?conform|open", re.IGNORECASE)
@@ -53,10 +50,10 @@ NEEDS_NUMBER = re.compile(r"^(?:\w+\s+)*(?:item|finding)$", re.IGNORECASE)
 ID_LEAD = re.compile(
     r"^(?P<id>[A-Z]{1,6}-\d{1,6}(?:-\d{1,4})?[A-Z]?)(?:\s*(?P<sep>:|\s[-–—]\s|\.\s|\)\s)|\s+|$)\s*(?P<rest>.*)$"
 )
-ID_PREFIXES = {"NCI", "NCR", "NC", "DEF", "GB", "INF", "FND", "DEV", "VIO", "CAR", "DR", "NCF"}
+ID_PREFIXES = vocab.ID_PREFIXES
 # a known prefix and a number apart: "NCI 1. Joint pole 88412: ...", "NCR #12: ...", "DEF 3 - ..."
 SPACED_ID_LEAD = re.compile(
-    rf"^(?P<id>(?:{'|'.join(sorted(ID_PREFIXES, key=len, reverse=True))})\s*#?\s*\d{{1,4}})"
+    rf"^(?P<id>(?:{'|'.join(sorted(ID_PREFIXES, key=lambda p: (-len(p), p)))})\s*#?\s*\d{{1,4}})"
     r"(?P<sep>[.:)]|\s[-\u2013\u2014])\s+(?P<rest>\S.*)$"
 )
 
@@ -106,15 +103,7 @@ COUNT_LINE = re.compile(
     re.IGNORECASE,
 )
 
-FIELD_KEYS = (
-    r"location|issue|status|required\s+correction|corrective\s+action(?:\s+required)?"
-    r"|required\s+action|action\s+required|correction|description|finding|condition"
-    r"|observation|problem|details?|deficiency|violation|discrepancy|defect|non[- ]?conformance"
-    r"|remedy|resolution|action|measured\s+value|required\s+value|actual|specified"
-    r"|spec(?:ification)?(?:\s+reference)?|reference"
-    r"|standard|requirement|severity|category|priority|pole(?:\s+(?:number|no\.?|#))?"
-    r"|structure|equipment|photos?|due\s+date|measured|required|title|subject|type|deadline"
-)
+FIELD_KEYS = vocab.labels_pattern(vocab.FINDING_FIELDS)
 FIELD = re.compile(
     rf"^(?:description\s+of\s+(?:the\s+)?)?(?P<key>{FIELD_KEYS})"
     r"(?:\s+(?:found|observed|noted|identified|description))?\s*:\s*(?P<value>.*)$",
@@ -126,24 +115,9 @@ INLINE_FIELD = re.compile(
     r"|Category|Due [Dd]ate|Pole(?: (?:[Nn]umber|No\.?|#))?|Structure|Spec(?:ification)?(?: [Rr]eference)?"
     r"|Reference|Deadline|LOCATION|STATUS)\s*:\s"
 )
-ISSUE_KEYS = (
-    "issue",
-    "description",
-    "finding",
-    "condition",
-    "observation",
-    "problem",
-    "details",
-    "deficiency",
-    "violation",
-    "discrepancy",
-    "defect",
-    "non-conformance",
-    "non_conformance",
-    "nonconformance",
-)
+ISSUE_KEYS = vocab.ISSUE_FIELDS
 # Measured / required values are added to the description so the verdict can read them.
-VALUE_KEYS = ("measured", "measured_value", "actual", "required", "required_value", "specified")
+VALUE_KEYS = vocab.VALUE_FIELDS
 GENERIC_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&()'.-]{0,40}:(?:\s|$)")
 
 NOT_A_FINDING = re.compile(

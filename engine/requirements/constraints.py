@@ -12,6 +12,12 @@ from dataclasses import dataclass, field, replace
 from engine.quantities import Quantity, find_quantities
 from engine.requirements.applicability import applicability, merge_app
 from engine.retrieval import tokenize
+from engine.vocab import (
+    COMPARATIVES_AFTER,
+    PREVIOUS_VALUE_COMPARATIVES,
+    ROW_KEY_COMPARATIVES,
+    comparator_pattern,
+)
 
 
 @dataclass
@@ -30,11 +36,11 @@ class RowKey:
 
 
 _KEY_DOWN = re.compile(
-    r"^\W*(?:[a-z][\w-]*\s+){0,2}?(?:(?:and|or)\s+(?:smaller|less|below|under|lower|fewer)\b|max(?:imum)?\b)",
+    rf"^\W*(?:[a-z][\w-]*\s+){{0,2}}?(?:(?:and|or)\s+(?:{'|'.join(ROW_KEY_COMPARATIVES['<='])})\b|max(?:imum)?\b)",
     re.I,
 )
 _KEY_UP = re.compile(
-    r"^\W*(?:[a-z][\w-]*\s+){0,2}?(?:(?:and|or)\s+(?:larger|more|above|over|greater|higher)\b|min(?:imum)?\b|\+)",
+    rf"^\W*(?:[a-z][\w-]*\s+){{0,2}}?(?:(?:and|or)\s+(?:{'|'.join(ROW_KEY_COMPARATIVES['>='])})\b|min(?:imum)?\b|\+)",
     re.I,
 )
 
@@ -162,18 +168,16 @@ class Constraint:
         return f"{words[self.comparator]} {self.text}"
 
 
-_GE = r"not\s+less\s+than|nor\s+less\s+than|(?:not|no|nor)\s+fewer\s+than|no\s+less\s+than|at\s+least|minimum(?:\s+of)?|min\.?|not\s+smaller\s+than|no\s+smaller\s+than|or\s+more|or\s+greater|or\s+larger|greater\s+than\s+or\s+equal\s+to|≥|>=|rated\s+(?:for|at)|not\s+(?:to\s+)?be\s+less\s+than|no\s+shallower\s+than|not\s+shallower\s+than|(?:no|not)\s+closer\s+than|(?:no|not)\s+nearer\s+than|(?:no|not)\s+(?:shorter|lower)\s+than|(?:no|not)\s+thinner\s+than"
-_LE = r"shall\s+not\s+exceed|nor\s+more\s+than|nor\s+exceed(?:ing)?|not\s+to\s+exceed|not\s+exceed(?:ing)?|does\s+not\s+exceed|do\s+not\s+exceed|no\s+more\s+than|not\s+more\s+than|maximum(?:\s+of)?|max\.?|not\s+greater\s+than|no\s+greater\s+than|not\s+larger\s+than|no\s+larger\s+than|up\s+to|or\s+less|within|≤|<=|less\s+than\s+or\s+equal\s+to|not\s+(?:to\s+)?be\s+more\s+than|(?:no|not)\s+(?:farther|further|longer|deeper|higher)\s+than"
-_GT = r"exceeds?|exceeding|more\s+than|greater\s+than|over\s+(?=\d)|above\s+(?=\d)|(?:larger|deeper|longer|taller|higher|wider|heavier|bigger|farther|further)\s+than|>"
-_LT = r"less\s+than|fewer\s+than|below\s+(?=\d)|under\s+(?=\d)|(?:smaller|shallower|shorter|lower|narrower|lighter|closer|nearer)\s+than|<"
+# comparator phrases: engine.vocab.COMPARATORS
+_GE, _LE, _GT, _LT = (comparator_pattern(c) for c in (">=", "<=", ">", "<"))
 _CMP_BEFORE = re.compile(rf"(?P<ge>{_GE})|(?P<le>{_LE})|(?P<gt>{_GT})|(?P<lt>{_LT})", re.I)
 _CMP_AFTER = re.compile(
-    r"^\W*(?:(?P<ge>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:more|greater|larger|higher|heavier|above|over|longer|deeper|taller|wider)\b|minimum|min\b)"
-    r"|(?P<le>(?:[a-z-]+\s+){0,2}?(?:or|and)\s+(?:less|fewer|smaller|lower|below|under|shorter|shallower|narrower)\b|maximum|max\b))",
+    rf"^\W*(?:(?P<ge>(?:[a-z-]+\s+){{0,2}}?(?:or|and)\s+(?:{'|'.join(COMPARATIVES_AFTER['>='])})\b|minimum|min\b)"
+    rf"|(?P<le>(?:[a-z-]+\s+){{0,2}}?(?:or|and)\s+(?:{'|'.join(COMPARATIVES_AFTER['<='])})\b|maximum|max\b))",
     re.I,
 )
 _AFTER_FORM = re.compile(
-    r"^\W*(?:(?:or|and)\s+(?:more|less|fewer|greater|larger|smaller|higher|lower|heavier|above|below|over|under)\b|minimum\b|maximum\b|min\b|max\b)",
+    rf"^\W*(?:(?:or|and)\s+(?:{'|'.join(PREVIOUS_VALUE_COMPARATIVES)})\b|minimum\b|maximum\b|min\b|max\b)",
     re.I,
 )
 _CONDITION = re.compile(r"\b(?:where|when|whenever|if)\b[^.;]*$", re.I)

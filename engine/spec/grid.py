@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from engine.vocab import CELL_UNITS, labels_pattern
+
 _COLUMN = re.compile(r"\bColumn\s+([A-Z])\b\s*[-\u2013\u2014:]?\s*")
 _CASE_ONLY = re.compile(r"^\s*(\d{1,2})\s*$")
 _CASE_LINE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])(.*)$")
@@ -23,7 +25,7 @@ _CASE_LINE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])(.*)$")
 _CASE_LINE_NUM = re.compile(r"^\s*(\d{1,2})\s+(?=\d)(.*[A-Za-z].*)$")
 _VALUE = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\d+'(?:-?\d+\")?|[\u2014\u2013-]|N/?A|NR)$")
 _NOTE_REF = re.compile(r"^(?:\([a-z]{1,2}(?:,[a-z]{1,2})*\))+$")  # "(j)", "(d,e)", "(g)(oo)"
-_CELL_UNIT = re.compile(r"(?i)^(?:in|in\.|inches|inch|ft|ft\.|feet|foot|m|mm|cm|%|percent)$")  # "19 in"
+_CELL_UNIT = re.compile(rf"(?i)^(?:{labels_pattern(CELL_UNITS)})$")  # "19 in"
 _LETTER_LINE = re.compile(
     r"^(?:Column\s+)?([A-Z])(?:\s*[-\u2013\u2014:]\s*(.*)|\s*)$"
 )  # "A", "Column E - Supply"

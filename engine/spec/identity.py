@@ -51,7 +51,7 @@ class _TitleBlock:
     title: str = ""
     revision: str = ""
     effective: dt.date | None = None
-    consumed: set = field(default_factory=set)  # indexes of page-1 lines that belong to the title block
+    consumed: set[int] = field(default_factory=set)  # indexes of page-1 lines that belong to the title block
 
 
 def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _TitleBlock:
@@ -111,7 +111,8 @@ def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Tit
     for i, line in enumerate(zone):
         m = TITLE_LABEL.match(line)
         if m:
-            tb.title, _ = m.group("t").strip(), tb.consumed.add(i)
+            tb.title = m.group("t").strip()
+            tb.consumed.add(i)
             break
     if not tb.title and number_line >= 0:
         line = zone[number_line]

@@ -1,12 +1,13 @@
 """A spec's page lines: running headers, footers and page marks removed (``engine.pagetext``, shared
-with the audit side), inline "Exception:" and "Note:" split onto lines of their own.
+with the audit side). Inline "Exception:" and "Note:" are split onto lines of their own by
+``engine.spec.notes.split_inline``.
 
 Plain Python, no Django (docs/architecture.md)."""
 
 from __future__ import annotations
 
 from engine.pagetext import edge_indexes, edge_key, is_page_mark, repeated_edge_lines
-from engine.spec.patterns import BARE_SECTION, INLINE_EXC_NOTE, has_quantity
+from engine.spec.patterns import has_quantity
 
 
 def _exact_edge_line(line: str) -> bool:
@@ -25,7 +26,7 @@ def clean_page_lines(pages: list[str]) -> list[list[str]]:
     Blank lines are kept as ``""`` (paragraph breaks); the edges of a page are its first and last
     four non-blank lines.
     """
-    raw = []
+    raw: list[list[str]] = []
     for text in pages:
         lines = [line.replace("\t", " ").strip() for line in (text or "").split("\n")]
         while lines and not lines[0]:
@@ -34,11 +35,11 @@ def clean_page_lines(pages: list[str]) -> list[list[str]]:
             lines.pop()
         raw.append(lines)
     repeated = repeated_edge_lines(raw, 4, max(2, (len(raw) + 1) // 2), exact=_exact_edge_line)
-    out = []
+    out: list[list[str]] = []
     for lines in raw:
         at_edge = set(edge_indexes(lines, 4))
         number_at = set(edge_indexes(lines, 2))  # a bare page number stands on the first or last two lines
-        kept = []
+        kept: list[str] = []
         for i, line in enumerate(lines):
             if not line:
                 if kept and kept[-1]:
@@ -52,24 +53,4 @@ def clean_page_lines(pages: list[str]) -> list[list[str]]:
         while kept and not kept[-1]:
             kept.pop()
         out.append(kept)
-    return out
-
-
-def split_inline(lines: list[str]) -> list[str]:
-    """Put an ``Exception:``/``Note:`` that follows a sentence on the same line on its own line."""
-    out = []
-    for line in lines:
-        if not line:
-            out.append(line)
-        elif ("xception" in line or "ote" in line or "XCEPTION" in line or "OTE" in line) and ":" in line:
-            parts = [p.strip() for p in INLINE_EXC_NOTE.split(line) if p.strip()]
-            merged: list[str] = []
-            for part in parts:
-                if merged and BARE_SECTION.match(merged[-1]):
-                    merged[-1] += " " + part  # "4. Exception: ..." is one numbered exception
-                else:
-                    merged.append(part)
-            out.extend(merged)
-        else:
-            out.append(line)
     return out

@@ -42,7 +42,7 @@ def _sec_tuple(sec: str) -> tuple[int, ...]:
     return key
 
 
-def item_path(path: list[tuple[str, str, str]], m: re.Match) -> list[tuple[str, str, str]]:
+def item_path(path: list[tuple[str, str, str]], m: re.Match[str]) -> list[tuple[str, str, str]]:
     """The sub-item path after item line ``m``: ``(2)`` then ``a)`` gives ``(2)a``; an item of the
     same style as an open one replaces it and closes what was nested under it."""
     num, style = (m.group("p"), "paren") if m.group("p") else (m.group("c"), "close")
@@ -99,7 +99,7 @@ def _plausible_next(prev: tuple[int, ...] | None, cand: tuple[int, ...], gap: in
     return all(c <= gap for c in cand[k + 1 :])
 
 
-def section_shape(m: re.Match) -> bool:
+def section_shape(m: re.Match[str]) -> bool:
     """Could this section-number line start a clause at all (whatever came before it)?"""
     rest = (m.group("rest") or "").strip()
     if m.group("sep").strip() == "-" and re.match(r"[A-Z]{1,2}\d{0,2}(?:\(|\.|$)", rest):
@@ -126,7 +126,7 @@ def section_shape(m: re.Match) -> bool:
     return True
 
 
-def _titled(m: re.Match) -> bool:
+def _titled(m: re.Match[str]) -> bool:
     """A section number followed by a title-case heading ("4.4.6. Clearances Around Doors", "37 Minimum
     Clearances of Wires above Railroads")."""
     rest = (m.group("rest") or "").strip()
@@ -139,7 +139,7 @@ def _titled(m: re.Match) -> bool:
     return capitalised_words(rest) >= 0.6
 
 
-def _forced(m: re.Match) -> bool:
+def _forced(m: re.Match[str]) -> bool:
     """``Section 4.1.2: ...`` / ``SECTION 4 - Title`` / ``1910.269(l)(3)`` always starts a clause;
     ``Section 5.2 of ...`` at the start of a wrapped line is only a candidate like any other."""
     if "(" in m.group("sec"):
@@ -154,7 +154,7 @@ def _forced(m: re.Match) -> bool:
     return bool(m.group("sep").strip()) or not rest or (heading_like(rest) and not rest.endswith(":"))
 
 
-def _candidate_weight(m: re.Match) -> float:
+def _candidate_weight(m: re.Match[str]) -> float:
     """How much a section-number line counts for the chain: numbered paragraphs count half."""
     if m.group("kw") or "." in m.group("sec"):
         return 1.0

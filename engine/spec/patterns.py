@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 
 from engine.dates import DATE_TEXT
+from engine.vocab import COLUMN_HINTS, DOCUMENT_LABELS, SPEC_UNIT_TOKENS, labels_pattern
 
 _NUM = r"(?P<num>[A-Z0-9]+(?:-[A-Z][a-z]+|[-./][A-Z0-9]+(?![a-z]))*)"  # "GO-95-Section-V", "TD-2908P-01"
 NUMBER_LABELLED = re.compile(
-    r"(?i:\b(?:document|doc|standard|std|spec(?:ification)?|drawing|dwg|procedure|bulletin|"
-    r"guideline|manual)\b\.?)\s*(?i:no\b\.?|number\b|nbr\b\.?|#)?\s*[:#]?\s*" + _NUM
+    rf"(?i:\b(?:{labels_pattern(DOCUMENT_LABELS)})\b\.?)\s*(?i:no\b\.?|number\b|nbr\b\.?|#)?\s*[:#]?\s*"
+    + _NUM
 )
 NUMBER_LINE_START = re.compile(r"^\s*(?i:no\.|number|doc(?:ument)?\s+id)\s*[:#]?\s*" + _NUM)
 # "TD-2908P-01 Rev. 3 Page 1 of 5": a running header/footer that starts with the number
@@ -62,15 +63,9 @@ BULLET = re.compile(r"^\s*(?:[-\u2022\u25aa\u25cf\u2013*\uf0b7]\s+|\(?[A-Za-z0-9
 DEFINITION_HEADING = re.compile(r"(?i)\b(?:definitions?|glossary|terms)\b")
 _WORD = re.compile(r"\S+")
 NUMERIC_TOKEN = re.compile(r"^[(\[]?[<>≤≥±+\-$#]?\d[\d,]*(?:\.\d+)?(?:/\d+)?[%°\"'¢]?[)\]]?[.,;]?$")
-UNIT_TOKEN = re.compile(
-    r"^(?i:ft|feet|foot|in|inch|inches|mm|cm|m|km|mi|yd|kv|v|volts?|kva|mva|kw|a|amps?|ohms?|Ω|lbs?|kg|n|"
-    r"psi|degrees?|deg|°f|°c|f|c|%|awg|kcmil|mcm|days?|hours?|hrs?|min|years?|mph|sq|\(\w\)|ft\.|in\.)$"
-)
+UNIT_TOKEN = re.compile(rf"^(?i:{labels_pattern(SPEC_UNIT_TOKENS)}|\(\w\))$")  # "(a)": a marker after a value
 SHORT_WORD = re.compile(r"^[A-Za-z]{1,8}\.?$")  # an unlisted unit such as "turns" (needs a number before it)
-COLUMN_HINT = re.compile(
-    r"(?i)^(?:min(?:imum)?\.?|max(?:imum)?\.?|nominal|required|primary|secondary|typical|allowable|"
-    r"rated|rating|size|depth|clearance|value|voltage|class|type|spacing|distance|length|width)$"
-)
+COLUMN_HINT = re.compile(rf"(?i)^(?:{labels_pattern(COLUMN_HINTS)})$")
 _TRAILING_WORDS = frozenset(
     "a an the of by to in on at for from with and or than as per be is are not no that which if when".split()
 )

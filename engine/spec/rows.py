@@ -38,7 +38,7 @@ def _glue(text: str) -> str:
     """``text`` with parenthesised groups ("(8.1 m)", "(0 - 750 V)") and value ranges ("750 V - 22 kV") kept as
     one word each (their inner spaces replaced by a marker; ``_unglue`` restores them)."""
 
-    def join(m: re.Match) -> str:
+    def join(m: re.Match[str]) -> str:
         return _GLUE.join(m.group(0).split())
 
     return _RANGE_SPAN.sub(join, _PAREN_SPAN.sub(join, text))
@@ -118,7 +118,7 @@ def _value_groups(words: list[str], limit: int = 12) -> tuple[list[str], list[st
         j = i
         if j > 1 and re.fullmatch(r"\(.*\d.*\)[.,;]?", words[j - 1]):
             j -= 1  # "26.5 ft (8.1 m)": a metric equivalent stays with its value
-        units = []
+        units: list[str] = []
         while j > 0 and len(units) < 2 and (UNIT_TOKEN.match(words[j - 1]) or SHORT_WORD.match(words[j - 1])):
             units.append(words[j - 1])
             j -= 1
