@@ -585,6 +585,16 @@ def _by_exception(
     return None
 
 
+# a thing the finding says is absent: "without rubber gloves", "no sleeves", "missing its guard"
+_NEGATED_SPAN = re.compile(r"\b(?:no|without|missing|lacks?|lacking|never)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)
+
+
+def _negated_tokens(text: str) -> set[str]:
+    """Tokens of the things ``text`` says are absent (``_NEGATED_SPAN``), for telling an exception's case
+    apart from its denial."""
+    return {t for m in _NEGATED_SPAN.finditer(text) for t in tokenize(m.group(0))}
+
+
 def _exception_applies(
     exc: Statement, group_tokens: set[str], facts: Facts, gov: list[tuple[Constraint, Quantity]]
 ) -> tuple[bool, list[str]]:
@@ -592,7 +602,12 @@ def _exception_applies(
     if compat(exc.applicability, facts.applicability)[0]:
         return False, []
     distinct = {t for t in exc.tokens - group_tokens - GENERIC if not t[0].isdigit()}
-    fact_tokens = set(tokenize(facts.facts_text))
+    negated = _negated_tokens(facts.facts_text)
+    fact_tokens = set(tokenize(_NEGATED_SPAN.sub(" ", facts.facts_text)))
+    if len(distinct & negated - fact_tokens) > len(distinct & fact_tokens):
+        # "worked without rubber gloves" against "unless the employee is insulated (rubber insulating gloves)":
+        # the finding says the exception's case is absent
+        return False, []
     hits = len(distinct & fact_tokens)
     gov_cmp = {c.kind: c.comparator for c, _ in gov}
     # a condition on a value the rule itself does not limit ("transformers rated 75 kVA and below") that the

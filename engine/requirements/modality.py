@@ -56,7 +56,13 @@ def alternative_subject(text: str) -> str:
     return "" if alt in ("it", "this", "there", "they", "these", "such") else alt
 
 
-EXCEPTION_LEAD = re.compile(r"^\s*(?:exceptions?\b|except\b)|\bexception\s*(?:\d+)?\s*:", re.I)
+# "Exception:", "Except where ...": an exception; "Except as (l)(2)(ii) provides, at least two employees
+# shall ..." points to another paragraph's exceptions and is itself the rule
+EXCEPTION_LEAD = re.compile(
+    r"^\s*(?:exceptions?\b|except\b(?!\s+as\s+(?:\S+\s+){0,4}?(?:provides?|provided|permits?|permitted|specifie[sd]|required?)\b))"
+    r"|\bexception\s*(?:\d+)?\s*:",
+    re.I,
+)
 NOTE_LEAD = re.compile(r"^\s*notes?\b\s*\d*\s*[:.-]", re.I)
 
 

@@ -234,6 +234,10 @@ def _voltage_column_key(col: str) -> RowKey | None:
 _COLUMN_FALLBACK = re.compile(r"^\s*(?:all\s+)?(?:other|remaining)\b|\b(?:elsewhere|otherwise)\b", re.I)
 
 
+_ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*")
+_ROW_NUMBER_COLUMN = re.compile(r"(?i)\s*(?:row|case|no\.?|item|#)?\s*")
+_PAIRED_VALUE = re.compile(r"\s*([\d.,/]+)\s*\(([\d.,/]+)\)\s*")
+
 _HEAD_UNIT = re.compile(r"\((?:[^()]*?[\s,])?(kV|V|ft|feet|in|inches|m|mm|kVA|A)(?=[\s,)])[^()]*\)")
 
 
@@ -250,6 +254,9 @@ def table_row_statement(
     if not cells:
         return None
     columns = list(columns) + [""] * (len(cells) - len(columns))
+    if len(cells) >= 3 and _ROW_NUMBER.fullmatch(cells[0]) and _ROW_NUMBER_COLUMN.fullmatch(columns[0] or ""):
+        # "Row | Nominal voltage (kV) | ...": the row's number is no label; the next cell keys the row
+        columns, cells = columns[1:], cells[1:]
     label = cells[0]
     start = 1
     head_unit = _HEAD_UNIT.search(columns[0] or "")
@@ -273,6 +280,10 @@ def table_row_statement(
             qs = [
                 q for q in find_quantities(f"{cells[ci].strip()} {unit.group(1)}") if q.kind != "temperature"
             ]
+        pair = _PAIRED_VALUE.fullmatch(cells[ci]) if not qs and unit else None
+        if pair:
+            # "m (ft)" / "0.65 (2.14)": the value and its equivalent in the parenthesised unit (1910.269 Table R-6)
+            qs = [q for q in find_quantities(f"{pair.group(2)} {unit.group(1)}") if q.kind != "temperature"]
         if not qs:
             continue
         q = qs[0]

@@ -30,7 +30,10 @@ _WORDED_RANGE = (
 _WORDED_RANGE_SPAN = re.compile(_WORDED_RANGE)
 _RANGE_SPAN = re.compile(
     rf"\d[\d.,/]*(?:\s*{_UNIT_WORD})?\s*(?:-|–|to)\s*\d[\d.,/]*\s*{_UNIT_WORD}(?![\w])|{_WORDED_RANGE}"
+    # a range whose unit is in the column heading ("0.301 to 0.750" under "Nominal voltage (kV)")
+    r"|(?<![\w.])\d[\d,]*(?:\.\d+)?\s+to\s+\d[\d,]*(?:\.\d+)?(?![\w.])"
 )
+_GLUED_RANGE = re.compile(rf"^\d[\d,]*(?:\.\d+)?{_GLUE}to{_GLUE}\d[\d,]*(?:\.\d+)?$")
 _PAREN_SPAN = re.compile(r"\([^()]{1,40}\)")
 
 
@@ -122,7 +125,7 @@ def _value_groups(words: list[str], limit: int = 12) -> tuple[list[str], list[st
         while j > 0 and len(units) < 2 and (UNIT_TOKEN.match(words[j - 1]) or SHORT_WORD.match(words[j - 1])):
             units.append(words[j - 1])
             j -= 1
-        if j > 0 and NUMERIC_TOKEN.match(words[j - 1]):
+        if j > 0 and (NUMERIC_TOKEN.match(words[j - 1]) or (not units and _GLUED_RANGE.match(words[j - 1]))):
             j -= 1
             # "6 ft 2 in" stays one cell
             if (

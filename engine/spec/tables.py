@@ -8,7 +8,7 @@ Plain Python, no Django (docs/architecture.md)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from engine.spec.clauses import HEADING_CHARS, NOTE, TABLE_ROW, ParsedClause
 from engine.spec.grid import Grid, read_grid
@@ -93,6 +93,9 @@ def _unclosed(text: str) -> bool:
     return text.count("[") > text.count("]") or text.count("(") > text.count(")")
 
 
+_SENTENCE_BREAK = re.compile(r"[a-z)]\.\s+[A-Z]")
+
+
 @dataclass
 class TextTable:
     """A titled table read as text rows ("Table 4-1 Minimum cover", a header line, then rows).
@@ -109,6 +112,15 @@ class TextTable:
     header: str = ""
     words: bool = False
     last: ParsedClause | None = None  # the row read last (a label wrapped onto the next line joins it)
+    caption: list[str] = field(default_factory=list)  # prose lines between the title and the header
+
+    def _caption(self, line: str) -> bool:
+        """Whether ``line``, read before the header, is prose about the table: a sentence of six words or
+        more, or the rest of one the caption has begun."""
+        if self.caption and not self.caption[-1].endswith("."):
+            return True
+        text = line.strip()
+        return len(text.split()) >= 6 and (text.endswith(".") or bool(_SENTENCE_BREAK.search(text)))
 
     def read(self, line: str, page: int, order: int) -> ParsedClause | bool:
         """Read the next non-blank line: a ``table_row`` clause (numbered ``order``) for a row, True for a
@@ -120,11 +132,16 @@ class TextTable:
             return True
         if not is_table_row_line(line):
             return False
+        if self.columns is None and self._caption(line):
+            # "Distances from the employee ... to the exposed energized part. Rows are chosen by ...": prose
+            # under the title says how to read the table; the header row follows it
+            self.caption.append(line.strip())
+            return True
         if self.columns is None:
             self.columns = []
             if is_header_line(line):
                 self.header = line
-                return True
+                return self._caption_clause(page, order) or True
             self.header = ""  # no header row: the first line is already a row
         cells = self._cells(line)
         if cells is None:
@@ -137,6 +154,15 @@ class TextTable:
             page, order = last.page, last.order
         self.last = self._clause(cells, page, order)
         return self.last
+
+    def _caption_clause(self, page: int, order: int) -> ParsedClause | None:
+        """The caption read so far as a note of the table's section (None when there is none)."""
+        if not self.caption:
+            return None
+        text = f"{self.title}: {' '.join(self.caption)}"
+        self.caption = []
+        data = {"table": self.title}
+        return ParsedClause(self.section, (self.heading or "")[:HEADING_CHARS], text, NOTE, page, order, data)
 
     def _wrapped_label(self, last: ParsedClause, cells: list[str]) -> bool:
         """Whether ``last`` (the row read before) is only the start of this row's label."""

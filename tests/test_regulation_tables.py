@@ -1,0 +1,75 @@
+"""Tables as federal regulations print them (29 CFR 1910.269 Table R-6, minimum approach distances): a caption
+sentence under the title, a "Row" number column, voltage ranges whose unit is in the column heading
+("0.301 to 0.750" under "Nominal voltage (kV)"), and metric values with feet in parentheses under "m (ft)".
+Values restate Table R-6 rows 2-5 (real-standards issue, class 3); also the 1910.269(l)(2) and (l)(3)
+wording that defers to other paragraphs' exceptions or lists its own."""
+
+from __future__ import annotations
+
+from engine import ClauseRecord, Library, decide
+from engine.spec.parsing import parse_spec
+
+R6 = """29 CFR 1910.269 (library excerpt)
+Document 1910.269-L
+Revision 1
+1910.269(l)(3) Minimum approach distances
+The employer shall ensure that no employee approaches closer to exposed energized parts than the minimum
+approach distance, unless the employee is insulated from the energized part by rubber insulating gloves and sleeves.
+Table R-6 AC Live-Line Work Minimum Approach Distance
+Distances from the employee to the exposed energized part. Rows are chosen by the nominal phase-to-phase
+voltage; columns by the type of exposure.
+Row Nominal voltage (kV), phase-to-phase Distance, phase-to-ground exposure, m (ft) Distance, phase-to-phase exposure, m (ft)
+2 0.301 to 0.750 0.33 (1.09) 0.33 (1.09)
+3 0.751 to 5.0 0.63 (2.07) 0.63 (2.07)
+4 5.1 to 15.0 0.65 (2.14) 0.68 (2.24)
+5 15.1 to 36.0 0.77 (2.53) 0.89 (2.92)
+"""
+
+
+def _library() -> Library:
+    spec = parse_spec([R6], "r6.pdf")
+    return Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+
+
+def test_caption_row_numbers_unitless_ranges_and_paired_units_are_read():
+    spec = parse_spec([R6], "r6.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row"]
+    assert [r.data["cells"][:2] for r in rows] == [
+        ["2", "0.301 to 0.750"],
+        ["3", "0.751 to 5.0"],
+        ["4", "5.1 to 15.0"],
+        ["5", "15.1 to 36.0"],
+    ]
+    assert rows[0].data["columns"][0] == "Row"
+    caption = [c for c in spec.clauses if c.kind == "note" and c.data.get("table")]
+    assert caption and "Rows are chosen by the nominal phase-to-phase voltage" in caption[0].text
+
+
+def test_the_row_follows_the_voltage_and_the_value_is_in_feet():
+    lib = _library()
+    short = decide(
+        "Apprentice came within 2 ft 0 in of the energized 12.47 kV phase while he worked without rubber "
+        "gloves (phase-to-ground exposure).",
+        {},
+        lib,
+    )
+    assert short.verdict == "VALID", short.reason
+    assert "2.14 ft" in short.reason
+    ok = decide(
+        "Lineman kept 2 ft 8 in from the energized 24.9 kV phase (phase-to-ground exposure).", {}, lib
+    )
+    assert ok.verdict == "REPEALABLE", ok.reason
+    assert "2.53 ft" in ok.reason
+
+
+def test_except_as_another_paragraph_provides_is_the_rule_not_an_exception():
+    from engine.requirements.modality import EXCEPTION_LEAD
+
+    assert not EXCEPTION_LEAD.match("Except as (l)(2)(ii) provides, at least two employees shall be present")
+    assert not EXCEPTION_LEAD.match("Except as otherwise provided in Rule 54.8, the clearance shall be")
+    assert EXCEPTION_LEAD.match("Except where the roof is not walkable, the clearance shall be 8 ft")
