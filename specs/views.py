@@ -105,7 +105,8 @@ ACTIONS = {
 @require_POST
 def spec_action(request, pk: int, action: str):
     """A staff action on one document (``ACTIONS``: retire, restore, delete, retry, replace); the result
-    is shown as a message on the page the user lands on. Others get 403."""
+    is shown as a message on the page the user lands on: the library list when the form posts
+    ``next=list`` (its duplicate question), else the document's page while it exists. Others get 403."""
     if not request.user.is_staff:
         raise PermissionDenied(LIBRARY_STAFF_ONLY)
     if action not in ACTIONS:
@@ -115,7 +116,7 @@ def spec_action(request, pk: int, action: str):
         messages.success(request, ACTIONS[action](doc, by=request.user))
     except upkeep.UpkeepError as exc:
         messages.error(request, str(exc))
-    if SpecDocument.objects.filter(pk=pk).exists():
+    if request.POST.get("next") != "list" and SpecDocument.objects.filter(pk=pk).exists():
         return redirect("specs_web:detail", pk=pk)
     return redirect("specs_web:list")
 

@@ -186,6 +186,8 @@
       if (doc.clauses !== null) field(row, "clauses").textContent = doc.clauses;
       show(field(row, "note"), doc.note);
       show(field(row, "error"), doc.error);
+      var ask = field(row, "ask-replace");  // staff only: a re-saved copy asks whether to replace
+      if (ask) ask.hidden = doc.state !== "Duplicate";
     }
     function poll() {
       var ids = importing();

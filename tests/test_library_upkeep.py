@@ -204,3 +204,24 @@ def test_a_sub_clause_is_not_shown_under_its_parents_heading(crew):
     assert re.search(r"<h3>§1\.2\.1</h3>\s*<p[^>]*>Under §1\.2 Guy Markers</p>", html)
     two = crew.get(reverse("specs_web:detail", args=[imported(spec_pdf("01")).pk])).content.decode()
     assert re.search(r"<h3>§1\.3</h3>\s*<p[^>]*>Under §1 Anchors</p>", two), "guy markers are no anchors"
+
+
+def test_the_library_list_asks_staff_whether_a_resaved_copy_replaces_the_active_one(boss, crew):
+    """Must have: re-uploading the same number and revision asks whether to replace. The list said only
+    "Staff can replace it with this one" and the question was a page away; now the row asks, with the answer
+    buttons, and the answer lands back on the list."""
+    first = imported(spec_pdf("01"))
+    copy = imported(spec_pdf("01", extra="Printed from the document system."), "gy-100 (1).pdf")
+    listing = boss.get(reverse("specs_web:list")).content.decode()
+    row = listing[listing.index(f'data-spec-id="{copy.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "Replace the active copy with this one?" in row and 'data-field="ask-replace" hidden' not in row
+    assert reverse("specs_web:action", args=[copy.pk, "replace"]) in row
+    assert reverse("specs_web:action", args=[copy.pk, "delete"]) in row
+    active = listing[listing.index(f'data-spec-id="{first.pk}"') :]
+    assert 'data-field="ask-replace" hidden' in active[: active.index("</tr>")], "only a duplicate asks"
+    assert "Replace the active copy" not in crew.get(reverse("specs_web:list")).content.decode()
+    resp = boss.post(reverse("specs_web:action", args=[copy.pk, "replace"]), {"next": "list"})
+    assert resp.status_code == 302 and resp["Location"] == reverse("specs_web:list")
+    assert list(active_documents()) == [copy]
+    assert "is now the active copy" in boss.get(resp["Location"]).content.decode()
