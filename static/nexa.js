@@ -125,6 +125,21 @@
         if (state.notification_number) parts.push("Notif. " + state.notification_number);
         ids.textContent = parts.join(" \u00b7 ");
       }
+      var counts = field(row, "verdicts");  // a job that finishes live gets its verdict counts too
+      if (counts) {
+        counts.textContent = "";
+        if (state.verdicts) {
+          [["repealable", "repealable", "Repealable", "repealable"], ["valid", "valid", "Valid", "valid"],
+           ["review", "needs_review", "Needs review", "review"]].forEach(function (v) {
+            var badge = document.createElement("span");
+            badge.className = "badge badge-" + v[1];
+            badge.title = v[2];
+            badge.textContent = state.verdicts[v[0]] + " " + v[3];
+            counts.appendChild(badge);
+            counts.appendChild(document.createTextNode(" "));
+          });
+        }
+      }
       var box = field(row, "progress-box");
       if (box) box.hidden = state.status === "FAILURE";
       var err = field(row, "error");

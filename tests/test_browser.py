@@ -256,6 +256,10 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     for i in range(2):
         assert rows.nth(i).locator("progress").evaluate("p => p.value") == 100
         assert rows.nth(i).get_by_role("link", name="View report").is_visible()
+        # a row updated live carries what a reload shows: the PM line and the verdict counts
+        assert "PM 35125285" in rows.nth(i).locator('[data-field="ids"]').inner_text()
+        counts = rows.nth(i).locator('[data-field="verdicts"]').inner_text()
+        assert sum(int(n) for n in re.findall(r"(\d+) (?:repealable|valid|review)", counts)) == 3, counts
     page.screenshot(path=str(shots_dir / "jobs-done.png"), full_page=True)
 
     # the report

@@ -806,6 +806,18 @@ def test_live_job_rows_carry_the_pm_and_notification_numbers(crew, user):
     )
 
 
+def test_live_job_rows_carry_the_verdict_counts_once_done(crew, user):
+    """A row that turns Done while the page is open showed no verdict counts until a reload."""
+    running = make_job(make_audit(user, "run.pdf"), status=AnalysisJob.Status.PROCESSING, progress=40)
+    done = make_job(make_audit(user, "done.pdf"))
+    states = {
+        s["id"]: s
+        for s in crew.get(reverse("jobs_web:progress"), {"ids": f"{running.id},{done.id}"}).json()["jobs"]
+    }
+    assert states[str(running.id)]["verdicts"] is None
+    assert states[str(done.id)]["verdicts"] == {"repealable": 1, "valid": 1, "review": 1}
+
+
 def test_the_first_page_says_when_the_library_is_empty(crew, boss):
     page = crew.get(reverse("audits:upload")).content.decode()
     assert "The spec library is empty" in page and "Ask a staff member" in page
