@@ -24,7 +24,7 @@ from audits.models import Finding
 from audits.views import visible_to
 from jobs.models import AnalysisJob
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 MAX_POLL_IDS = 200
 # Workers drain the queues in this order (docs/architecture.md), oldest first within a queue.
 QUEUE_ORDER = ("high", "default", "batch")
@@ -188,7 +188,7 @@ def filtered_jobs(user, params) -> tuple[QuerySet[AnalysisJob], dict[str, str]]:
 @login_required
 @require_GET
 def job_list(request):
-    """The user's jobs (staff: everyone's), searchable and filtered by status and verdict, sorted, 50 a page,
+    """The user's jobs (staff: everyone's), searchable and filtered by status and verdict, sorted, 25 a page,
     with verdict counts and live progress bars."""
     jobs, current = filtered_jobs(request.user, request.GET)
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
