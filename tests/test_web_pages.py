@@ -746,6 +746,29 @@ def test_repeal_request_heading_names_a_coded_infraction_once(crew, user):
     assert "1. Go-back Infraction 2 (audit page 1)" in text and "Infraction Go-back" not in text
 
 
+@pytest.mark.parametrize("fonts", ["system", "latin-1"])
+def test_repeal_request_is_set_ragged_right_without_justified_gaps(crew, user, monkeypatch, fonts):
+    """Issue item 6: the justified "Governing clause" line had wide gaps between its words. A justified line
+    is drawn with word spacing (``Tw`` for the core fonts, ``TJ`` offsets for a TrueType font); a ragged one
+    with neither."""
+    from audits import exports
+
+    if fonts == "latin-1":
+        monkeypatch.setattr(exports, "FONT_DIRS", ("/nonexistent",))
+    audit = make_audit(user)
+    finding = Finding.objects.get(infraction__audit=audit, verdict=Finding.Verdict.REPEALABLE)
+    finding.citations = [
+        {**finding.citations[0], "title": "Overhead Construction Standard for Crossarms, Braces and Pins " * 3}
+    ]
+    finding.reason = "Measured 1.5 degrees; the clause allows 2 degrees of tilt from horizontal. " * 4
+    finding.save()
+    data = crew.get(reverse("audits:repeal_pdf", args=[audit.pk])).content
+    content = b"".join(page.get_contents().get_data() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "Governing clause: 035010 Rev. 07" in pdf_text(data)
+    assert not re.search(rb"(?<![\d.])(?!0(?:\.0+)? )\d+(?:\.\d+)? Tw", content), "word spacing: justified"
+    assert b"TJ" not in content, "spacing offsets between words: justified"
+
+
 def test_jobs_page_searches_filters_sorts_and_counts_verdicts(crew, user, django_assert_max_num_queries):
     """Staff-pages issue, item 4: search (file name, PM, notification), filter by status and verdict, sort,
     a link to each report, verdict counts per job, no progress bar on a failed job, filters kept by the pager."""
