@@ -111,9 +111,9 @@ def job_state(job: AnalysisJob, positions: dict, now: dt.datetime | None = None)
         "pm_number": job.audit.pm_number if job.audit_id else "",
         "notification_number": job.audit.notification_number if job.audit_id else "",
         "verdicts": {
-            "repealable": job.n_repealable,
-            "valid": job.n_valid,
-            "review": job.n_review,
+            "repealable": getattr(job, "n_repealable", 0),
+            "valid": getattr(job, "n_valid", 0),
+            "review": getattr(job, "n_review", 0),
         }
         if status == AnalysisJob.Status.SUCCESS and hasattr(job, "n_valid")
         else None,
