@@ -505,7 +505,8 @@ def test_staff_pages_items_at_phone_and_desktop_width(
         error_message="Not a PDF.",
     )
     AnalysisJob.objects.bulk_create(
-        AnalysisJob(audit=audit, owner=user, status=AnalysisJob.Status.SUCCESS, progress=100) for _ in range(20)
+        AnalysisJob(audit=audit, owner=user, status=AnalysisJob.Status.SUCCESS, progress=100)
+        for _ in range(20)
     )
     page.goto(f"{base}/jobs/")
     assert "Page 1 of 2" in page.locator("nav.pager").inner_text()  # 26 jobs, 25 a page
@@ -514,7 +515,10 @@ def test_staff_pages_items_at_phone_and_desktop_width(
     page.get_by_label("Status").select_option("FAILURE")
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url(re.compile(r".*status=FAILURE.*"))
-    assert page.locator("tr[data-job-id]").count() == 1 and "Cedar Ct.pdf" in page.locator("table.jobs").inner_text()
+    assert (
+        page.locator("tr[data-job-id]").count() == 1
+        and "Cedar Ct.pdf" in page.locator("table.jobs").inner_text()
+    )
     page.goto(f"{base}/jobs/?sort=name")
     assert page.locator("tr[data-job-id] td.filename").first.inner_text().startswith("Alder Ave")
     page.goto(f"{base}/jobs/")
@@ -575,14 +579,20 @@ def test_staff_pages_items_at_phone_and_desktop_width(
     page.goto(f"{base}/specs/{gy.pk}/")
     clauses = page.locator("section[aria-labelledby=clauses-heading]")
     assert clauses.locator(".clause").count() == 3, "the heading '1 Anchors' is no clause"
-    assert clauses.locator(".badge-kind").all_inner_texts() == ["Requirement", "Recommendation", "Requirement"]
+    assert clauses.locator(".badge-kind").all_inner_texts() == [
+        "Requirement",
+        "Recommendation",
+        "Requirement",
+    ]
     assert "§1.3 Anchors" not in clauses.inner_text() and "Under §1 Anchors" in clauses.inner_text()
     assert clauses.get_by_role("link", name="page 1").first.get_attribute("href").endswith("/pdf/#page=1")
     _no_sideways_scroll(page)
 
     # 2. live status on the library list: a re-saved copy turns from Importing to Duplicate without a reload
     # and asks whether to replace the active copy
-    copy = register_upload(_gy_spec(extra="Printed from the document system."), "gy-100 (1).pdf", user).document
+    copy = register_upload(
+        _gy_spec(extra="Printed from the document system."), "gy-100 (1).pdf", user
+    ).document
     page.goto(f"{base}/specs/")
     page.evaluate("window.__nexaNoReload = true")
     row = page.locator(f'tr[data-spec-id="{copy.pk}"]')
@@ -602,7 +612,9 @@ def test_staff_pages_items_at_phone_and_desktop_width(
     assert SpecDocument.objects.get(pk=gy.pk).retired_at is not None
 
     # 2. an audit uploaded as a spec is refused with a clear message; staff retry a failed import, or delete it
-    wrong = import_document(register_upload(make_pdf(AUDIT_AS_SPEC), "audit-by-mistake.pdf", user).document.pk)
+    wrong = import_document(
+        register_upload(make_pdf(AUDIT_AS_SPEC), "audit-by-mistake.pdf", user).document.pk
+    )
     page.goto(f"{base}/specs/")
     wrong_row = page.locator(f'tr[data-spec-id="{wrong.pk}"]')
     assert wrong_row.get_attribute("data-state") == "Failed"
