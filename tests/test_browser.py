@@ -5,7 +5,7 @@ test database as the live server. The test logs in, uploads a spec and two audit
 drag-and-drop), watches the progress bars reach the report links without a page reload,
 filters the report by verdict, downloads the CSV and the repeal request PDF and checks them,
 and sees the error for a non-PDF upload. Screenshots of the jobs page during the run and of the
-report page go to a temporary folder; their paths are printed (``pytest -s`` shows them).
+report page go to a temporary folder; their paths are printed (to the terminal, also without ``-s``).
 
 Skipped with a reason when Playwright or ``/usr/bin/chromium`` is missing
 (``apt-get install -y chromium``).
@@ -152,6 +152,12 @@ def shots_dir():
     return Path(tempfile.mkdtemp(prefix="nexa-screenshots-"))
 
 
+def _announce(capsys, text: str) -> None:
+    """Print ``text`` to the terminal even when pytest captures output (screenshot paths)."""
+    with capsys.disabled():
+        print(text)
+
+
 def _login(page, base_url: str, username: str):
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("Username").fill(username)
@@ -190,7 +196,7 @@ def _wait_spec_ready(page, base_url: str, timeout: float = 90):
     raise AssertionError("the spec import did not finish")
 
 
-def test_upload_watch_report_filter_export(chromium_browser, live_server, worker, user, shots_dir):
+def test_upload_watch_report_filter_export(chromium_browser, live_server, worker, user, shots_dir, capsys):
     from audits.models import Audit, Finding
 
     user.is_staff = True  # the tour adds a spec to the library, which staff do
@@ -247,7 +253,7 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     )
     jobs_shot = shots_dir / "jobs-running.png"
     page.screenshot(path=str(jobs_shot), full_page=True)
-    print(f"\nscreenshot of the jobs page during a run: {jobs_shot}")
+    _announce(capsys, f"\nscreenshot of the jobs page during a run: {jobs_shot}")
     page.wait_for_function(
         "() => [...document.querySelectorAll('tr[data-job-id]')].every(r => r.dataset.status === 'SUCCESS')",
         timeout=90_000,
@@ -277,7 +283,7 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     assert page.locator('[data-count="total"]').inner_text() == "3"
     report_shot = shots_dir / "report.png"
     page.screenshot(path=str(report_shot), full_page=True)
-    print(f"screenshot of the report page: {report_shot}")
+    _announce(capsys, f"screenshot of the report page: {report_shot}")
 
     # filter by verdict: the first verdict present, then back to all
     verdicts = [i.finding.verdict for i in infractions]
@@ -322,7 +328,7 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     assert tab.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     tablet_shot = shots_dir / "report-tablet.png"
     tab.screenshot(path=str(tablet_shot), full_page=True)
-    print(f"screenshot of the report page at tablet width: {tablet_shot}")
+    _announce(capsys, f"screenshot of the report page at tablet width: {tablet_shot}")
     tablet.close()
 
     # a non-PDF upload gets a clear error next to the field, and nothing is queued
@@ -338,7 +344,7 @@ def test_upload_watch_report_filter_export(chromium_browser, live_server, worker
     assert not Audit.objects.filter(original_filename="notes.pdf").exists()
     error_shot = shots_dir / "upload-error.png"
     page.screenshot(path=str(error_shot), full_page=True)
-    print(f"screenshot of the upload error: {error_shot}")
+    _announce(capsys, f"screenshot of the upload error: {error_shot}")
     context.close()
 
 
@@ -347,23 +353,45 @@ DESKTOP = {"width": 1280, "height": 900}
 
 
 def _no_sideways_scroll(page) -> None:
+    """Neither the page nor a table's scroll box scrolls sideways (a column pushed off-screen inside its box
+    is as hidden as one off the page)."""
     overflow = page.evaluate(
         "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px at {page.viewport_size['width']} px"
+    boxes = page.evaluate(
+        "() => [...document.querySelectorAll('.table-wrap')].map(b => b.scrollWidth - b.clientWidth)"
+    )
+    assert all(o <= 1 for o in boxes), f"a table on {page.url} scrolls sideways by {max(boxes)} px"
 
 
-def test_report_jobs_and_library_fit_a_phone_and_a_desktop(chromium_browser, live_server, user, shots_dir):
+LONG_TOKEN = "PGE_FRESNO_POLE_0000123456789_ALDER_AVE_NORTH_SPAN_7_GUY_ANCHOR_ROD_ASSEMBLY"  # no break in it
+
+
+def test_report_jobs_and_library_fit_a_phone_and_a_desktop(
+    chromium_browser, live_server, user, shots_dir, capsys
+):
     """Staff-pages issue, item 1: at 390 px the report's infractions are stacked cards with the verdict, reason and
-    citation before the finding, jobs are a list, and no page scrolls sideways; the same pages at desktop width.
-    Screenshots of each page at both widths are written and their paths printed."""
+    citation before the finding, jobs are a list, and no page scrolls sideways, not even with a long unbroken
+    pole id in a finding, a reason and a quote; the same pages at desktop width, where they are tables.
+    Screenshots of the report, jobs, library and spec pages at both widths are written and their paths printed."""
+    from audits.models import Finding, Infraction
     from tests.test_web_pages import make_audit, make_job, make_spec
 
     user.is_staff = True  # the library page shows the staff controls too
     user.save(update_fields=["is_staff"])
     audit = make_audit(user, "Field audit with a rather long file name 2025-10-08 Alder Ave.pdf")
     make_job(audit)
-    spec = make_spec()
+    long_one = Infraction.objects.get(audit=audit, code="Item 2")
+    long_one.description = f"Guy anchor rod at {LONG_TOKEN} set 5 ft deep."
+    long_one.save()
+    finding = Finding.objects.get(infraction=long_one)
+    finding.reason = f"Measured 5 ft at {LONG_TOKEN}; clause 2.1 requires 6 ft."
+    finding.citations = [
+        {**finding.citations[0], "quote": f"Anchor rods ({LONG_TOKEN}) shall be set 6 ft deep."}
+    ]
+    finding.save()
+    spec = make_spec(number="035010-" + LONG_TOKEN[:40], title="Overhead Construction " + LONG_TOKEN)
     pages = {
         "report": f"/audits/{audit.pk}/",
         "jobs": "/jobs/",
@@ -383,7 +411,8 @@ def test_report_jobs_and_library_fit_a_phone_and_a_desktop(chromium_browser, liv
             page.screenshot(path=str(shot), full_page=True)
             shots.append(shot)
         page.goto(f"{live_server.url}{pages['report']}")
-        first = page.locator("table.infractions tbody tr").first
+        cards = page.locator("table.infractions tbody tr")
+        first = cards.first
         verdict, grounds, finding = (
             first.locator(f"td.{c}").bounding_box() for c in ("verdict", "grounds", "description")
         )
@@ -391,18 +420,39 @@ def test_report_jobs_and_library_fit_a_phone_and_a_desktop(chromium_browser, liv
             # a card: the verdict, then the reason and citation, then the finding, each the card's full width
             assert verdict["y"] < grounds["y"] < finding["y"], (verdict, grounds, finding)
             assert finding["width"] > 0.8 * PHONE["width"] - 40
-            assert first.bounding_box()["height"] < 700, "no mostly blank 700 px rows"
-            jobs_row = None
+            for i in range(cards.count()):
+                box = cards.nth(i).bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], box
+                filled = sum(
+                    cards.nth(i)
+                    .locator("td")
+                    .evaluate_all("tds => tds.map(td => td.getBoundingClientRect().height)")
+                )
+                assert box["height"] - filled < 60, (
+                    f"card {i}: {box['height']:.0f} px tall, {filled:.0f} px of it text"
+                )
+                for cell in ("verdict", "grounds"):  # the verdict and reason are on screen
+                    c = cards.nth(i).locator(f"td.{cell}").bounding_box()
+                    assert c["x"] >= 0 and c["x"] + c["width"] <= PHONE["width"], (cell, c)
+            assert not page.locator("table.infractions thead").is_visible() or (
+                page.locator("table.infractions thead").bounding_box()["height"] <= 1
+            )
             page.goto(f"{live_server.url}/jobs/")
+            # jobs are a list of cards: no column headers, each row one card within the screen
+            assert page.locator("table.jobs thead").bounding_box()["height"] <= 1
             jobs_row = page.locator("table.jobs tbody tr").first.bounding_box()
-            assert jobs_row["width"] <= PHONE["width"]
+            assert jobs_row["x"] >= 0 and jobs_row["x"] + jobs_row["width"] <= PHONE["width"]
+            status = page.locator("table.jobs tbody tr").first.locator('[data-field="status"]').bounding_box()
+            name = page.locator("table.jobs tbody tr").first.locator("td.filename").bounding_box()
+            assert status["y"] > name["y"], "stacked, not side by side"
         else:
             # a table row: the finding beside the verdict
             assert abs(verdict["y"] - finding["y"]) < 5 and finding["x"] < verdict["x"]
+            assert page.locator("table.infractions thead").bounding_box()["height"] > 10
         context.close()
     for shot in shots:
         assert shot.stat().st_size > 0
-        print(f"screenshot: {shot}")
+        _announce(capsys, f"screenshot: {shot}")
 
 
 def _gy_spec(revision: str = "01", extra: str = "") -> bytes:
@@ -436,7 +486,7 @@ def _messages(page) -> str:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390px", "1280px"])
 def test_staff_pages_items_at_phone_and_desktop_width(
-    chromium_browser, live_server, user, shots_dir, viewport, settings
+    chromium_browser, live_server, user, shots_dir, viewport, settings, capsys
 ):
     """Staff-pages issue, items 2-8, in the browser at both widths (item 1 above): library upkeep (retire,
     restore, delete or retire when cited, retry, an audit refused as a spec, a re-saved copy that asks to
@@ -530,6 +580,7 @@ def test_staff_pages_items_at_phone_and_desktop_width(
     first_row = page.locator("tr[data-job-id]").first.inner_text()
     assert "1 repealable" in first_row and "1 valid" in first_row and "1 review" in first_row
     page.screenshot(path=str(shots_dir / f"jobs-search-{width}.png"), full_page=True)
+    _announce(capsys, f"screenshot: {shots_dir / f'jobs-search-{width}.png'}")
     _no_sideways_scroll(page)
     page.get_by_role("link", name="Alder Ave field audit.pdf", exact=True).first.click()
     page.wait_for_url(re.compile(rf".*/audits/{audit.pk}/$"))
@@ -564,6 +615,7 @@ def test_staff_pages_items_at_phone_and_desktop_width(
     page.wait_for_load_state()
     assert "Restored 035010" in _messages(page)
     page.screenshot(path=str(shots_dir / f"spec-upkeep-{width}.png"), full_page=True)
+    _announce(capsys, f"screenshot: {shots_dir / f'spec-upkeep-{width}.png'}")
     page.locator("details.danger summary").click()
     page.get_by_role("button", name="Retire instead").click()
     page.wait_for_load_state()
@@ -606,6 +658,7 @@ def test_staff_pages_items_at_phone_and_desktop_width(
     assert row.get_by_text("Replace the active copy with this one?").is_visible()
     _no_sideways_scroll(page)
     page.screenshot(path=str(shots_dir / f"library-duplicate-{width}.png"), full_page=True)
+    _announce(capsys, f"screenshot: {shots_dir / f'library-duplicate-{width}.png'}")
     row.get_by_role("button", name="Replace").click()
     page.wait_for_url(f"{base}/specs/")
     assert "is now the active copy" in _messages(page)
