@@ -533,6 +533,30 @@ def test_spec_upload_errors(boss):
     assert '<label for="id_files">Spec PDFs</label>' in boss.get(reverse("specs_web:upload")).content.decode()
 
 
+def test_spec_upload_mixed_imports_the_good_files_and_lists_each_bad_one(boss):
+    """Item 3 on the spec upload page: the good specs are stored and queued, each bad file is listed with its
+    reason, and a refused file is not stored."""
+    good = [
+        SimpleUploadedFile(
+            f"0990{i}.pdf", make_pdf([f"Document 0990{i} Rev. 01", "4.1 Crossarms shall be level."])
+        )
+        for i in range(2)
+    ]
+    bad = [SimpleUploadedFile("notes-renamed.pdf", b"PK\x03\x04 a zip"), SimpleUploadedFile("empty.pdf", b"")]
+    resp = boss.post(reverse("specs_web:upload"), {"files": [*good, *bad]}, follow=True)
+    html = resp.content.decode()
+    assert resp.redirect_chain[-1][0] == reverse("specs_web:list")
+    assert "09900.pdf was added and is being imported." in html and "09901.pdf was added" in html
+    assert (
+        "2 files were not accepted and not stored: notes-renamed.pdf is not a PDF file. empty.pdf is empty (0 bytes)."
+        in html
+    )
+    assert sorted(SpecDocument.objects.values_list("original_filename", flat=True)) == [
+        "09900.pdf",
+        "09901.pdf",
+    ]
+
+
 def test_only_staff_change_the_library_from_the_pages(crew, boss):
     """Issue: any signed-in user could add specs and so supersede the revision every analysis cites."""
     data = make_pdf(["Document 099002 Rev. 01", "4.1 Crossarms shall be level within 2 degrees."])
