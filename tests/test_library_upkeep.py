@@ -200,6 +200,10 @@ def test_a_sub_clause_is_not_shown_under_its_parents_heading(crew):
     assert doc.clauses.get(section="1.1.1").heading == "Anchors"  # what the parser stores
     html = crew.get(reverse("specs_web:detail", args=[doc.pk])).content.decode()
     assert "§1.1.1 Anchors" not in html and "§1.2.1 Guy Markers" not in html
+    texts = re.findall(r'<p class="clause-text">([^<]*)</p>', html)
+    assert texts == ["Anchor rods shall be set not less than 6 ft deep.", "Guy markers shall be yellow."], (
+        "the headings '1 General', '1.1 Anchors', '1.2 Guy Markers' are no clauses"
+    )
     assert re.search(r"<h3>§1\.1\.1</h3>\s*<p[^>]*>Under §1\.1 Anchors</p>", html)
     assert re.search(r"<h3>§1\.2\.1</h3>\s*<p[^>]*>Under §1\.2 Guy Markers</p>", html)
     two = crew.get(reverse("specs_web:detail", args=[imported(spec_pdf("01")).pk])).content.decode()

@@ -773,6 +773,24 @@ def test_confidence_rounds_the_same_on_the_page_in_the_csv_and_in_the_repeal_pdf
     assert "Confidence: 0.83" in text or "Confidence 0.83" in text, text
 
 
+def test_one_rounding_rule_for_confidence_in_the_api_result_and_the_admin_too(user):
+    """The same half-up rule in the JSON result and the admin as on the page: 0.825 -> 0.83, not 0.82."""
+    from audits.confidence import confidence_label, round_confidence
+    from audits.services import result_for
+
+    assert [confidence_label(v) for v in (0.825, 0.835, 0.8249, 0.005, 1.0, None)] == [
+        "0.83", "0.84", "0.82", "0.01", "1.00", "0.00",
+    ]  # fmt: skip
+    assert f"{0.825:.2f}" == "0.82" and round_confidence(0.825) == 0.83  # why one rule is needed
+    audit = make_audit(user)
+    Finding.objects.filter(infraction__audit=audit, verdict=Finding.Verdict.REPEALABLE).update(
+        confidence=0.825
+    )
+    (first,) = [i for i in result_for(audit)["infractions"] if i["status"] == "REPEALABLE"]
+    assert first["confidence"] == 0.83
+    assert str(Finding.objects.get(infraction__audit=audit, verdict="REPEALABLE")) == "REPEALABLE (0.83)"
+
+
 def test_repeal_request_heading_names_a_coded_infraction_once(crew, user):
     audit = make_audit(user)
     Infraction.objects.filter(audit=audit, code="Item 1").update(code="Go-back Infraction 2")
