@@ -88,7 +88,7 @@ def inputs_section(inputs: inputs_mod.Inputs, docs: list, parse_info: dict) -> S
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Command-line options (all optional; ``make bench`` uses the defaults)."""
     p = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    p.add_argument("--only", default="", help="comma-separated sections: import,extraction,stages,scaling,profile,memory,submit,throughput")  # fmt: skip
+    p.add_argument("--only", default="", help="comma-separated sections: import,pages,extraction,stages,scaling,profile,memory,submit,throughput")  # fmt: skip
     p.add_argument("--clients", type=int, default=50, help="concurrent submit clients (default 50)")
     p.add_argument("--per-client", type=int, default=8, help="requests per client (default 8)")
     p.add_argument(
@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             bench_library.activate(inputs_mod.SMALL_LIBRARY_DOCS)
         if wanted("import"):
             guarded(report, "spec_import", "Spec import", sections.run_spec_import, ctx)
+        if wanted("pages"):
+            from benchmarks import pages
+
+            guarded(report, "pages", "Staff pages", pages.run_pages, ctx)
         if wanted("extraction"):
             guarded(report, "extraction", "Text extraction", sections.run_extraction, ctx)
         if wanted("stages"):

@@ -24,7 +24,7 @@ from audits.models import Finding
 from audits.views import visible_to
 from jobs.models import AnalysisJob
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 MAX_POLL_IDS = 200
 # Workers drain the queues in this order (docs/architecture.md), oldest first within a queue.
 QUEUE_ORDER = ("high", "default", "batch")
@@ -70,9 +70,10 @@ def format_duration(delta: dt.timedelta | None) -> str:
 def job_state(job: AnalysisJob, positions: dict, now: dt.datetime | None = None) -> dict:
     """What the page shows for one job, shared by the HTML rows and the JSON the script polls.
 
-    Returns ``{"id", "status", "status_label", "progress" (0-100), "stage", "info",
-    "active", "report_url", "error", "pm_number", "notification_number"}``; ``info`` is the queued place, the running time or the
-    duration, in words.
+    Returns ``{"id", "status", "status_label", "progress" (0-100), "stage", "info", "active",
+    "report_url", "error", "pm_number", "notification_number", "verdicts"}``; ``info`` is the queued
+    place, the running time or the duration, in words; ``verdicts`` is ``{"repealable", "valid",
+    "review"}`` counts for a finished job whose query carried them (``with_verdict_counts``), else None.
     """
     now = now or timezone.now()
     status = job.status
@@ -109,6 +110,13 @@ def job_state(job: AnalysisJob, positions: dict, now: dt.datetime | None = None)
         "error": error,
         "pm_number": job.audit.pm_number if job.audit_id else "",
         "notification_number": job.audit.notification_number if job.audit_id else "",
+        "verdicts": {
+            "repealable": getattr(job, "n_repealable", 0),
+            "valid": getattr(job, "n_valid", 0),
+            "review": getattr(job, "n_review", 0),
+        }
+        if status == AnalysisJob.Status.SUCCESS and hasattr(job, "n_valid")
+        else None,
     }
 
 
@@ -128,6 +136,16 @@ SORT_LABELS = {"newest": "Newest first", "oldest": "Oldest first", "name": "File
 
 def _verdict_count(verdict: str) -> Count:
     return Count("audit__infractions__finding", filter=Q(audit__infractions__finding__verdict=verdict))
+
+
+def with_verdict_counts(jobs: QuerySet[AnalysisJob]) -> QuerySet[AnalysisJob]:
+    """``jobs`` with ``n_valid``, ``n_repealable`` and ``n_review``: their audit's findings per verdict,
+    counted in the same query (no query per row)."""
+    return jobs.annotate(
+        n_valid=_verdict_count(Finding.Verdict.VALID),
+        n_repealable=_verdict_count(Finding.Verdict.REPEALABLE),
+        n_review=_verdict_count(Finding.Verdict.NEEDS_REVIEW),
+    )
 
 
 def filtered_jobs(user, params) -> tuple[QuerySet[AnalysisJob], dict[str, str]]:
@@ -163,18 +181,14 @@ def filtered_jobs(user, params) -> tuple[QuerySet[AnalysisJob], dict[str, str]]:
         verdict = ""
     if sort not in SORTS:
         sort = "newest"
-    jobs = jobs.annotate(
-        n_valid=_verdict_count(Finding.Verdict.VALID),
-        n_repealable=_verdict_count(Finding.Verdict.REPEALABLE),
-        n_review=_verdict_count(Finding.Verdict.NEEDS_REVIEW),
-    ).order_by(*SORTS[sort])
+    jobs = with_verdict_counts(jobs).order_by(*SORTS[sort])
     return jobs, {"q": q, "status": status, "verdict": verdict, "sort": sort}
 
 
 @login_required
 @require_GET
 def job_list(request):
-    """The user's jobs (staff: everyone's), searchable and filtered by status and verdict, sorted, 50 a page,
+    """The user's jobs (staff: everyone's), searchable and filtered by status and verdict, sorted, 25 a page,
     with verdict counts and live progress bars."""
     jobs, current = filtered_jobs(request.user, request.GET)
     page = Paginator(jobs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -219,7 +233,7 @@ def job_progress(request):
             ids.append(uuid.UUID(raw.strip()))
         except ValueError:
             continue
-    jobs = list(_visible_jobs(request.user).filter(id__in=ids)) if ids else []
+    jobs = list(with_verdict_counts(_visible_jobs(request.user).filter(id__in=ids))) if ids else []
     positions = queue_positions() if any(j.status == AnalysisJob.Status.PENDING for j in jobs) else {}
     now = timezone.now()
     states = [job_state(job, positions, now) for job in jobs]

@@ -105,7 +105,8 @@ ACTIONS = {
 @require_POST
 def spec_action(request, pk: int, action: str):
     """A staff action on one document (``ACTIONS``: retire, restore, delete, retry, replace); the result
-    is shown as a message on the page the user lands on. Others get 403."""
+    is shown as a message on the page the user lands on: the library list when the form posts
+    ``next=list`` (its duplicate question), else the document's page while it exists. Others get 403."""
     if not request.user.is_staff:
         raise PermissionDenied(LIBRARY_STAFF_ONLY)
     if action not in ACTIONS:
@@ -115,7 +116,7 @@ def spec_action(request, pk: int, action: str):
         messages.success(request, ACTIONS[action](doc, by=request.user))
     except upkeep.UpkeepError as exc:
         messages.error(request, str(exc))
-    if SpecDocument.objects.filter(pk=pk).exists():
+    if request.POST.get("next") != "list" and SpecDocument.objects.filter(pk=pk).exists():
         return redirect("specs_web:detail", pk=pk)
     return redirect("specs_web:list")
 
@@ -212,22 +213,7 @@ def spec_detail(request, pk: int):
     clauses = document.clauses.only(
         "id", "document_id", "section", "heading", "text", "kind", "page", "order"
     ).order_by("order")
-    groups: list[dict] = []
-    for clause in clauses:
-        if clause.kind == "requirement" and clause.text.strip() == (clause.heading or "").strip():
-            continue  # a section heading alone: it titles its group, it is no clause
-        if not groups or groups[-1]["section"] != clause.section:
-            groups.append(
-                {
-                    "section": clause.section,
-                    "anchor": section_anchor(clause.section),
-                    "heading": "",
-                    "clauses": [],
-                }
-            )
-        group = groups[-1]
-        group["heading"] = group["heading"] or clause.heading.split(" \u2014 ")[0]
-        group["clauses"].append((clause, clause_badge(clause)))
+    groups = clause_groups(list(clauses))
     return render(
         request,
         "specs/detail.html",
@@ -241,6 +227,49 @@ def spec_detail(request, pk: int):
             ).select_related("document", "superseded_by", "by")[:50],
         },
     )
+
+
+def parent_sections(section: str) -> list[str]:
+    """The sections ``section`` sits under, outermost first: ``34.3-C(2)`` -> ``["34", "34.3", "34.3-C"]``,
+    ``1.1.2`` -> ``["1", "1.1"]``, ``4`` -> ``[]``."""
+    return [section[:i] for i, ch in enumerate(section) if i and ch in ".-("]
+
+
+def clause_groups(clauses: list) -> list[dict]:
+    """The clauses of a document's page, grouped by section in reading order.
+
+    ``clauses``: the document's ``SpecClause`` rows ordered by ``order``. Returns one dict per section:
+    ``{"section", "anchor", "heading", "under", "clauses": [(clause, badge)]}``. A heading alone (a
+    requirement whose text is its heading) is no clause: it only names its section. ``heading`` is the
+    section's own heading; a sub-section that carries the heading of a section above it (the parser hands
+    ``1.1.1`` the heading of ``1.1``) gets ``heading`` "" and ``under`` ``"§1.1 Anchors"`` instead, so it is
+    not shown under a title that is its parent's.
+    """
+    titles: dict[str, str] = {}  # section -> the first heading its rows carry
+    for clause in clauses:
+        if not titles.get(clause.section):
+            titles[clause.section] = (clause.heading or "").split(" \u2014 ")[0].strip()
+    groups: list[dict] = []
+    for clause in clauses:
+        if clause.kind == "requirement" and clause.text.strip() == (clause.heading or "").strip():
+            continue  # a section heading alone: it names its section, it is no clause
+        if not groups or groups[-1]["section"] != clause.section:
+            heading, under = titles.get(clause.section, ""), ""
+            for parent in parent_sections(clause.section):
+                if heading and titles.get(parent) == heading:
+                    heading, under = "", f"\u00a7{parent} {titles[parent]}"
+                    break
+            groups.append(
+                {
+                    "section": clause.section,
+                    "anchor": section_anchor(clause.section),
+                    "heading": heading,
+                    "under": under,
+                    "clauses": [],
+                }
+            )
+        groups[-1]["clauses"].append((clause, clause_badge(clause)))
+    return groups
 
 
 def clause_badge(clause) -> str:

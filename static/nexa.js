@@ -16,21 +16,28 @@
     var maxFiles = parseInt(zone.getAttribute("data-max-files"), 10) || 0;
     var maxBytes = parseInt(zone.getAttribute("data-max-bytes"), 10) || 0;
 
-    function problems(files) {
-      var out = [];
+    // What the form will refuse, as the server words it: {tooMany, refused: [sentence], good: n}.
+    // Only a choice with too many files or no good file at all is held back; otherwise the good files go
+    // through and the server lists each refused one, as the API's batch does.
+    function check(files) {
+      var out = { tooMany: "", refused: [], good: 0 };
       if (maxFiles && files.length > maxFiles) {
-        out.push("Too many files: you chose " + files.length + ", the limit is " + maxFiles + " per upload.");
+        out.tooMany = "Too many files: you chose " + files.length + ", the limit is " + maxFiles + " per upload.";
       }
       for (var i = 0; i < files.length; i++) {
         var f = files[i];
         if (maxBytes && f.size > maxBytes) {
-          out.push(f.name + " is too large (" + formatBytes(f.size) + "); the limit is " + formatBytes(maxBytes) + ".");
+          out.refused.push(f.name + " is too large (" + formatBytes(f.size) + "); the limit is " + formatBytes(maxBytes) + ".");
         } else if (!/\.pdf$/i.test(f.name) && f.type !== "application/pdf") {
-          out.push(f.name + " is not a PDF file.");
+          out.refused.push(f.name + " is not a PDF file.");
+        } else {
+          out.good += 1;
         }
       }
       return out;
     }
+
+    function blocked(found) { return !!found.tooMany || (found.refused.length > 0 && found.good === 0); }
 
     function render() {
       var files = input.files || [];
@@ -41,10 +48,15 @@
         list.appendChild(li);
       }
       if (clientError) {
-        var found = problems(files);
-        clientError.textContent = found.join(" ");
-        clientError.hidden = found.length === 0;
-        if (found.length) input.setAttribute("aria-invalid", "true");
+        var found = check(files), text = [];
+        if (found.tooMany) text.push(found.tooMany);
+        text = text.concat(found.refused);
+        if (!blocked(found) && found.refused.length) {
+          text.push("The other " + (found.good === 1 ? "file" : found.good + " files") + " will be sent; these will not.");
+        }
+        clientError.textContent = text.join(" ");
+        clientError.hidden = text.length === 0;
+        if (blocked(found)) input.setAttribute("aria-invalid", "true");
         else input.removeAttribute("aria-invalid");
       }
     }
@@ -53,7 +65,7 @@
     var form = zone.closest("form");
     if (form) {
       form.addEventListener("submit", function (ev) {
-        if (problems(input.files || []).length) {
+        if (blocked(check(input.files || []))) {
           ev.preventDefault();
           render();
           input.focus();
@@ -125,6 +137,21 @@
         if (state.notification_number) parts.push("Notif. " + state.notification_number);
         ids.textContent = parts.join(" \u00b7 ");
       }
+      var counts = field(row, "verdicts");  // a job that finishes live gets its verdict counts too
+      if (counts) {
+        counts.textContent = "";
+        if (state.verdicts) {
+          [["repealable", "repealable", "Repealable", "repealable"], ["valid", "valid", "Valid", "valid"],
+           ["review", "needs_review", "Needs review", "review"]].forEach(function (v) {
+            var badge = document.createElement("span");
+            badge.className = "badge badge-" + v[1];
+            badge.title = v[2];
+            badge.textContent = state.verdicts[v[0]] + " " + v[3];
+            counts.appendChild(badge);
+            counts.appendChild(document.createTextNode(" "));
+          });
+        }
+      }
       var box = field(row, "progress-box");
       if (box) box.hidden = state.status === "FAILURE";
       var err = field(row, "error");
@@ -186,6 +213,8 @@
       if (doc.clauses !== null) field(row, "clauses").textContent = doc.clauses;
       show(field(row, "note"), doc.note);
       show(field(row, "error"), doc.error);
+      var ask = field(row, "ask-replace");  // staff only: a re-saved copy asks whether to replace
+      if (ask) ask.hidden = doc.state !== "Duplicate";
     }
     function poll() {
       var ids = importing();

@@ -4,6 +4,8 @@ uploaded as a spec is refused, live status on the list, citations link to the ci
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from fpdf import FPDF
@@ -174,3 +176,56 @@ def test_every_supersession_is_recorded_with_who_when_and_what_and_shown(boss, s
     assert f"by {staff_user.username}" in page and "by uploader" in page and "superseded by" in page
     newer = boss.get(reverse("specs_web:detail", args=[new.pk])).content.decode()
     assert "Revision history" in newer and "replaced" in newer
+
+
+def test_a_sub_clause_is_not_shown_under_its_parents_heading(crew):
+    """Staff-pages issue, item 5: the parser hands '1.1.1' the heading of '1.1', and the spec page showed
+    '§1.1.1 Anchors', '§1.3 Anchors' (guy markers under the anchors heading); now a section shows only its
+    own heading and names the section it sits under."""
+    pdf = FPDF(format="Letter")
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    for line in [
+        "Document GY-300",
+        "Guys and Anchors",
+        "Revision: 01",
+        "1 General",
+        "1.1 Anchors",
+        "1.1.1 Anchor rods shall be set not less than 6 ft deep.",
+        "1.2 Guy Markers",
+        "1.2.1 Guy markers shall be yellow.",
+    ]:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    doc = imported(bytes(pdf.output()), "gy-300.pdf")
+    assert doc.clauses.get(section="1.1.1").heading == "Anchors"  # what the parser stores
+    html = crew.get(reverse("specs_web:detail", args=[doc.pk])).content.decode()
+    assert "§1.1.1 Anchors" not in html and "§1.2.1 Guy Markers" not in html
+    texts = re.findall(r'<p class="clause-text">([^<]*)</p>', html)
+    assert texts == ["Anchor rods shall be set not less than 6 ft deep.", "Guy markers shall be yellow."], (
+        "the headings '1 General', '1.1 Anchors', '1.2 Guy Markers' are no clauses"
+    )
+    assert re.search(r"<h3>§1\.1\.1</h3>\s*<p[^>]*>Under §1\.1 Anchors</p>", html)
+    assert re.search(r"<h3>§1\.2\.1</h3>\s*<p[^>]*>Under §1\.2 Guy Markers</p>", html)
+    two = crew.get(reverse("specs_web:detail", args=[imported(spec_pdf("01")).pk])).content.decode()
+    assert re.search(r"<h3>§1\.3</h3>\s*<p[^>]*>Under §1 Anchors</p>", two), "guy markers are no anchors"
+
+
+def test_the_library_list_asks_staff_whether_a_resaved_copy_replaces_the_active_one(boss, crew):
+    """Must have: re-uploading the same number and revision asks whether to replace. The list said only
+    "Staff can replace it with this one" and the question was a page away; now the row asks, with the answer
+    buttons, and the answer lands back on the list."""
+    first = imported(spec_pdf("01"))
+    copy = imported(spec_pdf("01", extra="Printed from the document system."), "gy-100 (1).pdf")
+    listing = boss.get(reverse("specs_web:list")).content.decode()
+    row = listing[listing.index(f'data-spec-id="{copy.pk}"') :]
+    row = row[: row.index("</tr>")]
+    assert "Replace the active copy with this one?" in row and 'data-field="ask-replace" hidden' not in row
+    assert reverse("specs_web:action", args=[copy.pk, "replace"]) in row
+    assert reverse("specs_web:action", args=[copy.pk, "delete"]) in row
+    active = listing[listing.index(f'data-spec-id="{first.pk}"') :]
+    assert 'data-field="ask-replace" hidden' in active[: active.index("</tr>")], "only a duplicate asks"
+    assert "Replace the active copy" not in crew.get(reverse("specs_web:list")).content.decode()
+    resp = boss.post(reverse("specs_web:action", args=[copy.pk, "replace"]), {"next": "list"})
+    assert resp.status_code == 302 and resp["Location"] == reverse("specs_web:list")
+    assert list(active_documents()) == [copy]
+    assert "is now the active copy" in boss.get(resp["Location"]).content.decode()
