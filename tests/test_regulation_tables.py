@@ -73,3 +73,21 @@ def test_except_as_another_paragraph_provides_is_the_rule_not_an_exception():
     assert not EXCEPTION_LEAD.match("Except as (l)(2)(ii) provides, at least two employees shall be present")
     assert not EXCEPTION_LEAD.match("Except as otherwise provided in Rule 54.8, the clearance shall be")
     assert EXCEPTION_LEAD.match("Except where the roof is not walkable, the clearance shall be 8 ft")
+
+
+def test_a_text_table_goes_on_after_its_header_repeats_on_the_next_page():
+    """Table R-6 crosses a page break with its header row printed again: rows 4 and 5 are both rows of it
+    (before, the repeated header ended the table and row 5 onward became prose)."""
+    first, rest = R6.split("5 15.1 to 36.0")
+    header = next(line for line in R6.splitlines() if line.startswith("Row Nominal"))
+    after = "1910.269(n) Grounding\nThe employer shall ensure that protective grounds are installed before work begins.\n"
+    pages = [
+        first,
+        f"{header}\n5 15.1 to 36.0{rest}",
+        after,
+        after.replace("(n)", "(o)"),
+        after.replace("(n)", "(p)"),
+    ]
+    spec = parse_spec(pages, "r6-five-pages.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row"]
+    assert [(r.data["cells"][0], r.page) for r in rows] == [("2", 1), ("3", 1), ("4", 1), ("5", 2)]

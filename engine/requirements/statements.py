@@ -295,6 +295,8 @@ def table_row_statement(
             before, _ = comparator_before(context)
             explicit = before is not None
             cmp = before or (">=" if DEFAULT_GE.search(f"{title} {col} {context}") else "==")
+        if q.kind == "voltage" and cmp == "==" and not explicit:
+            continue  # "4-wire star, 120/208 volts" names the case the row is for; it sets no limit
         app = dict(row_app)
         volts = {name for name, rx in VOLT_WORDS if rx.search(col.lower())} or _voltage_class_of_range(col)
         if volts:

@@ -130,8 +130,10 @@ class TextTable:
             # "Table 113.4-S - ... [library summary of" / "113.4]": the title wrapped, the header follows
             self.title = f"{self.title} {line.strip()}"
             return True
-        if not is_table_row_line(line):
-            return False
+        if self.header and " ".join(line.split()) == " ".join(self.header.split()):
+            return True  # the header row repeated after a page break: the table goes on
+        if not is_table_row_line(line) or (self.columns is not None and line.lstrip().startswith("[")):
+            return False  # a section line, or an editorial note after the rows ("[Table 36.5-A is ...]")
         if self.columns is None and self._caption(line):
             # "Distances from the employee ... to the exposed energized part. Rows are chosen by ...": prose
             # under the title says how to read the table; the header row follows it
