@@ -146,7 +146,7 @@ class ClauseIndex:
     def __init__(self, texts: Sequence[str]):
         self.size = len(texts)
         corpus = [tokenize(t) or ["_empty_"] for t in texts]
-        df: Counter = Counter()
+        df: Counter[str] = Counter()
         for toks in corpus:
             df.update(set(toks))
         self.df = df

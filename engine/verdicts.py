@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -27,6 +27,7 @@ from engine.requirements import (
     NOT_REQUIRED,
     Constraint,
     Facts,
+    RowKey,
     Statement,
     alternative_subject,
     audit_facts,
@@ -38,6 +39,7 @@ from engine.requirements import (
     qualifier_of,
     strip_references,
 )
+from engine.requirements.applicability import AppValue
 from engine.retrieval import tokenize
 from engine.tables import read_cell, wire_classes
 
@@ -70,14 +72,14 @@ class Cand:
     matches: int
     subject_ok: bool
     key_quantity: Quantity | None = None
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, object] = field(default_factory=dict)
 
 
 def _group_key(unit: Unit) -> tuple[str, str]:
     return unit.document, rule_group(unit.section)
 
 
-def _query_text(description: str, fields: dict) -> str:
+def _query_text(description: str, fields: Mapping[str, object]) -> str:
     parts = [description]
     for k in _FIELD_KEYS:
         v = fields.get(k)
@@ -86,29 +88,29 @@ def _query_text(description: str, fields: dict) -> str:
     return strip_references(" ".join(parts))
 
 
-def _key_match(c: Constraint, facts: Facts) -> Quantity | None:
+def _key_match(key: RowKey, facts: Facts) -> Quantity | None:
     for q in facts.measured + facts.claimed:
-        if key_kind_matches(c.key.kind, q.kind) and c.key.contains(q.magnitude):
+        if key_kind_matches(key.kind, q.kind) and key.contains(q.magnitude):
             return q
     return None
 
 
 def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
     """(the finding states a value of this row's key kind, matched key quantity) for a table row statement."""
-    keyed = [c for c in st.constraints if c.key is not None]
-    if not keyed:
+    keys = [c.key for c in st.constraints if c.key is not None]
+    if not keys:
         return False, None
-    qs = [q for q in facts.measured + facts.claimed if key_kind_matches(keyed[0].key.kind, q.kind)]
+    qs = [q for q in facts.measured + facts.claimed if key_kind_matches(keys[0].kind, q.kind)]
     if not qs:
         return False, None  # nothing to select the row by: neither bonus nor penalty
-    if keyed[0].key.kind == "voltage":
+    if keys[0].kind == "voltage":
         # value columns named by voltage ranges each carry their own key; "277/480 V" is one circuit, keyed
         # by its phase-to-phase voltage
         for q in _circuit_voltages(qs, facts.text):
-            if any(c.key is not None and c.key.contains(q.magnitude) for c in keyed):
+            if any(k.contains(q.magnitude) for k in keys):
                 return True, q
         return True, None
-    return True, _key_match(keyed[0], facts)
+    return True, _key_match(keys[0], facts)
 
 
 def _circuit_voltages(qs: list[Quantity], text: str) -> list[Quantity]:
@@ -303,11 +305,11 @@ _NEGATED_WORD = re.compile(
 def _select_column(constraints: list[Constraint], facts: Facts) -> tuple[list[Constraint], Quantity | None]:
     """Of table columns named by a value ("150 ft span", "200 ft span"), keep the one at (or nearest) the value
     the finding states for that column's noun ("span P-1 to P-2 (250 ft)"); returns the value used."""
-    cols = [c for c in constraints if c.column_value is not None]
+    cols = [(c, c.column_value) for c in constraints if c.column_value is not None]
     if len(cols) < 2:
         return constraints, None
-    kind = cols[0].column_value[0]
-    nouns = set(cols[0].place) - GENERIC
+    kind = cols[0][1][0]
+    nouns = set(cols[0][0].place) - GENERIC
     qs = [q for q in facts.measured + facts.claimed if q.kind == kind]
     near = [
         q
@@ -319,7 +321,7 @@ def _select_column(constraints: list[Constraint], facts: Facts) -> tuple[list[Co
     ref = min(
         near, key=lambda q: _measurement_cue(facts.text, q)
     )  # a size stated in passing, not a measurement
-    best = min(cols, key=lambda c: abs(c.column_value[1] - ref.magnitude))
+    best, _ = min(cols, key=lambda cv: abs(cv[1][1] - ref.magnitude))
     return [c for c in constraints if c.column_value is None or c is best], ref
 
 
@@ -391,7 +393,9 @@ def _select_parts(constraints: list[Constraint], facts: Facts) -> list[Constrain
 
 
 def _pair(
-    constraints: list[Constraint], facts: Facts, exclude: Quantity | list[Quantity] | None
+    constraints: list[Constraint],
+    facts: Facts,
+    exclude: Quantity | list[Quantity] | list[Quantity | None] | None,
 ) -> list[tuple[Constraint, Quantity]]:
     """Pair constraints with the measured values they are about.
 
@@ -488,7 +492,7 @@ def _measured_value(c: Constraint, q: Quantity, facts: Facts) -> float:
     return v
 
 
-def _cite(unit: Unit, quote: str, score: float) -> dict:
+def _cite(unit: Unit, quote: str, score: float) -> dict[str, object]:
     return {
         "document": unit.document,
         "title": unit.title,
@@ -504,8 +508,11 @@ def _label(unit: Unit) -> str:
     return f"{unit.document} §{unit.section}" if unit.section else unit.document
 
 
-def _citations(library: Library, first: list[tuple[int, str]], hits, conf: float) -> list[dict]:
-    out, seen = [], set()
+def _citations(
+    library: Library, first: list[tuple[int, str]], hits: list[tuple[int, float]], conf: float
+) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    seen: set[int] = set()
     for ui, quote in first:
         if ui in seen:
             continue
@@ -522,7 +529,7 @@ def _citations(library: Library, first: list[tuple[int, str]], hits, conf: float
     return out
 
 
-def _app_words(app: dict) -> str:
+def _app_words(app: Mapping[str, AppValue]) -> str:
     parts = []
     for k, v in app.items():
         if isinstance(v, set):
@@ -545,7 +552,7 @@ def _by_exception(
     library: Library,
     hits: list[tuple[int, float]],
     conf: Callable[[float, Cand], float],
-    details: dict,
+    details: Mapping[str, object],
     measured_txt: str = "",
 ) -> Decision | None:
     """The decision by an Exception of the governing rule's section that covers the finding, or None.
@@ -658,13 +665,13 @@ def _exception_applies(
             return False, notes
     # conditions on kinds the finding did not measure but did state (e.g. a voltage written in passing)
     for c in cons:
-        vals = [q for q in facts.measured if q.kind == c.kind]
-        if vals and c.kind in ("voltage",) and not all(c.check(q.magnitude) for q in vals):
+        stated = [q for q in facts.measured if q.kind == c.kind]
+        if stated and c.kind in ("voltage",) and not all(c.check(q.magnitude) for q in stated):
             return False, notes
     return True, notes
 
 
-def decide(description: str, fields: dict | None, library: Library) -> Decision:
+def decide(description: str, fields: Mapping[str, object] | None, library: Library) -> Decision:
     """Decide one infraction against the library (the rules: module docstring, docs/architecture.md).
 
     Args:
@@ -712,7 +719,9 @@ def decide(description: str, fields: dict | None, library: Library) -> Decision:
     )
 
 
-def _misnumbered(missing: list[str], closest: dict, description: str, library: Library) -> bool:
+def _misnumbered(
+    missing: list[str], closest: Mapping[str, object], description: str, library: Library
+) -> bool:
     """Whether every unheld reference is a rule number unrelated to any held rule and the closest held
     clause's own heading is wholly named by the finding ("Guy Marker (Guy Guard)" for "no guy marker"):
     then the finding cites the wrong number for a rule the library holds. A part of a held rule
@@ -737,7 +746,7 @@ _AUDITOR_CLAIM = re.compile(
 )
 
 
-def _decide(description: str, fields: dict[str, Any], library: Library) -> Decision:
+def _decide(description: str, fields: Mapping[str, object], library: Library) -> Decision:
     """The decision from the library's clauses alone (``decide`` adds the finding's own citations)."""
     query = _query_text(description, fields)
     facts = audit_facts(description)
@@ -788,8 +797,8 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
     if not cands:
         # a clearance table's case may name the place in words retrieval missed ("walkable roof" / "buildings
         # on which persons can walk"): a case-by-column table among the best hits still decides
-        for u, _ in hits[:6]:
-            probe = _table_probe(u)
+        for ui, _ in hits[:6]:
+            probe = _table_probe(ui)
             got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.9, 3))
             if got is not None:
                 return got
@@ -797,7 +806,9 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
         # the governing clause
         closest = _citations(library, [], hits[:2], 0.0)
         for cit in closest:
-            cit["score"] = round(min(cit["score"], confidence.CLOSEST_CITATION), 3)
+            score = cit["score"]
+            if isinstance(score, float):  # always (``_cite`` rounds a float)
+                cit["score"] = round(min(score, confidence.CLOSEST_CITATION), 3)
         return Decision(
             NEEDS_REVIEW,
             confidence.NO_GOVERNING_CLAUSE,
@@ -835,7 +846,10 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
         c for c in cands if not c.conflicts and not c.stmt.is_exception and c.stmt.modality == "recommended"
     ]
     confl = [c for c in cands if c.conflicts and not c.stmt.is_exception]
-    best = lambda xs: max(xs, key=lambda c: c.score) if xs else None  # noqa: E731
+
+    def best(xs: list[Cand]) -> Cand | None:
+        return max(xs, key=lambda c: c.score) if xs else None
+
     bm, br, bc = best(main), best(recs), best(confl)
     margin = 1.0
     if len(hits) > 1 and hits[0][1] > 0:
@@ -868,9 +882,9 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
         )
         reason = f"{_label(u)} {what} (“{_short(br.stmt.text)}”); it is not a requirement."
         cites = [(br.unit, br.stmt.text)] + ([(bc.unit, bc.stmt.text)] if bc else [])
-        c = conf(confidence.RELEASED, br)
+        cf = conf(confidence.RELEASED, br)
         return Decision(
-            REPEALABLE, c, reason, _citations(library, cites, hits, c), {"rule": "recommendation"}
+            REPEALABLE, cf, reason, _citations(library, cites, hits, cf), {"rule": "recommendation"}
         )
     if bc:
         u = library.units[bc.unit]
@@ -886,12 +900,12 @@ def _decide(description: str, fields: dict[str, Any], library: Library) -> Decis
             f"{_label(u)} applies to {_app_words(bc.stmt.applicability) or 'other cases'}; "
             f"the finding is {_app_words(facts.applicability) or 'outside that case'}, so the cited rule does not govern it."
         )
-        c = conf(confidence.NOT_GOVERNING, bc)
+        cf = conf(confidence.NOT_GOVERNING, bc)
         return Decision(
             REPEALABLE,
-            c,
+            cf,
             reason,
-            _citations(library, [(bc.unit, bc.stmt.text)], hits, c),
+            _citations(library, [(bc.unit, bc.stmt.text)], hits, cf),
             {"rule": "not_governing"},
         )
     return Decision(
@@ -945,7 +959,7 @@ def _with_totals(facts: Facts, st: Statement) -> Facts:
         if stated:  # "four 90-degree bends (360 degrees total)": the finding's own total
             measured = [q for q in measured if q not in counted]
             continue
-        total = sum(q.magnitude * q.count for q in counted)
+        total = sum(q.magnitude * q.count for q in counted if q.count is not None)  # all of them
         parts = " + ".join(f"{q.count_text} × {q.describe()}" for q in counted)
         text = f"{parts} = {total:g} {_UNIT_WORD.get(kind, '')}".strip()
         first = counted[0]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from engine.quantities import Quantity, find_quantities
-from engine.requirements.applicability import applicability, merge_app
+from engine.requirements.applicability import Applicability, applicability, merge_app
 from engine.retrieval import tokenize
 from engine.vocab import (
     COMPARATIVES_AFTER,
@@ -107,7 +107,7 @@ class Constraint:
     context: list[str] = field(
         default_factory=list
     )  # qualifying tokens right after the value ("long", "depth")
-    applicability: dict = field(default_factory=dict)
+    applicability: Applicability = field(default_factory=dict)
     key: RowKey | None = None  # table rows keyed by a value (pole length 45 ft -> depth 6.5 ft)
     explicit: bool = True  # comparator came from the text (not a default)
     direction: str | None = (
@@ -129,7 +129,12 @@ class Constraint:
     column_key: bool = False
 
     def resolved(self, ref_value: float) -> Constraint:
-        """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind)."""
+        """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind).
+
+        Raises TypeError when the constraint has no formula (callers resolve only ``formula`` constraints).
+        """
+        if self.formula is None:
+            raise TypeError(f"constraint {self.text!r} has no formula to resolve")
         frac, offset = self.formula
         v = frac * ref_value + offset
         lo = v if self.comparator in (">=", ">", "==") else None
@@ -146,19 +151,23 @@ class Constraint:
         )
 
     def check(self, value: float) -> bool:
-        """Whether ``value`` (base unit) meets this constraint (1e-6 relative slack)."""
+        """Whether ``value`` (base unit) meets this constraint (1e-6 relative slack).
+
+        Raises TypeError when the bound the comparator reads is None (an unresolved formula constraint).
+        """
         eps = 1e-6 * max(1.0, abs(value))
         if self.comparator == ">=":
-            return value >= self.low - eps
+            return value >= _bound(self.low) - eps
         if self.comparator == ">":
-            return value > self.low + eps
+            return value > _bound(self.low) + eps
         if self.comparator == "<=":
-            return value <= self.high + eps
+            return value <= _bound(self.high) + eps
         if self.comparator == "<":
-            return value < self.high - eps
+            return value < _bound(self.high) - eps
         if self.comparator == "range":
-            return self.low - eps <= value <= self.high + eps
-        return abs(value - self.low) <= eps
+            # chained: the high bound is read only when the value clears the low one
+            return _bound(self.low) - eps <= value <= _bound(self.high) + eps
+        return abs(value - _bound(self.low)) <= eps
 
     def describe(self) -> str:
         """The requirement in words, e.g. "at least 25 ft", "at most 500 ft", "10 kVA to 167 kVA"."""
@@ -166,6 +175,13 @@ class Constraint:
         if self.comparator == "range":
             return self.text
         return f"{words[self.comparator]} {self.text}"
+
+
+def _bound(v: float | None) -> float:
+    """A constraint bound that ``Constraint.check`` compares with; TypeError for None, as arithmetic on None gave."""
+    if v is None:
+        raise TypeError("constraint bound is None")
+    return v
 
 
 # comparator phrases: engine.vocab.COMPARATORS
@@ -276,7 +292,7 @@ def _qualifier(right: str) -> list[str]:
     return tokenize(" ".join(seg.split()[:7]), keep_numbers=False)
 
 
-def _local_app(left: str, right: str) -> dict:
+def _local_app(left: str, right: str) -> Applicability:
     """Applicability named next to a value: the words after it up to a comma ("300 ft for primary construction"),
     else the label right before it ("Primary 36 in, Secondary 24 in")."""
     seg = re.split(r"[,;]", right, maxsplit=1)[0]
@@ -336,7 +352,7 @@ def _part_place(right: str) -> tuple[list[str], bool]:
 
 
 def parse_constraints(
-    text: str, base_app: dict | None = None, default_cmp: str | None = None
+    text: str, base_app: Applicability | None = None, default_cmp: str | None = None
 ) -> list[Constraint]:
     """Numeric constraints of one statement (see module docstring for comparators and defaults).
 
@@ -349,6 +365,8 @@ def parse_constraints(
     qs = [q for q in qs if not re.search(r"\(\s*[\d.\s-]*$", text[max(0, q.start - 12) : q.start])]
     out: list[Constraint] = []
     prev_cmp = None
+    lo: float | None
+    hi: float | None
     i = 0
     while i < len(qs):
         q = qs[i]
@@ -357,7 +375,7 @@ def parse_constraints(
         nxt = qs[i + 1] if i + 1 < len(qs) else None
         right = text[q.end : nxt.start if nxt else len(text)]
         fm = _FORMULA.match(right) if q.kind == "percent" and nxt else None
-        if fm:
+        if fm and nxt:
             cmp, _ = comparator_before(text[: q.start])
             cmp = cmp or (">=" if DEFAULT_GE.search(text[: q.start]) else "==")
             out.append(
