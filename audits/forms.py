@@ -14,7 +14,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 
-from engine.pdftext import looks_like_pdf
+from engine import looks_like_pdf
 from nexa.storage import clean_filename
 
 

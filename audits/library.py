@@ -20,8 +20,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from engine import snapshot
-from engine.library import ClauseRecord, Library
+from engine import ClauseRecord, Library, snapshot
 from specs.models import SpecClause, SpecDocument, active_documents, library_version
 
 log = logging.getLogger(__name__)

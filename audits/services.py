@@ -1,7 +1,7 @@
 """The analysis pipeline on Django models: audit PDF -> infractions and findings rows -> §3 result.
 
-Thin orchestration over the plain-Python modules (``engine.pdftext``, ``engine.audit.detection``,
-``engine.library``); used by ``manage.py analyze_audit``, ``POST /analyze-audit`` and the RQ task.
+Thin orchestration over the plain-Python engine's surface (``engine.read_pdf``, ``engine.detect``,
+``engine.decide``); used by ``manage.py analyze_audit``, ``POST /analyze-audit`` and the RQ task.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import engine
 from audits.confidence import round_confidence
 from audits.library import load_library
 from audits.models import Audit, Finding, Infraction
-from engine.audit import detection
-from engine.pdftext import PdfError, extract_pages
+from engine import PdfError, read_pdf
 
 EMPTY_LIBRARY = "empty_library"
 
@@ -46,12 +45,12 @@ def analyze_audit(audit: Audit, progress: Progress = _noop, deadline: float | No
     progress("extracting", 5)
     with audit.file.open("rb") as fh:
         data = fh.read()
-    text = extract_pages(
+    text = read_pdf(
         data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_PAGES, deadline=deadline
     )
     progress("detecting", 25)
-    meta = detection.extract_metadata(text.pages)
-    found, warnings = detection.detect_infractions(text.pages)
+    meta = engine.extract_metadata(text.pages)
+    found, warnings = engine.detect(text.pages)
     progress("matching", 45)
     version, library = load_library()
     if not len(library):

@@ -24,7 +24,7 @@ from rest_framework.permissions import IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from engine.pdftext import TOO_LARGE
+from engine import TOO_LARGE
 from jobs import monitoring
 from jobs import serializers as s
 from jobs.callbacks import check_callback_url

@@ -26,7 +26,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 from rq.timeouts import JobTimeoutException
 
-from engine.pdftext import PdfError
+from engine import PdfError
 from jobs.worker import JobTimeout
 
 log = logging.getLogger(__name__)

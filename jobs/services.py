@@ -20,7 +20,7 @@ from django.utils import timezone
 
 import engine
 from audits.models import Audit
-from engine.pdftext import TOO_LARGE, PdfError
+from engine import TOO_LARGE, PdfError
 from jobs import callbacks, monitoring
 from jobs.models import AnalysisJob, Batch, ClientAccount
 from nexa.storage import clean_filename

@@ -19,7 +19,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from audits.services import analyze_audit, failure_result, result_for
-from engine.pdftext import EXTRACTION_TIMEOUT, PdfError
+from engine import EXTRACTION_TIMEOUT, PdfError
 from jobs.models import AnalysisJob
 from jobs.runner import INTERNAL_ERROR, TIMEOUT, TRANSIENT_ERROR, TRANSIENT_ERRORS, current_rq_job, run_job
 

@@ -187,12 +187,11 @@ def preload_library() -> None:
     try:
         import engine
         from audits.library import load_library
-        from engine.audit import detection
 
         version, library = load_library()
         if version != _warmed_for:
-            detection.extract_metadata([_WARM_UP_PAGE])
-            detection.detect_infractions([_WARM_UP_PAGE])
+            engine.extract_metadata([_WARM_UP_PAGE])
+            engine.detect([_WARM_UP_PAGE])
             for line in _WARM_UP_PAGE.splitlines()[2:]:
                 engine.decide(line.split(":", 1)[1].strip(), {}, library)
             _warmed_for = version

@@ -32,7 +32,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import JsonResponse
 
-from engine.pdftext import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
+from engine import NOT_A_PDF, TOO_LARGE, PdfError, looks_like_pdf
 
 LENGTH_REQUIRED = "length_required"
 # Paths that take one file: their request limit is one file plus form overhead.

@@ -13,7 +13,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from engine.pdftext import TOO_LARGE, PdfError
+from engine import TOO_LARGE, PdfError
 from jobs.api import TOO_MANY_FILES
 from nexa.storage import clean_filename
 from nexa.uploads import check_upload

@@ -18,9 +18,15 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from engine.pdftext import PdfError, count_pages, extract_pages, extraction_allowance
-from engine.spec.parsing import parse_spec
-from engine.spec.screen import LOOKS_LIKE_AUDIT, audit_not_spec
+from engine import (
+    LOOKS_LIKE_AUDIT,
+    PdfError,
+    audit_not_spec,
+    count_pages,
+    extraction_allowance,
+    parse_spec,
+    read_pdf,
+)
 from nexa.storage import clean_filename
 from specs.models import IMPORT_ERROR, SpecClause, SpecDocument, Supersession
 
@@ -411,9 +417,7 @@ def _import(document_id: int) -> None:
         raise _StoredFileLost(
             IMPORT_ERROR, f"The stored file could not be read ({exc.__class__.__name__})."
         ) from None
-    text = extract_pages(
-        data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES
-    )
+    text = read_pdf(data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES)
     parsed = parse_spec(text.pages, doc.original_filename)
     why = audit_not_spec(text.pages, parsed)
     if why:

@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from audits.forms import MultiplePdfField, refusal_message
-from engine.requirements import modality
+from engine import modality
 from nexa.storage import clean_filename
 from specs import services, upkeep
 from specs.api import LIBRARY_STAFF_ONLY

@@ -92,3 +92,21 @@ def test_engine_modules_never_import_django_or_the_apps():
                     "audits",
                     "jobs",
                 }, f"{path.name} imports {n}"
+
+
+def test_the_apps_reach_the_engine_through_its_surface_only():
+    """The Django apps import ``engine`` itself (``from engine import decide``), never its submodules, so the
+    engine's inside can be rearranged without touching them (benchmarks, a dev tool, may reach further)."""
+    root = pathlib.Path(__file__).resolve().parent.parent
+    inside = []
+    for app in ("audits", "specs", "jobs", "nexa"):
+        for path in (root / app).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                elif isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                inside += [f"{path.relative_to(root)}: {n}" for n in names if n.startswith("engine.")]
+    assert inside == []

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand
 from audits.confidence import confidence_label
 from audits.models import Audit
 from audits.services import analyze_audit, failure_result
-from engine.pdftext import PdfError
+from engine import PdfError
 from nexa.storage import clean_filename
 
 CLI_USER = "cli"
