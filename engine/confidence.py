@@ -7,6 +7,7 @@ probability. Highest where the audit gives a value and the clause a limit; lowes
 
 MEASURED_VIOLATES = 0.92  # a measured value is outside the clause's limit
 MEASURED_MEETS = 0.90  # a measured value meets the clause's limit
+TOLERANCE = 0.86  # the measured value misses the limit but lies within the tolerance the rule allows
 EXCEPTION_CHECKED = 0.88  # an exception applies and the finding's values meet its own conditions
 CONDITION_NOT_MET = 0.85  # the rule applies only under a condition the finding's value does not meet
 PERMITTED_LIMIT = 0.85  # another clause of the rule permits the smaller value the finding measured
@@ -31,3 +32,15 @@ NO_MATCH = 0.30  # no clause in the library matches the finding at all
 CLOSEST_CITATION = (
     0.30  # the most a citation scores when it is only the closest clause, not the governing one
 )
+
+# How a base confidence is scaled (``engine.verdicts``):
+MATCH_FLOOR = 0.82  # share of the base a governing clause keeps however weakly it matched ...
+MATCH_SPAN = 0.18  # ... plus up to this share as its match reaches FULL_MATCH of the finding's weight
+FULL_MATCH = 0.5
+APPLICABILITY_BONUS = 0.03  # per applicability fact the clause and the finding share (two at most)
+MARGIN_BONUS = 0.03  # times the retrieval margin of the best clause over the next
+FLOOR, CEILING = 0.05, 0.99  # no decision is certain either way
+TABLE_NAMED = 0.95  # a case-by-column table the finding names or retrieval ranks first
+TABLE_FALLBACK = 0.90  # a case-by-column table found only among the best hits
+SECOND_CITATION = 0.90  # each citation after the governing one
+UNHELD_REFERENCE = 0.90  # the finding also cites a rule the library does not hold

@@ -357,6 +357,7 @@ def _with_tolerance(constraints: list[Constraint], gov: Cand, library: Library) 
                 low=c.low - tol.magnitude,
                 high=c.low + tol.magnitude,
                 text=f"{c.text} ± {tol.describe()}",
+                nominal=c.low,
             )
         out.append(c)
     return out
@@ -517,7 +518,7 @@ def _citations(
         if ui in seen:
             continue
         seen.add(ui)
-        out.append(_cite(library.units[ui], quote, conf if not out else conf * 0.9))
+        out.append(_cite(library.units[ui], quote, conf if not out else conf * confidence.SECOND_CITATION))
     top = hits[0][1] if hits else 1.0
     for ui, s in hits:
         if len(out) >= 4:
@@ -698,7 +699,7 @@ def decide(description: str, fields: Mapping[str, object] | None, library: Libra
         )
         return Decision(
             decision.verdict,
-            round(decision.confidence * 0.9, 3),
+            round(decision.confidence * confidence.UNHELD_REFERENCE, 3),
             decision.reason + note,
             decision.citations,
             {**decision.details, "unheld_references": missing},
@@ -799,7 +800,14 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
         # on which persons can walk"): a case-by-column table among the best hits still decides
         for ui, _ in hits[:6]:
             probe = _table_probe(ui)
-            got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.9, 3))
+            got = _grid_decision(
+                probe,
+                every,
+                facts,
+                library,
+                hits,
+                lambda base, _c: round(base * confidence.TABLE_FALLBACK, 3),
+            )
             if got is not None:
                 return got
         # the closest clauses are shown (with a low score) so the reviewer starts from them; none is called
@@ -819,7 +827,9 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
     # a finding that names a case-by-column table ("Rule cited: GO 95 Rule 38, Table 2") is read by it first
     for ui in library.named_grid_rows(description):
         probe = _table_probe(ui)
-        got = _grid_decision(probe, every, facts, library, hits, lambda base, _c: round(base * 0.95, 3))
+        got = _grid_decision(
+            probe, every, facts, library, hits, lambda base, _c: round(base * confidence.TABLE_NAMED, 3)
+        )
         if got is not None:
             return got
     # a rule that modifies a table ("the 48-inch clearance of Table 2 ... shall be 60 inches where ...")
@@ -834,7 +844,9 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
         if _is_grid_row(library.units[c.unit]):
             if modifier is not None and modifier.score >= 0.8 * c.score:
                 break
-            got = _grid_decision(c, every, facts, library, hits, lambda base, _c: round(base * 0.95, 3))
+            got = _grid_decision(
+                c, every, facts, library, hits, lambda base, _c: round(base * confidence.TABLE_NAMED, 3)
+            )
             if got is not None and c.score >= 0.8 * max(x.score for x in cands):
                 return got
     # a case-by-column row decides only through its table (above): read alone, its cells mislead
@@ -856,8 +868,13 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
         margin = (hits[0][1] - hits[1][1]) / hits[0][1]
 
     def conf(base: float, cand: Cand) -> float:
-        c = base * (0.82 + 0.18 * min(1.0, cand.overlap / 0.5)) + 0.03 * min(cand.matches, 2) + 0.03 * margin
-        return round(max(0.05, min(0.99, c)), 3)
+        k = confidence
+        c = (
+            base * (k.MATCH_FLOOR + k.MATCH_SPAN * min(1.0, cand.overlap / k.FULL_MATCH))
+            + k.APPLICABILITY_BONUS * min(cand.matches, 2)
+            + k.MARGIN_BONUS * margin
+        )
+        return round(max(k.FLOOR, min(k.CEILING, c)), 3)
 
     # a rule that releases a case ("poles that support only Class T conductors need not be marked") decides
     # over the rule it releases when it names the finding at least as well
@@ -1091,6 +1108,7 @@ class Evaluation:
     material_note: str = ""
     # the finding's circuit voltage and the voltage ranges the table's value columns cover, when none does
     outside_columns: tuple[Quantity, list[str]] | None = None
+    within_tolerance: bool = False  # a value compared met its limit only through the rule's tolerance
 
     @property
     def unit(self) -> Unit:
@@ -1172,6 +1190,8 @@ def _evaluation(
             ev.outcome, ev.measured_txt, ev.required_txt = "violated", q.describe(), c.describe()
         elif ok and ev.outcome is None:
             ev.outcome, ev.measured_txt, ev.required_txt = "complies", q.describe(), c.describe()
+        if ok and c.nominal is not None and abs(_measured_value(c, q, facts) - c.nominal) > 1e-9:
+            ev.within_tolerance = True  # it meets the limit only by the tolerance the rule allows
     if ev.outcome != "violated":
         _compare_materials(ev)
     if comparisons:
@@ -1336,6 +1356,17 @@ def _limit_not_met(ev: Evaluation) -> Decision | None:
     return ev.decision(VALID, confidence.MATERIAL_FORBIDDEN, f"{ev.label} is not met: {ev.material_note}.")
 
 
+def _tolerance(ev: Evaluation) -> Decision | None:
+    """The measured value differs from the clause's value but lies within the tolerance the rule allows for
+    it ("56 in, within +/- 3 in of the Table 4-1 value"): repeal."""
+    if ev.outcome != "complies" or not ev.within_tolerance:
+        return None
+    reason = (
+        f"Measured {ev.measured_txt} is within the tolerance {ev.label}{ev.where} allows: {ev.required_txt}."
+    )
+    return ev.decision(REPEALABLE, confidence.TOLERANCE, reason, rule="tolerance")
+
+
 def _condition_met(ev: Evaluation) -> Decision | None:
     """The measured value (or installed material) meets what the clause requires: repeal."""
     if ev.outcome != "complies":
@@ -1444,6 +1475,7 @@ GROUNDS: list[tuple[str, Callable[[Evaluation], Decision | None]]] = [
     ("recommendation only", _recommendation_only),
     ("exception applies", _exception_ground),
     ("limit not met", _limit_not_met),
+    ("tolerance", _tolerance),
     ("condition met", _condition_met),
     ("equivalent accepted", _equivalent_accepted),
     ("permissive only", _permissive_only),

@@ -982,6 +982,10 @@ def test_table_column_by_the_findings_value_and_a_sibling_tolerance():
     d = decide("#6 copper conductor on a run (380 ft) measured 31 in offset.", {}, lib)
     assert d.verdict == "REPEALABLE", d.reason
     assert "30 in" in d.reason
+    # the repeal is on the named tolerance ground, and the reason says so
+    assert d.details["rule"] == "tolerance" and "within the tolerance" in d.reason, d.reason
+    exact = decide("#6 copper conductor on a run (380 ft) measured 30 in offset.", {}, lib)
+    assert exact.verdict == "REPEALABLE" and exact.details.get("rule") != "tolerance", exact.reason
     d = decide("#6 copper conductor on a run (380 ft) measured 27 in offset.", {}, lib)
     assert d.verdict == "VALID", d.reason
 

@@ -127,6 +127,8 @@ class Constraint:
     column_value: tuple[str, float] | None = None
     # ``key`` comes from the value's column ("Over 300 volts"), not its row: each column holds its own range
     column_key: bool = False
+    # the value itself when a tolerance widened it into a range ("56 in" of "56 in ± 3 in"), in base units
+    nominal: float | None = None
 
     def resolved(self, ref_value: float) -> Constraint:
         """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind).
