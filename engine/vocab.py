@@ -637,6 +637,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "(qa|qc) (auditor|inspector|reviewer)",
         "auditor [name]",
         "inspector [name]",
+        "reviewer [name]",
         "audited by",
         "inspected by",
         "reviewed by",
