@@ -304,3 +304,24 @@ def test_value_ends_at_an_unlisted_label_after_a_wide_gap():
     text = "Contractor: Ridgeway Power    Crew Size: 4\nForeman: D. Ruiz    Inspector: L. Chen"
     md = extract_metadata([text])
     assert (md.contractor, md.foreman, md.auditor) == ("Ridgeway Power", "D. Ruiz", "L. Chen")
+
+
+def test_reviewer_label_and_a_location_wrapped_onto_the_next_line():
+    """Safety compliance reviews name the auditor "Reviewer:"; a long location wraps its last word onto
+    the next line before the header's next label ("..., Placer" / "County" / "Contractor: ..."). A short
+    heading after a value that ends its line is not taken into the value."""
+    text = "\n".join(
+        [
+            "SAFETY COMPLIANCE REVIEW",
+            "PM #: 35247702 Notification #: 121039054",
+            "Location: Ridge Road and Cedar Flat feeders, poles 4410 - 5130, Placer",
+            "County",
+            "Contractor: Sierra Powerline Services LLC Foreman: Dwayne Castellanos",
+            "Reviewer: Priya Raman Date of Review: October 16, 2025",
+        ]
+    )
+    md = extract_metadata([text])
+    assert md.auditor == "Priya Raman"
+    assert md.location == "Ridge Road and Cedar Flat feeders, poles 4410 - 5130, Placer County"
+    short = extract_metadata(["QA AUDIT\nLocation: 12 Oak St\nFindings\n1. Pole 4 guy has no marker."])
+    assert short.location == "12 Oak St"

@@ -282,6 +282,16 @@ def _fit(fld: str, value: str) -> str:
     return value
 
 
+def _wrapped_value(line: str, lines: list[str], i: int, form_rows: set[int]) -> bool:
+    """Whether ``line`` (no label of its own) is the wrapped end of the value on the line before: a few
+    words, no colon, and the header's labels go on right after it."""
+    words = line.split()
+    if not words or len(words) > 4 or ":" in line or line.isupper():
+        return False
+    nxt = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return nxt is not None and bool(_label_spans(lines[nxt], nxt in form_rows))
+
+
 def extract_metadata(pages: list[str]) -> AuditMetadata:
     """Read PM number, notification number, location, contractor, foreman, auditor, date, score.
 
@@ -300,6 +310,7 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     pending: list[list[str]] = []
     header_done = False  # past the first infraction: its "Location:" is not the job's
     form_rows = _form_rows(lines)
+    wrapped: str | None = None  # a text field whose value ended its line (it may go on below)
     for i, line in enumerate(lines):
         if not line.strip():
             continue
@@ -315,7 +326,11 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
         if not spans:
             if pending:
                 _assign_row(pending.pop(0), line, found)
+            elif wrapped is not None and _wrapped_value(line, lines, i, form_rows):
+                found[wrapped] = f"{found[wrapped]} {line.strip()}"  # "..., Placer" / "County"
+            wrapped = None
             continue
+        wrapped = None
         new_pending: list[str] = []
         for k, (_start, end, fld) in enumerate(spans):
             stop = spans[k + 1][0] if k + 1 < len(spans) else len(line)
@@ -326,6 +341,8 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
             if v:
                 if fld not in found:
                     found[fld] = v
+                    if fld in _TEXT_FIELDS and k == len(spans) - 1 and raw.strip() == line[end:].strip():
+                        wrapped = fld  # the value ran to the end of its line: it may wrap onto the next
             elif not _clean_value(raw):
                 new_pending.append(fld)
         if new_pending and (len(new_pending) == len(spans) or len(new_pending) == 1):
