@@ -307,8 +307,8 @@ def _submit_all(
     return ids, time.perf_counter() - started
 
 
-# Worker classes compared by the throughput section (jobs/worker.py): the product's default in-process
-# worker and the forking worker (library preloaded before each fork), side by side.
+# Worker classes compared by the throughput section (jobs/worker.py): the product's default forking
+# worker (library preloaded before each fork) and the in-process worker, side by side.
 WORKER_CLASSES = {
     "forking": "jobs.worker.NexaWorker",
     "in_process": "jobs.worker.NexaSimpleWorker",
@@ -386,8 +386,8 @@ def _job_stats(job_ids: list[str]) -> dict:
 def run_throughput(ctx, base_url: str, audits: int = 300, cap_seconds: float = 150.0) -> Section:
     """Audits per hour with 2 burst rqworkers.
 
-    Modes: ``cache_off`` (distinct 10-page audits, the product's default in-process
-    ``NexaSimpleWorker``), ``cache_off_forking`` (other distinct audits, the forking ``NexaWorker``,
+    Modes: ``cache_off`` (distinct 10-page audits, the product's default forking ``NexaWorker``),
+    ``cache_off_in_process`` (other distinct audits, the in-process ``NexaSimpleWorker``,
     side by side), ``cache_off_10k`` (the default worker against the 10,000-page library),
     ``cache_on`` (the audits of the first run resubmitted: answered from the analysis cache).
     """
@@ -410,12 +410,12 @@ def run_throughput(ctx, base_url: str, audits: int = 300, cap_seconds: float = 1
         f"Worker throughput: 2 rqworker --burst processes, up to {audits} 10-page audits (2,000-page library unless named)",
     )
     section.headers = ["mode", "audits", "submit s", "workers s", "audits/h (wall)", "audits/h (steady)", "ok", "failed", "cache hits"]  # fmt: skip
-    modes = ["cache_off", "cache_off_forking", "cache_off_10k", "cache_on"]
+    modes = ["cache_off", "cache_off_in_process", "cache_off_10k", "cache_on"]
     pdfs = fresh("off")
     analysed: list[bytes] = []
     for mode in modes:
-        if mode == "cache_off_forking":
-            pdfs = fresh("fork")
+        if mode == "cache_off_in_process":
+            pdfs = fresh("inproc")
         elif mode == "cache_off_10k":
             activate(LARGE_LIBRARY_DOCS)
             pdfs = fresh("large")
@@ -426,7 +426,7 @@ def run_throughput(ctx, base_url: str, audits: int = 300, cap_seconds: float = 1
             section.notes.append(f"{mode}: skipped, no audit finished in the cache-off run")
             continue
         ids, submit_s = _submit_all(base_url, tokens, pdfs)
-        worker_class = WORKER_CLASSES["forking" if mode == "cache_off_forking" else "in_process"]
+        worker_class = WORKER_CLASSES["in_process" if mode == "cache_off_in_process" else "forking"]
         workers_s, capped = _run_workers(log_dir, 2, cap_seconds, tag=f"{mode}-", worker_class=worker_class)
         stats = _job_stats(ids)
         finished = stats["succeeded"] + stats["failed"]

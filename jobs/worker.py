@@ -1,9 +1,10 @@
 """The RQ worker classes of ``manage.py rqworker`` (``settings.RQ["WORKER_CLASS"]``).
 
-``NexaSimpleWorker`` (the default) runs jobs in the worker process itself, keeping the spec
-library and what the engine builds on it between jobs; ``NexaWorker`` (``NEXA_WORKER_CLASS``)
-is RQ's forking worker, kept warm. Side by side in ``make bench`` the forking worker did 13-18 %
-fewer audits per hour (27-29 % before library snapshots), so it is opt-in.
+``NexaWorker`` (the default) is RQ's forking worker, kept warm; ``NexaSimpleWorker``
+(``NEXA_WORKER_CLASS``) runs jobs in the worker process itself. Side by side in ``make bench`` (2,000-page
+library, 300 audits, two runs) the forking worker did 22,518 and 21,682 audits/h steady against the
+in-process worker's 22,167 and 23,165: the same within run-to-run spread since library snapshots
+(13-18 % fewer before the snapshots' copy-on-write pages, 27-29 % before snapshots at all).
 
 ``NexaWorker``: before each fork the parent
 process loads the spec library (``audits.library.load_library``: parsed clauses and ranking index,

@@ -249,10 +249,11 @@ RQ_QUEUES = {
     for name in ("high", "default", "batch")
 }
 RQ_SHOW_ADMIN_LINK = True
-# In-process worker with a heartbeat thread + periodic reconciler (jobs/worker.py). The forking
-# jobs.worker.NexaWorker (library preloaded before each fork, RQ's hard kill and per-job isolation)
-# measured 13-18 % fewer audits/hour in make bench, so it is opt-in: NEXA_WORKER_CLASS.
-RQ = {"WORKER_CLASS": env.str("NEXA_WORKER_CLASS", default="jobs.worker.NexaSimpleWorker")}
+# RQ's forking worker kept warm (jobs/worker.py: the library is loaded in the parent before each fork):
+# heartbeats, the hard kill after the timeout and per-job isolation. Side by side in make bench it does
+# as many audits/hour as the in-process jobs.worker.NexaSimpleWorker within run-to-run spread (since
+# library snapshots); NEXA_WORKER_CLASS picks the other.
+RQ = {"WORKER_CLASS": env.str("NEXA_WORKER_CLASS", default="jobs.worker.NexaWorker")}
 # Seconds between heartbeats of a running job; the reconciler calls a job lost after
 # NEXA_HEARTBEAT_MISSED beats in a row are missing (jobs.reconcile.heartbeat_stale_seconds).
 NEXA_JOB_MONITORING_INTERVAL = env.int("NEXA_JOB_MONITORING_INTERVAL", default=10)
