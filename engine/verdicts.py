@@ -690,7 +690,13 @@ def decide(description: str, fields: Mapping[str, object] | None, library: Libra
     if not missing:
         return decision
     closest = decision.citations[0] if decision.citations else None
-    if closest and decision.verdict != NEEDS_REVIEW and _misnumbered(missing, closest, description, library):
+    if (
+        closest
+        and decision.verdict != NEEDS_REVIEW
+        and (
+            _misnumbered(missing, closest, description, library) or _sibling_rule(missing, closest, decision)
+        )
+    ):
         # "no guy marker; auditor cites Rule 86.9": the number is not the library's, but the held rule
         # titled by the very thing the finding names governs, and the reason says so
         note = (
@@ -718,6 +724,22 @@ def decide(description: str, fields: Mapping[str, object] | None, library: Libra
     return Decision(
         NEEDS_REVIEW, round(min(decision.confidence, 0.5), 3), reason, decision.citations, details
     )
+
+
+def _sibling_rule(missing: list[str], closest: Mapping[str, object], decision: Decision) -> bool:
+    """Whether every unheld reference is another part of the rule whose held clause decided on the finding's
+    own measured value ("where the plan calls for a guard arm under Rule 87.4-C3, the guard arm is 3 ft
+    long": Rule 87.7-B, held, sets the arm's length): the held part governs what was measured."""
+    if not decision.details.get("comparisons"):
+        return False
+    base = re.match(r"\d+", str(closest.get("section", "")))
+    if base is None:
+        return False
+    for m in missing:
+        ref = re.match(r"(?i)rule\s+(\d+)[.\d-]", m)
+        if ref is None or ref.group(1) != base.group(0):
+            return False
+    return True
 
 
 def _misnumbered(

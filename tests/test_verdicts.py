@@ -1086,3 +1086,30 @@ def test_a_rule_named_in_brackets_of_an_exception_does_not_send_the_case_elsewhe
         lib,
     )
     assert d.verdict == "REPEALABLE" and "exception" in d.reason, d.reason
+
+
+def test_a_held_part_of_the_rule_decides_what_was_measured_beside_an_unheld_part():
+    """GO 95 Rule 87.7-B (held) sets a guard arm's length; Rule 87.4-C3 (not held) says when a guard arm is
+    needed. A finding that names 87.4-C3 for context and measures the arm is decided by 87.7-B, and the
+    reason says 87.4-C3 is not held; a finding that turns on 87.4-C3 alone stays NEEDS_REVIEW."""
+    lib = Library(
+        [
+            R("GO-95-VIII", "87.7", "Covering or Guarding", heading="Covering or Guarding"),
+            R(
+                "GO-95-VIII",
+                "87.7-B",
+                "Guard arms over messengers shall be not less than 4 feet long.",
+                heading="Guard Arms",
+            ),
+        ]
+    )
+    d = decide(
+        "At pole 1201, where the joint-use plan calls for a guard arm under Rule 87.4-C3, the guard arm "
+        "installed above the messenger is 3 ft long.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID", d.reason
+    assert "87.4-C3" in d.reason and "does not hold" in d.reason
+    unheld = decide("No guard arm installed at pole 1207; auditor cites Rule 87.4-C3.", {}, lib)
+    assert unheld.verdict == "NEEDS_REVIEW", unheld.reason
