@@ -694,7 +694,8 @@ def decide(description: str, fields: Mapping[str, object] | None, library: Libra
         closest
         and decision.verdict != NEEDS_REVIEW
         and (
-            _misnumbered(missing, closest, description, library) or _sibling_rule(missing, closest, decision)
+            _misnumbered(missing, closest, description, library)
+            or _sibling_rule(missing, closest, decision, description)
         )
     ):
         # "no guy marker; auditor cites Rule 86.9": the number is not the library's, but the held rule
@@ -726,12 +727,32 @@ def decide(description: str, fields: Mapping[str, object] | None, library: Libra
     )
 
 
-def _sibling_rule(missing: list[str], closest: Mapping[str, object], decision: Decision) -> bool:
+# a reference the finding rests its go-back on: "per Rule X", "auditor cites Rule X", "Rule X requires ..."
+_BASIS_BEFORE = re.compile(
+    r"(?i)\b(?:per|cites?|cited|citing|violat\w*|contrary\s+to|see)\W+(?:GO\s*\d+\W+)?$"
+)
+_BASIS_AFTER = re.compile(
+    r"(?i)^\W*(?:requires?|required|calls?\s+for|specifies|states|sets|says|mandates)\b"
+)
+
+
+def _sibling_rule(
+    missing: list[str], closest: Mapping[str, object], decision: Decision, description: str
+) -> bool:
     """Whether every unheld reference is another part of the rule whose held clause decided on the finding's
-    own measured value ("where the plan calls for a guard arm under Rule 87.4-C3, the guard arm is 3 ft
-    long": Rule 87.7-B, held, sets the arm's length): the held part governs what was measured."""
+    own measured value, named for context rather than as the go-back's basis ("where the plan calls for a
+    guard arm under Rule 87.4-C3, the guard arm is 3 ft long": Rule 87.7-B, held, sets the arm's length).
+    "Rule 54.9-C requires 12 ft" or "per Rule 54.9-C" is the basis and stays unheld."""
     if not decision.details.get("comparisons"):
         return False
+    for m in missing:
+        at = description.find(m)
+        if at < 0:
+            return False
+        if _BASIS_BEFORE.search(description[max(0, at - 30) : at]) or _BASIS_AFTER.match(
+            description[at + len(m) : at + len(m) + 30]
+        ):
+            return False
     base = re.match(r"\d+", str(closest.get("section", "")))
     if base is None:
         return False
