@@ -1294,10 +1294,14 @@ def _compare_materials(ev: Evaluation) -> None:
 
 
 def _condition_not_met(ev: Evaluation) -> Decision | None:
-    """The rule applies only under a condition the finding's value does not meet: it does not govern."""
+    """The rule applies only under a condition the finding's value does not meet: it does not govern.
+    A permission under such a condition ("for lines of 600 volts or less, the employer may ...") is out of
+    reach instead, and the clause's mandatory statement decides (29 CFR 1910.269(n)(6))."""
     for c, q in ev.cond_pairs:
         if c.check(_measured_value(c, q, ev.facts)):
             continue
+        if ev.st.modality == "permissive":
+            return _mandatory_instead(ev, f"{q.describe()} is not {c.describe()}")
         # "bollards shall be installed where the pad is within 1.0 m of a travel lane": 1.5 m away
         reason = (
             f"{ev.label} applies only when the value is {c.describe()}; the finding states {q.describe()}, "
@@ -1320,6 +1324,22 @@ def _condition_not_met(ev: Evaluation) -> Decision | None:
         cites = _citations(ev.library, [(ev.gov.unit, ev.st.text)], ev.hits, score)
         return Decision(REPEALABLE, score, reason, cites, {**base, "rule": "condition_not_met"})
     return None
+
+
+def _mandatory_instead(ev: Evaluation, why: str) -> Decision | None:
+    """The decision by the governing clause's first mandatory statement (else its first rule stated in the
+    indicative), when the permission ``ev`` read is out of the finding's reach (``why``); None when the
+    clause has neither."""
+    sts = [st for st in ev.library.statements(ev.gov.unit) if st is not ev.st and not st.is_exception]
+    # a regulation may state its rule in the indicative ("the ground-end connection is attached first")
+    rules = [st for st in sts if st.modality == "mandatory"] or [
+        st for st in sts if st.modality == "statement" and len(st.text.split()) >= 8
+    ]
+    if not rules:
+        return None
+    got = _evaluate(replace(ev.gov, stmt=rules[0]), ev.facts, ev.library, ev.hits, ev.conf)
+    note = f" The permission in the same clause does not reach this case ({why})."
+    return Decision(got.verdict, got.confidence, got.reason + note, got.citations, got.details)
 
 
 def _permitted_limit(ev: Evaluation) -> Decision | None:

@@ -91,3 +91,34 @@ def test_a_text_table_goes_on_after_its_header_repeats_on_the_next_page():
     spec = parse_spec(pages, "r6-five-pages.pdf")
     rows = [c for c in spec.clauses if c.kind == "table_row"]
     assert [(r.data["cells"][0], r.page) for r in rows] == [("2", 1), ("3", 1), ("4", 1), ("5", 2)]
+
+
+GROUNDS = """29 CFR 1910.269 (library excerpt)
+Document 1910.269-N
+Revision 1
+1910.269(n)(6) Connecting and removing grounds
+When an employee attaches a ground to a line, the ground-end connection is attached first, and the other end is
+then attached by means of a live-line tool. For lines operating at 600 volts or less, the employer may let the
+employee use insulating equipment other than a live-line tool.
+"""
+
+
+def test_a_permission_whose_condition_is_not_met_leaves_the_rule_to_decide():
+    """1910.269(n)(6): the 600-volt allowance is a permission; a 12.47 kV line is outside it, so the rule
+    (ground end first, line end by live-line tool) decides, and the go-back stands. Before, the unmet
+    condition of the permission was read as the whole rule not governing (REPEALABLE)."""
+    spec = parse_spec([GROUNDS], "grounds.pdf")
+    lib = Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
+            for c in spec.clauses
+        ]
+    )
+    d = decide(
+        "The lineman attached the line-end clamp of the ground to the deenergized 12.47 kV phase by hand, "
+        "without a live-line tool, before connecting the ground end.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID", d.reason
+    assert "permission" in d.reason and "12.47 kV" in d.reason
