@@ -4,8 +4,9 @@ real-standards issue, classes 3 and 4). Values restate GO 95 Table 1, Cases 1-6 
 
 from __future__ import annotations
 
-from engine import ClauseRecord, Library, decide
+from engine import Library, decide
 from engine.spec.parsing import parse_spec
+from tests.spec_library import library_of
 
 HEADER = """Case
 No.
@@ -117,14 +118,7 @@ b) Residential Premises: over private driveways on premises used for residential
 
 
 def _library() -> Library:
-    records = []
-    for name, pages in (("rules.pdf", list(RULES)), ("drops.pdf", [SERVICE_DROPS])):
-        spec = parse_spec(pages, name)
-        records += [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    return Library(records)
+    return library_of((list(RULES), "rules.pdf"), ([SERVICE_DROPS], "drops.pdf"))
 
 
 def test_cases_and_columns_are_read_across_the_page_break():
@@ -312,13 +306,7 @@ GO-95-Wires   Library revision 1   Page 2 of 2
 
 
 def _wire_library() -> Library:
-    spec = parse_spec(WIRES, "wires.pdf")
-    return Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    return library_of((WIRES, "wires.pdf"))
 
 
 def test_a_wire_against_wire_table_with_letter_headings_is_read():
@@ -370,14 +358,7 @@ def test_a_service_drop_rule_does_not_judge_a_guy_and_an_address_is_not_a_street
         "2) not less than 14 feet is permitted for the portions of guys over that part of the public "
         "thoroughfare which is an entrance to or exit from private residential premises.\n"
     )
-    records = []
-    for name, pages in (("rules.pdf", list(RULES)), ("drops.pdf", [page])):
-        spec = parse_spec(pages, name)
-        records += [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    lib = Library(records)
+    lib = library_of((list(RULES), "rules.pdf"), ([page], "drops.pdf"))
     guy = decide(
         "Overhead guy from pole 7731 passes over the driveway entrance to the residence at 1270 Marsh Rd "
         "(urban district) at 14 ft 3 in.",
@@ -439,13 +420,7 @@ Posts shall be of sound material.
 
 
 def _post_library() -> Library:
-    spec = parse_spec(POST_PAGES, "posts.pdf")
-    return Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    return library_of((POST_PAGES, "posts.pdf"))
 
 
 def test_a_one_column_table_keyed_by_grade_is_read_with_its_units_and_notes():
@@ -512,13 +487,7 @@ poles; these shall comply with Rule 39.2.
 
 
 def _untitled_library() -> Library:
-    spec = parse_spec([UNTITLED_PAGE], "risers.pdf")
-    return Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    return library_of(([UNTITLED_PAGE], "risers.pdf"))
 
 
 def test_a_table_without_a_title_is_read_under_the_name_its_rule_gives_it():
@@ -581,13 +550,7 @@ Beyond 6 feet from such a pole or structure, Table 2 applies unmodified.
 
 
 def test_the_best_table_row_decides_before_a_rule_that_modifies_its_table():
-    spec = parse_spec(WIRES[:1] + [WIRES[1] + CROSSING_RULE], "wires.pdf")
-    lib = Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    lib = library_of((WIRES[:1] + [WIRES[1] + CROSSING_RULE], "wires.pdf"))
     d = decide(
         "120/240 V secondary of the new service line crosses over the existing 120/240 V secondary of the "
         "neighboring line with 27 in of vertical clearance.",

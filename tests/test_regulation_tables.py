@@ -6,8 +6,9 @@ wording that defers to other paragraphs' exceptions or lists its own."""
 
 from __future__ import annotations
 
-from engine import ClauseRecord, Library, decide
+from engine import Library, decide
 from engine.spec.parsing import parse_spec
+from tests.spec_library import library_of
 
 R6 = """29 CFR 1910.269 (library excerpt)
 Document 1910.269-L
@@ -27,13 +28,7 @@ Row Nominal voltage (kV), phase-to-phase Distance, phase-to-ground exposure, m (
 
 
 def _library() -> Library:
-    spec = parse_spec([R6], "r6.pdf")
-    return Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    return library_of(([R6], "r6.pdf"))
 
 
 def test_caption_row_numbers_unitless_ranges_and_paired_units_are_read():
@@ -107,13 +102,7 @@ def test_a_permission_whose_condition_is_not_met_leaves_the_rule_to_decide():
     """1910.269(n)(6): the 600-volt allowance is a permission; a 12.47 kV line is outside it, so the rule
     (ground end first, line end by live-line tool) decides, and the go-back stands. Before, the unmet
     condition of the permission was read as the whole rule not governing (REPEALABLE)."""
-    spec = parse_spec([GROUNDS], "grounds.pdf")
-    lib = Library(
-        [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    )
+    lib = library_of(([GROUNDS], "grounds.pdf"))
     d = decide(
         "The lineman attached the line-end clamp of the ground to the deenergized 12.47 kV phase by hand, "
         "without a live-line tool, before connecting the ground end.",

@@ -6,8 +6,9 @@ or "277/480 V" (real-standards issue, class 3)."""
 
 from __future__ import annotations
 
-from engine import ClauseRecord, Library, decide
+from engine import Library, decide
 from engine.spec.parsing import parse_spec
+from tests.spec_library import library_of
 
 CLIMBING = """Electrical Safety Orders (library excerpt)
 Document ESO-2375
@@ -32,14 +33,7 @@ Case Cable installation Systems of more than 600 V
 
 
 def _library(*texts: str) -> Library:
-    records = []
-    for i, text in enumerate(texts):
-        spec = parse_spec([text], f"spec-{i}.pdf")
-        records += [
-            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision=spec.revision)
-            for c in spec.clauses
-        ]
-    return Library(records)
+    return library_of(*(([text], f"spec-{i}.pdf") for i, text in enumerate(texts)))
 
 
 def test_a_header_of_voltage_ranges_in_words_names_the_value_columns():
