@@ -106,17 +106,18 @@ def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
     if keys[0].kind == "voltage":
         # value columns named by voltage ranges each carry their own key; "277/480 V" is one circuit, keyed
         # by its phase-to-phase voltage
-        for q in _circuit_voltages(qs, facts.text):
+        for q in _circuit_voltages(facts):
             if any(k.contains(q.magnitude) for k in keys):
                 return True, q
         return True, None
     return True, _key_match(keys[0], facts)
 
 
-def _circuit_voltages(qs: list[Quantity], text: str) -> list[Quantity]:
-    """``qs`` (voltages in finding order) without the lower voltage of a slash pair ("277/480 V",
-    "7.2/12.47 kV": phase-to-ground over phase-to-phase; the circuit is named by the second)."""
-    qs = sorted(qs, key=lambda q: q.start)
+def _circuit_voltages(facts: Facts) -> list[Quantity]:
+    """The voltages the finding states, in its order, without the lower voltage of a slash pair
+    ("277/480 V", "7.2/12.47 kV": phase-to-ground over phase-to-phase; the circuit is named by the second)."""
+    qs = sorted((q for q in facts.measured + facts.claimed if q.kind == "voltage"), key=lambda q: q.start)
+    text = facts.text
     return [
         q for q, nxt in zip(qs, [*qs[1:], None], strict=False) if not (nxt and text[q.end : nxt.start] == "/")
     ]
@@ -743,22 +744,17 @@ def _sibling_rule(
     own measured value, named for context rather than as the go-back's basis ("where the plan calls for a
     guard arm under Rule 87.4-C3, the guard arm is 3 ft long": Rule 87.7-B, held, sets the arm's length).
     "Rule 54.9-C requires 12 ft" or "per Rule 54.9-C" is the basis and stays unheld."""
-    if not decision.details.get("comparisons"):
+    base = re.match(r"\d+", str(closest.get("section", "")))
+    if base is None or not decision.details.get("comparisons"):
         return False
     for m in missing:
+        ref = re.match(r"(?i)rule\s+(\d+)[.\d-]", m)
         at = description.find(m)
-        if at < 0:
+        if ref is None or ref.group(1) != base.group(0) or at < 0:
             return False
         if _BASIS_BEFORE.search(description[max(0, at - 30) : at]) or _BASIS_AFTER.match(
             description[at + len(m) : at + len(m) + 30]
         ):
-            return False
-    base = re.match(r"\d+", str(closest.get("section", "")))
-    if base is None:
-        return False
-    for m in missing:
-        ref = re.match(r"(?i)rule\s+(\d+)[.\d-]", m)
-        if ref is None or ref.group(1) != base.group(0):
             return False
     return True
 
@@ -1227,13 +1223,14 @@ def _evaluation(
     )
     comparisons = []
     for c, q in pairs:
-        ok = c.check(_measured_value(c, q, facts))
+        value = _measured_value(c, q, facts)
+        ok = c.check(value)
         comparisons.append({"measured": q.describe(), "required": c.describe(), "meets": ok})
         if not ok and ev.outcome != "violated":
             ev.outcome, ev.measured_txt, ev.required_txt = "violated", q.describe(), c.describe()
         elif ok and ev.outcome is None:
             ev.outcome, ev.measured_txt, ev.required_txt = "complies", q.describe(), c.describe()
-        if ok and c.nominal is not None and abs(_measured_value(c, q, facts) - c.nominal) > 1e-9:
+        if ok and c.nominal is not None and abs(value - c.nominal) > 1e-9:
             ev.within_tolerance = True  # it meets the limit only by the tolerance the rule allows
     if ev.outcome != "violated":
         _compare_materials(ev)
@@ -1247,7 +1244,7 @@ def _outside_voltage_columns(usable: list[Constraint], facts: Facts) -> tuple[Qu
     voltage ranges ("Systems of more than 600 V: 36 in") and the circuit the finding names lies in none of
     them (a 480 V feeder): the row gives no value for that circuit. None otherwise."""
     keyed = [c for c in usable if c.column_key and c.key is not None]
-    volts = _circuit_voltages([q for q in facts.measured + facts.claimed if q.kind == "voltage"], facts.text)
+    volts = _circuit_voltages(facts)
     if not keyed or not volts:
         return None
     if any(c.key is not None and c.key.contains(q.magnitude) for c in keyed for q in volts):

@@ -280,8 +280,7 @@ def table_row_statement(
             qs = [
                 q for q in find_quantities(f"{cells[ci].strip()} {unit.group(1)}") if q.kind != "temperature"
             ]
-        pair = _PAIRED_VALUE.fullmatch(cells[ci]) if not qs and unit else None
-        if pair and unit:
+        if not qs and unit and (pair := _PAIRED_VALUE.fullmatch(cells[ci])):
             # "m (ft)" / "0.65 (2.14)": the value and its equivalent in the parenthesised unit (1910.269 Table R-6)
             qs = [q for q in find_quantities(f"{pair.group(2)} {unit.group(1)}") if q.kind != "temperature"]
         if not qs:
