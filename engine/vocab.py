@@ -638,6 +638,7 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "auditor [name]",
         "inspector [name]",
         "reviewer [name]",
+        "[safety|field] observer [name]",
         "audited by",
         "inspected by",
         "reviewed by",

@@ -1323,3 +1323,20 @@ def test_a_checklist_comment_starting_with_a_value_belongs_to_its_row():
     assert [f.fields.get("item") for f in found] == ["5", "6", "7"]
     assert found[1].description.startswith("480 V feeder from the B-6") and "26 in" in found[1].description
     assert found[2].fields["subject"] == "Insulation shielding?"
+
+
+def test_pole_by_pole_blocks_the_first_and_the_acceptable_ones():
+    """realtext-go2: in a pole-by-pole sheet the first "POLE 7701" heading was read as the section's own
+    heading, so its issue was lost, and the "Status: Acceptable - no findings." poles became findings."""
+    pages = [
+        "Pole-by-Pole QA Inspection\nPM: 35629905\nInspector: S. Ortiz\n"
+        "POLE 7701\nStatus: GO-BACK\nIssue: Anchor guy at pole 7701 has no guy marker installed.\n"
+        "Required correction: Install an 8 ft guy marker.\n"
+        "POLE 7702\nStatus: Acceptable - no findings.\n"
+        "POLE 7703\nStatus: GO-BACK\nIssue: Pole 7703 anchor guy marker is only 6 ft long.\n"
+    ]
+    found, _ = detect_infractions(pages)
+    assert [f.description.split(";")[0].split(".")[0] for f in found] == [
+        "Anchor guy at pole 7701 has no guy marker installed",
+        "Pole 7703 anchor guy marker is only 6 ft long",
+    ]

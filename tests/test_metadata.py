@@ -325,3 +325,36 @@ def test_reviewer_label_and_a_location_wrapped_onto_the_next_line():
     assert md.location == "Ridge Road and Cedar Flat feeders, poles 4410 - 5130, Placer County"
     short = extract_metadata(["QA AUDIT\nLocation: 12 Oak St\nFindings\n1. Pole 4 guy has no marker."])
     assert short.location == "12 Oak St"
+
+
+def test_a_form_title_starting_with_a_label_word_gives_way_to_the_labelled_value():
+    """realtext-mix, realtext-rus: a form titled "Contractor Safety Observation Checklist" (or set in capitals,
+    "CONTRACTOR QUALITY ASSURANCE PROGRAM") was read as the contractor's name; the "Contractor: ..." line
+    below names it. A safety observation form names its auditor "Observer:"."""
+    text = "\n".join(
+        [
+            "Contractor Safety Observation Checklist - Work Near Overhead Lines",
+            "PM #: 35330054",
+            "Notification #: 121483947",
+            "Contractor: Capitol Civil and Grading Co.",
+            "Observer: Sunita Varghese",
+        ]
+    )
+    md = extract_metadata([text])
+    assert (md.contractor, md.auditor) == ("Capitol Civil and Grading Co.", "Sunita Varghese")
+    caps = extract_metadata(
+        [
+            "CONTRACTOR QUALITY ASSURANCE PROGRAM\nPM #: 41846650\nNotification #: 230129018\n"
+            "Contractor: High Country Utility Constructors\n"
+        ]
+    )
+    assert caps.contractor == "High Country Utility Constructors"
+    # A label/value table's "Auditor Jennifer Pak" is not a title: the signature line at the foot does not
+    # replace it.
+    tabled = extract_metadata(
+        [
+            "Field Value\nPM Number 35440517\nAuditor Jennifer Pak\nAudit Date October 14, 2025\n"
+            "Non-Conforming Items:\n1. Conduit sweep radius 24 in.\nAuditor: Jennifer Pak October 14, 2025\n"
+        ]
+    )
+    assert tabled.auditor == "Jennifer Pak"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from engine.audit.classify import REF_CELL, STATUS_WORD, is_nothing, is_title
 from engine.audit.patterns import (
+    COMPLIANT_HEADING,
     INLINE_FIELD,
     ISSUE_KEYS,
     LETTERED,
@@ -85,7 +86,9 @@ class Item:
 
     def build(self) -> DetectedInfraction | None:
         if self.layout == "titled" and (
-            not self.fields or NOT_A_FINDING.search(" ".join(self.fields.get("description", [])))
+            not self.fields
+            or NOT_A_FINDING.search(" ".join(self.fields.get("description", [])))
+            or self._compliant_status()
         ):
             # A title with no paragraph under it, or over a compliant note, is a heading.
             return None
@@ -138,6 +141,13 @@ class Item:
         if layout == "paragraph" and found:
             layout = "block"
         return DetectedInfraction(self.code, desc, self.page, layout, found)
+
+    def _compliant_status(self) -> bool:
+        """A titled block with no issue whose status says it passed ("POLE 7702" / "Status: Acceptable -
+        no findings")."""
+        if any(self.fields.get(k) for k in ISSUE_KEYS) or self.fields.get("description"):
+            return False
+        return bool(COMPLIANT_HEADING.search(" ".join(self.fields.get("status", []))))
 
 
 def field_key(label: str) -> str:

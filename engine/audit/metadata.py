@@ -223,11 +223,13 @@ def _assign_row(pending: list[str], line: str, found: dict[str, str]) -> None:
             found[fld] = v
 
 
-def _form_rows(lines: list[str]) -> set[int]:
+def _form_rows(lines: list[str]) -> tuple[set[int], set[int]]:
     """Indexes of lines that are rows of a two-column label/value form: the lines under a
     ``Field Value`` header row that start with a label, and runs of at least ``_FORM_RUN``
-    consecutive (non-blank) lines that each start with a label."""
+    consecutive (non-blank) lines that each start with a label; and, of those, the rows under a
+    ``Field Value`` header."""
     rows: set[int] = set()
+    tabled: set[int] = set()
     run: list[int] = []
     under_header = False
     for i, line in enumerate(lines):
@@ -241,11 +243,17 @@ def _form_rows(lines: list[str]) -> set[int]:
             run.append(i)
             if under_header:
                 rows.add(i)
+                tabled.add(i)
             if len(run) >= _FORM_RUN:
                 rows.update(run)
         else:
             under_header, run = False, []
-    return rows
+    return rows, tabled
+
+
+def _weak_label(label: str) -> bool:
+    """A label parted from its value by a single space only (no ':', '#', '-', '|', tab or wide gap)."""
+    return not re.search(r"[:#|\t-]|\s{2}", label)
 
 
 def _cut_at_next_label(raw: str) -> str:
@@ -309,8 +317,11 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     # takes one value row; a column of stacked labels takes one value line each).
     pending: list[list[str]] = []
     header_done = False  # past the first infraction: its "Location:" is not the job's
-    form_rows = _form_rows(lines)
+    form_rows, tabled = _form_rows(lines)
     wrapped: str | None = None  # a text field whose value ended its line (it may go on below)
+    # Text fields read from a label parted from its value by one space only ("Contractor Safety
+    # Observation Checklist", a form title): a later "Contractor: ..." with a real separator wins.
+    weak: set[str] = set()
     for i, line in enumerate(lines):
         if not line.strip():
             continue
@@ -332,15 +343,18 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
             continue
         wrapped = None
         new_pending: list[str] = []
-        for k, (_start, end, fld) in enumerate(spans):
+        for k, (start, end, fld) in enumerate(spans):
             stop = spans[k + 1][0] if k + 1 < len(spans) else len(line)
             raw = line[end:stop]
             if fld in _TEXT_FIELDS:
                 raw = _cut_at_next_label(raw)
             v = _fit(fld, raw)
             if v:
-                if fld not in found:
+                if fld not in found or (fld in weak and not _weak_label(line[start:end])):
                     found[fld] = v
+                    weak.discard(fld)
+                    if fld in _TEXT_FIELDS and _weak_label(line[start:end]) and i not in tabled:
+                        weak.add(fld)
                     if fld in _TEXT_FIELDS and k == len(spans) - 1 and raw.strip() == line[end:].strip():
                         wrapped = fld  # the value ran to the end of its line: it may wrap onto the next
             elif not _clean_value(raw):
@@ -349,7 +363,7 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
             pending.append(new_pending)
         else:
             pending = []
-        if len(found) == len(_LABELS):
+        if len(found) == len(_LABELS) and not weak:
             break
     text = "\n".join(pages)
     if "pm_number" not in found:

@@ -1,9 +1,12 @@
 """Other label lines (``Audit summary: ...``, ``Required Actions: ...``) end the open item; they
-are no findings themselves."""
+are no findings themselves. An issue line (``Issue: ...``) with no item open, under an infraction
+heading, is a finding of its own: a block whose heading was read as the section's
+(``POLE 7701`` / ``Status: GO-BACK`` / ``Issue: ...``)."""
 
 from __future__ import annotations
 
-from engine.audit.patterns import GENERIC_LABEL, Line
+from engine.audit.items import Item, add_fields
+from engine.audit.patterns import FIELD, GENERIC_LABEL, ISSUE_KEYS, Line
 from engine.audit.state import DetectionState
 
 NAME = "label"
@@ -15,4 +18,12 @@ def read(st: DetectionState, ln: Line) -> bool:
         return False
     st.close()
     st.after_break = False
+    fm = FIELD.match(ln.text)
+    if st.section == "infraction" and not st.quiet_section and fm:
+        item = Item("", ln.page, "paragraph", "", title_block=True)
+        add_fields(item, fm.group("key"), fm.group("value"))
+        if any(item.fields.get(k) for k in ISSUE_KEYS):
+            st.list_counter += 1
+            item.code = f"Item {st.list_counter}"
+            st.item = item
     return True
