@@ -802,7 +802,7 @@ def test_findings_table_with_wrapped_finding_cells():
             "Down guy anchor rod exposed 16 in above finished grade in a lawn area; the guy marker is also missing.",
             "table",
         ),
-        ("Item 2", "Vault 7 Cable racks not bonded to the vault ground bus.", "table"),
+        ("Item 2", "Cable racks not bonded to the vault ground bus.", "table"),
         (
             "Item 3",
             "Riser conduit straps spaced 6 ft apart over the full height of the riser above the guard; "
@@ -815,7 +815,7 @@ def test_findings_table_with_wrapped_finding_cells():
         "reference": "DS-310 4.2",
         "status": "Open",
     }
-    assert found[1].fields == {"reference": "DS-415", "status": "Open"}
+    assert found[1].fields == {"location": "Vault 7", "reference": "DS-415", "status": "Open"}
     assert found[2].fields == {"location": "Pole LM-19", "reference": "DS-212 3.1", "status": "Corrected"}
     # A row whose finding cell says "None" is no finding.
     empty = [rows[0], ["1", "Vault 7", "None", "", ""]]
@@ -1339,4 +1339,46 @@ def test_pole_by_pole_blocks_the_first_and_the_acceptable_ones():
     assert [f.description.split(";")[0].split(".")[0] for f in found] == [
         "Anchor guy at pole 7701 has no guy marker installed",
         "Pole 7703 anchor guy marker is only 6 ft long",
+    ]
+
+
+def test_photo_log_leads_with_a_field_and_a_place_label_opening_the_paragraph():
+    """realtext-gb2: "Go-Back #1   Photos: IMG_4102" was read as a section heading (its paragraph became a
+    finding only by the paragraph fallback), a paragraph opening "Meter at Unit B: ..." was a label line and
+    lost, and an "Info (IMG_4160): ...; no action." line after the last entry joined it."""
+    pages = [
+        "FIELD QA PHOTO LOG\nPM #: 35330781\n"
+        "Go-Back #1   Photos: IMG_4102-4103\nManhole opening at MH-3 measured 24 in diameter (circular).\n"
+        "Go-Back #2   Photos: IMG_4141\nMeter at Unit B: centerline 76 in above grade.\n"
+        "Info (IMG_4160): pad-mount transformer T-1 pad set level; no action.\n"
+        "Reviewed by Thomas Okafor on Nov 25, 2025.\n"
+    ]
+    found, _ = detect_infractions(pages)
+    assert [(f.code, f.description) for f in found] == [
+        ("Go-Back #1", "Manhole opening at MH-3 measured 24 in diameter (circular)."),
+        ("Go-Back #2", "Meter at Unit B: centerline 76 in above grade."),
+    ]
+    assert found[0].fields["photos"] == "IMG_4102-4103"
+
+
+def test_findings_register_with_a_reference_cited_column_lot_locations_and_manual_references():
+    """realtext-gb2: the header "No. Location Finding Reference cited Status" was not read as a findings table,
+    so twelve go-backs were lost; a one-line row's "Lot 2" location and "Greenbook 5.4.1" reference cells
+    stayed in its finding."""
+    pages = [
+        "No. Location Finding Reference cited Status\n"
+        "1 Lot 1 Meter socket, ringless cover and sealing ring in place. Greenbook Closed - compliant\n"
+        "2 Lot 2 Meter socket centerline measured 44 in above finished grade. Greenbook 5.4.1 Open\n"
+        "3 Lot 9 Meter centerline measured 3 ft 10 in above the concrete walk. Greenbook Open\n"
+    ]
+    found, _ = detect_infractions(pages)
+    assert [(f.description, f.fields) for f in found] == [
+        (
+            "Meter socket centerline measured 44 in above finished grade.",
+            {"location": "Lot 2", "reference": "Greenbook 5.4.1", "status": "Open"},
+        ),
+        (
+            "Meter centerline measured 3 ft 10 in above the concrete walk.",
+            {"location": "Lot 9", "reference": "Greenbook", "status": "Open"},
+        ),
     ]

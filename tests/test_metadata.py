@@ -358,3 +358,31 @@ def test_a_form_title_starting_with_a_label_word_gives_way_to_the_labelled_value
         ]
     )
     assert tabled.auditor == "Jennifer Pak"
+
+
+def test_a_letter_to_the_contractor_names_it_in_the_addressee_block_and_the_place_in_the_subject_line():
+    """realtext-gb2: an inspection letter gives the contractor and foreman in its addressee block ("Attn: Marcus
+    Bell, Foreman") and the location after the job numbers of its "Re:" line; "Inspector: Sofia Antonelli."
+    ends a sentence, so the full stop is not part of the name."""
+    text = "\n".join(
+        [
+            "Underground Construction Inspection - Letter to Contractor",
+            "November 12, 2025",
+            "Delta Underground Constructors",
+            "Attn: Marcus Bell, Foreman",
+            "1180 Industrial Way, Manteca, CA",
+            "Re: PM 35322019 / Notification 122108863 - Oak Court subdivision, Lots 9 - 31, Ripon",
+            "Inspection score: 72.50% (116/160). Inspector: Sofia Antonelli.",
+            "Dear Mr. Bell,",
+            "Deficiency: The oil-filled pad-mounted transformer at Lot 14 is 2 ft 4 in from the wall.",
+        ]
+    )
+    md = extract_metadata([text])
+    assert (md.pm_number, md.notification_number) == ("35322019", "122108863")
+    assert (md.contractor, md.foreman, md.auditor) == (
+        "Delta Underground Constructors",
+        "Marcus Bell",
+        "Sofia Antonelli",
+    )
+    assert md.location == "Oak Court subdivision, Lots 9 - 31, Ripon"
+    assert extract_metadata(["Contractor: Acme Line Corp.\n"]).contractor == "Acme Line Corp."

@@ -117,8 +117,8 @@ TABLE_COLUMN = re.compile(
     r"(?P<finding>(?:description\s+of\s+(?:the\s+)?)?(?:findings?|issues?|deficienc(?:y|ies)|conditions?|defects?)"
     r"|findings?|description|issues?|deficienc(?:y|ies)|conditions?(?:\s+found)?|defects?|discrepanc(?:y|ies)"
     r"|non[- ]?conformance|violations?)"
-    r"|(?P<ref>std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?"
-    r"|(?:rule|code|regulation)(?:\s+(?:cited|ref\.?|reference))?|cited\s+rule)"
+    r"|(?P<ref>(?:std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?"
+    r"|rule|code|regulation)(?:\s+(?:cited|ref\.?|reference))?|cited\s+(?:rule|reference|standard))"
     r"|(?P<status>status|disposition)"
     r"|(?P<loc>location(?:\s*/\s*(?:span|pole|structure))?|pole(?:\s+(?:no\.?|#|number))?|structure(?:\s+(?:no\.?|#))?"
     r"|span|equipment|facility|address)"
@@ -140,6 +140,8 @@ REF_CELL = re.compile(
     r"(?:[A-Z]{1,6}[- ]?\d{1,6}[A-Z]?(?:[-.]\d+)*|GO\s*\d{2,3}(?:\s+Rule)?|\d{5,6})(?:\s+(?:§\s*)?\d+(?:\.\d+)*)?"
     # "Table R-6", "Table 2", "(l)(3)", "1910.269(l)(2)": a table or a regulation's lettered paragraph
     r"|Table\s+[A-Z]{0,3}-?\d+(?:[-.]\d+)*[A-Z]?|(?:\d{1,4}\.\d{1,4})?(?:\([a-z0-9]{1,4}\))+"
+    # a manual named by its common name ("Greenbook", "Greenbook 5.4.1", "NESC 232")
+    r"|(?:Greenbook|Green\s+Book|NESC|NEC)(?:\s+(?:§\s*)?\d+(?:\.\d+)*)?"
 )
 
 

@@ -179,7 +179,9 @@ def takes_details(item: Item, text: str) -> bool:
 
 GO_BACK_ONLY = re.compile(r"(?i)^\W*(?:go[- ]?back|open|infraction|deficiency)\W*$")
 # cells leading a one-line row: a structure id ("V-104", "1104-52") and a rule reference ("GO 95 51.6-A")
-_LEAD_LOCATION = re.compile(r"^([A-Z]{0,4}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)")
+_LEAD_LOCATION = re.compile(
+    r"^((?:(?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building|Sta\.?)\s+)?[A-Z]{0,4}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)"
+)
 _LEAD_REF = re.compile(
     r"^((?:CPUC\s+)?(?:GO|G\.O\.)\s*\d{2,3}(?:\s+Rule)?(?:\s+\d+(?:\.\d+)*(?:-[A-Z]{1,2}\d?[a-z]?)?(?:\(\w{1,3}\))*)?)"
     r"(?:\s+(?=[A-Z])|\s*$)"

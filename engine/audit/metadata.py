@@ -287,7 +287,38 @@ def _fit(fld: str, value: str) -> str:
         return value if re.search(r"\d", value) else ""
     if not re.search(r"[A-Za-z0-9]", value):
         return ""
+    last = value.rsplit(" ", 1)[-1]
+    if last.endswith(".") and len(last) > 5 and last[:-1].isalpha() and not last.isupper():
+        value = value[:-1]  # "Inspector: Sofia Antonelli." ends a sentence, not an abbreviation ("Corp.")
     return value
+
+
+# A letter to the contractor: the addressee block ("Delta Underground Constructors" / "Attn: Marcus
+# Bell, Foreman") and the subject line ("Re: PM 35322019 / Notification 122108863 - Oak Court, Ripon").
+_ATTN = re.compile(r"^\s*(?:attn|attention)\s*[:.]?\s+(?P<name>[^,]+?)\s*(?:,\s*(?P<title>.+?))?\s*$", re.I)
+_RE_LINE = re.compile(r"^\s*(?:re|subject)\s*:\s*(?P<rest>.+)$", re.I)
+_RE_IDS = re.compile(
+    r"^(?:\s*(?:/|,|and)?\s*(?:pm|order|notification|notif\.?|job)\s*(?:number|no\.?|#)?\s*[:#]?\s*\d{6,12})+"
+    r"\s*[-\u2013\u2014:,]\s*",
+    re.I,
+)
+
+
+def _letter_fields(lines: list[str]) -> dict[str, str]:
+    """Contractor, foreman and location of a letter's addressee block and subject line (``{}`` if none)."""
+    got: dict[str, str] = {}
+    for i, line in enumerate(lines):
+        if (m := _ATTN.match(line)) and i > 0:
+            company = next((ln.strip() for ln in reversed(lines[:i]) if ln.strip()), "")
+            if company and not parse_date(company) and ":" not in company and _form_value(company):
+                got["contractor"] = _clean_value(company)
+            if re.search(r"\bforeman\b", m.group("title") or "", re.I):
+                got["foreman"] = _clean_value(m.group("name"))
+        elif (m := _RE_LINE.match(line)) and (ids := _RE_IDS.match(m.group("rest"))):
+            place = _clean_value(m.group("rest")[ids.end() :])
+            if place:
+                got["location"] = place
+    return got
 
 
 def _wrapped_value(line: str, lines: list[str], i: int, form_rows: set[int]) -> bool:
@@ -365,6 +396,9 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
             pending = []
         if len(found) == len(_LABELS) and not weak:
             break
+    for fld, v in _letter_fields(lines).items():
+        if not found.get(fld):
+            found[fld] = v
     text = "\n".join(pages)
     if "pm_number" not in found:
         m = _PM_ANYWHERE.search(text)

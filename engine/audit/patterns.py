@@ -38,7 +38,8 @@ LEAD = re.compile(
     rf"^(?P<label>{LEAD_LABEL})"
     r"(?:\s*(?P<hash>#|no\.?|number)?\s*(?P<num>\d{1,3}[a-z]?)\b(?:\s+of\s+\d{1,3}\b)?)?"
     r"(?:\s*\((?P<paren>[^()]{0,40})\))?"
-    r"\s*(?P<sep>:|\.(?=\s)|\s[-–—]\s|\)\s|$)\s*(?P<rest>.*)$",
+    # a wide gap before a field ("Go-Back #1   Photos: IMG_4102") parts a numbered lead from its first field
+    r"\s*(?P<sep>:|\.(?=\s)|\s[-–—]\s|\)\s|\s{2,}(?=[A-Z][\w /.-]{0,30}:\s)|$)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 NUM_AFTER_COLON = re.compile(
@@ -118,7 +119,8 @@ INLINE_FIELD = re.compile(
 ISSUE_KEYS = vocab.ISSUE_FIELDS
 # Measured / required values are added to the description so the verdict can read them.
 VALUE_KEYS = vocab.VALUE_FIELDS
-GENERIC_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&()'.-]{0,40}:(?:\s|$)")
+# "Info (IMG_4160): ...": a label may end on a parenthesized reference with digits
+GENERIC_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&()'.-]{0,40}(?:\([\w .,/#-]{1,30}\))?:(?:\s|$)")
 
 NOT_A_FINDING = re.compile(
     r"\bno\s+(?:\w+\s+){0,2}(?:deficienc|infraction|go[- ]?back|violation|issue|finding|non[- ]?conform|exception)"

@@ -16,9 +16,16 @@ def read(st: DetectionState, ln: Line) -> bool:
     """Consume a label line (see the module docstring)."""
     if not GENERIC_LABEL.match(ln.text):
         return False
+    fm = FIELD.match(ln.text)
+    item = st.item
+    if item is not None and item.expect_body and item.empty() and not fm:
+        item.add(
+            ln.text
+        )  # the paragraph under a lead opens with its place: "Meter at Unit B: centerline 76 in ..."
+        item.expect_body = False
+        return True
     st.close()
     st.after_break = False
-    fm = FIELD.match(ln.text)
     if st.section == "infraction" and not st.quiet_section and fm:
         item = Item("", ln.page, "paragraph", "", title_block=True)
         add_fields(item, fm.group("key"), fm.group("value"))

@@ -7,8 +7,8 @@ are no go-backs."""
 from __future__ import annotations
 
 from engine.audit.classify import is_nothing, lead
-from engine.audit.items import Item
-from engine.audit.patterns import CLOSED_MARK, GO_BACK_MARK, NOT_GO_BACK, Line, ends_sentence, norm
+from engine.audit.items import Item, add_fields
+from engine.audit.patterns import CLOSED_MARK, FIELD, GO_BACK_MARK, NOT_GO_BACK, Line, ends_sentence, norm
 from engine.audit.state import DetectionState
 
 NAME = "lead"
@@ -33,9 +33,15 @@ def read(st: DetectionState, ln: Line) -> bool:
     if is_nothing(rest) or NOT_GO_BACK.search(lm.group("paren") or "") or closed:
         st.ignoring = True
         return True
-    item = Item(code, ln.page, "paragraph", rest, title_block=bool(num))
+    fm = FIELD.match(rest) if num and not lm.group("sep").strip() else None
+    item = Item(code, ln.page, "paragraph", "" if fm else rest, title_block=bool(num))
     st.start(item)
     st.section_leads += 1
+    if fm:
+        # "Go-Back #1   Photos: IMG_4102-4103": the lead's first field; the paragraph under it is the finding
+        add_fields(item, fm.group("key"), fm.group("value"))
+        item.target, item.expect_body = None, True
+        return True
     if num and lm.group("sep").strip() in ("-", "–", "—") and len(rest.split()) <= 8:
         # "Go Back #4 - Missing guy marker": a dashed title over its paragraph.
         item.expect_body = item.expect_body or not ends_sentence(rest)

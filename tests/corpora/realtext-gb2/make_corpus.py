@@ -326,7 +326,10 @@ def spec_062288(path):
         "densely populated urban areas, conduit banks of more than three primary conduits will normally "
         "require concrete encasement.",
     )
-    sub(pdf, "C. Severe exposure to dig-ins and other hazards may require concrete encasement of conduit lines.")
+    sub(
+        pdf,
+        "C. Severe exposure to dig-ins and other hazards may require concrete encasement of conduit lines.",
+    )
     pdf.heading("2", "[Conduit purchased by PG&E]")
     pdf.para(
         "In April 2020 PG&E stopped purchasing rigid PVC DB-120 conduit, couplings, fittings and bends for its "
@@ -345,7 +348,10 @@ def spec_062288(path):
         "requirements of this document. The following are also acceptable alternatives to the required rigid "
         "single-wall or co-extruded cellular-core-wall PVC Schedule 40 conduit:"
     )
-    sub(pdf, "A. single-wall and co-extruded cellular-core-wall PVC Schedule 40 or 80 UL 651 conduit that is so marked;")
+    sub(
+        pdf,
+        "A. single-wall and co-extruded cellular-core-wall PVC Schedule 40 or 80 UL 651 conduit that is so marked;",
+    )
     sub(pdf, "B. hot-dip galvanized rigid steel conduit conforming to ANSI Specification C80.1.")
     pdf.para(
         "The installer is responsible for using the proper fitting to join conduits; the transition may change "
@@ -406,7 +412,9 @@ def spec_go128(path):
     )
     pdf.band("Section II - Definitions")
     pdf.heading("20.9", "Cover")
-    pdf.para("Cover means the radial distance between the surface of an underground cable or conduit and grade.")
+    pdf.para(
+        "Cover means the radial distance between the surface of an underground cable or conduit and grade."
+    )
     pdf.band("Section III - Requirements for Supply Systems")
     pdf.heading("30", "General")
     pdf.para(
@@ -425,7 +433,10 @@ def spec_go128(path):
         "not reproduced.]"
     )
     pdf.heading("31.5", "Risers and Other Above-Ground Terminations [Original GO 128 text]")
-    sub(pdf, "A. Poles: supply system risers on poles shall be installed in accordance with General Order No. 95. [GO 95 is not reproduced in this library.]")
+    sub(
+        pdf,
+        "A. Poles: supply system risers on poles shall be installed in accordance with General Order No. 95. [GO 95 is not reproduced in this library.]",
+    )
     sub(
         pdf,
         "B. Other above-ground terminations: supply duct systems, suitably protected, may terminate above ground "
@@ -473,17 +484,26 @@ def spec_go128(path):
         "material into the closed compartment from outside. This does not prevent normal work such as fishing "
         "ducts and installing cable.",
     )
-    sub(pdf, "C. Locking: compartments and enclosures shall be secured against entry by unauthorized persons by locks or other suitable means.")
+    sub(
+        pdf,
+        "C. Locking: compartments and enclosures shall be secured against entry by unauthorized persons by locks or other suitable means.",
+    )
     sub(
         pdf,
         "D. Clearance from buildings: equipment containing oil shall be located so that its nearest metal parts "
         "clear the surface of buildings by not less than 3 feet.",
     )
     sub(pdf, "Exception: this clearance may be reduced to 2 feet if the building surface is noncombustible.")
-    sub(pdf, "Equipment not containing oil needs no specific clearance from buildings and may be incorporated into the building structure.")
+    sub(
+        pdf,
+        "Equipment not containing oil needs no specific clearance from buildings and may be incorporated into the building structure.",
+    )
 
     pdf.band("Appendix A - Summary of Dimensions, Clearances and Depth Requirements [Original GO 128 text]")
-    pdf.heading("Appendix A, Table 2", "Miscellaneous Dimensions and Clearance Requirements for Supply and Communication Systems")
+    pdf.heading(
+        "Appendix A, Table 2",
+        "Miscellaneous Dimensions and Clearance Requirements for Supply and Communication Systems",
+    )
     # Start the table near the foot of a page so that it crosses the page break with its header repeated.
     left = pdf.h - pdf.b_margin - pdf.get_y()
     if left > 44:
@@ -491,17 +511,50 @@ def spec_go128(path):
     pdf.grid(
         ["Case", T2_HEAD, "Requirement", "Reference rules"],
         [
-            ["1", "From railroad tracks, of risers and other above-ground terminations", "General Orders 26-D and 118", "31.5-D, 33.5-D, 41.5-C, 43.4"],
-            ["2", "Size and shape of manholes", "Minimum inside dimension 4 feet by 5 feet high; see Public Utilities Code Section 8051", "32.4, 42.4"],
-            ["3", "Manhole openings", "Not less than 26 in diameter, or 26 x 24 in rectangular", "32.5, 42.5"],
-            ["4", "Manhole location", "Manhole openings not less than 3 feet from any railroad rail", "32.8, 42.8"],
-            ["5", "Sectionalizing switches", "Maximum height of operating handles and viewing windows: 6-1/2 feet", "-"],
-            ["6", "Oil-filled equipment", "From building surface: 3 feet; from noncombustible building surface: 2 feet", "34.3-D"],
+            [
+                "1",
+                "From railroad tracks, of risers and other above-ground terminations",
+                "General Orders 26-D and 118",
+                "31.5-D, 33.5-D, 41.5-C, 43.4",
+            ],
+            [
+                "2",
+                "Size and shape of manholes",
+                "Minimum inside dimension 4 feet by 5 feet high; see Public Utilities Code Section 8051",
+                "32.4, 42.4",
+            ],
+            [
+                "3",
+                "Manhole openings",
+                "Not less than 26 in diameter, or 26 x 24 in rectangular",
+                "32.5, 42.5",
+            ],
+            [
+                "4",
+                "Manhole location",
+                "Manhole openings not less than 3 feet from any railroad rail",
+                "32.8, 42.8",
+            ],
+            [
+                "5",
+                "Sectionalizing switches",
+                "Maximum height of operating handles and viewing windows: 6-1/2 feet",
+                "-",
+            ],
+            [
+                "6",
+                "Oil-filled equipment",
+                "From building surface: 3 feet; from noncombustible building surface: 2 feet",
+                "34.3-D",
+            ],
         ],
         (14, 56, 70, 40),
         size=8.5,
     )
-    note(pdf, "Dimensions and clearances shown may be reduced under certain conditions; see the referenced rules. [Case numbers and the 34.3-D reference in case 6 are the library's.]")
+    note(
+        pdf,
+        "Dimensions and clearances shown may be reduced under certain conditions; see the referenced rules. [Case numbers and the 34.3-D reference in case 6 are the library's.]",
+    )
     pdf.output(path)
 
 
@@ -557,32 +610,154 @@ A1 = dict(
     ),
     # (No., Location, Finding, Reference cited, Status, label or None)
     rows=[
-        ("1", "Lot 1", "Meter socket, ringless cover and sealing ring in place; socket level and plumb.", "Greenbook", "Closed - compliant", None),
-        ("2", "Lot 2", "Meter socket centerline measured 44 in above finished grade at the new service.", "Greenbook 5.4.1", "Open",
-         V(GB, "5.4.1", "5.4.1-A: centerline at least 48 in above the ground or standing surface; 44 in is 4 in low.")),
-        ("3", "Lot 3", "Meter centerline measured 4 ft 2 in above finished grade; auditor requires the 5 ft 0 in preferred height.", "Greenbook", "Open",
-         R(GB, "5.4.1", "5.4.1-A: 48 in to 75 in; 4 ft 2 in = 50 in complies. No 5 ft preferred height is in the clause.")),
-        ("4", "Lot 5", 'Meter centerline set at 78" above the patio slab (GO 95 Rule 54.8).', "GO 95 Rule 54.8", "Open",
-         V(GB, "5.4.1", "Meter height is governed by the Greenbook, not GO 95 Rule 54.8 (service drops). 5.4.1-A maximum 75 in above the standing surface; 78 in is 3 in high.")),
-        ("5", "Lot 6", "Meter centerline measured 1.85 m above finished grade; auditor applied a 72 in maximum.", "Greenbook 5.4.1", "Open",
-         R(GB, "5.4.1", "1.85 m = 72.8 in, within the 48 - 75 in range of 5.4.1-A; the 72 in maximum the auditor used is not the clause's.")),
-        ("6", "Lot 8", "Meter centerline 48 in above the wood deck the meter reader stands on (grade below the deck is 30 in lower); auditor measured from grade and recorded 78 in.", "Greenbook 5.4.1", "Open",
-         R(GB, "5.4.1", "5.4.1-A measures from the ground or standing surface; the deck is the standing surface, so the height is 48 in, the minimum, and complies.")),
-        ("7", "Lot 9", "Meter centerline measured 3 ft 10 in above the concrete walk.", "Greenbook", "Open",
-         V(GB, "5.4.1", "3 ft 10 in = 46 in, below the 48 in minimum of 5.4.1-A.")),
-        ("8", "Lot 11", "Clear working space in front of the meter face is 30 in deep, limited by a block garden wall.", "Greenbook 5.4.1", "Open",
-         V(GB, "5.4.1", "5.4.1-B: at least 36 in deep from the face of the meter; 30 in is short.")),
-        ("9", "Lot 12", "Working space in front of the meter measured 40 in deep and 32 in wide; auditor cites insufficient working space per Greenbook 5.4.2.", "Greenbook 5.4.2", "Open",
-         R(GB, "5.4.1", "The meter is surface-mounted, so 5.4.2 (enclosures) does not govern; 5.4.1-B needs 36 in deep and 30 in wide, and 40 in by 32 in complies.")),
-        ("10", "Lot 14", "A water-heater closet roof overhangs the meter working space at 5 ft 10 in above grade.", "Greenbook 5.4.1", "Open",
-         N("The height the working space must keep clear is not reproduced in the library (5.4.1-B), so 5 ft 10 in cannot be compared.")),
-        ("11", "Lot 15", "Main service disconnect installed in the garage, 22 ft from the self-contained 200 A meter socket on the exterior wall; auditor requires the disconnect adjacent to the meter.", "Greenbook", "Open",
-         R(GB, "5.4.3", "5.4.3: except for transformer-rated metering, the main disconnect need not be next to the meter; a self-contained 200 A socket is not transformer-rated.")),
-        ("12", "Clubhouse", "Transformer-rated (CT) metering cabinet on the east wall; main service disconnect installed on the west wall of the building, not adjacent to the metering.", "Greenbook", "Open",
-         V(GB, "5.4.3", "5.4.3: the permission to place the disconnect away from the meter excludes transformer-rated metering equipment.")),
-        ("13", "Lot 18", "Gas meter regulator vent is 24 in from the electric meter panel (Greenbook 2.4.2).", "Greenbook 2.4.2", "Open",
-         N("2.4.2-E refers to Figure 2-20 for the gas-electric separation, whose distance is not reproduced in the library.")),
-        ("14", "Lot 20", "Meter working space 48 in deep, level, clear of storage.", "Greenbook", "Closed - compliant", None),
+        (
+            "1",
+            "Lot 1",
+            "Meter socket, ringless cover and sealing ring in place; socket level and plumb.",
+            "Greenbook",
+            "Closed - compliant",
+            None,
+        ),
+        (
+            "2",
+            "Lot 2",
+            "Meter socket centerline measured 44 in above finished grade at the new service.",
+            "Greenbook 5.4.1",
+            "Open",
+            V(
+                GB,
+                "5.4.1",
+                "5.4.1-A: centerline at least 48 in above the ground or standing surface; 44 in is 4 in low.",
+            ),
+        ),
+        (
+            "3",
+            "Lot 3",
+            "Meter centerline measured 4 ft 2 in above finished grade; auditor requires the 5 ft 0 in preferred height.",
+            "Greenbook",
+            "Open",
+            R(
+                GB,
+                "5.4.1",
+                "5.4.1-A: 48 in to 75 in; 4 ft 2 in = 50 in complies. No 5 ft preferred height is in the clause.",
+            ),
+        ),
+        (
+            "4",
+            "Lot 5",
+            'Meter centerline set at 78" above the patio slab (GO 95 Rule 54.8).',
+            "GO 95 Rule 54.8",
+            "Open",
+            V(
+                GB,
+                "5.4.1",
+                "Meter height is governed by the Greenbook, not GO 95 Rule 54.8 (service drops). 5.4.1-A maximum 75 in above the standing surface; 78 in is 3 in high.",
+            ),
+        ),
+        (
+            "5",
+            "Lot 6",
+            "Meter centerline measured 1.85 m above finished grade; auditor applied a 72 in maximum.",
+            "Greenbook 5.4.1",
+            "Open",
+            R(
+                GB,
+                "5.4.1",
+                "1.85 m = 72.8 in, within the 48 - 75 in range of 5.4.1-A; the 72 in maximum the auditor used is not the clause's.",
+            ),
+        ),
+        (
+            "6",
+            "Lot 8",
+            "Meter centerline 48 in above the wood deck the meter reader stands on (grade below the deck is 30 in lower); auditor measured from grade and recorded 78 in.",
+            "Greenbook 5.4.1",
+            "Open",
+            R(
+                GB,
+                "5.4.1",
+                "5.4.1-A measures from the ground or standing surface; the deck is the standing surface, so the height is 48 in, the minimum, and complies.",
+            ),
+        ),
+        (
+            "7",
+            "Lot 9",
+            "Meter centerline measured 3 ft 10 in above the concrete walk.",
+            "Greenbook",
+            "Open",
+            V(GB, "5.4.1", "3 ft 10 in = 46 in, below the 48 in minimum of 5.4.1-A."),
+        ),
+        (
+            "8",
+            "Lot 11",
+            "Clear working space in front of the meter face is 30 in deep, limited by a block garden wall.",
+            "Greenbook 5.4.1",
+            "Open",
+            V(GB, "5.4.1", "5.4.1-B: at least 36 in deep from the face of the meter; 30 in is short."),
+        ),
+        (
+            "9",
+            "Lot 12",
+            "Working space in front of the meter measured 40 in deep and 32 in wide; auditor cites insufficient working space per Greenbook 5.4.2.",
+            "Greenbook 5.4.2",
+            "Open",
+            R(
+                GB,
+                "5.4.1",
+                "The meter is surface-mounted, so 5.4.2 (enclosures) does not govern; 5.4.1-B needs 36 in deep and 30 in wide, and 40 in by 32 in complies.",
+            ),
+        ),
+        (
+            "10",
+            "Lot 14",
+            "A water-heater closet roof overhangs the meter working space at 5 ft 10 in above grade.",
+            "Greenbook 5.4.1",
+            "Open",
+            N(
+                "The height the working space must keep clear is not reproduced in the library (5.4.1-B), so 5 ft 10 in cannot be compared."
+            ),
+        ),
+        (
+            "11",
+            "Lot 15",
+            "Main service disconnect installed in the garage, 22 ft from the self-contained 200 A meter socket on the exterior wall; auditor requires the disconnect adjacent to the meter.",
+            "Greenbook",
+            "Open",
+            R(
+                GB,
+                "5.4.3",
+                "5.4.3: except for transformer-rated metering, the main disconnect need not be next to the meter; a self-contained 200 A socket is not transformer-rated.",
+            ),
+        ),
+        (
+            "12",
+            "Clubhouse",
+            "Transformer-rated (CT) metering cabinet on the east wall; main service disconnect installed on the west wall of the building, not adjacent to the metering.",
+            "Greenbook",
+            "Open",
+            V(
+                GB,
+                "5.4.3",
+                "5.4.3: the permission to place the disconnect away from the meter excludes transformer-rated metering equipment.",
+            ),
+        ),
+        (
+            "13",
+            "Lot 18",
+            "Gas meter regulator vent is 24 in from the electric meter panel (Greenbook 2.4.2).",
+            "Greenbook 2.4.2",
+            "Open",
+            N(
+                "2.4.2-E refers to Figure 2-20 for the gas-electric separation, whose distance is not reproduced in the library."
+            ),
+        ),
+        (
+            "14",
+            "Lot 20",
+            "Meter working space 48 in deep, level, clear of storage.",
+            "Greenbook",
+            "Closed - compliant",
+            None,
+        ),
     ],
 )
 
@@ -590,10 +765,15 @@ A1 = dict(
 def audit_a1(path):
     a = A1
     m = a["metadata"]
-    pdf = Doc("Electric Service Installation QA - Meter Set Findings Register (fictional audit)", "Form QA-MS-07 (Rev 3)   Retain with job package")
+    pdf = Doc(
+        "Electric Service Installation QA - Meter Set Findings Register (fictional audit)",
+        "Form QA-MS-07 (Rev 3)   Retain with job package",
+    )
     pdf.add_page()
     pdf.line_text("METER SET QA AUDIT - FINDINGS REGISTER", 13, "B", h=7)
-    pdf.line_text("New residential subdivision services: meter heights, working space, disconnects, gas separation", 10)
+    pdf.line_text(
+        "New residential subdivision services: meter heights, working space, disconnects, gas separation", 10
+    )
     pdf.ln(2)
     header_block(
         pdf,
@@ -613,7 +793,12 @@ def audit_a1(path):
         "Open are go-backs; rows marked Closed - compliant are recorded for the file only.",
         size=9,
     )
-    pdf.grid(["No.", "Location", "Finding", "Reference cited", "Status"], [r[:5] for r in a["rows"]], (10, 20, 102, 24, 24), size=8.5)
+    pdf.grid(
+        ["No.", "Location", "Finding", "Reference cited", "Status"],
+        [r[:5] for r in a["rows"]],
+        (10, 20, 102, 24, 24),
+        size=8.5,
+    )
     n_open = sum(1 for r in a["rows"] if r[4] == "Open")
     pdf.para(f"Open go-backs: {n_open}. Closed: {len(a['rows']) - n_open}.", size=9)
     pdf.ln(3)
@@ -635,30 +820,90 @@ A2 = dict(
         score="72.50% (116/160)",
     ),
     items=[
-        ("The oil-filled pad-mounted transformer at Lot 14 is 2 ft 4 in from the wood lap siding of the garage wall.",
-         V(GO128, "34.3", "34.3-D: oil-filled equipment at least 3 ft from buildings; the 2 ft reduction needs a noncombustible surface, and wood lap siding is combustible. 28 in is short.")),
-        ("The oil-filled pad-mounted transformer at Lot 9 sits 26 inches from the concrete block wall of the pump house; the inspector requires 3 ft.",
-         R(GO128, "34.3", "34.3-D exception: 2 ft where the building surface is noncombustible (concrete block); 26 in complies.")),
-        ("The dry-type (no oil) secondary switch enclosure is mounted 8 in from the building wall.",
-         R(GO128, "34.3", "34.3-D: equipment not containing oil needs no specific clearance from buildings.")),
-        ("The oil-filled transformer at Lot 22 is 20 in from the tilt-up concrete wall.",
-         V(GO128, "34.3", "Even with the noncombustible reduction of 34.3-D the minimum is 2 ft (24 in); 20 in is short.")),
-        ("The transformer at Lot 31 appears too close to the residence; no distance was recorded and the wall construction was not noted.",
-         N("No distance, no oil/no-oil statement and no wall material: 34.3-D cannot be applied.")),
-        ("The secondary compartment of the pad-mount at Lot 14 had no padlock or other locking means at the time of inspection.",
-         V(GO128, "34.3", "34.3-C: compartments shall be secured against unauthorized entry by locks or other suitable means.")),
-        ("The pad-mounted switch case at Lot 9 is not anchored to its pad and rocks when pushed.",
-         V(GO128, "34.3", "34.3-A: the case shall be secured in place.")),
-        ("A gap of about 1/2 in at the bottom of the primary compartment door would let a wire be passed into the compartment containing exposed live parts.",
-         V(GO128, "34.3", "34.3-B: a person must not be able to pass a wire into a closed compartment with exposed live parts.")),
-        ("The sectionalizing switch operating handle at the Oak Court entrance is 7 ft 2 in above grade.",
-         V(GO128, "Appendix A, Table 2", "Table 2 case 5: operating handles at most 6-1/2 ft (78 in); 86 in is high.")),
-        ("The viewing window of the same sectionalizing switch is 78 in above grade; the inspector cites it as above the maximum.",
-         R(GO128, "Appendix A, Table 2", "Table 2 case 5: maximum 6-1/2 ft = 78 in; 78 in is at the maximum, not above it.")),
-        ("The secondary duct run from the transformer at Lot 18 terminates in a secondary pedestal; the inspector states that duct systems may only terminate in pad-mounted transformers.",
-         R(GO128, "31.5", "31.5-B: suitably protected duct systems may terminate in pedestals among other terminal facilities.")),
-        ("On riser pole 2207 feeding the subdivision, the conduit riser guard was not installed (GO 128 Rule 31.5).",
-         N("31.5-A sends pole risers to General Order 95, which is not in the library.")),
+        (
+            "The oil-filled pad-mounted transformer at Lot 14 is 2 ft 4 in from the wood lap siding of the garage wall.",
+            V(
+                GO128,
+                "34.3",
+                "34.3-D: oil-filled equipment at least 3 ft from buildings; the 2 ft reduction needs a noncombustible surface, and wood lap siding is combustible. 28 in is short.",
+            ),
+        ),
+        (
+            "The oil-filled pad-mounted transformer at Lot 9 sits 26 inches from the concrete block wall of the pump house; the inspector requires 3 ft.",
+            R(
+                GO128,
+                "34.3",
+                "34.3-D exception: 2 ft where the building surface is noncombustible (concrete block); 26 in complies.",
+            ),
+        ),
+        (
+            "The dry-type (no oil) secondary switch enclosure is mounted 8 in from the building wall.",
+            R(
+                GO128,
+                "34.3",
+                "34.3-D: equipment not containing oil needs no specific clearance from buildings.",
+            ),
+        ),
+        (
+            "The oil-filled transformer at Lot 22 is 20 in from the tilt-up concrete wall.",
+            V(
+                GO128,
+                "34.3",
+                "Even with the noncombustible reduction of 34.3-D the minimum is 2 ft (24 in); 20 in is short.",
+            ),
+        ),
+        (
+            "The transformer at Lot 31 appears too close to the residence; no distance was recorded and the wall construction was not noted.",
+            N("No distance, no oil/no-oil statement and no wall material: 34.3-D cannot be applied."),
+        ),
+        (
+            "The secondary compartment of the pad-mount at Lot 14 had no padlock or other locking means at the time of inspection.",
+            V(
+                GO128,
+                "34.3",
+                "34.3-C: compartments shall be secured against unauthorized entry by locks or other suitable means.",
+            ),
+        ),
+        (
+            "The pad-mounted switch case at Lot 9 is not anchored to its pad and rocks when pushed.",
+            V(GO128, "34.3", "34.3-A: the case shall be secured in place."),
+        ),
+        (
+            "A gap of about 1/2 in at the bottom of the primary compartment door would let a wire be passed into the compartment containing exposed live parts.",
+            V(
+                GO128,
+                "34.3",
+                "34.3-B: a person must not be able to pass a wire into a closed compartment with exposed live parts.",
+            ),
+        ),
+        (
+            "The sectionalizing switch operating handle at the Oak Court entrance is 7 ft 2 in above grade.",
+            V(
+                GO128,
+                "Appendix A, Table 2",
+                "Table 2 case 5: operating handles at most 6-1/2 ft (78 in); 86 in is high.",
+            ),
+        ),
+        (
+            "The viewing window of the same sectionalizing switch is 78 in above grade; the inspector cites it as above the maximum.",
+            R(
+                GO128,
+                "Appendix A, Table 2",
+                "Table 2 case 5: maximum 6-1/2 ft = 78 in; 78 in is at the maximum, not above it.",
+            ),
+        ),
+        (
+            "The secondary duct run from the transformer at Lot 18 terminates in a secondary pedestal; the inspector states that duct systems may only terminate in pad-mounted transformers.",
+            R(
+                GO128,
+                "31.5",
+                "31.5-B: suitably protected duct systems may terminate in pedestals among other terminal facilities.",
+            ),
+        ),
+        (
+            "On riser pole 2207 feeding the subdivision, the conduit riser guard was not installed (GO 128 Rule 31.5).",
+            N("31.5-A sends pole risers to General Order 95, which is not in the library."),
+        ),
     ],
 )
 
@@ -666,19 +911,29 @@ A2 = dict(
 def audit_a2(path):
     a = A2
     m = a["metadata"]
-    pdf = Doc("Underground Construction Inspection - Letter to Contractor (fictional audit)", "UG-INSP-L (Rev 1)   Copy to job file")
+    pdf = Doc(
+        "Underground Construction Inspection - Letter to Contractor (fictional audit)",
+        "UG-INSP-L (Rev 1)   Copy to job file",
+    )
     pdf.add_page()
     pdf.para("November 12, 2025", size=10)
     pdf.para(f"{m['contractor']}\nAttn: {m['foreman']}, Foreman\n1180 Industrial Way, Manteca, CA", size=10)
     pdf.set_font("Helvetica", "B", 10)
-    pdf.multi_cell(0, 5.4, clean(f"Re: PM {m['pm_number']} / Notification {m['notification_number']} - {m['location']}"), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        5.4,
+        clean(f"Re: PM {m['pm_number']} / Notification {m['notification_number']} - {m['location']}"),
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.ln(2)
     pdf.para(f"Inspection score: {m['score']}. Inspector: {m['auditor']}.", size=10)
     pdf.para(
-        f"Dear Mr. Bell,\n\nOn November 12, 2025 I inspected the pad-mounted transformers, switches and duct terminations "
+        "Dear Mr. Bell,\n\nOn November 12, 2025 I inspected the pad-mounted transformers, switches and duct terminations "
         "installed under this job against General Order 128. The deficiencies below are go-backs and must be corrected "
         "before the facilities are energized. Each one is stated as I found it.",
-        size=10, h=5.2,
+        size=10,
+        h=5.2,
     )
     for text, _ in a["items"]:
         pdf.ensure(14)
@@ -687,7 +942,8 @@ def audit_a2(path):
         "The following were found in order and need no action: transformer pads level and grouted; secondary "
         "handholes identified; all primary elbows parked on insulated bushings. I recommend, but do not require, "
         "painting the bollards at Lot 22 safety yellow.",
-        size=10, h=5.2,
+        size=10,
+        h=5.2,
     )
     pdf.para(f"Sincerely,\n\n{m['auditor']}\nUnderground Construction Inspector", size=10, h=5.2)
     pdf.output(path)
@@ -709,30 +965,118 @@ A3 = dict(
     # (No., Inspection item, Yes/No/N/A, Comments, label or None)
     rows=[
         ("1", "Trench route matches the approved drawing", "Yes", "Route as staked.", None),
-        ("2", "Conduit material (service)", "No", "Service conduit at Lot A is white PVC water pipe with no UL 651 marking.",
-         V(UGC, "4", "Item 4: conduit installed by others must meet the document; the alternatives are marked UL 651 PVC Schedule 40 or 80 or ANSI C80.1 rigid steel. Unmarked water pipe is neither.")),
-        ("3", "Conduit material (service)", "No", "Service lateral conduit at Lot B is Schedule 80 PVC marked UL 651; inspector marked it non-standard because Schedule 40 is specified.",
-         R(UGC, "4", "Item 4-A: Schedule 40 or 80 UL 651 conduit so marked is an acceptable alternative.")),
-        ("4", "Conduit material (driveway)", "No", "Driveway crossing at Lot C run in hot-dip galvanized rigid steel conduit (ANSI C80.1) instead of PVC Schedule 40.",
-         R(UGC, "4", "Item 4-B: hot-dip galvanized rigid steel conduit to ANSI C80.1 is an acceptable alternative.")),
-        ("5", "Joints and transitions", "No", "Schedule 40 to Schedule 80 joint of equal diameter at Lot C: the inside edge of the spigot end is not chamfered.",
-         V(UGC, "4", "Item 4: joining equal-diameter conduits of different wall thickness requires the inside edge of the spigot end to be chamfered.")),
-        ("6", "Encasement (services)", "No", "Residential service conduit at Lot D installed without concrete encasement.",
-         R(UGC, "1", "Item 1-A: residential installations should be made without concrete encasement.")),
-        ("7", "Encasement (primary bank)", "No", "Four primary conduits in the downtown bank on 2nd Street installed without concrete encasement.",
-         N("Item 1-B: banks of more than three primary conduits in densely populated urban areas 'will normally require' encasement; whether this bank is such a case is a judgement the clause leaves open.")),
-        ("8", "Conduit wall type", "No", "Cellular-core-wall PVC Schedule 40 conduit installed at Lot E; inspector accepts solid wall only.",
-         R(UGC, "2", "Items 2 and 4: single-wall or co-extruded cellular-core-wall PVC Schedule 40 is the required conduit.")),
-        ("9", "Conduit material (service)", "No", "Contractor installed DB-120 conduit from old stock for the Lot F service run.",
-         N("Item 3 makes DB-120 interchangeable in dimensions and item 2 says PG&E stopped buying it; whether DB-120 installed by others is an accepted alternative under item 4 of Rev. #19 was not read.")),
-        ("10", "Conduit material (service)", "No", "Corrugated HDPE innerduct used as the service conduit between the splice box and the meter at Lot E.",
-         V(UGC, "4", "Item 4 lists the acceptable conduits; corrugated HDPE innerduct is not among them.")),
-        ("11", "Sealing of service conduit", "No", "Service conduit not sealed at the bottom of the customer's terminating enclosure at Lot B.",
-         V(GO128, "31.6", "Rule 31.6: service conduits shall be plugged or sealed at the supply end where they enter the bottom of the customer's terminating enclosure.")),
-        ("12", "Sealing of service conduit", "No", "Service conduit at Lot A sealed at both ends; inspector requires a weep hole or drain to relieve water pressure.",
-         N("The Rule 31.6 note says the utility may require a means against water pressure; whether it is required on this job is the utility's decision.")),
-        ("13", "Depth of cover", "No", "Secondary service conduit measured with 18 in of cover at the sidewalk crossing, Lot D.",
-         N("Depth and cover requirements (GO 128 Rule 31.4 and the 062288 depth tables) are not reproduced in the library.")),
+        (
+            "2",
+            "Conduit material (service)",
+            "No",
+            "Service conduit at Lot A is white PVC water pipe with no UL 651 marking.",
+            V(
+                UGC,
+                "4",
+                "Item 4: conduit installed by others must meet the document; the alternatives are marked UL 651 PVC Schedule 40 or 80 or ANSI C80.1 rigid steel. Unmarked water pipe is neither.",
+            ),
+        ),
+        (
+            "3",
+            "Conduit material (service)",
+            "No",
+            "Service lateral conduit at Lot B is Schedule 80 PVC marked UL 651; inspector marked it non-standard because Schedule 40 is specified.",
+            R(UGC, "4", "Item 4-A: Schedule 40 or 80 UL 651 conduit so marked is an acceptable alternative."),
+        ),
+        (
+            "4",
+            "Conduit material (driveway)",
+            "No",
+            "Driveway crossing at Lot C run in hot-dip galvanized rigid steel conduit (ANSI C80.1) instead of PVC Schedule 40.",
+            R(
+                UGC,
+                "4",
+                "Item 4-B: hot-dip galvanized rigid steel conduit to ANSI C80.1 is an acceptable alternative.",
+            ),
+        ),
+        (
+            "5",
+            "Joints and transitions",
+            "No",
+            "Schedule 40 to Schedule 80 joint of equal diameter at Lot C: the inside edge of the spigot end is not chamfered.",
+            V(
+                UGC,
+                "4",
+                "Item 4: joining equal-diameter conduits of different wall thickness requires the inside edge of the spigot end to be chamfered.",
+            ),
+        ),
+        (
+            "6",
+            "Encasement (services)",
+            "No",
+            "Residential service conduit at Lot D installed without concrete encasement.",
+            R(UGC, "1", "Item 1-A: residential installations should be made without concrete encasement."),
+        ),
+        (
+            "7",
+            "Encasement (primary bank)",
+            "No",
+            "Four primary conduits in the downtown bank on 2nd Street installed without concrete encasement.",
+            N(
+                "Item 1-B: banks of more than three primary conduits in densely populated urban areas 'will normally require' encasement; whether this bank is such a case is a judgement the clause leaves open."
+            ),
+        ),
+        (
+            "8",
+            "Conduit wall type",
+            "No",
+            "Cellular-core-wall PVC Schedule 40 conduit installed at Lot E; inspector accepts solid wall only.",
+            R(
+                UGC,
+                "2",
+                "Items 2 and 4: single-wall or co-extruded cellular-core-wall PVC Schedule 40 is the required conduit.",
+            ),
+        ),
+        (
+            "9",
+            "Conduit material (service)",
+            "No",
+            "Contractor installed DB-120 conduit from old stock for the Lot F service run.",
+            N(
+                "Item 3 makes DB-120 interchangeable in dimensions and item 2 says PG&E stopped buying it; whether DB-120 installed by others is an accepted alternative under item 4 of Rev. #19 was not read."
+            ),
+        ),
+        (
+            "10",
+            "Conduit material (service)",
+            "No",
+            "Corrugated HDPE innerduct used as the service conduit between the splice box and the meter at Lot E.",
+            V(UGC, "4", "Item 4 lists the acceptable conduits; corrugated HDPE innerduct is not among them."),
+        ),
+        (
+            "11",
+            "Sealing of service conduit",
+            "No",
+            "Service conduit not sealed at the bottom of the customer's terminating enclosure at Lot B.",
+            V(
+                GO128,
+                "31.6",
+                "Rule 31.6: service conduits shall be plugged or sealed at the supply end where they enter the bottom of the customer's terminating enclosure.",
+            ),
+        ),
+        (
+            "12",
+            "Sealing of service conduit",
+            "No",
+            "Service conduit at Lot A sealed at both ends; inspector requires a weep hole or drain to relieve water pressure.",
+            N(
+                "The Rule 31.6 note says the utility may require a means against water pressure; whether it is required on this job is the utility's decision."
+            ),
+        ),
+        (
+            "13",
+            "Depth of cover",
+            "No",
+            "Secondary service conduit measured with 18 in of cover at the sidewalk crossing, Lot D.",
+            N(
+                "Depth and cover requirements (GO 128 Rule 31.4 and the 062288 depth tables) are not reproduced in the library."
+            ),
+        ),
         ("14", "Pull tape installed", "N/A", "Cable pulled the same day.", None),
         ("15", "Trench backfill and compaction", "Yes", "Sand bedding and compaction tested.", None),
     ],
@@ -742,7 +1086,10 @@ A3 = dict(
 def audit_a3(path):
     a = A3
     m = a["metadata"]
-    pdf = Doc("Central Valley Trenching Co. - Contractor Quality Control - Conduit Installation (fictional audit)", "Form QC-UG-02 (Rev 4)   Retain with job package")
+    pdf = Doc(
+        "Central Valley Trenching Co. - Contractor Quality Control - Conduit Installation (fictional audit)",
+        "Form QC-UG-02 (Rev 4)   Retain with job package",
+    )
     pdf.add_page()
     pdf.line_text("CONTRACTOR QUALITY CONTROL", 12.5, "B", h=7)
     pdf.line_text("QC CHECKLIST - UNDERGROUND CONDUIT AND SERVICE LATERALS", 11, "B")
@@ -761,8 +1108,15 @@ def audit_a3(path):
         ],
         size=9,
     )
-    pdf.para("(If an item is not in compliance, mark 'No' and describe the condition found in Comments.)", size=8.5)
-    pdf.grid(["No.", "Inspection item", "Yes / No / N/A", "Comments"], [r[:4] for r in a["rows"]], (10, 44, 22, 104), size=8.5)
+    pdf.para(
+        "(If an item is not in compliance, mark 'No' and describe the condition found in Comments.)", size=8.5
+    )
+    pdf.grid(
+        ["No.", "Inspection item", "Yes / No / N/A", "Comments"],
+        [r[:4] for r in a["rows"]],
+        (10, 44, 22, 104),
+        size=8.5,
+    )
     n = sum(1 for r in a["rows"] if r[2] == "No")
     pdf.line_text(f"Total Number of Non-Conforming Items: {n}", 10, "B")
     pdf.ln(3)
@@ -785,26 +1139,78 @@ A4 = dict(
     ),
     # (photo ids, text, label)
     items=[
-        ("IMG_4102-4103", "Manhole opening at MH-3 measured 24 in diameter (circular).",
-         V(GO128, "32.5", "Rule 32.5: a circular opening at least 26 in in diameter; 24 in is short.")),
-        ("IMG_4110", "Rectangular manhole opening at MH-5 is 26 in x 24 in; auditor requires 26 in clear in both directions.",
-         R(GO128, "32.5", "Rule 32.5: a rectangular opening of 26 in by 24 in is the stated minimum.")),
-        ("IMG_4114", "Manhole opening at MH-7 measured 0.70 m diameter; auditor says it is under the 26 in minimum.",
-         R(GO128, "32.5", "0.70 m = 27.6 in, more than the 26 in minimum of Rule 32.5.")),
-        ("IMG_4120-4122", "Manhole MH-9 inside dimension measured 4 ft wide by 4 ft 6 in high.",
-         V(GO128, "Appendix A, Table 2", "Table 2 case 2: minimum inside dimension 4 ft by 5 ft high; 4 ft 6 in high is short.")),
-        ("IMG_4130", "Manhole MH-2 opening is 2 ft 6 in from the nearest rail of the spur track.",
-         V(GO128, "Appendix A, Table 2", "Table 2 case 4: manhole openings not less than 3 ft from any railroad rail.")),
-        ("IMG_4137", "Light-commercial two-way primary conduit run behind the loading dock installed without concrete encasement; auditor requires encasement.",
-         R(UGC, "1", "Item 1-B: light commercial circuits three-way or less should normally be installed without encasement.")),
-        ("IMG_4141", "Meter at Unit B: centerline 76 in above grade.",
-         V(GB, "5.4.1", "5.4.1-A: maximum 75 in; 76 in is 1 in high.")),
-        ("IMG_4145", "Gas meter set installed directly below the operable bedroom window of Unit A.",
-         N("2.4.2-E refers to Figure 2-21 for clearances from windows and openings, whose distances are not reproduced in the library.")),
-        ("IMG_4150", "Service conduit at Unit C not plugged at the transformer end (source of supply).",
-         V(GO128, "31.6", "Rule 31.6: service conduits shall be plugged or sealed at the source of supply, such as the transformer.")),
-        ("IMG_4156", "Meter at Unit D: centerline 60 in above the stoop; auditor wrote meter height per GO 128 Rule 14.",
-         R(GB, "5.4.1", "Meter height is governed by Greenbook 5.4.1, not GO 128 Rule 14; 60 in is within 48 - 75 in.")),
+        (
+            "IMG_4102-4103",
+            "Manhole opening at MH-3 measured 24 in diameter (circular).",
+            V(GO128, "32.5", "Rule 32.5: a circular opening at least 26 in in diameter; 24 in is short."),
+        ),
+        (
+            "IMG_4110",
+            "Rectangular manhole opening at MH-5 is 26 in x 24 in; auditor requires 26 in clear in both directions.",
+            R(GO128, "32.5", "Rule 32.5: a rectangular opening of 26 in by 24 in is the stated minimum."),
+        ),
+        (
+            "IMG_4114",
+            "Manhole opening at MH-7 measured 0.70 m diameter; auditor says it is under the 26 in minimum.",
+            R(GO128, "32.5", "0.70 m = 27.6 in, more than the 26 in minimum of Rule 32.5."),
+        ),
+        (
+            "IMG_4120-4122",
+            "Manhole MH-9 inside dimension measured 4 ft wide by 4 ft 6 in high.",
+            V(
+                GO128,
+                "Appendix A, Table 2",
+                "Table 2 case 2: minimum inside dimension 4 ft by 5 ft high; 4 ft 6 in high is short.",
+            ),
+        ),
+        (
+            "IMG_4130",
+            "Manhole MH-2 opening is 2 ft 6 in from the nearest rail of the spur track.",
+            V(
+                GO128,
+                "Appendix A, Table 2",
+                "Table 2 case 4: manhole openings not less than 3 ft from any railroad rail.",
+            ),
+        ),
+        (
+            "IMG_4137",
+            "Light-commercial two-way primary conduit run behind the loading dock installed without concrete encasement; auditor requires encasement.",
+            R(
+                UGC,
+                "1",
+                "Item 1-B: light commercial circuits three-way or less should normally be installed without encasement.",
+            ),
+        ),
+        (
+            "IMG_4141",
+            "Meter at Unit B: centerline 76 in above grade.",
+            V(GB, "5.4.1", "5.4.1-A: maximum 75 in; 76 in is 1 in high."),
+        ),
+        (
+            "IMG_4145",
+            "Gas meter set installed directly below the operable bedroom window of Unit A.",
+            N(
+                "2.4.2-E refers to Figure 2-21 for clearances from windows and openings, whose distances are not reproduced in the library."
+            ),
+        ),
+        (
+            "IMG_4150",
+            "Service conduit at Unit C not plugged at the transformer end (source of supply).",
+            V(
+                GO128,
+                "31.6",
+                "Rule 31.6: service conduits shall be plugged or sealed at the source of supply, such as the transformer.",
+            ),
+        ),
+        (
+            "IMG_4156",
+            "Meter at Unit D: centerline 60 in above the stoop; auditor wrote meter height per GO 128 Rule 14.",
+            R(
+                GB,
+                "5.4.1",
+                "Meter height is governed by Greenbook 5.4.1, not GO 128 Rule 14; 60 in is within 48 - 75 in.",
+            ),
+        ),
     ],
 )
 
@@ -812,7 +1218,9 @@ A4 = dict(
 def audit_a4(path):
     a = A4
     m = a["metadata"]
-    pdf = Doc("Field QA Photo Log - Underground and Metering (fictional audit)", "FQA-PL (Rev 2)   Photos on file")
+    pdf = Doc(
+        "Field QA Photo Log - Underground and Metering (fictional audit)", "FQA-PL (Rev 2)   Photos on file"
+    )
     pdf.add_page()
     pdf.line_text("FIELD QA PHOTO LOG", 13, "B", h=7)
     pdf.ln(1)
@@ -836,8 +1244,13 @@ def audit_a4(path):
     pdf.set_font("Helvetica", "", 9)
     pdf.cell(0, 5.4, clean(m["location"]), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    pdf.para("Each entry lists the photographs taken, then the condition found. Entries are go-backs unless marked Info.", size=9)
-    pdf.para("Info (IMG_4098): site overview from Patterson Road; all manhole lids marked ELECTRIC.", size=9.5)
+    pdf.para(
+        "Each entry lists the photographs taken, then the condition found. Entries are go-backs unless marked Info.",
+        size=9,
+    )
+    pdf.para(
+        "Info (IMG_4098): site overview from Patterson Road; all manhole lids marked ELECTRIC.", size=9.5
+    )
     for i, (photos, text, _) in enumerate(a["items"], 1):
         pdf.ensure(16)
         pdf.set_font("Helvetica", "B", 9.5)
@@ -853,14 +1266,27 @@ def audit_a4(path):
 # expected.json
 # --------------------------------------------------------------------------------------------------
 SPECS = [
-    ("specs/TD-7001M-Greenbook-Metering-Excerpt.pdf", GB,
-     "PG&E Electric and Gas Service Requirements (Greenbook): purpose, 2.4.2 gas meter-set locations, 5.4.1 - 5.4.3 meter height, working space, enclosures and main disconnect (excerpt)",
-     "2016 edition as read (library revision 1)", spec_greenbook),
-    ("specs/062288-Underground-Conduits.pdf", UGC,
-     "UNDERGROUND CONDUITS (UG-1: Conduits): Purpose and Scope, General Information 1 - 4", "Rev. #19", spec_062288),
-    ("specs/GO-128-Underground-Excerpt.pdf", GO128,
-     "General Order 128: Rules 14, 17, 20.9, 30, 31, 31.5, 31.6, 32.5, 34.3 and Appendix A Table 2 (excerpt)",
-     "Library revision 1", spec_go128),
+    (
+        "specs/TD-7001M-Greenbook-Metering-Excerpt.pdf",
+        GB,
+        "PG&E Electric and Gas Service Requirements (Greenbook): purpose, 2.4.2 gas meter-set locations, 5.4.1 - 5.4.3 meter height, working space, enclosures and main disconnect (excerpt)",
+        "2016 edition as read (library revision 1)",
+        spec_greenbook,
+    ),
+    (
+        "specs/062288-Underground-Conduits.pdf",
+        UGC,
+        "UNDERGROUND CONDUITS (UG-1: Conduits): Purpose and Scope, General Information 1 - 4",
+        "Rev. #19",
+        spec_062288,
+    ),
+    (
+        "specs/GO-128-Underground-Excerpt.pdf",
+        GO128,
+        "General Order 128: Rules 14, 17, 20.9, 30, 31, 31.5, 31.6, 32.5, 34.3 and Appendix A Table 2 (excerpt)",
+        "Library revision 1",
+        spec_go128,
+    ),
 ]
 AUDITS = [(A1, audit_a1), (A2, audit_a2), (A3, audit_a3), (A4, audit_a4)]
 
@@ -891,7 +1317,9 @@ def expected():
     }
     for a, _ in AUDITS:
         infr = [dict(text=t, verdict=v, document=d, section=s, why=w) for t, (v, d, s, w) in labelled(a)]
-        out["audits"].append(dict(file=a["file"], metadata=a["metadata"], expect_error=None, password=None, infractions=infr))
+        out["audits"].append(
+            dict(file=a["file"], metadata=a["metadata"], expect_error=None, password=None, infractions=infr)
+        )
     return out
 
 
