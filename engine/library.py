@@ -27,7 +27,7 @@ from engine.requirements import (
 from engine.retrieval import ClauseIndex, tokenize
 from engine.spec.numbering import ancestors
 
-ENGINE_VERSION = "1.41"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.42"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 # The JSON data a spec clause carries beside its text ("item", "table", "columns", "cells", "grid", "note",

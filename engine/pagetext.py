@@ -71,14 +71,18 @@ def repeated_edge_lines(
 ) -> set[str]:
     """Keys (``edge_key``) of the running headers and footers of a document.
 
-    ``pages``: each page's lines. A line is running when its key appears among the first or last
-    ``edge`` non-blank lines of at least ``min_pages`` pages; a one-page document has none.
-    ``exact(line)`` says which lines keep their numbers in the key (for example a table row or
-    numbered heading that happens to sit at the top of every page).
+    ``pages``: each page's lines. A line is running when its key appears among the first ``edge``
+    non-blank lines of at least ``min_pages`` pages, or among the last ``edge`` of as many: a table's
+    header row repeated after a page break sits at the foot of one page and the head of the next, and
+    stays. A one-page document has none. ``exact(line)`` says which lines keep their numbers in the
+    key (for example a table row or numbered heading that happens to sit at the top of every page).
     """
     if len(pages) < 2:
         return set()
-    seen: Counter[str] = Counter()
+    tops: Counter[str] = Counter()
+    feet: Counter[str] = Counter()
     for lines in pages:
-        seen.update({edge_key(lines[i], bool(exact and exact(lines[i]))) for i in edge_indexes(lines, edge)})
-    return {k for k, n in seen.items() if n >= min_pages and k}
+        nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+        for seen, side in ((tops, nonblank[:edge]), (feet, nonblank[-edge:])):
+            seen.update({edge_key(lines[i], bool(exact and exact(lines[i]))) for i in side})
+    return {k for k in tops | feet if k and max(tops[k], feet[k]) >= min_pages}

@@ -102,3 +102,27 @@ def test_spec_and_audit_sides_drop_the_same_running_footer():
 def test_dates_read_the_same_for_audits_and_specs(text, iso):
     assert parse_date(text) == iso
     assert find_date(text) == (dt.date.fromisoformat(iso) if iso else None)
+
+
+def test_a_table_header_repeated_at_the_foot_of_one_page_and_the_head_of_the_next_is_not_running():
+    """realtext-gb2: GO 128 Appendix A Table 2 starts near the foot of page 2 and goes on at the top of page 3
+    with its header row repeated; the header was dropped as a running line on both pages, so the table was
+    read without it. A real running header sits on the same edge of every page."""
+    header = "Case Nature of clearance or depth Requirement Reference rules"
+    pages = [
+        ["GO-128 Underground", "34.3 Equipment", "text", "text", "text", "text", "Page 1 of 3"],
+        [
+            "GO-128 Underground",
+            "text",
+            "text",
+            "text",
+            "Appendix A, Table 2",
+            header,
+            "1 row one 43.4",
+            "Page 2 of 3",
+        ],
+        ["GO-128 Underground", header, "2 row two 32.4", "3 row three 32.5", "text", "text", "Page 3 of 3"],
+    ]
+    running = repeated_edge_lines(pages, 4, 2)
+    assert edge_key(header) not in running
+    assert edge_key("GO-128 Underground") in running

@@ -549,3 +549,44 @@ Copper-covered steel      No. 10 AWG      -
     rows = [c for c in parse_spec([page], "x.pdf").clauses if c.kind == "table_row"]
     assert rows and rows[0].data["columns"] == ["Conductor", "Minimum size", "Span limit"]
     assert rows[0].data["table"].endswith("[library summary of 113.4]")
+
+
+def test_an_appendix_opens_its_own_section_and_its_table_is_cited_with_it():
+    """realtext-gb2 / realtext-ug: "Appendix A - Summary of Dimensions ..." after Rule 34.3 was read as more of
+    Rule 34.3, and so was its Table 2, whose title wrapped ("... for Supply and" / "Communication Systems") and
+    whose rows 5 and 6 (no reference number at their end) ended the table. The appendix is a section of its
+    own, the table's rows are cited "Appendix A, Table 2", each case is one row."""
+    pages = [
+        "Document: GO-128\n"
+        "31.5 Risers\n"
+        "Supply risers on poles shall be installed in accordance with General Order No. 95.\n"
+        "31.6 Sealing Service Laterals\n"
+        "Service conduits shall be suitably plugged or sealed at the source of supply.\n"
+        "32.4 Size of Manholes\n"
+        "Manholes shall be large enough to house the equipment safely.\n"
+        "32.5 Openings\n"
+        "No manhole access opening shall be less than 26 inches in diameter if circular.\n"
+        "34.3 Self-Contained Surface-Mounted Equipment\n"
+        "D. Clearance from buildings: equipment containing oil shall clear buildings by not less than 3 feet.\n"
+        "Appendix A - Summary of Dimensions, Clearances and Depth Requirements\n"
+        "Appendix A, Table 2  Miscellaneous Dimensions and Clearance Requirements for Supply and\n"
+        "Communication Systems\n"
+        "Case Nature of clearance or depth Requirement Reference rules\n"
+        "3 Manhole openings Not less than 26 in diameter, or 26 x 24 in rectangular 32.5, 42.5\n"
+        "4 Manhole location Manhole openings not less than 3 feet from any railroad rail 32.8, 42.8\n"
+        "5 Sectionalizing switches Maximum height of operating handles and viewing windows: 6-1/2 feet -\n"
+        "6 Oil-filled equipment From building surface: 3 feet; from noncombustible building surface: 2 feet 34.3-D\n"
+        "Appendix D - Excerpts From Public Utilities Code (Division 4, Chapter 5, Article 3)\n"
+        "8051  Inside Dimensions of Manholes\n"
+        "No person shall build any manhole unless its inside measurement is not less than 4 feet.\n"
+        "8055  Sanitary Condition of Manholes\n"
+        "Every manhole shall be kept clean and free from standing water.\n"
+    ]
+    clauses = parse_spec(pages, "GO-128.pdf").clauses
+    rows = [c for c in clauses if c.kind == "table_row"]
+    assert [c.section for c in rows] == ["Appendix A, Table 2"] * 4
+    assert [r.data["cells"][0].split()[0] for r in rows] == ["3", "4", "5", "6"]
+    assert rows[0].data["table"].endswith("for Supply and Communication Systems")
+    assert "Appendix A" in {c.section for c in clauses} and "Appendix D" in {c.section for c in clauses}
+    assert [c.section for c in clauses if "inside measurement" in c.text][0] in ("8051", "Appendix D")
+    assert all("Appendix" not in c.text for c in clauses if c.section == "34.3")

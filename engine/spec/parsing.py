@@ -51,6 +51,7 @@ from engine.spec.notes import ends_at_break, heading_kind, is_notes_heading, not
 from engine.spec.numbering import ancestors, item_path, section_chain
 from engine.spec.patterns import (
     APPENDIX,
+    APPENDIX_HEADING,
     DEFINITION_HEADING,
     ITEM,
     PART,
@@ -78,6 +79,7 @@ __all__ = [
 ]
 
 _HISTORY = re.compile(r"(?i)rev|history|change|log")  # a skipped block headed so is a revision history
+_MODAL_WORD = re.compile(r"(?i)\b(?:shall|must|should|may|is|are|lists?|gives?|shows?)\b")
 _BACK_MATTER = re.compile(r"(?i)^(appendix|annex|attachment|disclaimer)\b")  # ends a reference list
 _ROW_START = re.compile(r"^\S{1,5}\s+\d")  # "Rev 3 ...", "A 2019-04 ...": a history row, not a heading
 
@@ -143,6 +145,8 @@ class _Pass:
         m = SECTION.match(line) if at in self.accepted else None
         if m:
             self._section(m, pno)
+            return
+        if self._appendix(pno, line):
             return
         if self._skipped(line):
             return
@@ -210,6 +214,26 @@ class _Pass:
         elif rest and heading == rest:
             self.cur.data["title_line"] = True
 
+    def _appendix(self, pno: int, line: str) -> bool:
+        """An appendix heading of a numbered document ("Appendix A - Summary of Dimensions ...") opens a
+        section of its own, cited "Appendix A"; its tables are cited "Appendix A, Table 2"."""
+        am = APPENDIX_HEADING.match(line) if self.numbered else None
+        if am is None or TABLE_TITLE.match(line):
+            return False
+        title = am.group("rest").split("[")[0].strip()
+        if len(title) > 100 or title.endswith((".", ",", ";")) or _MODAL_WORD.search(title):
+            return False  # "Appendix B lists the ..." / "Appendix A shall ...": a sentence, not a heading
+        self.flush()
+        self.table = None  # an appendix heading ends the table before it
+        sec = " ".join(am.group("sec").split()).title()
+        heading = am.group("rest").strip()
+        self.cur = OpenClause(sec, heading, REQUIREMENT, pno, [heading])
+        self.ctx_section, self.ctx_heading = sec, heading
+        self.headings[sec] = heading
+        self.items = []
+        self.cur.data["title_line"] = True
+        return True
+
     def _section_kind(self, m: re.Match[str], sec: str, item: str | None, rest: str) -> tuple[str, str]:
         """The kind and heading of the clause section line ``m`` opens; a heading-like rest of the line is
         the section's own heading (recorded for the sections under it)."""
@@ -276,12 +300,15 @@ class _Pass:
         heading = self._context_heading()
         grid = grid_after(self.page_lines, pno - 1, idx, line, self.accepted)
         if grid is not None:
-            self._add_grid(
-                grid, table_section(grid.title, tm.group("t"), self.headings, self.ctx_section), heading
-            )
+            section = table_section(grid.title, tm.group("t"), self.headings, self.ctx_section)
+            if tm.group("app") and not section.startswith("Appendix"):
+                section = f"{' '.join(tm.group('app').split()).title()}, {tm.group('t')}"
+            self._add_grid(grid, section, heading)
             self.table = None
             return True
         section = table_section(line, tm.group("t"), self.headings, self.ctx_section)
+        if tm.group("app") and not section.startswith("Appendix"):
+            section = f"{' '.join(tm.group('app').split()).title()}, {tm.group('t')}"
         # rows re-open the surrounding clause afterwards
         self.table = TextTable(re.sub(r"\s+", " ", line).strip(), section, heading)
         return True

@@ -48,12 +48,17 @@ EXC_NOTE = re.compile(
 )
 INLINE_EXC_NOTE = re.compile(r"(?<=[.;])\s+(?=(?:Exception|EXCEPTION|Note|NOTE)S?(?:\s+\w{1,3})?\s*:)")
 TABLE_TITLE = re.compile(
-    r"^\s*(?P<t>(?i:table)\s+(?:[A-Z]{0,2}-?\d+(?:[-.](?:\d+|[A-Z]\d?\b))*[A-Z]?|[A-Z](?![\w-])))"
+    r"^\s*(?:(?P<app>(?i:appendix)\s+[A-Z0-9]{1,3}),?\s+)?(?P<t>(?i:table)\s+(?:[A-Z]{0,2}-?\d+(?:[-.](?:\d+|[A-Z]\d?\b))*[A-Z]?|[A-Z](?![\w-])))"
     r"(?:\s*[:.\-\u2013\u2014]?\s+(?P<rest>[A-Z(].*))?$"
 )
 # a General Order's parts: "SECTION V - DETAILED CONSTRUCTION REQUIREMENTS FOR SUPPLY LINES"
 PART = re.compile(r"^\s*(?i:section)\s+[IVXL]{1,5}\s*[-\u2013\u2014:.]\s*[A-Z][A-Za-z ,;()&/-]{6,}$")
 APPENDIX = re.compile(r"^\s*(?i:appendix)\s+[A-Z0-9]{1,3}\b")
+# an appendix's own heading: "Appendix A - Summary of Dimensions ...", "Appendix B, II.D  Types of Exposures"
+APPENDIX_HEADING = re.compile(
+    r"^\s*(?P<sec>(?i:appendix)\s+[A-Z0-9]{1,3})(?:\s*[-\u2013\u2014:.]\s+|,\s*[IVX0-9.A-Z]{1,8}\s+|\s+)"
+    r"(?P<rest>[A-Z\[(].*)$"
+)
 STOP_HEADING = re.compile(
     r"^\s*(?i:references?|referenced documents|related documents|bibliography|revision history|"
     r"document history|revision log|change (?:log|history|record)|record of revisions|revisions)\s*:?\s*$"

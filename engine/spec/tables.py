@@ -26,6 +26,8 @@ def table_section(title: str, table_id: str, known: dict[str, str], current: str
     for m in RULE_REF.finditer(title):
         if m.group("sec") in known:
             return m.group("sec")
+    if current.startswith("Appendix "):
+        return f"{current}, {table_id}"  # "Appendix A, Table 2": an appendix's table is cited with it
     number = re.sub(r"(?i)^table\s+", "", table_id)
     for cand in [number, *ancestors(number)] if number else []:
         if cand in known and cand != number:
@@ -96,6 +98,10 @@ def _unclosed(text: str) -> bool:
 _SENTENCE_BREAK = re.compile(r"[a-z)]\.\s+[A-Z]")
 
 
+# a title line cut before its end ("... Requirements for Supply and")
+_DANGLING_END = re.compile(r"\b(?:and|or|of|for|the|to|in|by|with|on|at)\s*$", re.IGNORECASE)
+
+
 @dataclass
 class TextTable:
     """A titled table read as text rows ("Table 4-1 Minimum cover", a header line, then rows).
@@ -126,8 +132,11 @@ class TextTable:
         """Read the next non-blank line: a ``table_row`` clause (numbered ``order``) for a row, True for a
         line that belongs to the table but is no row (the title's wrapped end, the header), False when the
         table has ended (a section line, a sentence): the line is then read as prose."""
-        if self.columns is None and _unclosed(self.title) and len(line) < 60 and line.rstrip()[-1:] in ")]":
-            # "Table 113.4-S - ... [library summary of" / "113.4]": the title wrapped, the header follows
+        if self.columns is None and len(line) < 60 and (
+            (_unclosed(self.title) and line.rstrip()[-1:] in ")]") or _DANGLING_END.search(self.title)
+        ):
+            # "Table 113.4-S - ... [library summary of" / "113.4]", "... Requirements for Supply and" /
+            # "Communication Systems": the title wrapped, the header follows
             self.title = f"{self.title} {line.strip()}"
             return True
         if self.header and " ".join(line.split()) == " ".join(self.header.split()):
@@ -177,6 +186,13 @@ class TextTable:
             and not first[0].rstrip().endswith((".", ":", ";"))
         )
 
+    def _next_case(self, line: str) -> bool:
+        """Whether ``line`` opens the row numbered after the last one ("5 Sectionalizing switches ..." after
+        case 4): a numbered case row whatever its cells."""
+        m = re.match(r"\s*(\d{1,3})\s+[A-Z]", line)
+        prev = re.match(r"\s*(\d{1,3})\s", self.last.data["cells"][0]) if self.last is not None else None
+        return bool(m and prev and int(m.group(1)) == int(prev.group(1)) + 1)
+
     def _cells(self, line: str) -> list[str] | None:
         """The cells of a row line (fixing the column count on the first row), or None for a sentence
         after the table."""
@@ -203,7 +219,7 @@ class TextTable:
             else:
                 self.ncols = n
                 self.columns = [self.header] if self.header else []
-        elif n == 1 and self.ncols and (line.endswith(".") or len(line.split()) > 12):
+        elif n == 1 and self.ncols and (line.endswith(".") or len(line.split()) > 12) and not self._next_case(line):
             return None  # a sentence after the table: back to prose
         return cells
 
