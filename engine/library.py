@@ -27,7 +27,14 @@ from engine.requirements import (
 from engine.retrieval import ClauseIndex, tokenize
 from engine.spec.numbering import ancestors
 
-ENGINE_VERSION = "1.42"  # bump when verdict logic changes: cached results keyed by it are recomputed
+# the case number leading a table row ("3 Manhole openings ..."), and a limit said in words in a row's cells
+_REQUIREMENT_COLUMN = re.compile(r"(?i)\brequirements?\b")
+_CASE_NUMBER = re.compile(r"^\s*\d{1,3}\s+(?=[A-Z])")
+_WORDED_LIMIT = re.compile(
+    r"\b(?:not\s+(?:less|more|greater)\s+than|at\s+(?:least|most)|minimum|maximum|no\s+(?:less|more)\s+than)\b",
+    re.I,
+)
+ENGINE_VERSION = "1.43"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 # The JSON data a spec clause carries beside its text ("item", "table", "columns", "cells", "grid", "note",
@@ -369,6 +376,8 @@ class Library:
             table = str(u.data.get("table") or "")
             columns = [str(c) for c in u.data.get("columns") or []]
             cells = [str(c) for c in cells]
+            words = _CASE_NUMBER.sub("", " ".join(cells))
+            said = _REQUIREMENT_COLUMN.search(" ".join(columns) + " " + self._table_header(unit, table))
             st = None
             if len(cells) < 2:  # a row kept as one string: split it here (the header row is no rule)
                 header = self._table_header(unit, table)
@@ -387,6 +396,21 @@ class Library:
                     if cells
                     else None
                 )
+            weak = st is None or all(not c.explicit and c.key is None for c in st.constraints)
+            if weak and said and _WORDED_LIMIT.search(words):
+                # a row written as prose ("3 Manhole openings Not less than 26 in diameter, or 26 x 24 in
+                # rectangular", "5 Sectionalizing switches Maximum height of ... 6-1/2 feet", GO 128 Appendix
+                # A Table 2): its cells state the rule in words, and a table's rows are requirements; a row whose
+                # cells gave a keyed or explicit limit (a voltage column) keeps it. Only a table with a
+                # "Requirement" column: in others a worded value is a case's condition ("two layers of steel
+                # tape each at least 0.020 in": lesser depth permitted)
+                prose = [
+                    replace(x, modality="mandatory", table=table)
+                    for x in parse_statements(words, table)
+                    if x.constraints
+                ]
+                if prose:
+                    return prose
             return [st] if st else []
         got = parse_statements(u.text, u.heading)
         if u.kind in ("exception", "note"):

@@ -603,6 +603,17 @@ VALUE_FIELDS: tuple[str, ...] = (
     "specified",
 )
 
+# ---------------------------------------------------------------- dimensions (engine.requirements.constraints)
+# a noun naming the dimension a finding measured -> the adjective a limit uses for it ("inside height ... 4 ft 8 in"
+# is judged by "5 feet high", not by "4 feet" of the inside width)
+DIMENSION_NOUNS: dict[str, str] = {
+    "height": "high",
+    "width": "wide",
+    "depth": "deep",
+    "length": "long",
+    "thickness": "thick",
+}
+
 # ---------------------------------------------------------------- audit header (engine.audit.metadata)
 # field -> the label spellings real audit forms use, label notation ("PM #", "Order/PM No.", "Work Order
 # Number", "QC Inspector"). Longer spellings are tried first.

@@ -111,3 +111,50 @@ def test_a_permission_whose_condition_is_not_met_leaves_the_rule_to_decide():
     )
     assert d.verdict == "VALID", d.reason
     assert "permission" in d.reason and "12.47 kV" in d.reason
+
+
+# GO 128 Appendix A, Table 2 (summary of dimensions): each case's requirement written as words in its row
+APPENDIX_TABLE = """General Order 128 (library excerpt)
+Document GO-128-A
+Revision 1
+31.6 Sealing Service Laterals
+Service conduits through which water may enter buildings shall be suitably plugged or sealed at the source of supply.
+32.4 Size of Manholes
+Manholes shall be large enough to house the equipment safely.
+32.5 Openings
+No manhole access opening shall be less than 26 inches in diameter if circular.
+Appendix A - Summary of Dimensions, Clearances and Depth Requirements
+Appendix A, Table 2  Miscellaneous Dimensions and Clearance Requirements for Supply and
+Communication Systems
+Case Nature of clearance or depth Requirement Reference rules
+2 Size and shape of manholes Minimum inside dimension 4 feet by 5 feet high; see Public Utilities Code Section 8051 32.4, 42.4
+4 Manhole location Manhole openings not less than 3 feet from any railroad rail 32.8, 42.8
+5 Sectionalizing switches Maximum height of operating handles and viewing windows: 6-1/2 feet -
+"""
+
+
+def test_a_summary_table_row_written_in_words_is_a_limit_on_the_dimension_it_names():
+    """realtext-gb2: the rows of GO 128 Appendix A Table 2 state their limits in words ("Maximum height ...:
+    6-1/2 feet", "Minimum inside dimension 4 feet by 5 feet high"); they were read as cells under the header,
+    which gave no limit (the findings came back NEEDS_REVIEW, "the tabulated values") or "at least 6-1/2 feet".
+    A measured height is judged by the height limit of the row, not by its width."""
+    lib = library_of(([APPENDIX_TABLE], "go128.pdf"))
+    handle = decide(
+        "The sectionalizing switch operating handle at the Oak Court entrance is 7 ft 2 in above grade.",
+        {},
+        lib,
+    )
+    assert handle.verdict == "VALID" and handle.citations[0]["section"] == "Appendix A, Table 2"
+    assert "6-1/2 feet" in handle.reason
+    window = decide(
+        "The switch viewing window is 78 in above grade; the inspector cites it as above the maximum.",
+        {},
+        lib,
+    )
+    assert window.verdict == "REPEALABLE"
+    height = decide(
+        "Inside height of manhole M-17 measured 4 ft 8 in from the floor to the underside of the roof slab.",
+        {},
+        lib,
+    )
+    assert height.verdict == "VALID" and "5 feet" in height.reason

@@ -14,6 +14,7 @@ from engine.requirements.applicability import Applicability, applicability, merg
 from engine.retrieval import tokenize
 from engine.vocab import (
     COMPARATIVES_AFTER,
+    DIMENSION_NOUNS,
     PREVIOUS_VALUE_COMPARATIVES,
     ROW_KEY_COMPARATIVES,
     comparator_pattern,
@@ -525,8 +526,12 @@ def parse_constraints(
 
 
 def qualifier_of(text: str, q: Quantity) -> list[str]:
-    """Tokens qualifying a value in audit text: the words right after it ("8 ft long" -> ["long"])."""
-    return _qualifier(text[q.end :])
+    """Tokens qualifying a value in audit text: the words right after it ("8 ft long" -> ["long"]), and the
+    dimension a noun before it names ("inside height of manhole M-17 measured 4 ft 8 in" -> ["high"]), in the
+    adjective a limit uses ("5 feet high"; ``engine.vocab.DIMENSION_NOUNS``)."""
+    left = re.split(r"[;.]\s|,\s(?=\D)", text[max(0, q.start - 60) : q.start])[-1]
+    dims = [DIMENSION_NOUNS[w] for w in re.findall(r"[a-z]+", left.lower()) if w in DIMENSION_NOUNS]
+    return _qualifier(text[q.end :]) + dims[-1:]
 
 
 def direction_words(text: str) -> str | None:

@@ -132,8 +132,10 @@ class TextTable:
         """Read the next non-blank line: a ``table_row`` clause (numbered ``order``) for a row, True for a
         line that belongs to the table but is no row (the title's wrapped end, the header), False when the
         table has ended (a section line, a sentence): the line is then read as prose."""
-        if self.columns is None and len(line) < 60 and (
-            (_unclosed(self.title) and line.rstrip()[-1:] in ")]") or _DANGLING_END.search(self.title)
+        if (
+            self.columns is None
+            and len(line) < 60
+            and ((_unclosed(self.title) and line.rstrip()[-1:] in ")]") or _DANGLING_END.search(self.title))
         ):
             # "Table 113.4-S - ... [library summary of" / "113.4]", "... Requirements for Supply and" /
             # "Communication Systems": the title wrapped, the header follows
@@ -219,7 +221,12 @@ class TextTable:
             else:
                 self.ncols = n
                 self.columns = [self.header] if self.header else []
-        elif n == 1 and self.ncols and (line.endswith(".") or len(line.split()) > 12) and not self._next_case(line):
+        elif (
+            n == 1
+            and self.ncols
+            and (line.endswith(".") or len(line.split()) > 12)
+            and not self._next_case(line)
+        ):
             return None  # a sentence after the table: back to prose
         return cells
 
