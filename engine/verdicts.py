@@ -1489,6 +1489,42 @@ def _prohibition_reported(ev: Evaluation) -> Decision | None:
     return ev.decision(VALID, confidence.PROHIBITION_REPORTED, reason)
 
 
+# a requirement whose value is set elsewhere: "minimum separation ... shown in Figure 2-20", "clearances ... shall be
+# those specified in General Order 26-D", "supply risers on poles shall be installed in accordance with General
+# Order No. 95"
+_DEFERRED = re.compile(
+    r"\b(?:(?:shown|given|specified|set\s+(?:out|forth)|listed|tabulated|illustrated)\s+(?:in|on|by)"
+    r"|in\s+accordance\s+with|as\s+(?:specified|required|provided)\s+(?:in|by)|(?:those|that)\s+specified\s+in)"
+    r"\s+(?:the\s+)?(?P<ref>(?:Figures?|Fig\.|Exhibit|Drawing|Detail)\s+[A-Z]?[\d][\w.-]*"
+    r"|(?:CPUC\s+)?General\s+Order\s+(?:No\.\s*)?\d+[\w-]*|G\.?O\.?\s*\d+[\w-]*"
+    r"|Rule\s+\d+(?:\.\d+)*(?:-[A-Z]\w*)?|Table\s+[A-Z]{0,3}-?\d[\w.-]*)",
+    re.IGNORECASE,
+)
+
+
+def _deferred(ev: Evaluation) -> Decision | None:
+    """The governing clause sets no value of its own for this case and sends it to a figure, a General Order,
+    a rule or a table the spec library does not hold: a reviewer decides from that document (GO 95 Rule 111.1
+    and General Order 26-D; a manual's clearance given only in a figure)."""
+    if ev.pairs or ev.usable or ev.outcome is not None:
+        return None
+    for m in _DEFERRED.finditer(ev.st.text):
+        ref = " ".join(m.group("ref").split()).rstrip(".,;")
+        if re.match(r"(?i)fig|exhibit|drawing|detail", ref):
+            held = False  # the library holds text: a figure's values are not in it
+        elif re.match(r"(?i)rule|table", ref):
+            held = not ev.library.unheld_references(ref)
+        else:
+            held = bool(ev.library.documents_named(ref))
+        if not held:
+            reason = (
+                f"{ev.label} sets no value of its own for this and sends it to {ref} "
+                f"(“{_short(ev.st.text)}”), which the spec library does not hold."
+            )
+            return ev.decision(NEEDS_REVIEW, confidence.SENT_ELSEWHERE, reason)
+    return None
+
+
 def _values_missing(ev: Evaluation) -> Decision | None:
     """A limit governs but the audit gives no value to compare: a reviewer decides."""
     by_table = (not ev.usable and bool(re.search(r"\btable\s+[\w.-]*\d", ev.st.text, re.I))) or ev.unresolved
@@ -1540,6 +1576,7 @@ GROUNDS: list[tuple[str, Callable[[Evaluation], Decision | None]]] = [
     ("equivalent accepted", _equivalent_accepted),
     ("permissive only", _permissive_only),
     ("prohibition reported", _prohibition_reported),
+    ("value set in a document the library does not hold", _deferred),
     ("values missing", _values_missing),
     ("only one member needs it", _only_one_member),
     ("requirement reported unmet", _reported_unmet),

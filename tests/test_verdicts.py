@@ -13,6 +13,7 @@ import pytest
 
 from engine import ClauseRecord, Library, decide
 from tests import shared_data
+from tests.spec_library import library_of
 
 pytestmark = pytest.mark.no_redis
 
@@ -1113,3 +1114,44 @@ def test_a_held_part_of_the_rule_decides_what_was_measured_beside_an_unheld_part
     assert "87.4-C3" in d.reason and "does not hold" in d.reason
     unheld = decide("No guard arm installed at pole 1207; auditor cites Rule 87.4-C3.", {}, lib)
     assert unheld.verdict == "NEEDS_REVIEW", unheld.reason
+
+
+DEFERS = """General Order 95 (library excerpt)
+Document GO-95-X
+Revision 1
+111.1 Clearances of Poles from Tracks
+In all cases the clearances from tracks to the nearest surface of poles shall be those specified in General Order
+No. 26-D.
+111.2 Crossing Spans
+Crossing spans shall be supported by poles of sufficient strength.
+"""
+
+METERS = """Service Requirements (library excerpt)
+Document TD-7001M-X
+Revision 1
+2.4.1 Gas Service Laterals
+Gas service laterals shall be installed by the utility.
+2.4.2 Gas Meter-Set Locations
+E. The minimum separation between gas meter sets and electric meters shall be as shown in Figure 2-20.
+2.4.3 Meter Clearance From Doors
+Electric meters shall be at least 3 feet from a door opening, as shown in Figure 2-21.
+"""
+
+
+def test_a_clause_that_sends_its_value_to_a_document_or_figure_the_library_lacks_needs_review():
+    """realtext-go3, realtext-gb2: GO 95 Rule 111.1 gives pole-to-track clearances only as "those specified in
+    General Order 26-D", and a manual gives the gas-to-electric meter separation only in a figure; neither is in
+    the library, so "7 ft 6 in from the nearest rail" and "24 in from the electric meter" were judged VALID by a
+    clause that states no value. A clause with its own value still decides."""
+    lib = library_of(([DEFERS], "go95x.pdf"), ([METERS], "meters.pdf"))
+    track = decide(
+        "Crossing pole 41-7 is 7 ft 6 in from the nearest rail; the pole-to-track clearance was not confirmed.",
+        {},
+        lib,
+    )
+    assert track.verdict == "NEEDS_REVIEW" and "General Order No. 26-D" in track.reason, track.reason
+    assert track.citations[0]["section"] == "111.1"
+    gas = decide("Separation between the gas meter set and the electric meter measured 24 in.", {}, lib)
+    assert gas.verdict == "NEEDS_REVIEW" and "Figure 2-20" in gas.reason, gas.reason
+    door = decide("Electric meter installed 2 ft from the door opening.", {}, lib)
+    assert door.verdict == "VALID", door.reason
