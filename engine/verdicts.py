@@ -58,6 +58,8 @@ _UNMEASURED = re.compile(
     r"|marginal|small|smaller|narrow|shallow|undersized)\b"
 )
 MIN_OVERLAP = 0.18  # share of the finding's IDF weight a governing statement must cover
+# a section whose retrieval score is this many times the next one's is clearly the finding's subject
+DOMINANT_HIT = 2.0
 _FIELD_KEYS = ("title", "question", "subject", "item", "category", "issue")
 
 
@@ -818,7 +820,13 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
         g = _group_key(library.units[c.unit])
         group_best[g] = max(group_best.get(g, 0.0), c.overlap)
     # a statement qualifies on its own overlap, or on a weaker one when its section clearly matches
-    # (the rule of an Exception the finding names, a table row under a matching heading)
+    # (the rule of an Exception the finding names, a table row under a matching heading, the one section
+    # retrieval ranks far above every other: a long finding's many words dilute its overlap)
+    dominant = (
+        {_group_key(library.units[hits[0][0]])}
+        if len(hits) > 1 and hits[0][1] >= DOMINANT_HIT * hits[1][1]
+        else set()
+    )
     cands = [
         c
         for c in every
@@ -830,6 +838,7 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
                 and (
                     group_best[_group_key(library.units[c.unit])] >= 1.5 * MIN_OVERLAP
                     or _keyed_with_value(c, facts)  # a table row keyed by one value, compared on another
+                    or _group_key(library.units[c.unit]) in dominant
                 )
             )
         )

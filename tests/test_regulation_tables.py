@@ -158,3 +158,37 @@ def test_a_summary_table_row_written_in_words_is_a_limit_on_the_dimension_it_nam
         lib,
     )
     assert height.verdict == "VALID" and "5 feet" in height.reason
+
+
+GROUNDING = """29 CFR 1910.269 (library excerpt)
+Document 1910.269-N
+Revision 1
+1910.269(n)(3) Equipotential zone
+Temporary protective grounds shall be placed at such locations that each employee is protected from hazardous
+differences in electric potential.
+1910.269(n)(4) Protective grounding equipment
+(i) Protective grounding equipment shall be able to conduct the maximum fault current that could flow at the point
+of grounding for the time necessary to clear the fault.
+(ii) Protective grounding equipment shall have an ampacity greater than or equal to that of No. 2 AWG copper.
+[AWG sizes run backwards: No. 4 AWG is smaller than No. 2 AWG; 1/0, 2/0 and 4/0 AWG are larger.]
+1910.269(n)(5) Testing
+Unless a previously installed ground is present, employees shall test lines and equipment for absence of voltage.
+"""
+
+
+def test_a_long_finding_is_judged_by_the_one_rule_retrieval_ranks_far_first_and_bracketed_notes_set_no_limit():
+    """realtext-osha: a grounding-set finding full of fault-study words (kA, cycles, manufacturer) covered too
+    little of (n)(4)'s wording to qualify, though retrieval ranked (n)(4) far above every other paragraph
+    ("no clause governs"); and the library's bracketed note "[... No. 4 AWG is smaller than No. 2 AWG; 1/0,
+    2/0 and 4/0 AWG are larger.]" was read as limits "less than 2/0", so 2/0 AWG failed."""
+    lib = library_of(([GROUNDING], "n4.pdf"))
+    d = decide(
+        "Grounding set at structure 15 is 2/0 AWG copper rated by its manufacturer for 27 kA for 15 cycles; the "
+        "utility's fault study gives 9.6 kA available at the site, cleared in 8 cycles. Auditor requires 4/0 AWG "
+        "for every grounding set.",
+        {},
+        lib,
+    )
+    assert d.citations[0]["section"] == "1910.269(n)(4)", d.reason
+    assert d.verdict == "REPEALABLE", d.reason
+    assert "less than" not in d.reason

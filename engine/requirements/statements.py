@@ -353,6 +353,9 @@ _FOLLOWING_CONDITIONS = re.compile(
 _LISTED_ITEM = re.compile(r"^\s*(?:\(?[A-Za-z]\)|[A-Z]\.|\(?\d{1,2}\)|\d{1,2}\.)\s+\S")
 
 
+_BRACKETED = re.compile(r"\[[^\[\]]{0,600}\]")
+
+
 def parse_statements(text: str, heading: str = "") -> list[Statement]:
     """Split a clause's text into parsed statements (prose sentences, bullets, Note/Exception parts, table rows).
 
@@ -391,7 +394,9 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
                 app = merge_app({k: v for k, v in prev_app.items() if k == "voltage"}, neg) | app
             sent_app_full = applicability(sent)
             mod = modality(sent)
-            cons = parse_constraints(sent, app)
+            # an editor's note in square brackets ("[AWG sizes run backwards: No. 4 AWG is smaller than No. 2
+            # AWG]", "[Rule 37 is not reproduced]") explains the text; its values are no limits
+            cons = parse_constraints(_BRACKETED.sub(lambda b: " " * len(b.group(0)), sent), app)
             if under_conditions and _LISTED_ITEM.match(sent):
                 # Greenbook 4.2: "PG&E does not supply a new overhead service when either of the following
                 # conditions applies: ... B. ... a transformer rated 75 kVA or larger": the values say when
