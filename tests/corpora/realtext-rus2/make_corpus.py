@@ -253,7 +253,7 @@ def spec_rus(path):
     )
     pdf.para(
         "Trench: the ground wire in the trench shall be at a depth of 12 in minimum below grade; 18 in is "
-        "required whenever possible. [Drawing dimension read as '12\" Minimum (18\" required whenever "
+        'required whenever possible. [Drawing dimension read as \'12" Minimum (18" required whenever '
         "possible)'; the library takes it as the burial depth of the ground wire.]"
     )
     pdf.para("NOTES:", style="B", gap=0.6)
@@ -267,7 +267,10 @@ def spec_rus(path):
         "2. Staples on the ground wire shall be 2 ft - 0 in apart, except for a distance of 8 ft above the "
         "ground and 8 ft from the top of the pole, where they shall be 6 in apart.",
     )
-    sub(pdf, "3. The pole ground wire and other ground conductors shall be a minimum of No. 6 copper or equivalent.")
+    sub(
+        pdf,
+        "3. The pole ground wire and other ground conductors shall be a minimum of No. 6 copper or equivalent.",
+    )
     note(pdf, "[Notes 1 to 3 are printed on drawing H2.1. Items (p), (al) and (cj) are listed in Table H-1.]")
 
     pdf.heading("H3.1", "Grounding Assembly - Ground Rod Type (for Sectionalizing Airbreak Switch)")
@@ -318,7 +321,12 @@ def spec_rus(path):
         ["H4.1", "aj", "1", "Rod, ground, 5/8 in minimum diameter (galvanized)"],
         ["H4.1", "al", "1", "Clamp, ground rod (galvanized steel)"],
         ["H4.1", "cj", "as req'd", "Staple, ground wire (galvanized)"],
-        ["H4.1", "dp", "as req'd", "Wire, pole ground (soft annealed iron, Class C galvanizing, 3 wire, 5/16 in)"],
+        [
+            "H4.1",
+            "dp",
+            "as req'd",
+            "Wire, pole ground (soft annealed iron, Class C galvanizing, 3 wire, 5/16 in)",
+        ],
         ["H4.1", "-", "2", "Clamp, ground wire, with lock washer"],
         ["H4.1", "-", "1", "Platform, grounding plate, galvanized iron"],
     ]
@@ -345,7 +353,10 @@ def spec_osha(path):
         [
             ("U.S. Department of Labor - Occupational Safety and Health Administration", 10),
             ("29 CFR 1910.269", 14),
-            ("Electric Power Generation, Transmission, and Distribution (Subpart R - Special Industries)", 11),
+            (
+                "Electric Power Generation, Transmission, and Distribution (Subpart R - Special Industries)",
+                11,
+            ),
         ],
         [
             "Final rule of April 11, 2014 (79 FR 20316); paragraph labels in the osha.gov form, e.g. "
@@ -563,7 +574,10 @@ def spec_osha(path):
         "(vi) The employer shall ensure that the lines and equipment are tested to ensure that they are "
         "deenergized.",
     )
-    sub(pdf, "(vii) The employer shall ensure that protective grounds are installed as required by paragraph (n).")
+    sub(
+        pdf,
+        "(vii) The employer shall ensure that protective grounds are installed as required by paragraph (n).",
+    )
     sub(
         pdf,
         "(viii) After the applicable requirements of (m)(3)(i) to (m)(3)(vii) have been followed and the "
@@ -591,7 +605,9 @@ def spec_osha(path):
     )
 
     pdf.band("1910.269(t) Underground electrical installations")
-    pdf.para("Paragraph (t) provides additional requirements for work on underground electrical installations.")
+    pdf.para(
+        "Paragraph (t) provides additional requirements for work on underground electrical installations."
+    )
     pdf.heading("1910.269(t)(1)", "Access")
     pdf.para(
         "The employer shall ensure that employees use a ladder or other climbing device to enter and exit a "
@@ -616,7 +632,10 @@ def spec_osha(path):
         "employee with first-aid and cardiopulmonary resuscitation training shall be available on the surface "
         "in the immediate vicinity of the manhole or vault entrance to render emergency assistance.",
     )
-    sub(pdf, "(ii) Occasionally, the employee on the surface may briefly enter a manhole or vault to provide nonemergency assistance.")
+    sub(
+        pdf,
+        "(ii) Occasionally, the employee on the surface may briefly enter a manhole or vault to provide nonemergency assistance.",
+    )
     sub(
         pdf,
         "(iii) For the purpose of inspection, housekeeping, taking readings, or similar work, an employee "
@@ -673,32 +692,50 @@ A1 = dict(
     ),
     # (structure, units, note, result, label-or-None)
     rows=[
-        ("1 - 6", "Tangent, 1-ph", "Pole grounds, staples and neutral attachments checked; no exceptions.", "ACCEPT", None),
+        (
+            "1 - 6",
+            "Tangent, 1-ph",
+            "Pole grounds, staples and neutral attachments checked; no exceptions.",
+            "ACCEPT",
+            None,
+        ),
         (
             "7",
             "Tangent, 3-ph",
             "Pole ground wire is No. 8 copper (1728F-803 H2.1 Note 3).",
             "GO-BACK",
-            V(RUS, "H2.1", "H2.1 Note 3: pole ground wire minimum No. 6 copper or equivalent; No. 8 is smaller."),
+            V(
+                RUS,
+                "H2.1",
+                "H2.1 Note 3: pole ground wire minimum No. 6 copper or equivalent; No. 8 is smaller.",
+            ),
         ),
         (
             "9",
             "Tangent, 3-ph",
             "Pole ground installed with #4 Cu instead of the #6 Cu listed for the unit; replace with #6.",
             "GO-BACK",
-            R(RUS, "H2.1", "H2.1 Note 3 sets a minimum of No. 6 copper; No. 4 is larger, so the ground wire complies."),
+            R(
+                RUS,
+                "H2.1",
+                "H2.1 Note 3 sets a minimum of No. 6 copper; No. 4 is larger, so the ground wire complies.",
+            ),
         ),
         (
             "12",
             "Small angle, 3-ph",
-            "Ground wire staples on the lowest 8 ft of the pole are spaced 24\" apart.",
+            'Ground wire staples on the lowest 8 ft of the pole are spaced 24" apart.',
             "GO-BACK",
-            V(RUS, "H2.1", "H2.1 Note 2: within 8 ft above the ground staples shall be 6 in apart; 24 in is too wide."),
+            V(
+                RUS,
+                "H2.1",
+                "H2.1 Note 2: within 8 ft above the ground staples shall be 6 in apart; 24 in is too wide.",
+            ),
         ),
         (
             "15",
             "Tangent, 3-ph",
-            "Ground wire staples between 9 ft and 30 ft above ground are 2'-0\" apart; inspector requires 6\" "
+            'Ground wire staples between 9 ft and 30 ft above ground are 2\'-0" apart; inspector requires 6" '
             "spacing for the full length of the ground wire.",
             "GO-BACK",
             R(
@@ -719,7 +756,13 @@ A1 = dict(
                 "H2.1 Note 1: the ground wire goes on the neutral side, in the quadrant opposite the climbing space.",
             ),
         ),
-        ("22", "Tangent, 3-ph", "Ground wire on neutral side, staples 6 in / 2 ft / 6 in as drawn.", "ACCEPT", None),
+        (
+            "22",
+            "Tangent, 3-ph",
+            "Ground wire on neutral side, staples 6 in / 2 ft / 6 in as drawn.",
+            "ACCEPT",
+            None,
+        ),
         (
             "24",
             "Dead-end, 3-ph",
@@ -755,7 +798,11 @@ A1 = dict(
             "Crossarm tangent, main line",
             "8 ft crossarm carrying 336.4 kcmil ACSR (rated breaking strength 14,100 lb) is fitted with flat braces.",
             "GO-BACK",
-            V(RUS, "C-1", "C-1 exception: 8 ft arms need angle braces where the conductor RBS exceeds 4,500 lb; 14,100 lb does."),
+            V(
+                RUS,
+                "C-1",
+                "C-1 exception: 8 ft arms need angle braces where the conductor RBS exceeds 4,500 lb; 14,100 lb does.",
+            ),
         ),
         (
             "43",
@@ -763,14 +810,20 @@ A1 = dict(
             "8 ft crossarm with 1/0 ACSR phase conductors (rated breaking strength 4,380 lb) is fitted with flat "
             "braces; inspector requires angle braces.",
             "GO-BACK",
-            R(RUS, "C-1", "C-1: flat braces on 8 ft arms; the angle-brace exception starts above 4,500 lb and 4,380 lb is below it."),
+            R(
+                RUS,
+                "C-1",
+                "C-1: flat braces on 8 ft arms; the angle-brace exception starts above 4,500 lb and 4,380 lb is below it.",
+            ),
         ),
         (
             "45",
             "Crossarm tangent",
             "8 ft crossarm is fitted with flat braces; conductor not identified on the staking sheet.",
             "GO-BACK",
-            N("C-1 turns on the conductor's rated breaking strength (more than 4,500 lb), which is not recorded."),
+            N(
+                "C-1 turns on the conductor's rated breaking strength (more than 4,500 lb), which is not recorded."
+            ),
         ),
         (
             "40 - 41",
@@ -792,7 +845,9 @@ def audit_a1(path):
         orientation="landscape",
     )
     pdf.add_page()
-    pdf.line_text("STRUCTURE INSPECTION SHEET - 24.9/14.4 kV LINE CONSTRUCTION (RUS 1728F-803)", 12.5, "B", h=7)
+    pdf.line_text(
+        "STRUCTURE INSPECTION SHEET - 24.9/14.4 kV LINE CONSTRUCTION (RUS 1728F-803)", 12.5, "B", h=7
+    )
     pdf.ln(1)
     pdf.set_font("Helvetica", "", 9.5)
     lines = [
@@ -842,7 +897,11 @@ A2 = dict(
             "Three-person crew setting a transformer on the energized 14.4 kV tap had only one first-aid trained "
             "member on site.",
             "Assign a second first-aid trained employee before energized work resumes.",
-            V(OSHA, "1910.269(b)(1)", "(b)(1)(i): field work with two or more employees needs at least two trained persons."),
+            V(
+                OSHA,
+                "1910.269(b)(1)",
+                "(b)(1)(i): field work with two or more employees needs at least two trained persons.",
+            ),
         ),
         (
             "First aid",
@@ -864,7 +923,11 @@ A2 = dict(
             "At the Pine Ridge substation two first-aid trained employees were stationed in the control house; "
             "the relay technician in the far switchyard bay was about 6 minutes' walk away.",
             "Station a trained person in the yard while the technician works there.",
-            V(OSHA, "1910.269(b)(1)", "(b)(1)(ii): each employee exposed to shock must be reachable within 4 minutes; 6 minutes is too long."),
+            V(
+                OSHA,
+                "1910.269(b)(1)",
+                "(b)(1)(ii): each employee exposed to shock must be reachable within 4 minutes; 6 minutes is too long.",
+            ),
         ),
         (
             "First aid",
@@ -884,7 +947,11 @@ A2 = dict(
             "Truck 214",
             "First-aid kit was carried in an open cardboard box in the truck bed, wet from the rain.",
             "Move the supplies into a weatherproof case.",
-            V(OSHA, "1910.269(b)(2)", "(b)(2): supplies that could be exposed to the weather shall be in weatherproof containers."),
+            V(
+                OSHA,
+                "1910.269(b)(2)",
+                "(b)(2): supplies that could be exposed to the weather shall be in weatherproof containers.",
+            ),
         ),
         (
             "First aid",
@@ -905,7 +972,11 @@ A2 = dict(
             "After lunch the crew moved from the deenergized 14.4 kV tap to energized work on the 24.9 kV "
             "three-phase line without another briefing; the morning briefing covered only the deenergized tap.",
             "Hold and document a new briefing whenever the work changes.",
-            V(OSHA, "1910.269(c)(3)", "(c)(3)(ii): a significant change affecting safety (energized three-phase work) needs an additional briefing."),
+            V(
+                OSHA,
+                "1910.269(c)(3)",
+                "(c)(3)(ii): a significant change affecting safety (energized three-phase work) needs an additional briefing.",
+            ),
         ),
         (
             "Job briefing",
@@ -913,7 +984,11 @@ A2 = dict(
             "Crew performed the same routine tap change on five identical transformers; one briefing was held at "
             "7:00 a.m. before the first job; observer requires a briefing before each transformer.",
             "Brief at each location.",
-            R(OSHA, "1910.269(c)(3)", "(c)(3)(i): repetitive and similar work needs at least one briefing before the first job of the day."),
+            R(
+                OSHA,
+                "1910.269(c)(3)",
+                "(c)(3)(i): repetitive and similar work needs at least one briefing before the first job of the day.",
+            ),
         ),
         (
             "Job briefing",
@@ -921,7 +996,11 @@ A2 = dict(
             "Tailboard sheet for the reconductor job lists hazards and work procedures but does not address "
             "energy-source controls or personal protective equipment.",
             "Revise the tailboard form.",
-            V(OSHA, "1910.269(c)(2)", "(c)(2): the briefing shall cover energy-source controls and PPE requirements as well."),
+            V(
+                OSHA,
+                "1910.269(c)(2)",
+                "(c)(2): the briefing shall cover energy-source controls and PPE requirements as well.",
+            ),
         ),
         (
             "Job briefing",
@@ -929,7 +1008,11 @@ A2 = dict(
             "Troubleman working alone replaced a blown fuse link at cutout 14-22 without a job briefing; his "
             "written trip plan for the task is on file (1910.269(c)(1)).",
             "Troubleman to call in a briefing to dispatch.",
-            R(OSHA, "1910.269(c)(5)", "(c)(5): an employee working alone need not conduct a briefing if the tasks are planned as if one were required."),
+            R(
+                OSHA,
+                "1910.269(c)(5)",
+                "(c)(5): an employee working alone need not conduct a briefing if the tasks are planned as if one were required.",
+            ),
         ),
         (
             "Job briefing",
@@ -974,7 +1057,14 @@ def audit_a2(path):
         pdf.ensure(34)
         pdf.set_font("Helvetica", "B", 10)
         pdf.set_fill_color(230, 230, 230)
-        pdf.cell(0, 6, clean(f"Observation {i}  -  Category: {cat}  -  Location: {loc}"), fill=True, new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(
+            0,
+            6,
+            clean(f"Observation {i}  -  Category: {cat}  -  Location: {loc}"),
+            fill=True,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         pdf.ln(1)
         pdf.para(f"**Finding:** {finding}", size=9.5, markdown=True, gap=0.8)
         pdf.para(f"**Corrective action:** {action}", size=9.5, markdown=True, gap=3)
@@ -986,7 +1076,10 @@ def audit_a2(path):
         size=9.5,
     )
     pdf.ln(2)
-    pdf.para(f"Observer signature: {m['auditor']}    Foreman acknowledgement: {m['foreman']}    Date: November 12, 2025", size=9)
+    pdf.para(
+        f"Observer signature: {m['auditor']}    Foreman acknowledgement: {m['foreman']}    Date: November 12, 2025",
+        size=9,
+    )
     pdf.output(path)
 
 
@@ -1012,7 +1105,11 @@ A3 = dict(
             "for voltage after the switches were opened and tagged.",
             "1910.269(m)(3)",
             "Go-back",
-            V(OSHA, "1910.269(m)(3)", "(m)(3)(vi): the lines shall be tested to ensure they are deenergized before they are worked as deenergized."),
+            V(
+                OSHA,
+                "1910.269(m)(3)",
+                "(m)(3)(vi): the lines shall be tested to ensure they are deenergized before they are worked as deenergized.",
+            ),
         ),
         (
             "2",
@@ -1063,7 +1160,9 @@ A3 = dict(
             "whether all employees were clear.",
             "1910.269(m)(3)",
             "Go-back",
-            N("(m)(3)(ix)-(x) decide who may release a clearance and how; the record gives neither, so the finding cannot be judged."),
+            N(
+                "(m)(3)(ix)-(x) decide who may release a clearance and how; the record gives neither, so the finding cannot be judged."
+            ),
         ),
         (
             "6",
@@ -1080,7 +1179,14 @@ A3 = dict(
                 "crew, ensuring all are clear and grounds removed, and reporting to the system operator.",
             ),
         ),
-        ("7", "8812", "Personal protective grounds at 8812 installed after the voltage test, bracketing the work.", "1910.269(n)", "Closed", None),
+        (
+            "7",
+            "8812",
+            "Personal protective grounds at 8812 installed after the voltage test, bracketing the work.",
+            "1910.269(n)",
+            "Closed",
+            None,
+        ),
         (
             "8",
             "8815",
@@ -1088,7 +1194,11 @@ A3 = dict(
             "bucket anchorage.",
             "1910.269(g)",
             "Go-back",
-            V(OSHA, "1910.269(g)(2)", "(g)(2)(iv)(C)(1): each employee in an aerial lift shall use a fall restraint or fall arrest system; an unattached lanyard is neither."),
+            V(
+                OSHA,
+                "1910.269(g)(2)",
+                "(g)(2)(iv)(C)(1): each employee in an aerial lift shall use a fall restraint or fall arrest system; an unattached lanyard is neither.",
+            ),
         ),
         (
             "9",
@@ -1097,7 +1207,11 @@ A3 = dict(
             "auditor requires a body belt and positioning lanyard.",
             "1910.67",
             "Go-back",
-            R(OSHA, "1910.269(g)(2)", "(g)(2)(iv)(C)(1) permits a personal fall arrest system in an aerial lift; a harness and lanyard on the anchorage is one."),
+            R(
+                OSHA,
+                "1910.269(g)(2)",
+                "(g)(2)(iv)(C)(1) permits a personal fall arrest system in an aerial lift; a harness and lanyard on the anchorage is one.",
+            ),
         ),
         (
             "10",
@@ -1105,7 +1219,11 @@ A3 = dict(
             "Lineman stood on the pole step 3 ft 6 in above ground to attach the ground clamp, without fall protection.",
             "1910.269(g)",
             "Go-back",
-            R(OSHA, "1910.269(g)(2)", "(g)(2)(iv)(C)(2) applies at more than 1.2 m (4 ft) above the ground; 3 ft 6 in is below it."),
+            R(
+                OSHA,
+                "1910.269(g)(2)",
+                "(g)(2)(iv)(C)(2) applies at more than 1.2 m (4 ft) above the ground; 3 ft 6 in is below it.",
+            ),
         ),
         (
             "11",
@@ -1127,7 +1245,11 @@ A3 = dict(
             "Pole strap rigged so that the lineman could free fall about 18 in; auditor requires zero free fall.",
             "1910.269(g)",
             "Go-back",
-            R(OSHA, "1910.269(g)(2)", "(g)(2)(iv)(D): work-positioning systems may allow a free fall of up to 0.6 m (2 ft); 18 in is within it."),
+            R(
+                OSHA,
+                "1910.269(g)(2)",
+                "(g)(2)(iv)(D): work-positioning systems may allow a free fall of up to 0.6 m (2 ft); 18 in is within it.",
+            ),
         ),
         (
             "13",
@@ -1135,7 +1257,9 @@ A3 = dict(
             "Lineman appeared to be without fall protection for part of the climb at pole 8822; height and task not recorded.",
             "1910.269(g)",
             "Go-back",
-            N("Without the height and whether he was climbing or working, (g)(2)(iv)(C)(2)-(3) cannot be applied."),
+            N(
+                "Without the height and whether he was climbing or working, (g)(2)(iv)(C)(2)-(3) cannot be applied."
+            ),
         ),
         (
             "14",
@@ -1145,7 +1269,14 @@ A3 = dict(
             "Go-back",
             N("Glove test intervals are in 1910.137, which is not in this library."),
         ),
-        ("15", "8830", "Tags on the pole 8830 disconnect legible and signed.", "1910.269(m)(3)", "Closed", None),
+        (
+            "15",
+            "8830",
+            "Tags on the pole 8830 disconnect legible and signed.",
+            "1910.269(m)(3)",
+            "Closed",
+            None,
+        ),
     ],
 )
 
@@ -1165,7 +1296,9 @@ def audit_a3(path):
         ["Contractor", m["contractor"], "Foreman", m["foreman"]],
         ["Auditor", m["auditor"], "Score", m["score"]],
     ]
-    pdf.grid(["Field", "Value", "Field", "Value"], meta, (30, 120, 30, 62), size=8.5, header_fill=(200, 220, 200))
+    pdf.grid(
+        ["Field", "Value", "Field", "Value"], meta, (30, 120, 30, 62), size=8.5, header_fill=(200, 220, 200)
+    )
     pdf.ln(1)
     pdf.grid(
         ["Item", "Structure", "Condition", "Spec ref", "Disposition"],
@@ -1212,7 +1345,11 @@ A4 = dict(
         (
             "Str 36 platform-type switch ground (H4.1) uses a galvanized steel rod and galvanized clamp; should be "
             "copper-covered rod per H3.1.",
-            R(RUS, "H4.1", "H4.1 specifies a galvanized 5/8 in rod and galvanized steel clamp; H3.1 is the ground-rod type, not this assembly."),
+            R(
+                RUS,
+                "H4.1",
+                "H4.1 specifies a galvanized 5/8 in rod and galvanized steel clamp; H3.1 is the ground-rod type, not this assembly.",
+            ),
         ),
         (
             "Transformer at str 27 mounted with the secondary bushings facing the road, not per the transformer "
@@ -1221,16 +1358,28 @@ A4 = dict(
         ),
         (
             "Splicer entered vault V-112 (6 ft deep) by stepping on the cable racks; no ladder was set.",
-            V(OSHA, "1910.269(t)(1)", "(t)(1): a ladder is required for vaults deeper than 1.22 m (4 ft), and no one may step on cables or hangers."),
+            V(
+                OSHA,
+                "1910.269(t)(1)",
+                "(t)(1): a ladder is required for vaults deeper than 1.22 m (4 ft), and no one may step on cables or hangers.",
+            ),
         ),
         (
             "Splicer stepped down into the 1.0 m deep pull box PB-4 without a ladder.",
-            R(OSHA, "1910.269(t)(1)", "(t)(1) requires a ladder only above 1.22 m (4 ft); 1.0 m is shallower."),
+            R(
+                OSHA,
+                "1910.269(t)(1)",
+                "(t)(1) requires a ladder only above 1.22 m (4 ft); 1.0 m is shallower.",
+            ),
         ),
         (
             "While the splicer worked on energized 14.4 kV elbows in MH-7, no one was on the surface; the "
             "attendant had driven to the yard.",
-            V(OSHA, "1910.269(t)(3)", "(t)(3)(i): a first-aid/CPR trained employee must be on the surface near the entrance while work is done with energized equipment."),
+            V(
+                OSHA,
+                "1910.269(t)(3)",
+                "(t)(3)(i): a first-aid/CPR trained employee must be on the surface near the entrance while work is done with energized equipment.",
+            ),
         ),
         (
             "Technician entered vault V-118 alone for 10 minutes to take load readings on the energized "
@@ -1246,7 +1395,11 @@ A4 = dict(
         (
             "Attendant at MH-7 briefly climbed down to hand the splicer a torque wrench and returned to the "
             "surface; this is not allowed.",
-            R(OSHA, "1910.269(t)(3)", "(t)(3)(ii): the surface employee may occasionally enter briefly for nonemergency assistance."),
+            R(
+                OSHA,
+                "1910.269(t)(3)",
+                "(t)(3)(ii): the surface employee may occasionally enter briefly for nonemergency assistance.",
+            ),
         ),
         (
             "Rapid Valley substation fence has a 10 in gap under the vehicle gate.",
@@ -1266,7 +1419,10 @@ def audit_a4(path):
         ("Sent", "Tuesday, December 2, 2025 4:47 PM"),
         ("To", f"{m['foreman']}; Construction Coordinators"),
         ("Cc", "QA File"),
-        ("Subject", f"QA go-backs - PM {m['pm_number']} / Notif {m['notification_number']} - Rapid Valley tie"),
+        (
+            "Subject",
+            f"QA go-backs - PM {m['pm_number']} / Notif {m['notification_number']} - Rapid Valley tie",
+        ),
     ]
     for k, v in hdr:
         pdf.set_font("Helvetica", "B", 9.5)
@@ -1290,7 +1446,9 @@ def audit_a4(path):
         pdf.set_font("Helvetica", "", 10)
         pdf.set_x(pdf.l_margin + 4)
         pdf.cell(5, 5.4, "-")
-        pdf.multi_cell(pdf.w - pdf.l_margin - pdf.r_margin - 9, 5.4, clean(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            pdf.w - pdf.l_margin - pdf.r_margin - 9, 5.4, clean(text), new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.ln(1.2)
     pdf.ln(2)
     pdf.para("Looked good (no action):", size=10, style="B", gap=1)
