@@ -593,6 +593,17 @@ ISSUE_FIELDS: tuple[str, ...] = (
     "non_conformance",
     "nonconformance",
 )
+# fields (keys) that ask the crew to correct something: a "Finding:" with one of these is a go-back in any part of
+# the report ("Finding: ... / Corrective action: Assign a second trained employee")
+ACTION_FIELDS: tuple[str, ...] = (
+    "corrective_action",
+    "corrective_action_required",
+    "required_correction",
+    "required_action",
+    "action_required",
+    "correction",
+    "remedy",
+)
 # fields whose measured / required values are added to the description so the verdict can read them
 VALUE_FIELDS: tuple[str, ...] = (
     "measured",

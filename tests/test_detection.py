@@ -1382,3 +1382,58 @@ def test_findings_register_with_a_reference_cited_column_lot_locations_and_manua
             {"location": "Lot 9", "reference": "Greenbook", "status": "Open"},
         ),
     ]
+
+
+def test_safety_observation_form_finding_and_corrective_action_blocks():
+    """realtext-rus2: a field safety observation form numbers "Observation 1 - Category: ..." and gives each a
+    "Finding:" and a "Corrective action:"; under the form's title (read as an observations heading) all eleven
+    were lost. A finding with a corrective action is a go-back anywhere in the report; without one it stays a
+    note."""
+    pages = [
+        "FIELD SAFETY OBSERVATION\nObserver: Dale Whitcomb\n"
+        "Observation 1  -  Category: First aid  -  Location: Pole 3-118\n"
+        "Finding: Three-person crew setting a transformer on the energized 14.4 kV tap had only one first-aid\n"
+        "trained member on site.\n"
+        "Corrective action: Assign a second first-aid trained employee.\n"
+        "Observation 2  -  Category: Housekeeping  -  Location: Yard\n"
+        "Finding: Material stacked neatly at the yard.\n"
+        "Corrective action: None\n"
+    ]
+    found, _ = detect_infractions(pages)
+    assert [f.description for f in found] == [
+        "Three-person crew setting a transformer on the energized 14.4 kV tap had only one first-aid trained "
+        "member on site."
+    ]
+
+
+def test_structure_keyed_inspection_sheet_rows_and_a_status_column_that_marks_go_backs():
+    """realtext-rus2: an inspection sheet keys its rows by structure number ("7", "12", "40 - 41"), not 1, 2, 3,
+    so no row was read; its Result column says GO-BACK or ACCEPT. In an export whose Disposition column marks
+    rows "Go-back", a "Closed" row is a record, not a go-back. realtext-rus: an unnumbered "- P-obs ... Accepted"
+    row between numbered rows no longer ends the table."""
+    sheet = [
+        "Str. No. Units / type Inspection note Result\n"
+        "1 - 6 Tangent, 1-ph Pole grounds and staples checked; no exceptions. ACCEPT\n"
+        "7 Tangent, 3-ph Pole ground wire is No. 8 copper. GO-BACK\n"
+        "40 - 41 Span Sag in span 40-41 measured 38 in at 60 degrees F. GO-BACK\n"
+        "46 Dead-end, 3-ph Crossarm braces, ground and staples as drawn. ACCEPT\n"
+    ]
+    found, _ = detect_infractions(sheet)
+    assert [f.fields.get("status") for f in found] == ["GO-BACK", "GO-BACK"]
+    assert "No. 8 copper" in found[0].description and "38 in" in found[1].description
+    export = [
+        "Item Structure Condition Spec ref Disposition\n"
+        "1 8810 Crew began work on the deenergized section without testing it for voltage. 1910.269(m)(3) Go-back\n"
+        "2 8812 Personal protective grounds at 8812 installed after the voltage test. 1910.269(n) Closed\n"
+        "3 8815 Lineman in the aerial lift wore a harness but the lanyard was not connected. 1910.269(g) Go-back\n"
+    ]
+    found, _ = detect_infractions(export)
+    assert [f.code for f in found] == ["Item 1", "Item 3"]
+    table = [
+        "# Ref Finding Status\n"
+        "1 P-01 Transformer pole #33 with a surge arrester has no pole ground installed. Go-back\n"
+        "- P-obs Guy markers installed on all anchor guys along Mill Creek Rd. Accepted\n"
+        "2 P-02 Line section poles 40-62 has only 3 pole grounds. Go-back\n"
+    ]
+    found, _ = detect_infractions(table)
+    assert [f.code for f in found] == ["Item 1", "Item 2"]

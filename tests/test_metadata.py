@@ -386,3 +386,40 @@ def test_a_letter_to_the_contractor_names_it_in_the_addressee_block_and_the_plac
     )
     assert md.location == "Oak Court subdivision, Lots 9 - 31, Ripon"
     assert extract_metadata(["Contractor: Acme Line Corp.\n"]).contractor == "Acme Line Corp."
+
+
+def test_spreadsheet_export_email_memo_and_job_line_headers():
+    """realtext-rus2: a spreadsheet export prints "Field Value Field Value" over rows such as "PM_Number 35322471
+    Notification 121113960" and "Location <long value> Audit_Date 2025-11-19" (nothing was read: the PM number,
+    location and date were lost, and the print date was taken); an e-mail memo's author is its "From:"; a form
+    that names the place only on its "Job:" line has that as its location."""
+    export = "\n".join(
+        [
+            "QA_Findings_Export.xlsx - printed 2025-11-20",
+            "Field Value Field Value",
+            "PM_Number 35322471 Notification 121113960",
+            "Location Prairie Hills Electric Cooperative - Hwy 12 feeder 24.9 kV reconductor, poles 8700 - 8840 "
+            "Audit_Date 2025-11-19",
+            "Contractor Badlands Utility Contractors LLC Foreman Jesse Two Bulls",
+        ]
+    )
+    md = extract_metadata([export])
+    assert (md.pm_number, md.notification_number, md.audit_date) == ("35322471", "121113960", "2025-11-19")
+    assert (
+        md.location
+        == "Prairie Hills Electric Cooperative - Hwy 12 feeder 24.9 kV reconductor, poles 8700 - 8840"
+    )
+    memo = extract_metadata(
+        [
+            "From: Tom Brekke <tbrekke@example.org>\nSent: Tuesday, December 2, 2025 4:47 PM\nTo: Luis Echeverria\n"
+            "Subject: QA go-backs - PM 35327093 / Notif 121118502\n"
+        ]
+    )
+    assert memo.auditor == "Tom Brekke" and memo.pm_number == "35327093"
+    sheet = extract_metadata(
+        [
+            "W.O. / PM No.: 35311846\nJob: Lone Tree 24.9/14.4 kV rebuild, structures 1 - 46, Custer County\n"
+            "Contractor: High Plains Line Builders, Inc.\n"
+        ]
+    )
+    assert sheet.location == "Lone Tree 24.9/14.4 kV rebuild, structures 1 - 46, Custer County"

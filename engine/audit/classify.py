@@ -116,21 +116,22 @@ def first_answer(*matches: re.Match[str] | None) -> re.Match[str] | None:
 TABLE_COLUMN = re.compile(
     r"(?P<finding>(?:description\s+of\s+(?:the\s+)?)?(?:findings?|issues?|deficienc(?:y|ies)|conditions?|defects?)"
     r"|findings?|description|issues?|deficienc(?:y|ies)|conditions?(?:\s+found)?|defects?|discrepanc(?:y|ies)"
-    r"|non[- ]?conformance|violations?)"
+    r"|non[- ]?conformance|violations?|(?:inspection|field)\s+notes?)"
     r"|(?P<ref>(?:std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?"
     r"|rule|code|regulation)(?:\s+(?:cited|ref\.?|reference))?|cited\s+(?:rule|reference|standard))"
-    r"|(?P<status>status|disposition)"
-    r"|(?P<loc>location(?:\s*/\s*(?:span|pole|structure))?|pole(?:\s+(?:no\.?|#|number))?|structure(?:\s+(?:no\.?|#))?"
+    r"|(?P<status>status|disposition|result)"
+    r"|(?P<loc>location(?:\s*/\s*(?:span|pole|structure))?|pole(?:\s+(?:no\.?|#|number))?"
+    r"|(?:structure|str\.?)(?:\s+(?:no\.?|#))?"
     r"|span|equipment|facility|address)"
     r"|(?P<notification>notification(?:\s+(?:no\.?|#|number))?)"
     r"|(?P<num>item(?:\s+(?:no\.?|#))?|no\.?|#|id)"
     r"|(?P<other>remarks|comments?|action(?:\s+required)?|corrective\s+action|due(?:\s+date)?|severity|priority"
-    r"|photos?|date|category|type)",
+    r"|photos?|date|category|units?(?:\s*/\s*type)?|type)",
     re.IGNORECASE,
 )
 STATUS_WORD = re.compile(
     r"\s*\b(?P<status>open|closed|corrected|pending|resolved|completed?|outstanding|cleared|verified|repeat|new"
-    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site)"
+    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site|go[- ]?back|accept(?:ed)?|pass(?:ed)?|fail(?:ed)?)"
     r"(?:\s*[-\u2013\u2014]\s*(?P<status_note>go[- ]?backs?|compliant|corrected|record(?:\s+only)?|no\s+action))?"
     r"\.?$",  # "Open - go-back", "Closed - compliant"
     re.IGNORECASE,

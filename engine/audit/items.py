@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from engine.audit.classify import REF_CELL, STATUS_WORD, is_nothing, is_title
 from engine.audit.patterns import (
+    ACTION_KEYS,
     COMPLIANT_HEADING,
     INLINE_FIELD,
     ISSUE_KEYS,
@@ -52,6 +53,7 @@ class Item:
         "numbered",
         "expect_body",
         "columns",
+        "needs_action",
     )
 
     def __init__(self, code: str, page: int, layout: str, text: str = "", title_block: bool = False):
@@ -65,6 +67,9 @@ class Item:
         self.title_block = title_block
         self.numbered = False
         self.columns: list[str] = []  # a table row's column kinds
+        self.needs_action = (
+            False  # a go-back only with a corrective action (a "Finding:" outside a findings part)
+        )
         # A block headed by a title ("GO-BACK 1 - CONDUIT COVER"): the paragraph under it
         # is the finding.
         self.expect_body = title_block and is_title(text)
@@ -92,6 +97,11 @@ class Item:
         ):
             # A title with no paragraph under it, or over a compliant note, is a heading.
             return None
+        if self.needs_action and not any(
+            norm(" ".join(self.fields.get(k, []))).lower() not in ("", "none", "n/a", "na", "no action")
+            for k in ACTION_KEYS
+        ):
+            return None
         main = norm(" ".join(self.text))
         fields = {k: norm(" ".join(v)) for k, v in self.fields.items()}
         fields = {k: v for k, v in fields.items() if v}
@@ -104,6 +114,8 @@ class Item:
                 return None  # "Vault 7  None": a row with its finding cell empty
             if fields.pop("status_note", "").lower() in ("compliant", "record", "record only", "no action"):
                 return None  # "Closed - compliant": a record kept in the table, not a go-back
+            if fields.get("status", "").lower() in ("accept", "accepted", "pass", "passed"):
+                return None  # "ACCEPT": the structure passed inspection
             return DetectedInfraction(self.code, desc, self.page, "table", dict(fields))
         issue = " ".join(fields[k] for k in ISSUE_KEYS if k in fields)
         if self.layout == "checklist":

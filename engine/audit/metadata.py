@@ -73,12 +73,13 @@ _NEXT_LABEL = re.compile(
 # "Field  Value": the header of a two-column label/value table; rows under it may part label
 # and value by a single space ("Contractor Blackhawk Underground LLC").
 _FIELD_VALUE_HEADER = re.compile(
-    r"^\s*(?:field|item|label|description|attribute|particulars?|information)s?\s*[|:]?\s+"
-    r"(?:value|details?|entry|entries|information|data|response)s?\s*$",
+    r"^(?:\s*(?:field|item|label|description|attribute|particulars?|information)s?\s*[|:]?\s+"
+    r"(?:value|details?|entry|entries|information|data|response)s?){1,2}\s*$",  # "Field Value Field Value"
     re.IGNORECASE,
 )
 # Consecutive label-led lines that make a two-column form even without a header row.
 _FORM_RUN = 3
+_UNDERSCORED = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 
 _PM_ANYWHERE = re.compile(
     r"\bPM\s*(?:order\s*)?(?:number|num\.?|no\.?|#)?\s*[:#]?\s*(\d{6,12})\b", re.IGNORECASE
@@ -127,7 +128,7 @@ def _form_value(text: str) -> bool:
     return not (last.endswith((".", "!", "?")) and len(last.rstrip(".!?")) > 3)
 
 
-def _label_spans(line: str, form_row: bool = False) -> list[tuple[int, int, str]]:
+def _label_spans(line: str, form_row: bool = False, tabled: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, field) of every label in ``line``: one at its start, others followed by ':'."""
     spans: list[tuple[int, int, str]] = []
     stripped = len(line) - len(line.lstrip())
@@ -153,8 +154,8 @@ def _label_spans(line: str, form_row: bool = False) -> list[tuple[int, int, str]
             out.append(s)
     if len(out) <= 1:
         cells = _cell_spans(line)
-        if len(cells) >= 2 and cells[0][0] == stripped and _plausible_cells(line, cells):
-            return cells
+        if len(cells) >= 2 and cells[0][0] == stripped and (tabled or _plausible_cells(line, cells)):
+            return cells  # a row under a "Field Value" header holds label/value pairs, long values included
     return out
 
 
@@ -296,6 +297,11 @@ def _fit(fld: str, value: str) -> str:
 # A letter to the contractor: the addressee block ("Delta Underground Constructors" / "Attn: Marcus
 # Bell, Foreman") and the subject line ("Re: PM 35322019 / Notification 122108863 - Oak Court, Ripon").
 _ATTN = re.compile(r"^\s*(?:attn|attention)\s*[:.]?\s+(?P<name>[^,]+?)\s*(?:,\s*(?P<title>.+?))?\s*$", re.I)
+_EMAIL_FROM = re.compile(
+    r"^\s*from\s*:\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:<[^>]*>|\[[^\]]*\])?\s*$", re.I
+)
+_EMAIL_HEADER = re.compile(r"^\s*(?:sent|date|to|cc|subject)\s*:", re.I)
+_JOB_LINE = re.compile(r"^\s*(?:job|project)(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
 _RE_LINE = re.compile(r"^\s*(?:re|subject)\s*:\s*(?P<rest>.+)$", re.I)
 _RE_IDS = re.compile(
     r"^(?:\s*(?:/|,|and)?\s*(?:pm|order|notification|notif\.?|job)\s*(?:number|no\.?|#)?\s*[:#]?\s*\d{6,12})+"
@@ -305,9 +311,17 @@ _RE_IDS = re.compile(
 
 
 def _letter_fields(lines: list[str]) -> dict[str, str]:
-    """Contractor, foreman and location of a letter's addressee block and subject line (``{}`` if none)."""
+    """Contractor, foreman and location of a letter's addressee block and subject line, the auditor of an
+    e-mail's "From:" line, and the job named by a "Job:" line as the location of a form without a location
+    label (``{}`` if none)."""
     got: dict[str, str] = {}
     for i, line in enumerate(lines):
+        if (m := _EMAIL_FROM.match(line)) and any(_EMAIL_HEADER.match(x) for x in lines[i + 1 : i + 4]):
+            got["auditor"] = _clean_value(m.group("name"))
+            continue
+        if (m := _JOB_LINE.match(line)) and not _DIGITS.fullmatch(m.group("job").strip()):
+            got.setdefault("location", _clean_value(_cut_at_next_label(m.group("job"))))
+            continue
         if (m := _ATTN.match(line)) and i > 0:
             company = next((ln.strip() for ln in reversed(lines[:i]) if ln.strip()), "")
             if company and not parse_date(company) and ":" not in company and _form_value(company):
@@ -344,6 +358,8 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
     # Header fields sit at the top: labels are read on the first pages only; the
     # identifiers and the score are also searched in the whole text below.
     lines = [ln for page in pages[:_HEADER_PAGES] for ln in (page or "").split("\n")][:_HEADER_LINES]
+    # a spreadsheet export names its cells "PM_Number", "Audit_Date"
+    lines = [_UNDERSCORED.sub(" ", ln) for ln in lines]
     # Fields whose values come on following lines: one group per label line (a label row
     # takes one value row; a column of stacked labels takes one value line each).
     pending: list[list[str]] = []
@@ -364,7 +380,7 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
         if row:
             pending.append(row)
             continue
-        spans = _label_spans(line, i in form_rows)
+        spans = _label_spans(line, i in form_rows, i in tabled)
         if not spans:
             if pending:
                 _assign_row(pending.pop(0), line, found)

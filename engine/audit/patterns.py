@@ -117,6 +117,7 @@ INLINE_FIELD = re.compile(
     r"|Reference|Deadline|LOCATION|STATUS)\s*:\s"
 )
 ISSUE_KEYS = vocab.ISSUE_FIELDS
+ACTION_KEYS = vocab.ACTION_FIELDS
 # Measured / required values are added to the description so the verdict can read them.
 VALUE_KEYS = vocab.VALUE_FIELDS
 # "Info (IMG_4160): ...": a label may end on a parenthesized reference with digits

@@ -25,6 +25,9 @@ from engine.audit.patterns import (
     norm,
 )
 
+_GO_BACK_STATUS = re.compile(r"(?i)go[- ]?backs?")
+_STILL_OPEN = re.compile(r"(?i)open|repeat|new|pending|outstanding|not\s+corrected|in\s+progress")
+
 
 @dataclass
 class DetectionState:
@@ -175,6 +178,18 @@ class DetectionState:
         """Close the last section; the findings in document order and the warnings."""
         self.end_section()
         found, warnings = self.found, self.warnings
+        if any(
+            _GO_BACK_STATUS.fullmatch(str(f.fields.get("status", ""))) for f in found if f.layout == "table"
+        ):
+            # a table whose status column marks go-backs ("Go-back" / "Closed"): its other rows are records
+            found[:] = [
+                f
+                for f in found
+                if f.layout != "table"
+                or not f.fields.get("status")
+                or _GO_BACK_STATUS.fullmatch(str(f.fields["status"]))
+                or _STILL_OPEN.fullmatch(str(f.fields["status"]))
+            ]
         if not found:
             for n, p in enumerate(self.paragraphs, start=1):
                 p.code, p.layout = f"Item {n}", "paragraph"

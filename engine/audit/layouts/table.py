@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from engine.audit.classify import table_columns
+from engine.audit.classify import STATUS_WORD, table_columns
 from engine.audit.items import Item, row_complete
 from engine.audit.patterns import GENERIC_LABEL, NUMBERED, ROW_ID, TABLE_ROW, Line, ends_sentence
 from engine.audit.state import DetectionState
@@ -19,6 +19,7 @@ from engine.audit.state import DetectionState
 NAME = "table"
 
 _ANY_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>\S.*)$")
+_KEYED_ROW = re.compile(r"^\d{1,6}(?:\s*-\s*\d{1,6})?\s+[A-Z]")
 
 
 def _row_goes_on(st: DetectionState, ln: Line) -> bool:
@@ -55,6 +56,16 @@ def read(st: DetectionState, ln: Line) -> bool:
         # the open row has its last cells (status): the next number starts a row whatever its first cell
         # holds ("5 34.5 kV crossing At the crossing ...")
         rm = _ANY_ROW.match(text)
+    if st.table_cols[0] == "loc" and (st.item is None or row_complete(st.item)):
+        # rows keyed by structure number ("7 Tangent, 3-ph ... GO-BACK", "40 - 41 Span ..."), not counted
+        # from 1: a number after a complete row starts the next one
+        km = _KEYED_ROW.match(text)
+        if km:
+            st.list_counter += 1
+            item = Item(f"Item {st.list_counter}", ln.page, "table", text)
+            st.start(item)
+            item.columns = st.table_cols
+            return True
     num = rm and (rm.groupdict().get("n") or rm.group("n1") or rm.group("n2"))
     # ``num`` is set whenever ``rm`` is: both patterns capture the row number
     if rm and num and int(num) == st.list_counter + 1 and not rm.group("rest")[:1].islower():
@@ -73,6 +84,17 @@ def read(st: DetectionState, ln: Line) -> bool:
     open_row = st.item
     if open_row is not None and _row_goes_on(st, ln):
         open_row.text.append(text)
+        return True
+    if (
+        "status" in st.table_cols
+        and (open_row is None or (open_row.layout == "table" and row_complete(open_row)))
+        and STATUS_WORD.search(text)
+    ):
+        # an unnumbered row between numbered ones ("- P-obs Guy markers installed ... Accepted"): a record
+        # of the table, read as a row (an accepted one is no finding) so the table goes on
+        row = Item("Item -", ln.page, "table", text.lstrip("-–•* "))
+        row.columns = st.table_cols
+        st.start(row)
         return True
     st.close()
     st.table_cols = None
