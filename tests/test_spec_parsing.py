@@ -590,3 +590,39 @@ def test_an_appendix_opens_its_own_section_and_its_table_is_cited_with_it():
     assert "Appendix A" in {c.section for c in clauses} and "Appendix D" in {c.section for c in clauses}
     assert [c.section for c in clauses if "inside measurement" in c.text][0] in ("8051", "Appendix D")
     assert all("Appendix" not in c.text for c in clauses if c.section == "34.3")
+
+
+def test_assembly_designations_head_their_own_units_with_their_notes_and_material_rows():
+    """realtext-rus2: RUS Bulletin 1728F-803 numbers its construction assemblies by drawing designation ("H2.1
+    Grounding Assembly - Trench Type", "C-1 Crossarm Braces"); they were not read as units, so the notes under
+    H2.1 became sections "2" and "3" and every finding was cited "§3". The designation heads its unit, its
+    numbered notes stay in it, and a material-list row that starts with a designation is cited by it."""
+    pages = [
+        "RUS Bulletin 1728F-803\n"
+        "Specifications and Drawings for 24.9/14.4 kV Line Construction\n"
+        "Document: 1728F-803\n"
+        "Revision: 1\n"
+        "Section H - Grounding Assemblies\n"
+        "Drawings H2.1 and H3.1 show the pole ground wire and the grounding of airbreak switches.\n"
+        "H2.1  Grounding Assembly - Trench Type\n"
+        "The pole ground wire runs down the pole from the neutral.\n"
+        "NOTES:\n"
+        "1. The ground wire is to be located on the same side of the pole as the neutral conductor.\n"
+        "2. Staples on the ground wire shall be 2 ft - 0 in apart, except for 8 ft above the ground.\n"
+        "3. The pole ground wire shall be a minimum of No. 6 copper or equivalent.\n"
+        "H3.1  Grounding Assembly - Ground Rod Type (for Sectionalizing Airbreak Switch)\n"
+        "A ground grid of four driven ground rods is placed where the operator stands.\n"
+        "C-1  Crossarm Braces\n"
+        "Flat braces are used with 8 ft crossarms and angle braces with 10 ft crossarms.\n"
+        "Table H-1  Material Items of Grounding Assemblies\n"
+        "Assembly Material item (letter code) Quantity Description\n"
+        "H2.1 cj as req'd Wire, pole ground (minimum No. 6 copper)\n"
+        "H3.1 aj 4 Rod, ground, 5/8 in minimum diameter, copper covered\n"
+    ]
+    clauses = parse_spec(pages, "1728F-803.pdf").clauses
+    assert [c.section for c in clauses if "Staples on the ground wire" in c.text] == ["H2.1"]
+    assert [c.section for c in clauses if "No. 6 copper or equivalent" in c.text] == ["H2.1"]
+    assert {c.section for c in clauses} >= {"H2.1", "H3.1", "C-1"}
+    assert "2" not in {c.section for c in clauses} and "3" not in {c.section for c in clauses}
+    rows = [c for c in clauses if c.kind == "table_row"]
+    assert [r.section for r in rows] == ["H2.1", "H3.1"]

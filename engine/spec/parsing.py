@@ -53,6 +53,7 @@ from engine.spec.patterns import (
     APPENDIX,
     APPENDIX_HEADING,
     DEFINITION_HEADING,
+    DESIGNATION,
     ITEM,
     PART,
     REV_TABLE_HEADER,
@@ -111,6 +112,7 @@ class _Pass:
         self.cur: OpenClause | None = None
         self.headings: dict[str, str] = {}  # section -> its heading text
         self.numbered = False
+        self.designated = False  # inside a designation's unit ("H2.1 ..."): its numbered notes are its own
         self.skipping = ""  # "history" / "references": inside a revision-history table or reference list
         self.table: TextTable | None = None
         self.free_heading = ""
@@ -143,10 +145,13 @@ class _Pass:
             self.skipping = "history" if _HISTORY.search(line) else "references"
             return
         m = SECTION.match(line) if at in self.accepted else None
+        if m and self.designated and re.fullmatch(r"\d{1,2}", m.group("sec")) and m.group("dot"):
+            self._designation_note(pno, m)
+            return
         if m:
             self._section(m, pno)
             return
-        if self._appendix(pno, line):
+        if self._appendix(pno, line) or self._designation(pno, line):
             return
         if self._skipped(line):
             return
@@ -204,6 +209,7 @@ class _Pass:
         self.table = None
         self.skipping = ""
         self.numbered = True
+        self.designated = False
         sec, item, rest = m.group("sec"), m.group("item"), m.group("rest").strip()
         kind, heading = self._section_kind(m, sec, item, rest)
         self.cur = OpenClause(sec, heading, kind, pno, [rest] if rest else [])
@@ -213,6 +219,33 @@ class _Pass:
             self.cur.data["item"] = f"({item}){m.group('sub') or ''}" if item.isdigit() else item
         elif rest and heading == rest:
             self.cur.data["title_line"] = True
+
+    def _designation(self, pno: int, line: str) -> bool:
+        """A construction assembly or drawing designation ("H2.1  Grounding Assembly - Trench Type", RUS
+        Bulletin 1728F-803) opens a unit of its own, cited by the designation."""
+        dm = DESIGNATION.match(line) if self.table is None else None
+        if dm is None or TABLE_TITLE.match(line):
+            return False
+        title = re.sub(r"\[[^\]]*\]", "", dm.group("rest")).strip()
+        if not heading_like(title, 100) or len(title.split()) < 2:
+            return False
+        self.flush()
+        self.numbered = self.designated = True
+        sec = dm.group("sec")
+        self.cur = OpenClause(sec, title, REQUIREMENT, pno, [title])
+        self.ctx_section, self.ctx_heading = sec, title
+        self.headings[sec] = title
+        self.items = []
+        self.cur.data["title_line"] = True
+        return True
+
+    def _designation_note(self, pno: int, m: re.Match[str]) -> None:
+        """A numbered note under a designation ("2. Staples on the ground wire shall be ...") is a clause of
+        that designation, its note number in ``data``."""
+        self.flush()
+        rest = m.group("rest").strip()
+        self.cur = OpenClause(self.ctx_section, self.ctx_heading, REQUIREMENT, pno, [rest] if rest else [])
+        self.cur.data["item"] = f"Note {m.group('sec')}"
 
     def _appendix(self, pno: int, line: str) -> bool:
         """An appendix heading of a numbered document ("Appendix A - Summary of Dimensions ...") opens a
@@ -325,6 +358,9 @@ class _Pass:
             self.table = None  # the table has ended: the line is read as prose
             return False
         if isinstance(got, ParsedClause):
+            first = str((got.data or {}).get("cells", [""])[0]).split(" ", 1)[0]
+            if self.designated and first in self.headings and DESIGNATION.match(f"{first} X x"):
+                got.section = first  # a material list row of assembly "H3.1": cited by its assembly
             if self.clauses and self.clauses[-1].order == got.order:
                 self.clauses[-1] = got  # the row completes the label-only row read before it
             else:

@@ -54,6 +54,11 @@ TABLE_TITLE = re.compile(
 # a General Order's parts: "SECTION V - DETAILED CONSTRUCTION REQUIREMENTS FOR SUPPLY LINES"
 PART = re.compile(r"^\s*(?i:section)\s+[IVXL]{1,5}\s*[-\u2013\u2014:.]\s*[A-Z][A-Za-z ,;()&/-]{6,}$")
 APPENDIX = re.compile(r"^\s*(?i:appendix)\s+[A-Z0-9]{1,3}\b")
+# a construction assembly or drawing designation heading its own unit, as RUS bulletins number them: "H2.1  Grounding
+# Assembly - Trench Type", "VC1.11  Single-Phase Crossarm", "C-1  Crossarm Braces"
+DESIGNATION = re.compile(
+    r"^\s*(?P<sec>[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2}){0,2}[A-Z]?)\s+(?P<rest>[A-Z][^.;:]{2,90})$"
+)
 # an appendix's own heading: "Appendix A - Summary of Dimensions ...", "Appendix B, II.D  Types of Exposures"
 APPENDIX_HEADING = re.compile(
     r"^\s*(?P<sec>(?i:appendix)\s+[A-Z0-9]{1,3})(?:\s*[-\u2013\u2014:.]\s+|,\s*[IVX0-9.A-Z]{1,8}\s+|\s+)"
