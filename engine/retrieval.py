@@ -45,16 +45,27 @@ def stem(word: str) -> str:
     if w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
         if w.endswith("ing") and len(w) > 5:
-            w = w[:-3]  # "buildings" -> "build", as "building" -> "build"
+            w = _silent_e(w[:-3])  # "buildings" -> "build", as "building" -> "build"
     elif w.endswith("ing") and len(w) > 5:
-        w = w[:-3]
+        w = _silent_e(w[:-3])
     elif w.endswith("ed") and len(w) > 4 and w not in ("covered", "required"):
         w = w[:-2]
         if w.endswith("i"):
             w = w[:-1] + "y"
+        else:
+            w = _silent_e(w)
     elif w.endswith("ly") and len(w) > 5:
         w = w[:-2]
     return w
+
+
+# a stem that lost a silent "e" with its "-ed" / "-ing": "fenc(ed)", "secur(ed)", "locat(ed)", "energiz(ed)",
+# "enclos(ed)", "remov(ed)", "damag(ed)" take it back, so "fenced" and "fence" are one token
+_SILENT_E = re.compile(r"(?:(?<=[aeioun])c|[aeiou]s|iz|v|ur|(?<=[^aeiou])at|ag)$")
+
+
+def _silent_e(w: str) -> str:
+    return w + "e" if len(w) >= 3 and _SILENT_E.search(w) else w
 
 
 _CANON: dict[str, str | None] = {}

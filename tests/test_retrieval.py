@@ -125,3 +125,23 @@ def test_library_builds_index_once_and_caches_statements():
 
 def test_plural_and_ing_forms_stem_alike():
     assert tokenize("buildings") == tokenize("building") == tokenize("build")
+
+
+def test_a_word_and_its_past_tense_are_one_token_when_the_stem_ends_on_a_silent_e():
+    """realtext-go2: "stands inside the fenced yard" never met the exception's "where a fence or wall serves as
+    a suitable barrier": "fenced" was stemmed "fenc", "fence" stayed "fence". The same held for secured /
+    secure, located / locate, energized / energize, enclosed / enclose, damaged / damage."""
+    pairs = [
+        ("fenced", "fence"),
+        ("secured", "secure"),
+        ("located", "locate"),
+        ("energized", "energize"),
+        ("enclosed", "enclose"),
+        ("damaged", "damage"),
+        ("removing", "remove"),
+        ("rating", "rate"),
+    ]
+    for a, b in pairs:
+        assert tokenize(a) == tokenize(b), (a, b)
+    # words whose stem keeps no silent e are unchanged
+    assert tokenize("treated heated arced bonded grounded") == ["treat", "heat", "arc", "bond", "ground"]
