@@ -829,6 +829,18 @@ COUNT_LABELS: tuple[str, ...] = (
     "part",
     "subpart",
     "article",
+    # a standard's designation ("UL 651 conduit", "ANSI C80.1", "NEMA 3R"), and an article naming things already
+    # counted ("the two materials have the same outside diameters")
+    "ul",
+    "ansi",
+    "astm",
+    "nema",
+    "ieee",
+    "csa",
+    "nfpa",
+    "the",
+    "these",
+    "those",
 )
 
 # ---------------------------------------------------------------- spec tables (engine.spec)

@@ -183,3 +183,11 @@ def test_identifiers_and_the_word_in_are_not_lengths():
     }
     for text, want in cases.items():
         assert [q.text for q in find_quantities(text)] == want, text
+
+
+def test_a_standards_designation_or_an_article_before_a_number_is_no_count():
+    """realtext-gb2: "PVC Schedule 40 or 80 UL 651 conduit" gave a count of 651 conduits and "the two materials
+    have the same outside diameters" a required count of two materials; both were compared with findings."""
+    assert find_quantities("PVC Schedule 40 or 80 UL 651 conduit that is so marked") == []
+    assert find_quantities("because the two materials have the same outside diameters") == []
+    assert [(q.kind, q.magnitude) for q in find_quantities("drive two ground rods")] == [("count:rod", 2.0)]

@@ -626,3 +626,24 @@ def test_assembly_designations_head_their_own_units_with_their_notes_and_materia
     assert "2" not in {c.section for c in clauses} and "3" not in {c.section for c in clauses}
     rows = [c for c in clauses if c.kind == "table_row"]
     assert [r.section for r in rows] == ["H2.1", "H3.1"]
+
+
+def test_numbered_items_with_an_editors_bracketed_title_are_sections():
+    """realtext-gb2: PG&E Document 062288 numbers its General Information items "1", "2" ... and the library
+    copy gives each a bracketed title ("1  [Applications for underground conduit]"); none was read as a
+    section, so every finding on the document was cited with no section."""
+    pages = [
+        "Document: 062288\nRevision: Rev. #19\n"
+        "General Information\n"
+        "1  [Applications for underground conduit]\n"
+        "A. Residential: all residential installations that require conduit should be made without encasement.\n"
+        "2  [Conduit purchased by PG&E]\n"
+        "PG&E now purchases rigid PVC Schedule 40 conduit, couplings and fittings.\n"
+        "3  [Interchangeability]\n"
+        "Schedule 40 conduit is interchangeable with DB-120 conduit.\n"
+        "4  [Conduit installed for PG&E by others]\n"
+        "When conduit is installed for PG&E by others, it must meet the requirements of this document.\n"
+    ]
+    clauses = parse_spec(pages, "062288.pdf").clauses
+    assert [c.section for c in clauses if "installed for PG&E by others" in c.text] == ["4"]
+    assert [c.section for c in clauses if "Residential" in c.text] == ["1"]

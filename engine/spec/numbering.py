@@ -111,7 +111,7 @@ def section_shape(m: re.Match[str]) -> bool:
     if m.group("kw") and (_forced(m) or rest[:1].isupper()):
         return True
     cand = m.group("sec")
-    if not rest or not (rest[0].isupper() or rest[0] in "(\"'\u201c"):
+    if not rest or not (rest[0].isupper() or rest[0] in "(\"'\u201c["):
         return False
     if MONTH_YEAR.match(rest) or "=" in rest[:40]:
         return False  # "7 November 2020", "3 NSGC = New System ..." (footnotes)

@@ -98,8 +98,11 @@ def prose(text: str) -> bool:
 
 
 def heading_like(text: str, limit: int = 70) -> bool:
-    """A short title-ish line: capitalised, no sentence punctuation at its end, few words."""
+    """A short title-ish line: capitalised, no sentence punctuation at its end, few words. A title an editor
+    supplied in square brackets ("1  [Applications for underground conduit]") counts as one."""
     t = text.strip()
+    if len(t) > 2 and t[0] == "[" and t[-1] == "]" and "[" not in t[1:-1]:
+        t = t[1:-1].strip()
     if not t or len(t) > limit or not (t[0].isupper() or t[0] == "("):
         return False
     if t[-1] in ".,;" or "=" in t:
