@@ -1069,13 +1069,54 @@ def _section_units(gov: Cand, library: Library) -> list[int]:
     return out
 
 
+# "The following are also acceptable alternatives to the required PVC Schedule 40 conduit: A. ...; B. ..."
+_LISTED_ALTERNATIVES = re.compile(
+    r"\b(?:following|these)\s+(?:are|is)\s+(?:also\s+)?(?:acceptable|permitted|approved|allowed)"
+    r"\s+(?:alternatives?|substitutes?|options?)\b[^:]*:",
+    re.I,
+)
+_LIST_MARK = re.compile(r"(?:^|[\s;])\(?(?:[A-Z]|[a-z]|\d{1,2})[.)]\s+")
+_ITEM_END = re.compile(r"\b(?:that|which|conforming|meeting|complying|in\s+accordance)\b|[;,(]", re.I)
+
+
+def _listed_alternative(statements: list[Statement], facts: Facts) -> tuple[Statement, str] | None:
+    """The item of a listed set of alternatives ("The following are also acceptable alternatives ...: A. ...;
+    B. hot-dip galvanized rigid steel conduit conforming to ANSI C80.1", PG&E 062288 item 4) that the finding
+    says was installed: most of the item's words (at least three) in the facts, none of them denied there
+    ("no UL 651 marking")."""
+    written = facts.written or facts.text  # as written: a marking it names ("UL 651") is a fact
+    fact_tokens = set(tokenize(written))
+    denied = _negated_tokens(written)
+    for k, st in enumerate(statements):
+        lead = _LISTED_ALTERNATIVES.search(st.text)
+        if not lead:
+            continue
+        text = (
+            st.text[lead.end() :]
+            + " "
+            + " ".join(x.text for x in statements[k + 1 : k + 6] if _LIST_MARK.match(x.text))
+        )
+        for item in _LIST_MARK.split(text):
+            core = _ITEM_END.split(item, maxsplit=1)[0].strip()
+            for option in [core, *re.split(r"\s+(?:or|and)\s+", core)]:
+                toks = set(tokenize(option)) - GENERIC
+                if len(toks) < 3 or toks & denied:
+                    continue
+                if len(toks & fact_tokens) >= 3 and len(toks & fact_tokens) >= 0.75 * len(toks):
+                    return st, core
+    return None
+
+
 def _permitted_alternative_clause(
     gov: Cand, facts: Facts, library: Library
 ) -> tuple[int, Statement, str] | None:
     """A permissive statement of the governing clause's section whose alternative the finding says was
     installed ("native backfill is acceptable" / "native backfill used"), with its own conditions and limits
-    met by the facts; None otherwise."""
+    met by the facts, or an item of a listed set of alternatives the finding reports; None otherwise."""
     for ui in _section_units(gov, library):
+        listed = _listed_alternative(library.statements(ui), facts)
+        if listed:
+            return ui, listed[0], listed[1]
         for st in library.statements(ui):
             alt = alternative_subject(st.text)
             if not alt or compat(st.applicability, facts.applicability)[0]:

@@ -1155,3 +1155,40 @@ def test_a_clause_that_sends_its_value_to_a_document_or_figure_the_library_lacks
     assert gas.verdict == "NEEDS_REVIEW" and "Figure 2-20" in gas.reason, gas.reason
     door = decide("Electric meter installed 2 ft from the door opening.", {}, lib)
     assert door.verdict == "VALID", door.reason
+
+
+CONDUITS = """Underground Conduits (library excerpt)
+Document 062288-X
+Revision 19
+1  [Applications for underground conduit]
+All residential installations that require conduit should be made without concrete encasement.
+4  [Conduit installed for PG&E by others]
+When conduit, including service conduit, is installed for PG&E by others, it must meet the requirements of this
+document. The following are also acceptable alternatives to the required rigid PVC Schedule 40 conduit:
+A. single-wall PVC Schedule 40 or 80 UL 651 conduit that is so marked;
+B. hot-dip galvanized rigid steel conduit conforming to ANSI Specification C80.1.
+"""
+
+
+def test_an_item_of_a_listed_set_of_alternatives_that_the_finding_reports_installed_repeals_the_go_back():
+    """realtext-gb2, realtext-ug: PG&E 062288 item 4 lists the acceptable alternatives to PVC Schedule 40 as
+    lettered items; a finding that reports one of them installed ("Schedule 80 PVC marked UL 651", "hot-dip
+    galvanized rigid steel conduit") was judged VALID by "requires this". One that denies the item's marking
+    ("no UL 651 marking") is not the alternative."""
+    lib = library_of(([CONDUITS], "062288.pdf"))
+    marked = decide(
+        "Service lateral conduit at Lot B is Schedule 80 PVC marked UL 651; inspector marked it "
+        "non-standard because Schedule 40 is specified.",
+        {},
+        lib,
+    )
+    assert marked.verdict == "REPEALABLE" and "alternative" in marked.reason, marked.reason
+    steel = decide(
+        "Driveway crossing at Lot C run in hot-dip galvanized rigid steel conduit instead of PVC "
+        "Schedule 40.",
+        {},
+        lib,
+    )
+    assert steel.verdict == "REPEALABLE" and "hot-dip galvanized rigid steel conduit" in steel.reason
+    pipe = decide("Service conduit at Lot A is white PVC water pipe with no UL 651 marking.", {}, lib)
+    assert pipe.verdict != "REPEALABLE", pipe.reason

@@ -74,6 +74,7 @@ class Facts:
     names: set[str] = field(default_factory=set)  # tokens of proper names (streets, places, people)
     # tokens of capitalised words naming an identifier ("Lot 14", "Pole 12", "Vault V-3"): a place, not a subject
     labels: set[str] = field(default_factory=set)
+    written: str = ""  # the finding as written, its citations and markings ("marked UL 651") included
 
 
 _NAME = re.compile(r"(?<=[a-z0-9,;)]\s)([A-Z][a-z]+)")
@@ -118,4 +119,5 @@ def audit_facts(description: str) -> Facts:
         tokens=set(tokenize(text)),
         names=set(tokenize(" ".join(_NAME.findall(text)), keep_numbers=False)),
         labels=_id_labels(text),
+        written=description,
     )
