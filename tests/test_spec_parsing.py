@@ -647,3 +647,21 @@ def test_numbered_items_with_an_editors_bracketed_title_are_sections():
     clauses = parse_spec(pages, "062288.pdf").clauses
     assert [c.section for c in clauses if "installed for PG&E by others" in c.text] == ["4"]
     assert [c.section for c in clauses if "Residential" in c.text] == ["1"]
+
+
+def test_a_table_with_its_own_lettered_number_inside_an_appendix_is_cited_by_that_number():
+    """realtext-osha: Table R-6 printed after an "Appendix B, II.D Types of Exposures" excerpt was cited
+    "Appendix B, Table R-6"; a table whose number names it in the whole document ("Table R-6", "Table 2830-S")
+    is cited by that alone, while a plain "Table 2" of an appendix keeps the appendix ("Appendix A, Table 2")."""
+    pages = [
+        "Document: 1910.269-X\nRevision: 1\n"
+        "1910.269(l)(2) At least two employees\nAt least two employees shall be present.\n"
+        "1910.269(l)(3) Minimum approach distances\nThe employer shall establish minimum approach distances.\n"
+        "Appendix B, II.D  Types of Exposures\n"
+        "Phase-to-ground exposure is exposure to an energized part at a different potential.\n"
+        "Table R-6 AC Live-Line Work Minimum Approach Distance\n"
+        "Row Nominal voltage (kV), phase-to-phase Distance, phase-to-ground exposure, m (ft)\n"
+        "4 5.1 to 15.0 0.65 (2.14)\n"
+    ]
+    rows = [c for c in parse_spec(pages, "r6.pdf").clauses if c.kind == "table_row"]
+    assert rows and {r.section for r in rows} == {"Table R-6"}
