@@ -280,6 +280,7 @@ _ATTRIBUTE_NEXT = re.compile(
 )
 
 
+_SITE_ATTRIBUTE = re.compile(r"(?i)\b(?:elevation|altitude)\s+(?:of\s+)?(?:about\s+|approximately\s+)?$")
 _DISTANCE_NEXT = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:distance|clearance|separation|spacing)\b")
 
 
@@ -288,6 +289,10 @@ def _measurement_cue(text: str, q: Quantity) -> float:
     "sagged to 38 in"); -1 when it names the size of a thing ("a 40 ft class 4 pole", "(200 ft)" after a span),
     an attribute rather than the measurement; 0 otherwise."""
     before = text[max(0, q.start - 40) : q.start]
+    if _SITE_ATTRIBUTE.search(before) or re.match(
+        r"\s*(?:\([^)]*\)\s*)?above\s+sea\s+level", text[q.end :], re.I
+    ):
+        return -2.0  # "at elevation 8,000 ft", "7,200 ft above sea level": where the site is, not a distance
     if _MEASURE_VERB.search(before):
         return 1.0
     if re.search(r"\(\s*$", before) and re.match(r"\s*[),;]", text[q.end :]):
@@ -591,9 +596,19 @@ def _by_exception(
             c = min(conf(confidence.SENT_ELSEWHERE, gov), confidence.SENT_ELSEWHERE)
             reason += f" It sends the case to {', '.join(elsewhere)}, which the spec library does not hold."
             return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
+        if _TIGHTENS.search(exc.text):
+            # "Exception: an angle brace is also required on 8 ft crossarms where ... more than 4,500 lb": an
+            # exception that adds a requirement for this case upholds the go-back
+            reason = reason.replace(" applies", " applies and requires more here", 1)
+            c = conf(confidence.EXCEPTION_CHECKED if checked else confidence.EXCEPTION, gov)
+            return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
         c = conf(confidence.EXCEPTION_CHECKED if checked else confidence.EXCEPTION, gov)
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     return None
+
+
+# an exception that asks more of its case than the rule ("is also required", "shall also be")
+_TIGHTENS = re.compile(r"(?i)\b(?:is|are)\s+also\s+required\b|\bshall\s+also\b|\bmust\s+also\b")
 
 
 # a thing the finding says is absent: "without rubber gloves", "no sleeves", "missing its guard"
@@ -1258,6 +1273,19 @@ def _evaluation(
     # a value that met a condition ("45 ft pole" for "poles taller than 40 ft") is not also the measured value
     limits = _with_tolerance(usable, gov, library)
     pairs = _pair(limits, facts, [gov.key_quantity or formula_ref, column_ref] + [q for _, q in cond_pairs])
+    # a value the rule names its case by ("flat braces are used with 8 ft crossarms") met by the size the finding
+    # gives its thing ("8 ft crossarm carrying ...") says the case matches; it is no measurement that complies
+    pairs = [
+        (c, q)
+        for c, q in pairs
+        if not (
+            c.comparator == "=="
+            and not c.explicit
+            and not st.table
+            and c.check(q.magnitude)
+            and _measurement_cue(facts.text, q) < 0
+        )
+    ]
     ev = Evaluation(
         gov,
         facts,

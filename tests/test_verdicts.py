@@ -1192,3 +1192,39 @@ def test_an_item_of_a_listed_set_of_alternatives_that_the_finding_reports_instal
     assert steel.verdict == "REPEALABLE" and "hot-dip galvanized rigid steel conduit" in steel.reason
     pipe = decide("Service conduit at Lot A is white PVC water pipe with no UL 651 marking.", {}, lib)
     assert pipe.verdict != "REPEALABLE", pipe.reason
+
+
+BRACES = """Line Construction (library excerpt)
+Document 1728F-X
+Revision 1
+Purpose and General
+The specifications of this bulletin set forth requirements for the construction of overhead distribution lines.
+C-1  Crossarm Braces
+Flat braces are used with 8 ft crossarms and angle braces with 10 ft crossarms. Exception: an angle brace is also
+required on 8 ft crossarms where the conductors have a rated breaking strength of more than 4,500 lb.
+C-2  Approach Distances
+A lineman shall keep at least 2.14 ft from an energized phase of 5.1 to 15 kV (phase-to-ground exposure).
+"""
+
+
+def test_an_exception_that_asks_more_upholds_the_go_back_and_a_size_naming_the_case_is_no_compliance():
+    """realtext-rus2: "Exception: an angle brace is also required on 8 ft crossarms where the conductors have a
+    rated breaking strength of more than 4,500 lb" met by a 14,100 lb conductor repealed the go-back (an
+    exception was read as a relief); and "flat braces are used with 8 ft crossarms" was "met" by "8 ft crossarm"
+    (the size that names the case). realtext-osha: "at elevation 8,000 ft" was taken for the measured distance."""
+    lib = library_of(([BRACES], "braces.pdf"))
+    strong = decide(
+        "8 ft crossarm carrying 336.4 kcmil ACSR (rated breaking strength 14,100 lb) is fitted with "
+        "flat braces.",
+        {},
+        lib,
+    )
+    assert strong.verdict == "VALID" and "requires more" in strong.reason, strong.reason
+    unknown = decide(
+        "8 ft crossarm is fitted with flat braces; conductor not identified on the staking sheet.", {}, lib
+    )
+    assert "meets" not in unknown.reason and unknown.verdict != "REPEALABLE", unknown.reason
+    site = decide(
+        "Work site at elevation 8,000 ft: lineman kept 2 ft 3 in from the energized 12.47 kV phase.", {}, lib
+    )
+    assert "Measured 2 ft 3 in" in site.reason and "8,000" not in site.reason.split(";")[0], site.reason
