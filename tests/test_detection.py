@@ -1147,7 +1147,15 @@ HOLDOUT = Path(__file__).resolve().parent / "corpora"
 
 @pytest.mark.parametrize(
     "root",
-    [EVAL / "dev", EVAL / "seed-a", EVAL / "seed-b", HOLDOUT / "holdout-1", HOLDOUT / "holdout-2"],
+    [
+        EVAL / "dev",
+        EVAL / "seed-a",
+        EVAL / "seed-b",
+        EVAL / "greenbook",
+        HOLDOUT / "holdout-1",
+        HOLDOUT / "holdout-2",
+    ]
+    + sorted(HOLDOUT.glob("realtext-*")),
     ids=lambda p: p.name,
 )
 def test_eval_corpus_recall_and_precision(root):

@@ -197,7 +197,15 @@ def test_eval_corpus_identifiers(corpus):
         assert len(md["audit_date"]) == 10 and md["score"]
 
 
-@pytest.mark.parametrize("corpus", ["holdout-1", "holdout-2", "holdout-3"])
+@pytest.mark.parametrize(
+    "corpus",
+    ["holdout-1", "holdout-2", "holdout-3"]
+    + [
+        p.name
+        for p in sorted((Path(__file__).resolve().parent / "corpora").glob("realtext-*"))
+        if p.name != "realtext-rus2"
+    ],
+)
 def test_holdout_corpus_identifiers(corpus):
     root = Path(__file__).resolve().parent / "corpora" / corpus
     for audit in json.loads((root / "expected.json").read_text())["audits"]:
