@@ -34,7 +34,7 @@ _WORDED_LIMIT = re.compile(
     r"\b(?:not\s+(?:less|more|greater)\s+than|at\s+(?:least|most)|minimum|maximum|no\s+(?:less|more)\s+than)\b",
     re.I,
 )
-ENGINE_VERSION = "1.52"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.53"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 # The JSON data a spec clause carries beside its text ("item", "table", "columns", "cells", "grid", "note",
@@ -551,6 +551,10 @@ class Library:
         if not item or not items:
             return True  # no sub-items were read from that rule: it cannot be told which it holds
         return any(held.startswith(item) for held in items)
+
+    def holds_section(self, section: str) -> bool:
+        """Whether the library holds a unit numbered ``section`` exactly ("H2.1", "54.8-B")."""
+        return section in self._sections
 
     def holds_rule_family(self, reference: str) -> bool:
         """Whether the library holds the rule a reference names or the rule it belongs to.

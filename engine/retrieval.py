@@ -60,8 +60,9 @@ def stem(word: str) -> str:
 
 
 # a stem that lost a silent "e" with its "-ed" / "-ing": "fenc(ed)", "secur(ed)", "locat(ed)", "energiz(ed)",
-# "enclos(ed)", "remov(ed)", "damag(ed)" take it back, so "fenced" and "fence" are one token
-_SILENT_E = re.compile(r"(?:(?<=[aeioun])c|[aeiou]s|iz|v|ur|(?<=[^aeiou])at|ag)$")
+# "enclos(ed)", "remov(ed)", "damag(ed)", "rais(ed)" take it back, so "fenced" and "fence" are one token
+# ("poured", "during", "casing", "housing" keep theirs: pour, dur, cas, hous)
+_SILENT_E = re.compile(r"(?:(?<=[aeioun])c|os|ais|iz|v|(?<=[cjs])ur|(?<=[^aeiou])at|ag)$")
 
 
 def _silent_e(w: str) -> str:

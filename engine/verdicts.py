@@ -58,7 +58,7 @@ _UNMEASURED = re.compile(
     r"|marginal|small|smaller|narrow|shallow|undersized)\b"
 )
 MIN_OVERLAP = 0.18  # share of the finding's IDF weight a governing statement must cover
-# a section whose retrieval score is this many times the next one's is clearly the finding's subject
+# a clause unit whose retrieval score is this many times the next unit's: its section is clearly the finding's subject
 DOMINANT_HIT = 2.0
 _FIELD_KEYS = ("title", "question", "subject", "item", "category", "issue")
 
@@ -287,7 +287,7 @@ _DISTANCE_NEXT = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:distance|clearance|separa
 def _measurement_cue(text: str, q: Quantity) -> float:
     """How clearly ``q`` is the value the finding measured: +1 right after a measuring verb ("measured 8 ft",
     "sagged to 38 in"); -1 when it names the size of a thing ("a 40 ft class 4 pole", "(200 ft)" after a span),
-    an attribute rather than the measurement; 0 otherwise."""
+    an attribute rather than the measurement; -2 for where the site is ("at elevation 8,000 ft"); 0 otherwise."""
     before = text[max(0, q.start - 40) : q.start]
     if _SITE_ATTRIBUTE.search(before) or re.match(
         r"\s*(?:\([^)]*\)\s*)?above\s+sea\s+level", text[q.end :], re.I
@@ -608,7 +608,9 @@ def _by_exception(
 
 
 # an exception that asks more of its case than the rule ("is also required", "shall also be")
-_TIGHTENS = re.compile(r"(?i)\b(?:is|are)\s+also\s+required\b|\bshall\s+also\b|\bmust\s+also\b")
+_TIGHTENS = re.compile(
+    r"(?i)\b(?:is|are)\s+also\s+required\b|\b(?:shall|must)\s+also\b(?!\s+be\s+(?:permitted|allowed|acceptable|used))"
+)
 
 
 # a thing the finding says is absent: "without rubber gloves", "no sleeves", "missing its guard"
@@ -836,7 +838,9 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
         group_best[g] = max(group_best.get(g, 0.0), c.overlap)
     # a statement qualifies on its own overlap, or on a weaker one when its section clearly matches
     # (the rule of an Exception the finding names, a table row under a matching heading, the one section
-    # retrieval ranks far above every other: a long finding's many words dilute its overlap)
+    # of the unit retrieval ranks far above the next: a long finding's many words dilute its overlap)
+    # (unit against unit: measured on the real-text corpora, comparing with the best unit of another section
+    # let weak clauses govern findings the library does not cover)
     dominant = (
         {_group_key(library.units[hits[0][0]])}
         if len(hits) > 1 and hits[0][1] >= DOMINANT_HIT * hits[1][1]
@@ -1099,12 +1103,14 @@ def _listed_alternative(statements: list[Statement], facts: Facts) -> tuple[Stat
     B. hot-dip galvanized rigid steel conduit conforming to ANSI C80.1", PG&E 062288 item 4) that the finding
     says was installed: most of the item's words (at least three) in the facts, none of them denied there
     ("no UL 651 marking")."""
-    written = facts.written or facts.text  # as written: a marking it names ("UL 651") is a fact
+    # the finding as written (a marking it names, "UL 651", is a fact), without the auditor's own demands
+    # ("inspector requires hot-dip galvanized rigid steel conduit", "should have been ...")
+    written = _SHOULD_HAVE.sub(" ", _AUDITOR_CLAIM.sub(" ", facts.written or facts.text))
     fact_tokens = set(tokenize(written))
     denied = _negated_tokens(written)
     for k, st in enumerate(statements):
         lead = _LISTED_ALTERNATIVES.search(st.text)
-        if not lead:
+        if not lead or compat(st.applicability, facts.applicability)[0]:
             continue
         text = (
             st.text[lead.end() :]
@@ -1118,18 +1124,27 @@ def _listed_alternative(statements: list[Statement], facts: Facts) -> tuple[Stat
                 if len(toks) < 3 or toks & denied:
                     continue
                 if len(toks & fact_tokens) >= 3 and len(toks & fact_tokens) >= 0.75 * len(toks):
+                    first = re.escape(re.findall(r"[a-z0-9]+", option.lower())[0])
+                    at = re.search(rf"\b{first}", written, re.I)
+                    if at and _NEGATED_BEFORE.search(written[max(0, at.start() - 40) : at.start()]):
+                        continue  # "is not hot-dip galvanized rigid steel conduit"
                     return st, core
     return None
 
 
+# "should have been X", "instead of X": what the auditor wanted, not what was installed
+_SHOULD_HAVE = re.compile(r"(?i)\b(?:should\s+(?:have\s+been|be)|must\s+be|instead\s+of)\b[^.;]*")
+
+
 def _permitted_alternative_clause(
-    gov: Cand, facts: Facts, library: Library
+    gov: Cand, facts: Facts, library: Library, violated: bool = False
 ) -> tuple[int, Statement, str] | None:
     """A permissive statement of the governing clause's section whose alternative the finding says was
     installed ("native backfill is acceptable" / "native backfill used"), with its own conditions and limits
-    met by the facts, or an item of a listed set of alternatives the finding reports; None otherwise."""
+    met by the facts, or an item of a listed set of alternatives the finding reports (not when a limit of the
+    governing clause is already violated: the alternative does not cure it); None otherwise."""
     for ui in _section_units(gov, library):
-        listed = _listed_alternative(library.statements(ui), facts)
+        listed = _listed_alternative(library.statements(ui), facts) if not violated else None
         if listed:
             return ui, listed[0], listed[1]
         for st in library.statements(ui):
@@ -1437,7 +1452,7 @@ def _permitted_alternative(ev: Evaluation) -> Decision | None:
     """The rule permits, as an alternative, what the finding reports installed ("or a guy guard")."""
     if ev.outcome == "complies":
         return None
-    alt = _permitted_alternative_clause(ev.gov, ev.facts, ev.library)
+    alt = _permitted_alternative_clause(ev.gov, ev.facts, ev.library, ev.outcome == "violated")
     if not alt:
         return None
     ai, ast, name = alt
@@ -1583,13 +1598,18 @@ _DEFERRED = re.compile(
 def _deferred(ev: Evaluation) -> Decision | None:
     """The governing clause sets no value of its own for this case and sends it to a figure, a General Order,
     a rule or a table the spec library does not hold: a reviewer decides from that document (GO 95 Rule 111.1
-    and General Order 26-D; a manual's clearance given only in a figure)."""
+    and General Order 26-D; a manual's clearance given only in a figure). A figure or exhibit is never held
+    (the library holds text); a drawing or detail is held when the library holds a unit of its designation
+    ("Drawing H2.1"); a rule is held by its number; a table counts as held unless the library itself says it
+    is not reproduced."""
     if ev.pairs or ev.usable or ev.outcome is not None:
         return None
     for m in _DEFERRED.finditer(ev.st.text):
         ref = " ".join(m.group("ref").split()).rstrip(".,;")
-        if re.match(r"(?i)fig|exhibit|drawing|detail", ref):
+        if re.match(r"(?i)fig|exhibit", ref):
             held = False  # the library holds text: a figure's values are not in it
+        elif re.match(r"(?i)drawing|detail", ref):
+            held = ev.library.holds_section(ref.split()[-1])
         elif re.match(r"(?i)rule|table", ref):
             held = not ev.library.unheld_references(ref)
         else:

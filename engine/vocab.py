@@ -313,7 +313,6 @@ SYNONYMS = {
     "truck": "vehicle",
     "excavator": "vehicle",
     "backhoe": "vehicle",
-    "rais": "elevate",
     "raised": "elevate",
     "raise": "elevate",
     "kcmil": "mcm",

@@ -1445,3 +1445,29 @@ def test_structure_keyed_inspection_sheet_rows_and_a_status_column_that_marks_go
     ]
     found, _ = detect_infractions(table)
     assert [f.code for f in found] == ["Item 1", "Item 2"]
+
+
+def test_review_fail_rows_none_actions_and_a_sentence_that_starts_with_a_voltage():
+    """Review of this session's layouts: a FAIL row of a table whose other rows say GO-BACK is a go-back; a
+    "Finding:" whose corrective action is "None." is no go-back; under a structure-keyed table "240 V service
+    drop clearance ..." after a complete row is a sentence, not the row of structure 240."""
+    table = [
+        "Str. No. Units / type Inspection note Result\n"
+        "7 Tangent, 3-ph Pole ground wire is No. 8 copper. GO-BACK\n"
+        "9 Tangent, 3-ph Ground rod driven only 6 ft. FAIL\n"
+    ]
+    found, _ = detect_infractions(table)
+    assert [f.fields.get("status") for f in found] == ["GO-BACK", "FAIL"]
+    form = [
+        "FIELD SAFETY OBSERVATION\n"
+        "Observation 1  -  Category: Housekeeping\nFinding: Material stacked at the yard.\nCorrective action: None.\n"
+        "Observation 2  -  Category: Briefing\nFinding: No job briefing was held.\nCorrective action: No action required.\n"
+    ]
+    assert detect_infractions(form)[0] == []
+    keyed = [
+        "Str. No. Units / type Inspection note Result\n"
+        "7 Tangent, 3-ph Pole ground wire is No. 8 copper. GO-BACK\n"
+        "240 V service drop clearance measured 11 ft over the driveway.\n"
+    ]
+    found, _ = detect_infractions(keyed)
+    assert all(f.fields.get("location") != "240" for f in found)

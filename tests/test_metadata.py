@@ -431,3 +431,10 @@ def test_spreadsheet_export_email_memo_and_job_line_headers():
         ]
     )
     assert sheet.location == "Lone Tree 24.9/14.4 kV rebuild, structures 1 - 46, Custer County"
+
+
+def test_review_an_email_subject_is_no_location_and_an_abbreviation_keeps_its_stop():
+    """Review: "Subject: PM 35322019 - QA Audit Results" gave the location "QA Audit Results"; "Smith & Assoc."
+    lost its full stop."""
+    md = extract_metadata(["Subject: PM 35322019 - QA Audit Results\nContractor: Smith & Assoc.\n"])
+    assert md.location == "" and md.contractor == "Smith & Assoc." and md.pm_number == "35322019"

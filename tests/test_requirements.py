@@ -449,3 +449,13 @@ def test_a_sentence_ends_after_a_closing_bracket():
         "Once a company knows that dead trees lean toward a span, those trees should be removed.",
         "recommended",
     )
+
+
+def test_review_a_dimension_word_before_an_earlier_value_does_not_qualify_a_later_one():
+    """Review: "Trench width 18 in and cover 20 in" gave the 20 in cover the qualifier "wide"."""
+    from engine.quantities import find_quantities
+    from engine.requirements.constraints import qualifier_of
+
+    text = "Trench width 18 in and cover 20 in"
+    first, second = find_quantities(text)
+    assert "wide" in qualifier_of(text, first) and "wide" not in qualifier_of(text, second)

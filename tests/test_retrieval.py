@@ -145,3 +145,11 @@ def test_a_word_and_its_past_tense_are_one_token_when_the_stem_ends_on_a_silent_
         assert tokenize(a) == tokenize(b), (a, b)
     # words whose stem keeps no silent e are unchanged
     assert tokenize("treated heated arced bonded grounded") == ["treat", "heat", "arc", "bond", "ground"]
+
+
+def test_review_the_silent_e_is_not_added_where_the_word_had_none():
+    """Review: "poured" became "poure", "during" "dure", "casing" "case" and "housing" "house" (a gas casing, a
+    meter housing merged with common words)."""
+    assert tokenize("poured pour") == ["pour", "pour"]
+    assert tokenize("casing housing") == ["cas", "hous"]
+    assert tokenize("raised raise") == ["elevate", "elevate"]

@@ -665,3 +665,27 @@ def test_a_table_with_its_own_lettered_number_inside_an_appendix_is_cited_by_tha
     ]
     rows = [c for c in parse_spec(pages, "r6.pdf").clauses if c.kind == "table_row"]
     assert rows and {r.section for r in rows} == {"Table R-6"}
+
+
+def test_review_a_road_name_is_no_designation_and_a_numbered_heading_after_notes_is_no_note():
+    """Review: "SR-99 Crossings Require Caltrans Permits" (a road, one space) is no assembly designation; under
+    a designation, "3. Materials" after notes 1 and 2 is a heading, not note 3; a bracketed editor's line is no
+    heading."""
+    from engine.spec.patterns import DESIGNATION, heading_like
+
+    assert DESIGNATION.match("SR-99 Crossings Require Caltrans Permits") is None
+    assert DESIGNATION.match("C-1  Crossarm Braces") and DESIGNATION.match(
+        "H2.1 Grounding Assembly - Trench Type"
+    )
+    assert not heading_like("[Rule 37 is not reproduced]")
+    pages = [
+        "RUS Bulletin 1728F-803\nSpecifications and Drawings\nDocument: 1728F-803\nRevision: 1\n"
+        "Section H - Grounding Assemblies\nDrawings H2.1 and H3.1 show the pole ground wire.\n"
+        "H2.1  Grounding Assembly - Trench Type\nThe pole ground wire runs down the pole.\n"
+        "1. The ground wire is to be located on the same side of the pole as the neutral conductor.\n"
+        "2. Staples on the ground wire shall be 2 ft - 0 in apart.\n"
+        "3. Materials\nGround rods are copper covered.\n"
+    ]
+    clauses = parse_spec(pages, "803.pdf").clauses
+    assert [c.data.get("item") for c in clauses if "Staples" in c.text] == ["Note 2"]
+    assert all(c.data.get("item") != "Note 3" for c in clauses)

@@ -1228,3 +1228,32 @@ def test_an_exception_that_asks_more_upholds_the_go_back_and_a_size_naming_the_c
         "Work site at elevation 8,000 ft: lineman kept 2 ft 3 in from the energized 12.47 kV phase.", {}, lib
     )
     assert "Measured 2 ft 3 in" in site.reason and "8,000" not in site.reason.split(";")[0], site.reason
+
+
+def test_review_a_listed_alternative_the_finding_denies_or_demands_and_an_exception_that_permits_more():
+    """Review of the listed-alternatives and stricter-exception grounds: "is not hot-dip galvanized rigid steel
+    conduit" and "inspector requires hot-dip galvanized rigid steel conduit" name the alternative without
+    reporting it installed; an exception that "shall also be permitted" relaxes the rule, it does not tighten it."""
+    lib = library_of(([CONDUITS], "062288.pdf"))
+    for text in (
+        "Conduit installed at Lot D is not hot-dip galvanized rigid steel conduit.",
+        "Thin-wall conduit installed at Lot D; inspector requires hot-dip galvanized rigid steel conduit.",
+    ):
+        d = decide(text, {}, lib)
+        assert "as an alternative" not in d.reason, (text, d.reason)
+    permits = library_of(
+        (
+            [
+                "Service Requirements (library excerpt)\nDocument SR-X\nRevision 1\nPurpose\n"
+                "The requirements of this manual apply to new services.\n"
+                "3.1 Service Conduit\nService conduit shall be rigid steel conduit.\n"
+                "Exception: nonmetallic conduit shall also be permitted where the service is underground.\n"
+                "3.2 Meter Sockets\nMeter sockets shall be ringless.\n"
+            ],
+            "sr.pdf",
+        )
+    )
+    d = decide(
+        "Underground service run in nonmetallic conduit; inspector requires rigid steel conduit.", {}, permits
+    )
+    assert d.verdict == "REPEALABLE", d.reason

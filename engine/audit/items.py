@@ -97,10 +97,7 @@ class Item:
         ):
             # A title with no paragraph under it, or over a compliant note, is a heading.
             return None
-        if self.needs_action and not any(
-            norm(" ".join(self.fields.get(k, []))).lower() not in ("", "none", "n/a", "na", "no action")
-            for k in ACTION_KEYS
-        ):
+        if self.needs_action and not any(_asks_action(" ".join(self.fields.get(k, []))) for k in ACTION_KEYS):
             return None
         main = norm(" ".join(self.text))
         fields = {k: norm(" ".join(v)) for k, v in self.fields.items()}
@@ -162,6 +159,13 @@ class Item:
         return bool(COMPLIANT_HEADING.search(" ".join(self.fields.get("status", []))))
 
 
+def _asks_action(text: str) -> bool:
+    """Whether a corrective-action field asks for something ("Assign a second trained employee"), not
+    "None." / "No action required."."""
+    text = norm(text)
+    return bool(text) and not is_nothing(text) and not re.match(r"(?i)no\b.{0,20}\baction", text)
+
+
 def field_key(label: str) -> str:
     return re.sub(r"_(?:number|no\.?|#)$", "", "_".join(label.lower().split()))
 
@@ -192,7 +196,8 @@ def takes_details(item: Item, text: str) -> bool:
 GO_BACK_ONLY = re.compile(r"(?i)^\W*(?:go[- ]?back|open|infraction|deficiency)\W*$")
 # cells leading a one-line row: a structure id ("V-104", "1104-52") and a rule reference ("GO 95 51.6-A")
 _LEAD_LOCATION = re.compile(
-    r"^((?:(?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building|Sta\.?)\s+)?[A-Z]{0,4}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)"
+    r"^((?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building|Sta\.?)\s+[A-Z](?=\s)|(?:(?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building"
+    r"|Sta\.?)\s+)?[A-Z]{0,4}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)"
 )
 _LEAD_REF = re.compile(
     r"^((?:CPUC\s+)?(?:GO|G\.O\.)\s*\d{2,3}(?:\s+Rule)?(?:\s+\d+(?:\.\d+)*(?:-[A-Z]{1,2}\d?[a-z]?)?(?:\(\w{1,3}\))*)?)"

@@ -288,21 +288,23 @@ def _fit(fld: str, value: str) -> str:
         return value if re.search(r"\d", value) else ""
     if not re.search(r"[A-Za-z0-9]", value):
         return ""
-    last = value.rsplit(" ", 1)[-1]
-    if last.endswith(".") and len(last) > 5 and last[:-1].isalpha() and not last.isupper():
-        value = value[:-1]  # "Inspector: Sofia Antonelli." ends a sentence, not an abbreviation ("Corp.")
+    if fld in ("foreman", "auditor") and _PERSON_WITH_STOP.fullmatch(value):
+        value = value[:-1]  # "Inspector: Sofia Antonelli." ends a sentence ("Smith & Assoc." keeps its stop)
     return value
 
 
 # A letter to the contractor: the addressee block ("Delta Underground Constructors" / "Attn: Marcus
 # Bell, Foreman") and the subject line ("Re: PM 35322019 / Notification 122108863 - Oak Court, Ripon").
 _ATTN = re.compile(r"^\s*(?:attn|attention)\s*[:.]?\s+(?P<name>[^,]+?)\s*(?:,\s*(?P<title>.+?))?\s*$", re.I)
+_PERSON_WITH_STOP = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}\.")
 _EMAIL_FROM = re.compile(
-    r"^\s*from\s*:\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:<[^>]*>|\[[^\]]*\])?\s*$", re.I
+    r"^\s*(?i:from)\s*:\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:<[^>]*>|\[[^\]]*\])?\s*$"
 )
 _EMAIL_HEADER = re.compile(r"^\s*(?:sent|date|to|cc|subject)\s*:", re.I)
-_JOB_LINE = re.compile(r"^\s*(?:job|project)(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
-_RE_LINE = re.compile(r"^\s*(?:re|subject)\s*:\s*(?P<rest>.+)$", re.I)
+_JOB_LINE = re.compile(r"^\s*job(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
+_RE_LINE = re.compile(
+    r"^\s*re\s*:\s*(?P<rest>.+)$", re.I
+)  # a letter's subject line (an e-mail's Subject: is a title)
 _RE_IDS = re.compile(
     r"^(?:\s*(?:/|,|and)?\s*(?:pm|order|notification|notif\.?|job)\s*(?:number|no\.?|#)?\s*[:#]?\s*\d{6,12})+"
     r"\s*[-\u2013\u2014:,]\s*",
@@ -331,7 +333,7 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
         elif (m := _RE_LINE.match(line)) and (ids := _RE_IDS.match(m.group("rest"))):
             place = _clean_value(m.group("rest")[ids.end() :])
             if place:
-                got["location"] = place
+                got.setdefault("location", place)
     return got
 
 

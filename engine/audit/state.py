@@ -26,7 +26,7 @@ from engine.audit.patterns import (
 )
 
 _GO_BACK_STATUS = re.compile(r"(?i)go[- ]?backs?")
-_STILL_OPEN = re.compile(r"(?i)open|repeat|new|pending|outstanding|not\s+corrected|in\s+progress")
+_STILL_OPEN = re.compile(r"(?i)open|repeat|new|pending|outstanding|not\s+corrected|in\s+progress|fail(?:ed)?")
 
 
 @dataclass

@@ -525,11 +525,18 @@ def parse_constraints(
     return out
 
 
+# where the words before a value stop being about it: a clause break, "and" / "with" / "but", or another value
+# with its unit ("Trench width 18 in and cover 20 in", "at a depth of 24 in the conduit was 6 in ...")
+_LEFT_BREAK = re.compile(
+    r"[;.]\s|,\s(?=\D)|\b(?:and|with|but)\b|\d+(?:\.\d+)?\s*(?:ft|in|feet|foot|inch(?:es)?|mm|cm|m)\b|\d\s*[\"']"
+)
+
+
 def qualifier_of(text: str, q: Quantity) -> list[str]:
     """Tokens qualifying a value in audit text: the words right after it ("8 ft long" -> ["long"]), and the
     dimension a noun before it names ("inside height of manhole M-17 measured 4 ft 8 in" -> ["high"]), in the
     adjective a limit uses ("5 feet high"; ``engine.vocab.DIMENSION_NOUNS``)."""
-    left = re.split(r"[;.]\s|,\s(?=\D)", text[max(0, q.start - 60) : q.start])[-1]
+    left = _LEFT_BREAK.split(text[max(0, q.start - 60) : q.start])[-1]
     dims = [DIMENSION_NOUNS[w] for w in re.findall(r"[a-z]+", left.lower()) if w in DIMENSION_NOUNS]
     return _qualifier(text[q.end :]) + dims[-1:]
 

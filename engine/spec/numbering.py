@@ -18,6 +18,7 @@ from engine.spec.patterns import (
     heading_like,
     title_case_sentence,
     title_words,
+    unbracketed,
 )
 
 RESTART_COST = 4.0  # section numbering starting over: worth it only for a run of several sections
@@ -116,8 +117,10 @@ def section_shape(m: re.Match[str]) -> bool:
     if MONTH_YEAR.match(rest) or "=" in rest[:40]:
         return False  # "7 November 2020", "3 NSGC = New System ..." (footnotes)
     if "." not in cand:
-        # top-level numbers must look like headings ("4 Vertical Clearances") or exceptions/notes,
-        # or be numbered paragraphs ("7. Guys shall be ...", weighted lower in the chain)
+        # top-level numbers must look like headings ("4 Vertical Clearances", "1  [Applications for underground
+        # conduit]": a title an editor supplied in brackets) or exceptions/notes, or be numbered paragraphs
+        # ("7. Guys shall be ...", weighted lower in the chain)
+        rest = unbracketed(rest)
         return (
             ((heading_like(rest) or title_case_sentence(rest)) and not rest.endswith(":"))
             or bool(EXC_NOTE.match(rest))
@@ -129,7 +132,7 @@ def section_shape(m: re.Match[str]) -> bool:
 def _titled(m: re.Match[str]) -> bool:
     """A section number followed by a title-case heading ("4.4.6. Clearances Around Doors", "37 Minimum
     Clearances of Wires above Railroads")."""
-    rest = (m.group("rest") or "").strip()
+    rest = unbracketed((m.group("rest") or "").strip())
     if not (heading_like(rest) or title_case_sentence(rest)) or rest.endswith(":"):
         return False
     if "." not in m.group("sec") and len(m.group("sec")) < 4 and len(title_words(rest)) < 2:
@@ -158,7 +161,7 @@ def _candidate_weight(m: re.Match[str]) -> float:
     """How much a section-number line counts for the chain: numbered paragraphs count half."""
     if m.group("kw") or "." in m.group("sec"):
         return 1.0
-    rest = (m.group("rest") or "").strip()
+    rest = unbracketed((m.group("rest") or "").strip())
     if (heading_like(rest) and not rest.endswith(":")) or EXC_NOTE.match(rest):
         return 1.0
     return 0.5

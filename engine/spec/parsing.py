@@ -65,6 +65,7 @@ from engine.spec.patterns import (
     heading_like,
     is_free_heading,
     title_case_sentence,
+    unbracketed,
 )
 from engine.spec.tables import TextTable, grid_after, grid_clauses, table_section
 
@@ -113,6 +114,7 @@ class _Pass:
         self.headings: dict[str, str] = {}  # section -> its heading text
         self.numbered = False
         self.designated = False  # inside a designation's unit ("H2.1 ..."): its numbered notes are its own
+        self.last_note = 0  # the number of the designation's last note (its notes run 1, 2, 3 ...)
         self.skipping = ""  # "history" / "references": inside a revision-history table or reference list
         self.table: TextTable | None = None
         self.free_heading = ""
@@ -145,7 +147,13 @@ class _Pass:
             self.skipping = "history" if _HISTORY.search(line) else "references"
             return
         m = SECTION.match(line) if at in self.accepted else None
-        if m and self.designated and re.fullmatch(r"\d{1,2}", m.group("sec")) and m.group("dot"):
+        if (
+            m
+            and self.designated
+            and m.group("dot")
+            and m.group("sec") == str(self.last_note + 1)
+            and not heading_like(m.group("rest").strip())  # "3. Materials" is a section; a note is a sentence
+        ):
             self._designation_note(pno, m)
             return
         if m:
@@ -231,6 +239,7 @@ class _Pass:
             return False
         self.flush()
         self.numbered = self.designated = True
+        self.last_note = 0
         sec = dm.group("sec")
         self.cur = OpenClause(sec, title, REQUIREMENT, pno, [title])
         self.ctx_section, self.ctx_heading = sec, title
@@ -243,6 +252,7 @@ class _Pass:
         """A numbered note under a designation ("2. Staples on the ground wire shall be ...") is a clause of
         that designation, its note number in ``data``."""
         self.flush()
+        self.last_note += 1
         rest = m.group("rest").strip()
         self.cur = OpenClause(self.ctx_section, self.ctx_heading, REQUIREMENT, pno, [rest] if rest else [])
         self.cur.data["item"] = f"Note {m.group('sec')}"
@@ -258,6 +268,7 @@ class _Pass:
             return False  # "Appendix B lists the ..." / "Appendix A shall ...": a sentence, not a heading
         self.flush()
         self.table = None  # an appendix heading ends the table before it
+        self.designated = False
         sec = " ".join(am.group("sec").split()).title()
         heading = am.group("rest").strip()
         self.cur = OpenClause(sec, heading, REQUIREMENT, pno, [heading])
@@ -276,7 +287,7 @@ class _Pass:
         elif item:
             kind, heading = REQUIREMENT, self.headings.get(sec) or self._parent_heading(sec)
         elif (
-            heading_like(rest)
+            heading_like(unbracketed(rest))
             or title_case_sentence(rest)
             or m.group("dot")
             and heading_like(rest.rstrip("."))
@@ -333,18 +344,21 @@ class _Pass:
         heading = self._context_heading()
         grid = grid_after(self.page_lines, pno - 1, idx, line, self.accepted)
         if grid is not None:
-            section = table_section(grid.title, tm.group("t"), self.headings, self.ctx_section)
-            if tm.group("app") and not section.startswith("Appendix"):
-                section = f"{' '.join(tm.group('app').split()).title()}, {tm.group('t')}"
-            self._add_grid(grid, section, heading)
+            self._add_grid(grid, self._table_section(tm, grid.title), heading)
             self.table = None
             return True
-        section = table_section(line, tm.group("t"), self.headings, self.ctx_section)
-        if tm.group("app") and not section.startswith("Appendix"):
-            section = f"{' '.join(tm.group('app').split()).title()}, {tm.group('t')}"
+        section = self._table_section(tm, line)
         # rows re-open the surrounding clause afterwards
         self.table = TextTable(re.sub(r"\s+", " ", line).strip(), section, heading)
         return True
+
+    def _table_section(self, tm: re.Match[str], title: str) -> str:
+        """The section of the table titled ``title`` (``tm``: its ``TABLE_TITLE`` match); a title that names its
+        appendix ("Appendix A, Table 2 ...") is cited so."""
+        section = table_section(title, tm.group("t"), self.headings, self.ctx_section)
+        if tm.group("app") and not section.startswith("Appendix"):
+            section = f"{' '.join(tm.group('app').split()).title()}, {tm.group('t')}"
+        return section
 
     def _add_grid(self, grid: Grid, section: str, heading: str) -> None:
         self.clauses.extend(grid_clauses(grid, section, heading, len(self.clauses)))

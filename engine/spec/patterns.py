@@ -56,9 +56,22 @@ PART = re.compile(r"^\s*(?i:section)\s+[IVXL]{1,5}\s*[-\u2013\u2014:.]\s*[A-Z][A
 APPENDIX = re.compile(r"^\s*(?i:appendix)\s+[A-Z0-9]{1,3}\b")
 # a construction assembly or drawing designation heading its own unit, as RUS bulletins number them: "H2.1  Grounding
 # Assembly - Trench Type", "VC1.11  Single-Phase Crossarm", "C-1  Crossarm Braces"
+# (a dotted designation, or one parted from its title by a wide gap: "SR-99 Crossings ..." is a road, not an assembly)
 DESIGNATION = re.compile(
-    r"^\s*(?P<sec>[A-Z]{1,3}-?\d{1,2}(?:\.\d{1,2}){0,2}[A-Z]?)\s+(?P<rest>[A-Z][^.;:]{2,90})$"
+    r"^\s*(?P<sec>[A-Z]{1,3}\d{1,2}(?:\.\d{1,2}){1,2}[A-Z]?(?=\s)|[A-Z]{1,3}-?\d{1,2}[A-Z]?(?=\s{2,}))\s+"
+    r"(?P<rest>[A-Z][^.;:]{2,90})$"
 )
+# an editor's bracketed title after a section number ("1  [Applications for underground conduit]")
+BRACKETED_TITLE = re.compile(r"^\[(?P<t>[^\[\]]{3,80})\]$")
+
+
+def unbracketed(rest: str) -> str:
+    """A section's title as read for its shape: an editor's bracketed title ("[Applications for underground
+    conduit]") without its brackets, capitalised; any other text as it is."""
+    bm = BRACKETED_TITLE.match(rest.strip())
+    return bm.group("t")[:1].upper() + bm.group("t")[1:] if bm else rest
+
+
 # an appendix's own heading: "Appendix A - Summary of Dimensions ...", "Appendix B, II.D  Types of Exposures"
 APPENDIX_HEADING = re.compile(
     r"^\s*(?P<sec>(?i:appendix)\s+[A-Z0-9]{1,3})(?:\s*[-\u2013\u2014:.]\s+|,\s*[IVX0-9.A-Z]{1,8}\s+|\s+)"
@@ -98,11 +111,8 @@ def prose(text: str) -> bool:
 
 
 def heading_like(text: str, limit: int = 70) -> bool:
-    """A short title-ish line: capitalised, no sentence punctuation at its end, few words. A title an editor
-    supplied in square brackets ("1  [Applications for underground conduit]") counts as one."""
+    """A short title-ish line: capitalised, no sentence punctuation at its end, few words."""
     t = text.strip()
-    if len(t) > 2 and t[0] == "[" and t[-1] == "]" and "[" not in t[1:-1]:
-        t = t[1:-1].strip()
     if not t or len(t) > limit or not (t[0].isupper() or t[0] == "("):
         return False
     if t[-1] in ".,;" or "=" in t:

@@ -26,12 +26,11 @@ def table_section(title: str, table_id: str, known: dict[str, str], current: str
     for m in RULE_REF.finditer(title):
         if m.group("sec") in known:
             return m.group("sec")
+    number = re.sub(r"(?i)^table\s+", "", table_id)
     if current.startswith("Appendix "):
         # "Appendix A, Table 2": an appendix's numbered table is cited with it; a table whose number is its own
         # name in the document ("Table R-6", "Table 2830-S") is cited by that alone
-        number = re.sub(r"(?i)^table\s+", "", table_id)
         return table_id if re.search(r"[A-Za-z]", number) else f"{current}, {table_id}"
-    number = re.sub(r"(?i)^table\s+", "", table_id)
     for cand in [number, *ancestors(number)] if number else []:
         if cand in known and cand != number:
             # the section it sits in is that one or inside it ("Table 5-1" under 5.3): keep the nearer

@@ -19,7 +19,9 @@ from engine.audit.state import DetectionState
 NAME = "table"
 
 _ANY_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>\S.*)$")
-_KEYED_ROW = re.compile(r"^\d{1,6}(?:\s*-\s*\d{1,6})?\s+[A-Z]")
+_KEYED_ROW = re.compile(
+    r"^\d{1,6}(?:\s*-\s*\d{1,6})?\s+(?!(?:V|kV|kVA|A|ft|in|mm|m|cm|volts?|feet|inch(?:es)?|percent)\b)[A-Z]"
+)  # "240 V service drop ..." is a sentence, not the row of structure 240
 
 
 def _row_goes_on(st: DetectionState, ln: Line) -> bool:
