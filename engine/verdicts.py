@@ -617,6 +617,12 @@ _TIGHTENS = re.compile(
 _NEGATED_SPAN = re.compile(r"\b(?:no|without|missing|lacks?|lacking|never)\s+(?:[\w-]+\s+){0,2}[\w-]+", re.I)
 
 
+# "not containing oil", "not having a neutral", "not filled with oil": the thing an exception's case lacks
+_NOT_HAVING = re.compile(
+    r"(?i)\bnot\s+(?:containing|having|using|carrying|filled\s+with)\s+(?:an?\s+|any\s+)?(\w+)"
+)
+
+
 def _negated_tokens(text: str) -> set[str]:
     """Tokens of the things ``text`` says are absent (``_NEGATED_SPAN``), for telling an exception's case
     apart from its denial."""
@@ -637,6 +643,11 @@ def _exception_applies(
         # the finding says the exception's case is absent
         return False, []
     hits = len(distinct & fact_tokens)
+    # the exception is for a thing without something ("equipment not containing oil") and the finding says
+    # its thing has none ("dry-type (no oil) switch"): the same absence names the same case
+    absent = {t for m in _NOT_HAVING.finditer(exc.text) for t in tokenize(m.group(1))} - GENERIC
+    if absent & negated:
+        hits += 2
     gov_cmp = {c.kind: c.comparator for c, _ in gov}
     # a condition on a value the rule itself does not limit ("transformers rated 75 kVA and below") that the
     # finding's own value meets is evidence the exception is about this case

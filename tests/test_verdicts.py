@@ -1257,3 +1257,31 @@ def test_review_a_listed_alternative_the_finding_denies_or_demands_and_an_except
         "Underground service run in nonmetallic conduit; inspector requires rigid steel conduit.", {}, permits
     )
     assert d.verdict == "REPEALABLE", d.reason
+
+
+def test_an_exception_for_a_thing_without_something_covers_a_finding_that_says_its_thing_has_none():
+    """realtext-gb2: GO 128 Rule 34.3 "Equipment not containing oil needs no specific clearance from buildings"
+    did not reach "the dry-type (no oil) secondary switch enclosure is mounted 8 in from the building wall",
+    which was judged VALID by the 3 ft clearance of oil-filled equipment."""
+    lib = library_of(
+        (
+            [
+                "General Order 128 (library excerpt)\nDocument GO-128-X\nRevision 1\n"
+                "34.2 Vaults\nVaults shall be ventilated.\n"
+                "34.3 Self-Contained Surface-Mounted Equipment\n"
+                "Equipment installed partly or wholly above the ground surface and not enclosed by a vault, room or"
+                " fence, such as switch and transformer enclosures, shall conform to the following:\n"
+                "D. Clearance from buildings: equipment containing oil shall clear the surface of buildings by not less"
+                " than 3 feet.\n"
+                "Exception: equipment not containing oil needs no specific clearance from buildings.\n"
+                "34.4 Markings\nEquipment shall be marked with the owner's name.\n"
+            ],
+            "go128.pdf",
+        )
+    )
+    dry = decide(
+        "The dry-type (no oil) secondary switch enclosure is mounted 8 in from the building wall.", {}, lib
+    )
+    assert dry.verdict == "REPEALABLE" and "exception" in dry.reason, dry.reason
+    oil = decide("The oil-filled transformer is mounted 20 in from the building wall.", {}, lib)
+    assert oil.verdict == "VALID", oil.reason
