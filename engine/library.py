@@ -376,8 +376,8 @@ class Library:
             table = str(u.data.get("table") or "")
             columns = [str(c) for c in u.data.get("columns") or []]
             cells = [str(c) for c in cells]
+            named = " ".join(columns)  # the columns the row was stored under (before any split below)
             words = _CASE_NUMBER.sub("", " ".join(cells))
-            said = _REQUIREMENT_COLUMN.search(" ".join(columns) + " " + self._table_header(unit, table))
             st = None
             if len(cells) < 2:  # a row kept as one string: split it here (the header row is no rule)
                 header = self._table_header(unit, table)
@@ -396,19 +396,10 @@ class Library:
                     if cells
                     else None
                 )
+            # a row whose cells gave a keyed or explicit limit (a voltage column) keeps it
             weak = st is None or all(not c.explicit and c.key is None for c in st.constraints)
-            if weak and said and _WORDED_LIMIT.search(words):
-                # a row written as prose ("3 Manhole openings Not less than 26 in diameter, or 26 x 24 in
-                # rectangular", "5 Sectionalizing switches Maximum height of ... 6-1/2 feet", GO 128 Appendix
-                # A Table 2): its cells state the rule in words, and a table's rows are requirements; a row whose
-                # cells gave a keyed or explicit limit (a voltage column) keeps it. Only a table with a
-                # "Requirement" column: in others a worded value is a case's condition ("two layers of steel
-                # tape each at least 0.020 in": lesser depth permitted)
-                prose = [
-                    replace(x, modality="mandatory", table=table)
-                    for x in parse_statements(words, table)
-                    if x.constraints
-                ]
+            if weak and _WORDED_LIMIT.search(words):
+                prose = self._prose_row(unit, table, named, words)
                 if prose:
                     return prose
             return [st] if st else []
@@ -418,6 +409,22 @@ class Library:
                 stmt.is_exception = stmt.is_exception or u.kind == "exception"
                 stmt.is_note = stmt.is_note or u.kind == "note"
         return got
+
+    def _prose_row(self, unit: int, table: str, named: str, words: str) -> list[Statement]:
+        """The statements of a table row written as prose ("3 Manhole openings Not less than 26 in diameter, or
+        26 x 24 in rectangular", "5 Sectionalizing switches Maximum height of ... 6-1/2 feet", GO 128 Appendix A
+        Table 2), read as sentences and made requirements, as a table's rows are; ``[]`` unless the table has a
+        "Requirement" column (``named``: its stored column names; else its header row). In other tables a worded
+        value is a case's condition ("two layers of steel tape each at least 0.020 in": lesser depth permitted)."""
+        if not _REQUIREMENT_COLUMN.search(named) and not _REQUIREMENT_COLUMN.search(
+            self._table_header(unit, table)
+        ):
+            return []
+        return [
+            replace(x, modality="mandatory", table=table)
+            for x in parse_statements(words, table)
+            if x.constraints
+        ]
 
     def _table_header(self, unit: int, table: str) -> str:
         """The first row of ``table`` when it names columns rather than values (a header kept as a row)."""

@@ -281,6 +281,7 @@ _ATTRIBUTE_NEXT = re.compile(
 
 
 _SITE_ATTRIBUTE = re.compile(r"(?i)\b(?:elevation|altitude)\s+(?:of\s+)?(?:about\s+|approximately\s+)?$")
+_ABOVE_SEA_LEVEL = re.compile(r"(?i)\s*(?:\([^)]*\)\s*)?above\s+sea\s+level")
 _DISTANCE_NEXT = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:distance|clearance|separation|spacing)\b")
 
 
@@ -289,9 +290,7 @@ def _measurement_cue(text: str, q: Quantity) -> float:
     "sagged to 38 in"); -1 when it names the size of a thing ("a 40 ft class 4 pole", "(200 ft)" after a span),
     an attribute rather than the measurement; -2 for where the site is ("at elevation 8,000 ft"); 0 otherwise."""
     before = text[max(0, q.start - 40) : q.start]
-    if _SITE_ATTRIBUTE.search(before) or re.match(
-        r"\s*(?:\([^)]*\)\s*)?above\s+sea\s+level", text[q.end :], re.I
-    ):
+    if _SITE_ATTRIBUTE.search(before) or _ABOVE_SEA_LEVEL.match(text, q.end):
         return -2.0  # "at elevation 8,000 ft", "7,200 ft above sea level": where the site is, not a distance
     if _MEASURE_VERB.search(before):
         return 1.0
@@ -596,13 +595,12 @@ def _by_exception(
             c = min(conf(confidence.SENT_ELSEWHERE, gov), confidence.SENT_ELSEWHERE)
             reason += f" It sends the case to {', '.join(elsewhere)}, which the spec library does not hold."
             return Decision(NEEDS_REVIEW, c, reason, _citations(library, cites, hits, c), details)
+        c = conf(confidence.EXCEPTION_CHECKED if checked else confidence.EXCEPTION, gov)
         if _TIGHTENS.search(exc.text):
             # "Exception: an angle brace is also required on 8 ft crossarms where ... more than 4,500 lb": an
             # exception that adds a requirement for this case upholds the go-back
             reason = reason.replace(" applies", " applies and requires more here", 1)
-            c = conf(confidence.EXCEPTION_CHECKED if checked else confidence.EXCEPTION, gov)
             return Decision(VALID, c, reason, _citations(library, cites, hits, c), details)
-        c = conf(confidence.EXCEPTION_CHECKED if checked else confidence.EXCEPTION, gov)
         return Decision(REPEALABLE, c, reason, _citations(library, cites, hits, c), details)
     return None
 
@@ -848,10 +846,10 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
         g = _group_key(library.units[c.unit])
         group_best[g] = max(group_best.get(g, 0.0), c.overlap)
     # a statement qualifies on its own overlap, or on a weaker one when its section clearly matches
-    # (the rule of an Exception the finding names, a table row under a matching heading, the one section
-    # of the unit retrieval ranks far above the next: a long finding's many words dilute its overlap)
-    # (unit against unit: measured on the real-text corpora, comparing with the best unit of another section
-    # let weak clauses govern findings the library does not cover)
+    # (the rule of an Exception the finding names, a table row under a matching heading, the section of the
+    # unit retrieval ranks far above the next one: a long finding's many words dilute its overlap). Unit
+    # against unit: on the real-text corpora, comparing with the best unit of another section let weak
+    # clauses govern findings the library does not cover.
     dominant = (
         {_group_key(library.units[hits[0][0]])}
         if len(hits) > 1 and hits[0][1] >= DOMINANT_HIT * hits[1][1]
@@ -1109,16 +1107,30 @@ _LIST_MARK = re.compile(r"(?:^|[\s;])\(?(?:[A-Z]|[a-z]|\d{1,2})[.)]\s+")
 _ITEM_END = re.compile(r"\b(?:that|which|conforming|meeting|complying|in\s+accordance)\b|[;,(]", re.I)
 
 
-def _listed_alternative(statements: list[Statement], facts: Facts) -> tuple[Statement, str] | None:
+@dataclass
+class _Installed:
+    """What a finding reports installed, read for listed alternatives: the finding as written (a marking it
+    names, "UL 651", is a fact) without the auditor's own demands ("inspector requires ...", "should have been
+    ..."), its tokens, and the tokens of what it says is absent."""
+
+    written: str
+    tokens: set[str]
+    denied: set[str]
+
+    @classmethod
+    def of(cls, facts: Facts) -> _Installed:
+        written = _SHOULD_HAVE.sub(" ", _AUDITOR_CLAIM.sub(" ", facts.written or facts.text))
+        return cls(written, set(tokenize(written)), _negated_tokens(written))
+
+
+def _listed_alternative(
+    statements: list[Statement], facts: Facts, seen: _Installed
+) -> tuple[Statement, str] | None:
     """The item of a listed set of alternatives ("The following are also acceptable alternatives ...: A. ...;
     B. hot-dip galvanized rigid steel conduit conforming to ANSI C80.1", PG&E 062288 item 4) that the finding
-    says was installed: most of the item's words (at least three) in the facts, none of them denied there
-    ("no UL 651 marking")."""
-    # the finding as written (a marking it names, "UL 651", is a fact), without the auditor's own demands
-    # ("inspector requires hot-dip galvanized rigid steel conduit", "should have been ...")
-    written = _SHOULD_HAVE.sub(" ", _AUDITOR_CLAIM.sub(" ", facts.written or facts.text))
-    fact_tokens = set(tokenize(written))
-    denied = _negated_tokens(written)
+    says was installed (``seen``): most of the item's words (at least three) in it, none of them denied there
+    ("no UL 651 marking") and the item not negated ("is not hot-dip galvanized ...")."""
+    written, fact_tokens, denied = seen.written, seen.tokens, seen.denied
     for k, st in enumerate(statements):
         lead = _LISTED_ALTERNATIVES.search(st.text)
         if not lead or compat(st.applicability, facts.applicability)[0]:
@@ -1154,8 +1166,9 @@ def _permitted_alternative_clause(
     installed ("native backfill is acceptable" / "native backfill used"), with its own conditions and limits
     met by the facts, or an item of a listed set of alternatives the finding reports (not when a limit of the
     governing clause is already violated: the alternative does not cure it); None otherwise."""
+    seen = _Installed.of(facts) if not violated else None
     for ui in _section_units(gov, library):
-        listed = _listed_alternative(library.statements(ui), facts) if not violated else None
+        listed = _listed_alternative(library.statements(ui), facts, seen) if seen else None
         if listed:
             return ui, listed[0], listed[1]
         for st in library.statements(ui):

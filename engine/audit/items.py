@@ -67,9 +67,8 @@ class Item:
         self.title_block = title_block
         self.numbered = False
         self.columns: list[str] = []  # a table row's column kinds
-        self.needs_action = (
-            False  # a go-back only with a corrective action (a "Finding:" outside a findings part)
-        )
+        # a go-back only with a corrective action (a "Finding:" outside a findings part of the report)
+        self.needs_action = False
         # A block headed by a title ("GO-BACK 1 - CONDUIT COVER"): the paragraph under it
         # is the finding.
         self.expect_body = title_block and is_title(text)
@@ -195,9 +194,9 @@ def takes_details(item: Item, text: str) -> bool:
 
 GO_BACK_ONLY = re.compile(r"(?i)^\W*(?:go[- ]?back|open|infraction|deficiency)\W*$")
 # cells leading a one-line row: a structure id ("V-104", "1104-52") and a rule reference ("GO 95 51.6-A")
+_PLACE_WORD = r"(?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building|Sta\.?)\s+"  # "Lot 2", "Unit B"
 _LEAD_LOCATION = re.compile(
-    r"^((?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building|Sta\.?)\s+[A-Z](?=\s)|(?:(?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building"
-    r"|Sta\.?)\s+)?[A-Z]{0,4}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)"
+    rf"^({_PLACE_WORD}[A-Z](?=\s)|(?:{_PLACE_WORD})?[A-Z]{{0,4}}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)"
 )
 _LEAD_REF = re.compile(
     r"^((?:CPUC\s+)?(?:GO|G\.O\.)\s*\d{2,3}(?:\s+Rule)?(?:\s+\d+(?:\.\d+)*(?:-[A-Z]{1,2}\d?[a-z]?)?(?:\(\w{1,3}\))*)?)"

@@ -302,9 +302,8 @@ _EMAIL_FROM = re.compile(
 )
 _EMAIL_HEADER = re.compile(r"^\s*(?:sent|date|to|cc|subject)\s*:", re.I)
 _JOB_LINE = re.compile(r"^\s*job(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
-_RE_LINE = re.compile(
-    r"^\s*re\s*:\s*(?P<rest>.+)$", re.I
-)  # a letter's subject line (an e-mail's Subject: is a title)
+# a letter's subject line (an e-mail's "Subject:" is a title, not a place)
+_RE_LINE = re.compile(r"^\s*re\s*:\s*(?P<rest>.+)$", re.I)
 _RE_IDS = re.compile(
     r"^(?:\s*(?:/|,|and)?\s*(?:pm|order|notification|notif\.?|job)\s*(?:number|no\.?|#)?\s*[:#]?\s*\d{6,12})+"
     r"\s*[-\u2013\u2014:,]\s*",

@@ -240,13 +240,16 @@ class _Pass:
         self.flush()
         self.numbered = self.designated = True
         self.last_note = 0
-        sec = dm.group("sec")
+        self._open_titled(dm.group("sec"), title, pno)
+        return True
+
+    def _open_titled(self, sec: str, title: str, pno: int) -> None:
+        """Open the clause of section ``sec`` headed by its title line ``title`` (an appendix, a designation)."""
         self.cur = OpenClause(sec, title, REQUIREMENT, pno, [title])
         self.ctx_section, self.ctx_heading = sec, title
         self.headings[sec] = title
         self.items = []
         self.cur.data["title_line"] = True
-        return True
 
     def _designation_note(self, pno: int, m: re.Match[str]) -> None:
         """A numbered note under a designation ("2. Staples on the ground wire shall be ...") is a clause of
@@ -269,13 +272,7 @@ class _Pass:
         self.flush()
         self.table = None  # an appendix heading ends the table before it
         self.designated = False
-        sec = " ".join(am.group("sec").split()).title()
-        heading = am.group("rest").strip()
-        self.cur = OpenClause(sec, heading, REQUIREMENT, pno, [heading])
-        self.ctx_section, self.ctx_heading = sec, heading
-        self.headings[sec] = heading
-        self.items = []
-        self.cur.data["title_line"] = True
+        self._open_titled(" ".join(am.group("sec").split()).title(), am.group("rest").strip(), pno)
         return True
 
     def _section_kind(self, m: re.Match[str], sec: str, item: str | None, rest: str) -> tuple[str, str]:

@@ -20,9 +20,8 @@ def read(st: DetectionState, ln: Line) -> bool:
     fm = FIELD.match(ln.text)
     item = st.item
     if item is not None and item.expect_body and item.empty() and not fm:
-        item.add(
-            ln.text
-        )  # the paragraph under a lead opens with its place: "Meter at Unit B: centerline 76 in ..."
+        # the paragraph under a lead opens with its place: "Meter at Unit B: centerline 76 in ..."
+        item.add(ln.text)
         item.expect_body = False
         return True
     st.close()

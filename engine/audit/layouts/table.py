@@ -38,6 +38,19 @@ def _row_goes_on(st: DetectionState, ln: Line) -> bool:
     )
 
 
+def _start_row(st: DetectionState, code: str, ln: Line, text: str) -> bool:
+    """Start reading a row of the open findings table (its cells are the table's columns)."""
+    row = Item(code, ln.page, "table", text)
+    row.columns = st.table_cols or []
+    st.start(row)
+    return True
+
+
+def _row_done(st: DetectionState) -> bool:
+    """Whether no table row is open, or the open one has its last cells (status, reference)."""
+    return st.item is None or st.item.layout != "table" or row_complete(st.item)
+
+
 def read(st: DetectionState, ln: Line) -> bool:
     """Consume a table header row, a row's start or its wrapped cells; a line that is none of
     these ends the table (and is offered to the next layouts)."""
@@ -58,31 +71,20 @@ def read(st: DetectionState, ln: Line) -> bool:
         # the open row has its last cells (status): the next number starts a row whatever its first cell
         # holds ("5 34.5 kV crossing At the crossing ...")
         rm = _ANY_ROW.match(text)
-    if st.table_cols[0] == "loc" and (st.item is None or row_complete(st.item)):
+    if st.table_cols[0] == "loc" and _row_done(st) and _KEYED_ROW.match(text):
         # rows keyed by structure number ("7 Tangent, 3-ph ... GO-BACK", "40 - 41 Span ..."), not counted
         # from 1: a number after a complete row starts the next one
-        km = _KEYED_ROW.match(text)
-        if km:
-            st.list_counter += 1
-            item = Item(f"Item {st.list_counter}", ln.page, "table", text)
-            st.start(item)
-            item.columns = st.table_cols
-            return True
+        st.list_counter += 1
+        return _start_row(st, f"Item {st.list_counter}", ln, text)
     num = rm and (rm.groupdict().get("n") or rm.group("n1") or rm.group("n2"))
     # ``num`` is set whenever ``rm`` is: both patterns capture the row number
     if rm and num and int(num) == st.list_counter + 1 and not rm.group("rest")[:1].islower():
         st.list_counter += 1
-        item = Item(f"Item {num}", ln.page, "table", rm.group("rest"))
-        st.start(item)
-        item.columns = st.table_cols
-        return True
+        return _start_row(st, f"Item {num}", ln, rm.group("rest"))
     im = ROW_ID.match(text) if st.table_cols[0] == "id" else None
     if im:
         # a row under an id column ("F-01 V-104 GO 95 51.6-A Pole V-104, ..."); "F-X" rows are records
-        row = Item(im.group("id"), ln.page, "table", im.group("rest"))
-        row.columns = st.table_cols
-        st.start(row)
-        return True
+        return _start_row(st, im.group("id"), ln, im.group("rest"))
     open_row = st.item
     if open_row is not None and _row_goes_on(st, ln):
         open_row.text.append(text)
@@ -94,10 +96,7 @@ def read(st: DetectionState, ln: Line) -> bool:
     ):
         # an unnumbered row between numbered ones ("- P-obs Guy markers installed ... Accepted"): a record
         # of the table, read as a row (an accepted one is no finding) so the table goes on
-        row = Item("Item -", ln.page, "table", text.lstrip("-–•* "))
-        row.columns = st.table_cols
-        st.start(row)
-        return True
+        return _start_row(st, "Item -", ln, text.lstrip("-–•* "))
     st.close()
     st.table_cols = None
     return False
