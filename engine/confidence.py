@@ -24,6 +24,7 @@ EQUIVALENT_ACCEPTED = (
     0.72  # the rule accepts an equivalent or other suitable kind, and the finding reports one
 )
 PERMISSIVE_ONLY = 0.70  # the clause permits but does not require
+DEMAND_BEYOND_RULE = 0.60  # the go-back rests on the auditor's demand, not a reported shortfall
 REPORTED_UNMET = 0.68  # a requirement with no value to compare, reported not met
 SENT_ELSEWHERE = 0.60  # an exception sends the case to a rule or table the library does not hold
 VALUES_MISSING = 0.50  # a limit governs but the audit gives no value to compare

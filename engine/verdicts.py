@@ -1675,6 +1675,34 @@ def _only_one_member(ev: Evaluation) -> Decision | None:
     return ev.decision(REPEALABLE, confidence.ONLY_ONE_NEEDS, reason)
 
 
+# the auditor's own demand, apart from the condition the audit reports: "auditor requires a three-bolt clamp",
+# "observer cites the 4-minute reach requirement" (a value or requirement, not a rule's number: "auditor cites
+# Rule 86.9" names the rule the go-back rests on)
+_DEMAND = re.compile(
+    r"(?i)\b(?:auditor|inspector|reviewer|observer)\s+(?:requires?|required|expects?|expected|wants?|wanted|"
+    r"calls?\s+for|states?|stated|insists?|insisted|demands?|demanded|writes|wrote|"
+    r"cites?\s+the\s+(?!(?:GO|G\.O\.|General|Rule|Section|Table|Paragraph|Part)\b))(?:[^.;]|\.(?=\d))*"
+)
+
+
+def _demand_beyond_report(ev: Evaluation) -> Decision | None:
+    """The go-back rests on what the auditor demands, not on a condition the audit reports against the rule.
+
+    A finding that states the field condition and then the auditor's own demand ("one briefing was held
+    before the first job; observer requires a briefing before each transformer") puts the demand, not the
+    rule, at issue: the governing clause decided nothing on a value, an exception or a material, so no
+    reported fact is shown to fall short of the clause's own words. The contractor contests the go-back with
+    the clause's text; the confidence is modest, since the words were not compared."""
+    demand = _DEMAND.search(ev.facts.written or ev.facts.text)
+    if demand is None or ev.pairs:
+        return None
+    reason = (
+        f"The go-back rests on the auditor's demand (“{_short(demand.group(0).strip(), 90)}”), but {ev.label} "
+        f"asks “{_short(ev.st.text)}”, and nothing the audit reports is shown to fall short of that."
+    )
+    return ev.decision(REPEALABLE, confidence.DEMAND_BEYOND_RULE, reason)
+
+
 def _reported_unmet(ev: Evaluation) -> Decision:
     """A requirement with nothing to compare that the audit reports not met: the go-back stands."""
     met = "; ".join(f"{q.describe()} is {c.describe()}" for c, q in ev.cond_pairs)
@@ -1701,6 +1729,7 @@ GROUNDS: list[tuple[str, Callable[[Evaluation], Decision | None]]] = [
     ("value set in a document the library does not hold", _deferred),
     ("values missing", _values_missing),
     ("only one member needs it", _only_one_member),
+    ("the auditor's demand, not the rule's", _demand_beyond_report),
     ("requirement reported unmet", _reported_unmet),
 ]
 

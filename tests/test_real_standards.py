@@ -845,3 +845,36 @@ def test_a_release_of_another_thing_does_not_repeal_a_finding_about_labels():
         Library(records),
     )
     assert d.verdict == "NEEDS_REVIEW", d.reason
+
+
+MESSENGER_PAGE = """General Order No. 95
+Document: GO-95-Section-VIII
+Revision: 1
+87.5  Messengers
+87.5-A  Dead-ending
+The fastenings or attachments by which messengers are dead-ended shall have a strength at least equal to that of
+the strand to which they are attached.
+"""
+
+
+def test_a_go_back_resting_on_the_auditors_own_demand_is_contested_with_the_rules_text():
+    """The audit states the installed condition, then what the auditor demands ("auditor requires a three-bolt
+    clamp"); the rule asks something else and nothing reported falls short of it: the go-back is contested
+    with the rule's words. A finding that reports the rule unmet and only cites the rule stays a go-back."""
+    from engine import decide
+
+    lib = _library({"go.pdf": MESSENGER_PAGE})
+    d = decide(
+        "At pole 1190 the messenger is dead-ended with a strandvise rated for the strand; auditor requires a "
+        "three-bolt clamp.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE"
+    assert "three-bolt clamp" in d.reason and d.citations[0]["section"] == "87.5-A"
+    cited = decide(
+        "At pole 1191 the messenger dead-end fastening is weaker than the strand; auditor cites GO 95 Rule 87.5.",
+        {},
+        lib,
+    )
+    assert cited.verdict == "VALID"
