@@ -23,6 +23,7 @@ NOT_GOVERNING = 0.70  # the best clause is written for other cases (district, vo
 EQUIVALENT_ACCEPTED = (
     0.72  # the rule accepts an equivalent or other suitable kind, and the finding reports one
 )
+PROVISO_MISSING = 0.72  # a permission's proviso is what the finding says is missing
 PERMISSIVE_ONLY = 0.70  # the clause permits but does not require
 DEMAND_BEYOND_RULE = 0.60  # the go-back rests on the auditor's demand, not a reported shortfall
 REPORTED_UNMET = 0.68  # a requirement with no value to compare, reported not met

@@ -1580,10 +1580,38 @@ def _equivalent_accepted(ev: Evaluation) -> Decision | None:
     return ev.decision(REPEALABLE, confidence.EQUIVALENT_ACCEPTED, reason, rule="equivalent_accepted")
 
 
+# the condition a permission is granted under: "authorized ... provided that the cable is attached at both ends by
+# insulators", "may be used only where ..."
+_PROVISO = re.compile(
+    r"(?i)\b(?:provided\s+(?:that\s+)?|only\s+(?:when|if|where)\b|on\s+(?:the\s+)?condition\s+that)(?P<cond>[^.;]+)"
+)
+
+
+def _proviso_denied(rule: str, facts: Facts) -> str:
+    """The proviso of a permission that the finding says is missing ("with no insulator" against "provided
+    that the cable is attached at both ends by insulators"), or ``""``."""
+    negated = _negated_tokens(facts.facts_text)
+    affirmed = set(tokenize(_NEGATED_SPAN.sub(" ", facts.facts_text)))
+    for m in _PROVISO.finditer(rule):
+        needed = {t for t in tokenize(m.group("cond")) if not t[0].isdigit()} - GENERIC
+        if needed & negated - affirmed:
+            return " ".join(m.group(0).split())
+    return ""
+
+
 def _permissive_only(ev: Evaluation) -> Decision | None:
-    """The clause permits ("may") but does not require what the go-back demands."""
+    """The clause permits ("may") but does not require what the go-back demands. A permission granted on a
+    proviso the finding says is missing (GO 95 Rule 54.8-A, Resolution E-756: bare-neutral service drop cable
+    provided it is attached by insulators at both ends) does not cover it: the go-back stands."""
     if ev.st.modality != "permissive":
         return None
+    proviso = _proviso_denied(ev.st.text, ev.facts)
+    if proviso:
+        reason = (
+            f"{ev.label} permits this only {proviso} (“{_short(ev.st.text)}”), and the audit reports that is "
+            "missing."
+        )
+        return ev.decision(VALID, confidence.PROVISO_MISSING, reason)
     reason = f"{ev.label} permits but does not require this (“{_short(ev.st.text)}”)."
     return ev.decision(REPEALABLE, confidence.PERMISSIVE_ONLY, reason)
 

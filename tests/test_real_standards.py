@@ -878,3 +878,38 @@ def test_a_go_back_resting_on_the_auditors_own_demand_is_contested_with_the_rule
         lib,
     )
     assert cited.verdict == "VALID"
+
+
+BARE_NEUTRAL_PAGE = """General Order No. 95
+Document: GO-95-Section-V
+Revision: 3
+54.8  Service Drops, 0 - 750 Volts
+54.8-A  Material and Size
+Service drops shall be of the material and size specified in Table 8.
+Note: Resolution E-756 authorized the use of multiple-conductor service drop cable with a bare neutral conductor
+for service drops of 0 - 750 volts, provided that the cable is attached at both the pole end and the building end
+by means of an insulator.
+"""
+
+
+def test_a_permission_whose_proviso_the_finding_says_is_missing_does_not_repeal():
+    """GO 95 Rule 54.8-A's note: bare-neutral cable is authorized provided it is attached by insulators at both
+    ends. A drop dead-ended with no insulator stays a go-back; one on insulators is repealed. The auditor's
+    corrective action in the same cell ("Install an insulator ...") is the demand, not a fact of the field."""
+    from engine import decide
+
+    lib = _library({"go.pdf": BARE_NEUTRAL_PAGE})
+    missing = decide(
+        "Service drop cable with a bare neutral is dead-ended at the building end with no insulator. GO 95 54.8-A "
+        "Install an insulator at the building end.",
+        {},
+        lib,
+    )
+    assert missing.verdict == "VALID" and "provided that" in missing.reason
+    on_insulators = decide(
+        "Service drop cable with a bare neutral conductor is attached by insulators at both ends; auditor states a "
+        "bare neutral is not permitted.",
+        {},
+        lib,
+    )
+    assert on_insulators.verdict == "REPEALABLE"

@@ -23,6 +23,11 @@ _CLAIM_PATTERNS = [
     r"\b(?:instead\s+of|rather\s+than|in\s+place\s+of)\b(?:[^.;,]|[.,](?=\d))*",
     r"\b(?:violating|in\s+violation\s+of|according\s+to)\b(?:[^.;]|\.(?=\d))*",
     r"\bshould\s+(?:be|have)\b(?:[^.;,]|[.,](?=\d))*",
+    # the corrective action the auditor orders, capitalised as a sentence or a cell starts: "Install an insulator
+    # at the building end.", "Raise to 18 ft." (verbs that are not also nouns: "Ground rod driven 6 ft" is a fact)
+    r"(?-i:\b(?:Install|Replace|Provide|Add|Remove|Relocate|Raise|Resag|Re-sag|Repair|Reframe|Re-frame|Rebuild|"
+    r"Reinstall|Re-install|Attach|Reattach|Re-attach|Tighten|Retension|Re-tension|Extend|Move|Reset|Re-set|Restore|"
+    r"Rebury|Re-bury|Regrade|Re-grade))\b(?:[^.;]|\.(?=\d))*",
     r"\((?:min(?:imum)?|max(?:imum)?|req(?:uired|'d)?|spec(?:ified)?|standard|allowed)\b[^)]*\)",
     r"\b(?:spec|standard|requirement|required|req'd|allowed|allowable)\s*[:=]\s*(?:[^.;,]|[.,](?=\d))*",
     r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b(?:[^.;,]|[.,](?=\d))*",

@@ -18,7 +18,8 @@ _RECOMMENDED = re.compile(
 )
 _PERMISSIVE = re.compile(
     r"\b(?:may|can|is\s+permitted|are\s+permitted|is\s+allowed|are\s+allowed|optional|(?:is|are)\s+(?:also\s+)?acceptable"
-    r"|in\s+lieu\s+of|as\s+an\s+alternative|alternatively|may\s+be\s+substituted)\b",
+    r"|in\s+lieu\s+of|as\s+an\s+alternative|alternatively|may\s+be\s+substituted"
+    r"|authorized\s+(?:the\s+)?use|(?:is|are)\s+(?:hereby\s+)?authorized)\b",
     re.I,
 )
 # the thing a permissive sentence allows: "Native backfill free of rocks ... is acceptable", "Fiberglass
