@@ -307,7 +307,10 @@ def spec_go95(path):
     pdf.grid(
         ["Conveyance using the thoroughfare", "Minimum clearance of signal above thoroughfare"],
         [
-            ["Street railways and coach lines operated by overhead trolley", "Height of trolley conductor plus 1 foot (a)"],
+            [
+                "Street railways and coach lines operated by overhead trolley",
+                "Height of trolley conductor plus 1 foot (a)",
+            ],
             ["Railroads which transport freight cars", "25 feet (b)"],
             ["Double deck motor coaches", "18 feet"],
         ],
@@ -319,8 +322,14 @@ def spec_go95(path):
         "(a) May be reduced to 14 feet if the signal is more than 8 1/2 feet from the nearest trolley contact "
         "conductor and is kept at least 1 foot radially from trolley span wires.",
     )
-    sub(pdf, "(b) May be reduced to 14 feet if the signal is more than 8 1/2 feet from the center line of the track.")
-    note(pdf, "[The provisions of 58.1 for signals supplied directly from circuits above 750 volts are not reproduced.]")
+    sub(
+        pdf,
+        "(b) May be reduced to 14 feet if the signal is more than 8 1/2 feet from the center line of the track.",
+    )
+    note(
+        pdf,
+        "[The provisions of 58.1 for signals supplied directly from circuits above 750 volts are not reproduced.]",
+    )
 
     pdf.heading("58.2", "Street Lighting Equipment [earlier text of the Order]")
     sub(
@@ -472,7 +481,9 @@ def spec_go95(path):
     )
 
     # Table 2-A starts low on the page so that it crosses the page break
-    pdf.heading("Table 2-A", "Minimum Clearances of Wires from Signs Mounted on Buildings and Isolated Structures (a)")
+    pdf.heading(
+        "Table 2-A", "Minimum Clearances of Wires from Signs Mounted on Buildings and Isolated Structures (a)"
+    )
     pdf.para(
         "Letter references denote modifications of the minimum clearances, given in the notes that follow the "
         "table. Column letters A to E and case numbers 1 to 6 are the library's labels for the columns and rows "
@@ -492,19 +503,70 @@ def spec_go95(path):
             "E: Supply conductors and supply cables, 300 - 550 kV",
         ],
         [
-            ["1", "Vertical clearance above all signs upon which men can walk", "8 feet", "8 feet", "8 feet", "12 feet", "20 feet (g)"],
-            ["2", "Vertical clearance above all signs upon which men cannot walk", "2 feet", "2 feet", "3 feet", "8 feet", "20 feet (g)"],
-            ["3", "Vertical clearance under signs which are illuminated", "2 feet (c)", "2 feet (e)", "3 feet", "Prohibited (f)", "-"],
-            ["4", "Vertical clearance under signs which are non-illuminated", "6 inches (d)", "1 foot", "3 feet", "Prohibited (f)", "-"],
-            ["5", "Horizontal clearance from signs which are illuminated", "3 feet (c)", "3 feet (e)", "3 feet", "6 feet", "15 feet (h)"],
-            ["6", "Horizontal clearance from signs which are non-illuminated", "6 inches (d)", "1 foot", "3 feet", "6 feet", "15 feet (h)"],
+            [
+                "1",
+                "Vertical clearance above all signs upon which men can walk",
+                "8 feet",
+                "8 feet",
+                "8 feet",
+                "12 feet",
+                "20 feet (g)",
+            ],
+            [
+                "2",
+                "Vertical clearance above all signs upon which men cannot walk",
+                "2 feet",
+                "2 feet",
+                "3 feet",
+                "8 feet",
+                "20 feet (g)",
+            ],
+            [
+                "3",
+                "Vertical clearance under signs which are illuminated",
+                "2 feet (c)",
+                "2 feet (e)",
+                "3 feet",
+                "Prohibited (f)",
+                "-",
+            ],
+            [
+                "4",
+                "Vertical clearance under signs which are non-illuminated",
+                "6 inches (d)",
+                "1 foot",
+                "3 feet",
+                "Prohibited (f)",
+                "-",
+            ],
+            [
+                "5",
+                "Horizontal clearance from signs which are illuminated",
+                "3 feet (c)",
+                "3 feet (e)",
+                "3 feet",
+                "6 feet",
+                "15 feet (h)",
+            ],
+            [
+                "6",
+                "Horizontal clearance from signs which are non-illuminated",
+                "6 inches (d)",
+                "1 foot",
+                "3 feet",
+                "6 feet",
+                "15 feet (h)",
+            ],
         ],
         (11, 37, 30, 30, 24, 24, 24),
         size=7.8,
         line_height=3.9,
     )
     pdf.para("References to rules modifying minimum clearances in Table 2-A:", size=9, style="B", gap=0.6)
-    sub(pdf, "(a) These clearances do not apply to service drop conductors attached to a sign for the purpose of serving that sign.")
+    sub(
+        pdf,
+        "(a) These clearances do not apply to service drop conductors attached to a sign for the purpose of serving that sign.",
+    )
     sub(
         pdf,
         "(b) Nothing here authorizes noncompliance with the standards of the California Division of Industrial "
@@ -616,7 +678,10 @@ def spec_t8(path):
         "rooms and the like. A label shall show at least the phase and circuit designation and the nearest "
         "sectionalizing points. (1) Labels shall be changed at the same time as the circuit is changed.",
     )
-    sub(pdf, "(e) Neutral conductor: the size and insulation of neutral conductors shall be as Section 2818 requires. [Section 2818 is not reproduced.]")
+    sub(
+        pdf,
+        "(e) Neutral conductor: the size and insulation of neutral conductors shall be as Section 2818 requires. [Section 2818 is not reproduced.]",
+    )
     sub(
         pdf,
         "(f) Shielding: every cable normally operated above 5,000 volts shall have insulation shielding, except "
@@ -870,58 +935,102 @@ A2 = dict(
     items=[
         (
             "At Oak and 2nd the signal hangs 14 ft 6 in above the street; Oak is the Line 7 double-deck coach route.",
-            V(GO95, "58.1", "58.1-C table: over a thoroughfare used by double deck motor coaches the signal needs 18 ft."),
+            V(
+                GO95,
+                "58.1",
+                "58.1-C table: over a thoroughfare used by double deck motor coaches the signal needs 18 ft.",
+            ),
         ),
         (
             "On Harbor Boulevard the freight spur runs in the street 10 ft from the signal (measured to the track "
             "center line); the signal is 16 ft up and I am asking for 25 ft.",
-            R(GO95, "58.1", "58.1-C note (b): 25 ft may be reduced to 14 ft where the signal is more than 8 1/2 ft from the track center line; 10 ft is."),
+            R(
+                GO95,
+                "58.1",
+                "58.1-C note (b): 25 ft may be reduced to 14 ft where the signal is more than 8 1/2 ft from the track center line; 10 ft is.",
+            ),
         ),
         (
             "On Front Street the signal is 6 ft from the center line of the freight track and 19 ft above the rails.",
-            V(GO95, "58.1", "58.1-C: railroads transporting freight cars need 25 ft; note (b) needs more than 8 1/2 ft from the track, 6 ft is not."),
+            V(
+                GO95,
+                "58.1",
+                "58.1-C: railroads transporting freight cars need 25 ft; note (b) needs more than 8 1/2 ft from the track, 6 ft is not.",
+            ),
         ),
         (
             "The 120 V signal lead wires supported on the messenger over Main Street hang at 18 ft 6 in; Table 1 "
             "Column D calls for 20 ft.",
-            R(GO95, "58.1", "58.1-B: messenger-supported lead wires of 0 - 750 V may be below Column D if kept at the messenger's Column A clearance (Case 3, 18 ft); 18 ft 6 in is."),
+            R(
+                GO95,
+                "58.1",
+                "58.1-B: messenger-supported lead wires of 0 - 750 V may be below Column D if kept at the messenger's Column A clearance (Case 3, 18 ft); 18 ft 6 in is.",
+            ),
         ),
         (
             "The 12 kV primary passes 4 ft horizontally from the illuminated pharmacy sign on the building at 410 Main.",
-            V(GO95, "Table 2-A", "Table 2-A, horizontal clearance from illuminated signs, Column D (750 - 300,000 V): 6 ft."),
+            V(
+                GO95,
+                "Table 2-A",
+                "Table 2-A, horizontal clearance from illuminated signs, Column D (750 - 300,000 V): 6 ft.",
+            ),
         ),
         (
             "The 240 V secondary runs 3 ft 2 in horizontally from the lighted bakery sign; I am requiring 6 ft as "
             "for the primary.",
-            R(GO95, "Table 2-A", "Table 2-A, horizontal from illuminated signs, Column C (supply 0 - 750 V): 3 ft; 3 ft 2 in complies. 6 ft is Column D."),
+            R(
+                GO95,
+                "Table 2-A",
+                "Table 2-A, horizontal from illuminated signs, Column C (supply 0 - 750 V): 3 ft; 3 ft 2 in complies. 6 ft is Column D.",
+            ),
         ),
         (
             "The telephone cable passes 8 in under the illuminated tire-shop sign; the sign frame is bonded to "
             "the building ground.",
-            R(GO95, "Table 2-A", "Table 2-A, vertical under illuminated signs, Column A: 2 ft (c); note (c) reduces it to 6 in where the sign is grounded; 8 in complies."),
+            R(
+                GO95,
+                "Table 2-A",
+                "Table 2-A, vertical under illuminated signs, Column A: 2 ft (c); note (c) reduces it to 6 in where the sign is grounded; 8 in complies.",
+            ),
         ),
         (
             "The CATV cable is 4 in below the non-illuminated tire-shop sign.",
-            N("Table 2-A, Column A, vertical under non-illuminated signs is 6 inches (d); note (d) is not legible in the library copy and may modify the value."),
+            N(
+                "Table 2-A, Column A, vertical under non-illuminated signs is 6 inches (d); note (d) is not legible in the library copy and may modify the value."
+            ),
         ),
         (
             "Span 14-15: the 4 kV conductors were re-sagged back to the 23 ft clearance originally established "
             "when the line was built in 1938 (it had sagged since); today's Table 1 value is required.",
-            R(GO95, "12.2", "12.2: restoring a pre-Order clearance lost to sag is not reconstruction; the current Table 1 value does not govern it."),
+            R(
+                GO95,
+                "12.2",
+                "12.2: restoring a pre-Order clearance lost to sag is not reconstruction; the current Table 1 value does not govern it.",
+            ),
         ),
         (
             "Span 16-17: the crew raised the 4 kV conductors to 23 ft 6 in while moving them to a new crossarm "
             "position for the new service; the clearance must meet the current 25 ft of Table 1, Column E.",
-            V(GO95, "12.2", "12.2: a clearance changed for any other purpose is reconstruction and must meet today's rules (Column E, Case 3, 25 ft as cited in 58.3-B)."),
+            V(
+                GO95,
+                "12.2",
+                "12.2: a clearance changed for any other purpose is reconstruction and must meet today's rules (Column E, Case 3, 25 ft as cited in 58.3-B).",
+            ),
         ),
         (
             "At the pump house on 9th Street the 12 kV unprotected conductors are attached to the wall with a "
             "6 ft horizontal clearance.",
-            V(GO95, "54.4-H2", "54.4-H2: attached unprotected conductors of 750 - 22,500 V need at least 8 ft horizontal clearance."),
+            V(
+                GO95,
+                "54.4-H2",
+                "54.4-H2: attached unprotected conductors of 750 - 22,500 V need at least 8 ft horizontal clearance.",
+            ),
         ),
         (
             "The guy near the church sign on 3rd Street looks too close to the sign.",
-            N("Qualitative; no measurement, sign type or guy position is given, so no clearance can be compared."),
+            N(
+                "Qualitative; no measurement, sign type or guy position is given, so no clearance can be compared."
+            ),
         ),
     ],
 )
@@ -977,43 +1086,133 @@ A3 = dict(
     ),
     # (no., item checked, result PASS/FAIL/N/A, comments, label)
     rows=[
-        ("2", "Cutout leads at entrance vs crossarm", "FAIL",
-         "Pole 4: 12 kV cutout leads at the point of entrance are 1 1/4 in from the crossarm surface; 3 in required.",
-         V(GO95, "58.5", "58.5-C: the reduction below 3 in (to 1 in) is only for lead wires of 0 - 5,000 V; 12 kV leads need 3 in.")),
-        ("3", "Cutout leads at entrance vs crossarm", "FAIL",
-         "Pole 5: 2.4 kV cutout leads at the point of entrance 1 1/2 in from the crossarm face; inspector wants 3 in.",
-         R(GO95, "58.5", "58.5-C: at points of entrance, 0 - 5,000 V lead wires may be closer than 3 in but not closer than 1 in; 1 1/2 in complies.")),
-        ("4", "Switch position vs pole center line", "FAIL",
-         "Pole 6: line switch SW-6 in the open position sits 12 in from the pole center line.",
-         V(GO95, "58.5", "58.5-D: switches open or closed at least 15 or 18 in from the pole center line; 12 in is below both.")),
-        ("5", "Switch position vs pole center line", "FAIL",
-         "Pole 7: 12 kV fused cutout mounted 16 in from the center line of the pole.",
-         N("58.5-D requires 15 or 18 in as Table 1, Case 8 requires; Case 8 is not in the library, so which applies to 12 kV (16 in meets 15, not 18) is open.")),
-        ("6", "Phase spacing of gang switch", "FAIL",
-         "Pole 8: phase units of the three-phase gang switch are 20 in center to center.",
-         N("58.5-A refers to Table 2, Case 15, which is not reproduced in the library.")),
+        (
+            "2",
+            "Cutout leads at entrance vs crossarm",
+            "FAIL",
+            "Pole 4: 12 kV cutout leads at the point of entrance are 1 1/4 in from the crossarm surface; 3 in required.",
+            V(
+                GO95,
+                "58.5",
+                "58.5-C: the reduction below 3 in (to 1 in) is only for lead wires of 0 - 5,000 V; 12 kV leads need 3 in.",
+            ),
+        ),
+        (
+            "3",
+            "Cutout leads at entrance vs crossarm",
+            "FAIL",
+            "Pole 5: 2.4 kV cutout leads at the point of entrance 1 1/2 in from the crossarm face; inspector wants 3 in.",
+            R(
+                GO95,
+                "58.5",
+                "58.5-C: at points of entrance, 0 - 5,000 V lead wires may be closer than 3 in but not closer than 1 in; 1 1/2 in complies.",
+            ),
+        ),
+        (
+            "4",
+            "Switch position vs pole center line",
+            "FAIL",
+            "Pole 6: line switch SW-6 in the open position sits 12 in from the pole center line.",
+            V(
+                GO95,
+                "58.5",
+                "58.5-D: switches open or closed at least 15 or 18 in from the pole center line; 12 in is below both.",
+            ),
+        ),
+        (
+            "5",
+            "Switch position vs pole center line",
+            "FAIL",
+            "Pole 7: 12 kV fused cutout mounted 16 in from the center line of the pole.",
+            N(
+                "58.5-D requires 15 or 18 in as Table 1, Case 8 requires; Case 8 is not in the library, so which applies to 12 kV (16 in meets 15, not 18) is open."
+            ),
+        ),
+        (
+            "6",
+            "Phase spacing of gang switch",
+            "FAIL",
+            "Pole 8: phase units of the three-phase gang switch are 20 in center to center.",
+            N("58.5-A refers to Table 2, Case 15, which is not reproduced in the library."),
+        ),
         ("7", "Climbing space", "PASS", "Clear on all poles checked.", None),
-        ("8", "Metal crossarms on wood poles", "FAIL",
-         "Pole 9: steel crossarm carries both the 4.16 kV circuit and the 12 kV circuit.",
-         V(GO95, "52.5", "52.5: metal arms on wood poles shall not carry both 750 - 7,500 V and more-than-7,500 V conductors.")),
-        ("9", "Metal crossarms on wood poles", "FAIL",
-         "Pole 10: steel crossarm supporting only 4 kV conductors is not bonded to the pole ground; inspector requires permanent grounding.",
-         R(GO95, "52.5", "52.5-A: metal arms carrying 0 - 7,500 V conductors shall NOT be permanently grounded; leaving it unbonded is correct.")),
-        ("11", "Metal crossarms on wood poles", "FAIL",
-         "Pole 12: steel crossarm carrying two 21 kV circuits is not grounded; the district's work procedure grounds such arms to the de-energized conductors for every work period.",
-         R(GO95, "52.5", "52.5-B: effective grounding, or in lieu connection to the de-energized conductors and grounding during the work; the procedure provides the alternative.")),
-        ("12", "Comm ground wire covering", "FAIL",
-         "Pole 14: communication ground wire has no covering for the first 7 ft; the wire is No. 4 AWG medium-hard-drawn copper.",
-         R(GO95, "84.6", "84.6-B: the covering may be omitted where the 7 ft section is at least as strong as No. 6 AWG medium-hard-drawn copper; No. 4 is larger.")),
-        ("14", "Comm vertical runs", "FAIL",
-         "Pole 16: communication vertical run uncovered 4 ft below the 240 V secondary; no guard arm, no terminal box.",
-         V(GO95, "84.6", "84.6-D: vertical runs within 6 ft below unprotected supply conductors on the same pole shall be covered.")),
-        ("15", "Comm vertical runs", "FAIL",
-         "Pole 18: communication riser run uncovered from 7 ft below the secondary down; no other pole within 6 ft; inspector requires U-guard.",
-         R(GO95, "84.6", "84.6-D: covering is required within 3 ft above or 6 ft below supply conductors (or within 6 ft of another supply pole); 7 ft below is outside.")),
-        ("16", "Comm lateral runs", "FAIL",
-         "Pole 19: insulated communication lateral crosses the pole 10 in from center line, 4 ft below the 12 kV, stapled to the pole face.",
-         V(GO95, "84.6", "84.6-C: portions less than 15 in from center line and less than 6 ft below supply must be supported under (or on the side of) a crossarm or guard arm.")),
+        (
+            "8",
+            "Metal crossarms on wood poles",
+            "FAIL",
+            "Pole 9: steel crossarm carries both the 4.16 kV circuit and the 12 kV circuit.",
+            V(
+                GO95,
+                "52.5",
+                "52.5: metal arms on wood poles shall not carry both 750 - 7,500 V and more-than-7,500 V conductors.",
+            ),
+        ),
+        (
+            "9",
+            "Metal crossarms on wood poles",
+            "FAIL",
+            "Pole 10: steel crossarm supporting only 4 kV conductors is not bonded to the pole ground; inspector requires permanent grounding.",
+            R(
+                GO95,
+                "52.5",
+                "52.5-A: metal arms carrying 0 - 7,500 V conductors shall NOT be permanently grounded; leaving it unbonded is correct.",
+            ),
+        ),
+        (
+            "11",
+            "Metal crossarms on wood poles",
+            "FAIL",
+            "Pole 12: steel crossarm carrying two 21 kV circuits is not grounded; the district's work procedure grounds such arms to the de-energized conductors for every work period.",
+            R(
+                GO95,
+                "52.5",
+                "52.5-B: effective grounding, or in lieu connection to the de-energized conductors and grounding during the work; the procedure provides the alternative.",
+            ),
+        ),
+        (
+            "12",
+            "Comm ground wire covering",
+            "FAIL",
+            "Pole 14: communication ground wire has no covering for the first 7 ft; the wire is No. 4 AWG medium-hard-drawn copper.",
+            R(
+                GO95,
+                "84.6",
+                "84.6-B: the covering may be omitted where the 7 ft section is at least as strong as No. 6 AWG medium-hard-drawn copper; No. 4 is larger.",
+            ),
+        ),
+        (
+            "14",
+            "Comm vertical runs",
+            "FAIL",
+            "Pole 16: communication vertical run uncovered 4 ft below the 240 V secondary; no guard arm, no terminal box.",
+            V(
+                GO95,
+                "84.6",
+                "84.6-D: vertical runs within 6 ft below unprotected supply conductors on the same pole shall be covered.",
+            ),
+        ),
+        (
+            "15",
+            "Comm vertical runs",
+            "FAIL",
+            "Pole 18: communication riser run uncovered from 7 ft below the secondary down; no other pole within 6 ft; inspector requires U-guard.",
+            R(
+                GO95,
+                "84.6",
+                "84.6-D: covering is required within 3 ft above or 6 ft below supply conductors (or within 6 ft of another supply pole); 7 ft below is outside.",
+            ),
+        ),
+        (
+            "16",
+            "Comm lateral runs",
+            "FAIL",
+            "Pole 19: insulated communication lateral crosses the pole 10 in from center line, 4 ft below the 12 kV, stapled to the pole face.",
+            V(
+                GO95,
+                "84.6",
+                "84.6-C: portions less than 15 in from center line and less than 6 ft below supply must be supported under (or on the side of) a crossarm or guard arm.",
+            ),
+        ),
         ("17", "Pole steps and tags", "N/A", "No steps on this job.", None),
     ],
 )
@@ -1038,11 +1237,28 @@ def audit_a3(path):
     pdf.multi_cell(0, 6, clean(f"Job Location: {m['location']}"), border=1, new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 6, clean(f"Score: {m['score']}"), border=1, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    pdf.para("Mark each item PASS, FAIL or N/A. Every FAIL is a go-back; describe the condition in Comments.", size=8.5)
+    pdf.para(
+        "Mark each item PASS, FAIL or N/A. Every FAIL is a go-back; describe the condition in Comments.",
+        size=8.5,
+    )
     table_rows = []
     for no, (_, item, res, com, _) in enumerate(a["rows"], 1):
-        table_rows.append([str(no), item, "X" if res == "PASS" else "", "X" if res == "FAIL" else "", "X" if res == "N/A" else "", com])
-    pdf.grid(["No.", "Item checked", "PASS", "FAIL", "N/A", "Comments"], table_rows, (10, 38, 12, 12, 11, 97), size=8.2)
+        table_rows.append(
+            [
+                str(no),
+                item,
+                "X" if res == "PASS" else "",
+                "X" if res == "FAIL" else "",
+                "X" if res == "N/A" else "",
+                com,
+            ]
+        )
+    pdf.grid(
+        ["No.", "Item checked", "PASS", "FAIL", "N/A", "Comments"],
+        table_rows,
+        (10, 38, 12, 12, 11, 97),
+        size=8.2,
+    )
     n = sum(1 for r in a["rows"] if r[2] == "FAIL")
     pdf.para(f"Total Number of Non-Conforming Items {n}", size=9, style="B")
     pdf.para(f"Inspector signature: {m['auditor']}        Foreman: {m['foreman']}", size=9)
@@ -1064,45 +1280,124 @@ A4 = dict(
     ),
     # (location, issue, required correction, label)
     blocks=[
-        ("Trench, lots 3 - 6", "Direct-buried 12 kV primary cable found at 30 in of cover.",
-         "Lower the cable to 36 in.",
-         V(T8, "2830", "2830(c): direct-buried cables at least 36 in deep unless armored or under 3 in of concrete; none stated.")),
-        ("Trench, lots 7 - 9", "Direct-buried 12 kV cable at 24 in; the cable is armored with closely wound No. 12 BWG steel wire. Inspector requires 36 in.",
-         "Lower to 36 in.",
-         R(T8, "2830", "2830(c): a lesser depth is permitted for cable armored with at least No. 12 BWG steel wire closely wound.")),
-        ("Trench, lots 10 - 12", "Direct-buried 21 kV cable at 26 in with a 2 in concrete cap poured over it.",
-         "Lower to 36 in or increase the cap.",
-         V(T8, "2830", "2830(c): the concrete alternative needs a layer at least 3 in thick; 2 in does not qualify, so 36 in applies.")),
-        ("Pad-mount T-4", "Primary cable comes up to 18 in of cover within 3 ft of the pad-mounted transformer termination; auditor requires 36 in throughout.",
-         "Re-bury at 36 in.",
-         R(T8, "2830", "2830(c) EXCEPTION: lesser depths are permitted where cables rise for terminations and splices.")),
-        ("Street crossing, Elm Ct", "12 kV primary in rigid PVC conduit at 30 in of cover; auditor applies the 36 in direct-burial depth.",
-         "Lower the conduit.",
-         N("2830(c) covers direct-buried cable and flexible nonmetallic enclosures, not rigid conduit; the duct depth rules of GO 128 that would govern are not in the library.")),
-        ("Switch cabinet SC-2", "Cable tags in SC-2 show phase, circuit and nearest sectionalizing points; auditor also wants the cable size on each tag.",
-         "Re-tag with size.",
-         R(T8, "2830", "2830(d): the minimum label content is phase, circuit designation and nearest sectionalizing points, all present.")),
-        ("Lot 22 service", "4,160 V cable feeding the lift station has no insulation shielding.",
-         "Replace with shielded cable.",
-         R(T8, "2830", "2830(f): insulation shielding is required for cables normally operated above 5,000 V; 4,160 V is below.")),
-        ("Street light loop", "Series street lighting cable on the 6,600 V regulator loop is unshielded.",
-         "Replace with shielded cable.",
-         N("2830(f) exempts series street lighting circuits operating up to a limit the library copy could not read; 6,600 V may or may not be within it.")),
-        ("Jumper, cabinet SC-2", "Bus jumper in SC-2 is 5 kV-rated cable on the 12 kV circuit.",
-         "Replace with 15 kV-rated cable.",
-         V(T8, "2816", "2816(a): conductors shall have a voltage rating not less than the operating voltage of the circuit.")),
-        ("Manhole MH-2", "Splicer entered the 5 ft deep manhole MH-2 by climbing down the cable racks; no ladder set.",
-         "Use a ladder.",
-         V(T8, "2943", "2943(b)(2): ladder required for manholes more than 4 ft deep; no stepping on cables or hangers.")),
-        ("Handhole HH-7", "Technician stepped into the 42 in deep handhole HH-7 without a ladder.",
-         "Use a ladder for all entries.",
-         R(T8, "2943", "2943(b)(2): the ladder rule applies to structures more than 4 ft (48 in) deep; 42 in is not.")),
-        ("Pad, transformer T-9", "Transformer pad T-9 is 3/4 in out of level across its width.",
-         "Re-set the pad.",
-         N("No clause in the library governs pad level.")),
-        ("Trench, lots 30 - 42", "Trench backfill not compacted; see GO 128 Rule 17.10.",
-         "Re-compact.",
-         N("GO 128 Rule 17.10 (backfill) is not in the library.")),
+        (
+            "Trench, lots 3 - 6",
+            "Direct-buried 12 kV primary cable found at 30 in of cover.",
+            "Lower the cable to 36 in.",
+            V(
+                T8,
+                "2830",
+                "2830(c): direct-buried cables at least 36 in deep unless armored or under 3 in of concrete; none stated.",
+            ),
+        ),
+        (
+            "Trench, lots 7 - 9",
+            "Direct-buried 12 kV cable at 24 in; the cable is armored with closely wound No. 12 BWG steel wire. Inspector requires 36 in.",
+            "Lower to 36 in.",
+            R(
+                T8,
+                "2830",
+                "2830(c): a lesser depth is permitted for cable armored with at least No. 12 BWG steel wire closely wound.",
+            ),
+        ),
+        (
+            "Trench, lots 10 - 12",
+            "Direct-buried 21 kV cable at 26 in with a 2 in concrete cap poured over it.",
+            "Lower to 36 in or increase the cap.",
+            V(
+                T8,
+                "2830",
+                "2830(c): the concrete alternative needs a layer at least 3 in thick; 2 in does not qualify, so 36 in applies.",
+            ),
+        ),
+        (
+            "Pad-mount T-4",
+            "Primary cable comes up to 18 in of cover within 3 ft of the pad-mounted transformer termination; auditor requires 36 in throughout.",
+            "Re-bury at 36 in.",
+            R(
+                T8,
+                "2830",
+                "2830(c) EXCEPTION: lesser depths are permitted where cables rise for terminations and splices.",
+            ),
+        ),
+        (
+            "Street crossing, Elm Ct",
+            "12 kV primary in rigid PVC conduit at 30 in of cover; auditor applies the 36 in direct-burial depth.",
+            "Lower the conduit.",
+            N(
+                "2830(c) covers direct-buried cable and flexible nonmetallic enclosures, not rigid conduit; the duct depth rules of GO 128 that would govern are not in the library."
+            ),
+        ),
+        (
+            "Switch cabinet SC-2",
+            "Cable tags in SC-2 show phase, circuit and nearest sectionalizing points; auditor also wants the cable size on each tag.",
+            "Re-tag with size.",
+            R(
+                T8,
+                "2830",
+                "2830(d): the minimum label content is phase, circuit designation and nearest sectionalizing points, all present.",
+            ),
+        ),
+        (
+            "Lot 22 service",
+            "4,160 V cable feeding the lift station has no insulation shielding.",
+            "Replace with shielded cable.",
+            R(
+                T8,
+                "2830",
+                "2830(f): insulation shielding is required for cables normally operated above 5,000 V; 4,160 V is below.",
+            ),
+        ),
+        (
+            "Street light loop",
+            "Series street lighting cable on the 6,600 V regulator loop is unshielded.",
+            "Replace with shielded cable.",
+            N(
+                "2830(f) exempts series street lighting circuits operating up to a limit the library copy could not read; 6,600 V may or may not be within it."
+            ),
+        ),
+        (
+            "Jumper, cabinet SC-2",
+            "Bus jumper in SC-2 is 5 kV-rated cable on the 12 kV circuit.",
+            "Replace with 15 kV-rated cable.",
+            V(
+                T8,
+                "2816",
+                "2816(a): conductors shall have a voltage rating not less than the operating voltage of the circuit.",
+            ),
+        ),
+        (
+            "Manhole MH-2",
+            "Splicer entered the 5 ft deep manhole MH-2 by climbing down the cable racks; no ladder set.",
+            "Use a ladder.",
+            V(
+                T8,
+                "2943",
+                "2943(b)(2): ladder required for manholes more than 4 ft deep; no stepping on cables or hangers.",
+            ),
+        ),
+        (
+            "Handhole HH-7",
+            "Technician stepped into the 42 in deep handhole HH-7 without a ladder.",
+            "Use a ladder for all entries.",
+            R(
+                T8,
+                "2943",
+                "2943(b)(2): the ladder rule applies to structures more than 4 ft (48 in) deep; 42 in is not.",
+            ),
+        ),
+        (
+            "Pad, transformer T-9",
+            "Transformer pad T-9 is 3/4 in out of level across its width.",
+            "Re-set the pad.",
+            N("No clause in the library governs pad level."),
+        ),
+        (
+            "Trench, lots 30 - 42",
+            "Trench backfill not compacted; see GO 128 Rule 17.10.",
+            "Re-compact.",
+            N("GO 128 Rule 17.10 (backfill) is not in the library."),
+        ),
     ],
 )
 
