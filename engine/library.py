@@ -34,7 +34,7 @@ _WORDED_LIMIT = re.compile(
     r"\b(?:not\s+(?:less|more|greater)\s+than|at\s+(?:least|most)|minimum|maximum|no\s+(?:less|more)\s+than)\b",
     re.I,
 )
-ENGINE_VERSION = "1.56"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.57"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 # The JSON data a spec clause carries beside its text ("item", "table", "columns", "cells", "grid", "note",
@@ -184,6 +184,14 @@ _FOOTER = re.compile(r"\bPage\s+\d+\s+of\s+\d+\b", re.I)
 _CFR_SECTION = re.compile(r"^(\d{3,4}\.\d{1,4})(?=\(|$)")
 
 
+def unit_group(u: Unit) -> str:
+    """The rule ``u`` is grouped with: its own section's (``rule_group``), or for a table cited by its own name
+    the rule it is printed in (``data["within"]``); ``#<record>`` when it has no section."""
+    within = u.data.get("within") if isinstance(u.data, dict) else None
+    section = str(within or u.section)
+    return rule_group(section) if section else f"#{u.record}"
+
+
 def rule_group(section: str) -> str:
     """The rule a section belongs to for grouping its sentences, tables, notes and exceptions: the top-level
     number ("37" of "37.2", "54" of "54.8-B"), or for a Code of Federal Regulations paragraph its section
@@ -300,8 +308,7 @@ class Library:
                 item = u.data.get("item") if isinstance(u.data, dict) else None
                 self._sections.setdefault(u.section, set()).update([str(item)] if item else [])
         for i, u in enumerate(self.units):
-            top = rule_group(u.section) if u.section else f"#{u.record}"
-            self._groups.setdefault((u.document, top), []).append(i)
+            self._groups.setdefault((u.document, unit_group(u)), []).append(i)
         self._tables = _TableFacts(self.units)
         self._setup_caches()
 
@@ -461,7 +468,7 @@ class Library:
         u = self.units[unit]
         for gi in self.group(unit):
             g = self.units[gi]
-            if g.kind == "table_row" or rule_group(g.section) != rule_group(u.section):
+            if g.kind == "table_row" or unit_group(g) != unit_group(u):
                 continue
             if tid and tid.group(1).lower() in g.text.lower():
                 return g.text
@@ -473,8 +480,7 @@ class Library:
         A long section is cut to the ``limit`` units nearest ``unit`` in document order.
         """
         u = self.units[unit]
-        top = rule_group(u.section) if u.section else f"#{u.record}"
-        members = self._groups.get((u.document, top), [unit])
+        members = self._groups.get((u.document, unit_group(u)), [unit])
         if len(members) <= limit:
             return members
         return sorted(sorted(members, key=lambda i: abs(i - unit))[:limit])

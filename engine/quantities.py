@@ -93,9 +93,10 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(NUMBER_WORDS, start=1)}
 # counts: "6 turns", "two ground rods", "at least 2 bolts" -> kind "count:<noun>" (compared only with the same noun)
 _COUNT = re.compile(
     rf"(?<![#\w./-])(?P<n>\d{{1,3}}|{_SPELLED})(?![\w./-])"
-    r"\s+(?P<w1>[A-Za-z][A-Za-z-]{2,})(?:\s+(?P<w2>[A-Za-z][A-Za-z-]{2,}))?",
+    r"\s+(?P<w1>[A-Za-z][A-Za-z-]{2,})(?:\s+(?P<w2>[A-Za-z][A-Za-z-]{2,}))?(?:\s+(?P<w3>[A-Za-z][A-Za-z-]{2,}))?",
     re.I,
 )
+_PARTICIPLE = re.compile(r"(?i)(?:ed|ing|driven|broken|drawn|sawn|hewn|given|shown|taken)$")
 # "Tier 8 lids", "Class 2 poles": a label before the number, not a count
 _COUNT_LABEL = re.compile(rf"\b(?:{labels_pattern(COUNT_LABELS)})\W*$", re.I)
 _SLASH_PAIR = re.compile(r"^(\d+)/(\d+)$")
@@ -291,18 +292,18 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in _COUNT.finditer(text):
         n = m.group("n").lower()
         value = float(_NUMBER_WORDS.get(n, n)) if n in _NUMBER_WORDS or n.isdigit() else None
-        words = [w for w in (m.group("w1"), m.group("w2")) if w]
-        noun = next((w for w in words if w.lower().endswith("s") and w.lower() not in NOT_COUNTED), words[0])
-        if (
-            value is None
-            or noun.lower() in NOT_COUNTED
-            or noun.lower() in _UNITS
-            or noun.lower().endswith(("ed", "ing"))
-        ):
+        # the counted noun: the first plural of the next words ("two ground rods"), read past a participle
+        # ("four driven ground rods"); a third word only after one
+        groups = ["w1", "w2"] + (["w3"] if _PARTICIPLE.search(m.group("w1")) else [])
+        words = [(g, m.group(g)) for g in groups if m.group(g)]
+        g, noun = next(
+            ((g, w) for g, w in words if w.lower().endswith("s") and w.lower() not in NOT_COUNTED), words[0]
+        )
+        if value is None or noun.lower() in NOT_COUNTED or noun.lower() in _UNITS or _PARTICIPLE.search(noun):
             continue
         if _COUNT_LABEL.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # "Tier 8 lids", "Class 2 poles": a label, not a count
-        end = m.end("w1") if noun is words[0] else m.end()
+        end = m.end(g)
         add(Quantity(value, f"count:{_count_noun(noun)}", m.start(), end, text[m.start() : end]))
     found.sort(key=lambda q: q.start)
     for q in found:

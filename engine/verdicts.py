@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from engine import confidence
-from engine.library import Decision, Library, Unit, rule_group
+from engine.library import Decision, Library, Unit, unit_group
 from engine.quantities import Quantity, find_quantities
 from engine.requirements import (
     GENERIC,
@@ -78,7 +78,7 @@ class Cand:
 
 
 def _group_key(unit: Unit) -> tuple[str, str]:
-    return unit.document, rule_group(unit.section)
+    return unit.document, unit_group(unit)
 
 
 def _query_text(description: str, fields: Mapping[str, object]) -> str:
@@ -282,7 +282,10 @@ _ATTRIBUTE_NEXT = re.compile(
 
 _SITE_ATTRIBUTE = re.compile(r"(?i)\b(?:elevation|altitude)\s+(?:of\s+)?(?:about\s+|approximately\s+)?$")
 _ABOVE_SEA_LEVEL = re.compile(r"(?i)\s*(?:\([^)]*\)\s*)?above\s+sea\s+level")
-_DISTANCE_NEXT = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:distance|clearance|separation|spacing)\b")
+# "24 in vertical clearance", "4 ft horizontally from the sign": the value names the distance
+_DISTANCE_NEXT = re.compile(
+    r"(?i)^\s*(?:(?:[a-z]+\s+)?(?:distance|clearance|separation|spacing)|(?:horizontally|vertically|radially|laterally))\b"
+)
 
 
 def _measurement_cue(text: str, q: Quantity) -> float:

@@ -124,6 +124,9 @@ def test_counts_compare_only_with_the_same_noun():
     q = find_quantities("Two ground rods were installed 8 ft apart")[0]
     assert (q.kind, q.magnitude) == ("count:rod", 2)
     assert find_quantities("P-24 to P-25") == []
+    # the counted noun is read past a participle: RUS 1728F-803 H3.1's "a ground grid of four driven ground rods"
+    (q,) = find_quantities("A ground grid of four driven ground rods is placed where the operator stands")
+    assert (q.kind, q.magnitude) == ("count:rod", 4)
 
 
 def test_between_x_and_y_gives_the_unit_to_both():

@@ -913,3 +913,98 @@ def test_a_permission_whose_proviso_the_finding_says_is_missing_does_not_repeal(
         lib,
     )
     assert on_insulators.verdict == "REPEALABLE"
+
+
+def test_a_title_block_field_names_the_whole_identifier_and_revision():
+    """'Document: RUS 1728F-804', 'Document: GO 95', 'Document: Title 8 HVESO': the field's whole value is the
+    identifier, spaces and all; 'Revision: Library excerpt 2 (sections as posted)' gives the revision before the
+    parenthesis. A field that goes on to another field ('Document: TD-7001M Rev. 5') is read by its parts."""
+    body = "\n12.2  Maintenance of Lines\nLines shall be kept in good condition.\n"
+    cases = [
+        ("Document: RUS 1728F-804\nRevision: 2", "RUS 1728F-804", "2"),
+        (
+            "Document: GO 95\nRevision: Library excerpt 1 (rule text as revised through 2016)",
+            "GO 95",
+            "Library excerpt 1",
+        ),
+        (
+            "Document: Title 8 HVESO\nRevision: Library excerpt 2 (sections as posted)",
+            "Title 8 HVESO",
+            "Library excerpt 2",
+        ),
+        ("Document: TD-7001M Rev. 5", "TD-7001M", "5"),
+        ("Document: GO-95-Section-V\nRevision: 03", "GO-95-Section-V", "03"),
+    ]
+    for block, number, revision in cases:
+        spec = parse_spec([f"General Order No. 95\n{block}{body}"], "x.pdf")
+        assert (spec.document_number, spec.revision) == (number, revision), block
+
+
+CODE_PAGE = """California Code of Regulations, Title 8 - High-Voltage Electrical Safety Orders
+Document: Title 8 HVESO
+Revision: 2
+Article 18. Conductors
+2816  Insulation
+(a) Conductors shall have a voltage rating of not less than the operating voltage of the circuit.
+Article 19. Outdoor Wiring
+2830  Insulated Conductors
+(c) Direct-buried cables shall be at least 36 inches below grade.
+Article 36. Work Procedures and Operating Procedures
+2943  Work on or in Proximity to Underground High-Voltage Cables, Conductors or Equipment
+(b) A ladder shall be used to enter a manhole or vault more than 4 feet deep.
+"""
+
+
+def test_a_codes_articles_group_its_sections():
+    """California Title 8: "Article 18. Conductors" groups Sections 2816 ...; the sections are the clauses (a
+    long title-case section title included), and the articles are parts, not rules "18", "19", "36". A standard's
+    "Article 3 Anchor Placement" over "Article 3.1 ..." still numbers its own clauses."""
+    spec = parse_spec([CODE_PAGE], "t8.pdf")
+    assert spec.document_number == "Title 8 HVESO"
+    secs = _by_section(spec)
+    assert set(secs) == {"2816", "2830", "2943"}
+    assert secs["2943"][0].heading.startswith("Work on or in Proximity")
+    std = parse_spec(
+        [
+            "Document: ENG-STD-1\nRevision: 2\nArticle 1 Purpose\nThis standard sets guying rules.\n"
+            "Article 3 Anchor Placement\nArticle 3.1 The anchor lead shall be not less than 10 ft.\n"
+        ],
+        "std.pdf",
+    )
+    assert {"1", "3", "3.1"} <= set(_by_section(std))
+
+
+SIGN_PAGES = [
+    """General Order No. 95
+Document: GO 95
+Revision: 1
+39  Minimum Clearances of Wires from Signs
+The clearance between any overhead line conductor and any sign shall not be less than the value in Table 2-A.
+84.6  Vertical and Lateral Conductors
+A. Open wire conductors running from one level to another shall not pass within the climbing space.
+Table 2-A  Minimum Clearances of Wires from Signs
+Case Nature of clearance
+A: Communication cables
+B: Supply conductors of 0 - 750 V
+C: Supply conductors, 750 - 300,000 V
+1 Vertical clearance above signs upon which men can walk 8 feet 8 feet 12 feet
+2 Vertical clearance under signs which are illuminated 2 feet 3 feet Prohibited
+3 Horizontal clearance from signs which are illuminated 3 feet 3 feet 6 feet
+"""
+]
+
+
+def test_a_lettered_table_is_cited_by_its_own_name_and_a_prohibited_cell_is_read():
+    """GO 95 Table 2-A printed after Rule 84.6: its rows are section "Table 2-A" (as a finding cites it), still
+    grouped with the rule they are printed in; a "Prohibited" cell is a cell, so the rows after it are read."""
+    from engine import decide
+
+    spec = parse_spec(SIGN_PAGES, "go.pdf")
+    rows = [c for c in spec.clauses if c.kind == "table_row"]
+    assert [c.section for c in rows] == ["Table 2-A"] * 3
+    assert rows[1].data["cells"][-1] == "Prohibited" and "Horizontal clearance" in rows[2].data["cells"][0]
+    lib = _library({"go.pdf": SIGN_PAGES[0]})
+    d = decide("The 12 kV primary passes 4 ft horizontally from the illuminated pharmacy sign.", {}, lib)
+    assert (
+        d.verdict == "VALID" and d.citations[0]["section"] == "Table 2-A" and "Case 3, Column C" in d.reason
+    )

@@ -23,7 +23,8 @@ _CASE_ONLY = re.compile(r"^\s*(\d{1,2})\s*$")
 _CASE_LINE = re.compile(r"^\s*(\d{1,2})\s+(?=[A-Z])(.*)$")
 # "1 0 - 5,000 volts 11.5 in": a case whose label is a range of values (taken when the values parse)
 _CASE_LINE_NUM = re.compile(r"^\s*(\d{1,2})\s+(?=\d)(.*[A-Za-z].*)$")
-_VALUE = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\d+'(?:-?\d+\")?|[\u2014\u2013-]|N/?A|NR)$")
+# a cell value; "Prohibited" (GO 95 Table 2-A) is a cell no clearance meets
+_VALUE = re.compile(r"^(?:\d[\d,]*(?:\.\d+)?|\d+'(?:-?\d+\")?|[\u2014\u2013-]|N/?A|NR|(?i:prohibited|none))$")
 _NOTE_REF = re.compile(r"^(?:\([a-z]{1,2}(?:,[a-z]{1,2})*\))+$")  # "(j)", "(d,e)", "(g)(oo)"
 _CELL_UNIT = re.compile(rf"(?i)^(?:{labels_pattern(CELL_UNITS)})$")  # "19 in"
 _LETTER_LINE = re.compile(

@@ -19,10 +19,12 @@ from engine.spec.patterns import (
     FOOTER_NUMBER,
     ISSUER,
     LABEL_VALUE,
+    NUMBER_FIELD,
     NUMBER_LABELLED,
     NUMBER_LINE_START,
     REV_TABLE_HEADER,
     REVISION,
+    REVISION_FIELD,
     SECTION,
     STOP_HEADING,
     TITLE_LABEL,
@@ -43,6 +45,10 @@ def _valid_number(num: str) -> bool:
     if re.fullmatch(r"(19|20)\d\d", num) or re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", num):
         return False  # a year or a date
     return True
+
+
+# a field value that goes on to another field ("Document: TD-7001M Rev. 5") is read by the other patterns
+_FIELD_OTHER = re.compile(r"(?i)\b(?:rev|revision|page|effective|dated|issued|edition)\b")
 
 
 @dataclass
@@ -74,6 +80,18 @@ def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Tit
             if m and _valid_number(m.group("num")):
                 tb.number, number_line = m.group("num"), i
                 break
+    # a "Document: RUS 1728F-804" field line names it whole, where the patterns above read only a part of it
+    # ("RUS", "GO") or nothing
+    field_line, field = next(
+        (
+            (i, m.group("num"))
+            for i, m in ((i, NUMBER_FIELD.match(line)) for i, line in enumerate(zone))
+            if m and _valid_number(m.group("num")) and not _FIELD_OTHER.search(m.group("num"))
+        ),
+        (-1, ""),
+    )
+    if field and field != tb.number and (not tb.number or field.startswith(tb.number)):
+        tb.number, number_line = field, number_line if tb.number else field_line
     if not tb.number:  # footers ("Document X Rev. 07 Page 1 of 2") still name the document
         raw_lines = [x.strip() for x in (raw_pages[0] if raw_pages else "").split("\n") if x.strip()]
         for line in raw_lines[:3] + raw_lines[-3:]:
@@ -88,7 +106,7 @@ def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Tit
         if in_history:
             continue
         if not tb.revision:
-            m = REVISION.search(line)
+            m = REVISION.search(line) or REVISION_FIELD.match(line)
             if m:
                 tb.revision = m.group("rev")
                 tb.consumed.add(i)

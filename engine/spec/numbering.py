@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from engine.spec.patterns import (
+    ARTICLE,
     EXC_NOTE,
     ITEM_TITLE,
     MONTH_YEAR,
@@ -123,16 +124,32 @@ def section_shape(m: re.Match[str]) -> bool:
         rest = unbracketed(rest)
         return (
             ((heading_like(rest) or title_case_sentence(rest)) and not rest.endswith(":"))
+            or code_title(cand, rest)
             or bool(EXC_NOTE.match(rest))
             or (m.group("dot") is not None and len(rest) >= 12)
         )
     return True
 
 
+def code_title(sec: str, rest: str) -> bool:
+    """A code section's long title-case heading: "2943 Work on or in Proximity to Underground High-Voltage Cables,
+    Conductors or Equipment" (California Title 8), longer than a manual's headings run."""
+    return (
+        len(sec) >= 3
+        and "." not in sec
+        and len(rest) <= 120
+        and rest[-1:] not in ".,;:"
+        and capitalised_words(rest) >= 0.8
+        and heading_like(" ".join(rest.split()[:8]))
+    )
+
+
 def _titled(m: re.Match[str]) -> bool:
     """A section number followed by a title-case heading ("4.4.6. Clearances Around Doors", "37 Minimum
     Clearances of Wires above Railroads")."""
     rest = unbracketed((m.group("rest") or "").strip())
+    if code_title(m.group("sec"), rest):
+        return True
     if not (heading_like(rest) or title_case_sentence(rest)) or rest.endswith(":"):
         return False
     if "." not in m.group("sec") and len(m.group("sec")) < 4 and len(title_words(rest)) < 2:
@@ -167,6 +184,33 @@ def _candidate_weight(m: re.Match[str]) -> float:
     return 0.5
 
 
+def _grouping_articles(page_lines: list[list[str]]) -> set[tuple[int, int]]:
+    """Lines of articles that group a code's sections rather than number them: "Article 18. Conductors" over
+    Sections 2816 and 2818 (California Title 8), where no section is numbered 18.x."""
+    articles = {
+        (p, i): int(m.group("n"))
+        for p, lines in enumerate(page_lines)
+        for i, line in enumerate(lines)
+        if (m := ARTICLE.match(line))
+    }
+    code = any(
+        (m := SECTION.match(line))
+        and not m.group("kw")
+        and int(m.group("sec").split(".")[0].split("(")[0].split("-")[0]) >= 100
+        for lines in page_lines
+        for line in lines
+    )
+    if not articles or not code:
+        return set()  # a standard's "Article 1 Purpose" numbers its own clauses
+    parents = {
+        int(m.group("sec").split(".")[0])
+        for lines in page_lines
+        for line in lines
+        if (m := SECTION.match(line)) and "." in m.group("sec")
+    }
+    return {pos for pos, n in articles.items() if n not in parents}
+
+
 def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tuple[int, int]], bool]:
     """Pick the section-number lines that form the document's numbering (a best-scoring chain).
 
@@ -183,12 +227,13 @@ def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tu
     """
     cands = []  # (pos, tuple, style, keyword)
     lettered = 0
+    grouping = _grouping_articles(page_lines)
     for p, lines in enumerate(page_lines):
         for i, line in enumerate(lines):
             if not line[:1].isdigit() and line[:1] not in "SsRrAaCcPp\u00a7":
                 continue
             m = SECTION.match(line)
-            if m and section_shape(m):
+            if m and section_shape(m) and (p, i) not in grouping:
                 sec = _sec_tuple(m.group("sec"))
                 if m.group("item"):  # "3.1(b)" follows "3.1(a)" like a sub-section
                     sec += (_item_ordinal(m.group("item")),)
@@ -227,7 +272,9 @@ def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tu
             psec = cands[j][1]
             # a title-case heading ("4.4.6. Clearances Around Doors and Windows") may follow after a
             # gap, as in an excerpt of a manual; list items and stray values are not titled
-            titled = cands[k][5] and cands[j][5] and _plausible_next(psec, sec, gap=99)
+            # (a code's sections, "2830 Insulated Conductors" then "2943 Work on ...", skip by the hundred)
+            code = len(sec) == len(psec) == 1 and psec[0] >= 100
+            titled = cands[k][5] and cands[j][5] and _plausible_next(psec, sec, gap=999 if code else 99)
             if (
                 sec <= psec
                 or best[j] + 1.0 <= best[k]

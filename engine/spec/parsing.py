@@ -48,10 +48,11 @@ from engine.spec.grid import Grid
 from engine.spec.identity import title_block
 from engine.spec.lines import clean_page_lines
 from engine.spec.notes import ends_at_break, heading_kind, is_notes_heading, note_kind, split_inline
-from engine.spec.numbering import ancestors, item_path, section_chain
+from engine.spec.numbering import ancestors, code_title, item_path, section_chain
 from engine.spec.patterns import (
     APPENDIX,
     APPENDIX_HEADING,
+    ARTICLE,
     DEFINITION_HEADING,
     DESIGNATION,
     ITEM,
@@ -129,7 +130,9 @@ class _Pass:
     def read(self, pno: int, idx: int, line: str) -> None:
         """Read line ``idx`` (0-based) of page ``pno`` (1-based)."""
         at = (pno - 1, idx)
-        if PART.match(line) and at not in self.consumed:
+        if (
+            PART.match(line) or (ARTICLE.match(line) and at not in self.accepted)
+        ) and at not in self.consumed:
             self.flush()
             self.parts.append((len(self.clauses), " ".join(line.split())))
             return
@@ -286,6 +289,7 @@ class _Pass:
         elif (
             heading_like(unbracketed(rest))
             or title_case_sentence(rest)
+            or code_title(sec, rest)
             or m.group("dot")
             and heading_like(rest.rstrip("."))
         ) and not rest.endswith(":"):
@@ -358,8 +362,15 @@ class _Pass:
         return section
 
     def _add_grid(self, grid: Grid, section: str, heading: str) -> None:
-        self.clauses.extend(grid_clauses(grid, section, heading, len(self.clauses)))
+        self.clauses.extend(self._within(c) for c in grid_clauses(grid, section, heading, len(self.clauses)))
         self.consumed |= grid.consumed
+
+    def _within(self, clause: ParsedClause) -> ParsedClause:
+        """A table cited by its own name ("Table R-6") printed inside a rule keeps that rule as its context
+        (``data["within"]``): retrieval groups it with the rule's sentences."""
+        if self.ctx_section and clause.section != self.ctx_section and clause.section.startswith("Table "):
+            clause.data = {**(clause.data or {}), "within": self.ctx_section}
+        return clause
 
     def _table_row(self, pno: int, idx: int, line: str) -> bool:
         if self.table is None:
@@ -372,6 +383,7 @@ class _Pass:
             first = str((got.data or {}).get("cells", [""])[0]).split(" ", 1)[0]
             if self.designated and first in self.headings and DESIGNATION.match(f"{first} X x"):
                 got.section = first  # a material list row of assembly "H3.1": cited by its assembly
+            got = self._within(got)
             if self.clauses and self.clauses[-1].order == got.order:
                 self.clauses[-1] = got  # the row completes the label-only row read before it
             else:

@@ -16,6 +16,16 @@ NUMBER_LABELLED = re.compile(
     rf"(?i:\b(?:{labels_pattern(DOCUMENT_LABELS)})\b\.?)\s*(?i:no\b\.?|number\b|nbr\b\.?|#)?\s*[:#]?\s*"
     + _NUM
 )
+# a title block's own field line, whose whole value is the identifier, spaces and all: "Document: RUS 1728F-804",
+# "Document No.: GO 95", "Document: Title 8 HVESO"
+NUMBER_FIELD = re.compile(
+    rf"^\s*(?i:{labels_pattern(DOCUMENT_LABELS)})\.?\s*(?i:no\.?|number|id|#)?\s*:\s*"
+    r"(?P<num>(?=[^\s]*\d|\S+\s+\S*\d)[A-Za-z0-9][\w./-]*(?:\s[\w./-]+){0,3})\s*$"
+)
+# "Revision: Library excerpt 2 (sections as posted)": a field line's value, up to a parenthesis or a separator
+REVISION_FIELD = re.compile(
+    r"^\s*(?i:rev(?:ision)?)\.?\s*(?i:no\.?)?\s*:\s*(?P<rev>[^\s(;,][^(;,]{0,29}?(?:,\s*\d{4})?)\s*(?:[(;,]|$)"
+)
 NUMBER_LINE_START = re.compile(r"^\s*(?i:no\.|number|doc(?:ument)?\s+id)\s*[:#]?\s*" + _NUM)
 # "TD-2908P-01 Rev. 3 Page 1 of 5": a running header/footer that starts with the number
 FOOTER_NUMBER = re.compile(
@@ -53,6 +63,9 @@ TABLE_TITLE = re.compile(
 )
 # a General Order's parts: "SECTION V - DETAILED CONSTRUCTION REQUIREMENTS FOR SUPPLY LINES"
 PART = re.compile(r"^\s*(?i:section)\s+[IVXL]{1,5}\s*[-\u2013\u2014:.]\s*[A-Z][A-Za-z ,;()&/-]{6,}$")
+# a code's article grouping its sections ("Article 18. Conductors" over Sections 2816 ...); an article whose own
+# sections are numbered under it ("Article 3 Anchor Placement", "Article 3.1 ...") is a section (``numbering``)
+ARTICLE = re.compile(r"^\s*(?i:article|art\.)\s+(?P<n>\d{1,3})\.?\s+[A-Z][\w ,;()&/.'-]{2,120}$")
 APPENDIX = re.compile(r"^\s*(?i:appendix)\s+[A-Z0-9]{1,3}\b")
 # a construction assembly or drawing designation heading its own unit, as RUS bulletins number them: "H2.1  Grounding
 # Assembly - Trench Type", "VC1.11  Single-Phase Crossarm", "C-1  Crossarm Braces"
