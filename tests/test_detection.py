@@ -1471,3 +1471,89 @@ def test_review_fail_rows_none_actions_and_a_sentence_that_starts_with_a_voltage
     ]
     found, _ = detect_infractions(keyed)
     assert all(f.fields.get("location") != "240" for f in found)
+
+
+def test_a_pole_by_pole_log_a_letters_numbered_go_backs_and_a_compliant_part_after_blocks():
+    """realtext-go4 at first contact: a "POLE-BY-POLE INSPECTION LOG" (a log heading, so quiet) keys its table by
+    pole id ("P-101") with a "Condition found" column and OK / GO-BACK results: only the GO-BACK rows are
+    go-backs. A letter's "The conditions below are go-backs" opens its numbered list. "Compliant items (no
+    action)" right under the last block's lines ends the findings; "PM #: 35415582" is a label, not a finding."""
+    log = [
+        "POLE-BY-POLE INSPECTION LOG - OVERHEAD CONSTRUCTION\n"
+        "PM: 35412907        Notification: 121207733\n"
+        "Pole Facility Condition found Ref. Result\n"
+        "P-100 Tangent, 12 kV Framing, pins and ties as staked. OK\n"
+        "P-101 Transformer bank, 12 kV Unprotected transformer lead wires 23 ft 2 in above the street. GO 95 Table 1 GO-BACK\n"
+        "P-122 Tangent, 12 kV Crossarm, insulators and ground as staked. OK\n"
+        "P-124 Street light, 120 V Luminaire 17 ft 6 in above the roadway (120 V). GO-BACK\n"
+    ]
+    found, _ = detect_infractions(log)
+    assert [f.fields.get("location") for f in found] == ["P-101", "P-124"]
+    letter = [
+        "HANFORD MUNICIPAL UTILITIES\n"
+        "Dear Mr. Ramirez,\n"
+        "I audited the corridor work with your crew. The framing was neat. The conditions below are go-backs and must\n"
+        "be corrected before the job is closed.\n"
+        "1. At Oak and 2nd the signal hangs 14 ft 6 in above the street.\n"
+        "2. The 12 kV primary passes 4 ft horizontally from the illuminated pharmacy sign.\n"
+        "Please call me with any questions.\n"
+    ]
+    found, _ = detect_infractions(letter)
+    assert [f.description[:20] for f in found] == ["At Oak and 2nd the s", "The 12 kV primary pa"]
+    blocks = [
+        "UNDERGROUND CONSTRUCTION QA - INFRACTION REPORT\n"
+        "PM #: 35415582\n"
+        "Notification #: 121210064\n"
+        "INFRACTION #1:\n"
+        "Location: Trench, lots 3 - 6\n"
+        "Issue: Direct-buried 12 kV primary cable found at 30 in of cover.\n"
+        "Status: Open\n"
+        "Compliant items (no action)\n"
+        "- Warning tape laid 12 in above the cable in all trenches inspected.\n"
+    ]
+    found, _ = detect_infractions(blocks)
+    assert [f.code for f in found] == ["INFRACTION #1"]
+
+
+def test_a_checklists_x_marks_are_read_by_the_column_they_stand_under(tmp_path):
+    """realtext-go4: a QC checklist marks each row with an X under PASS, FAIL or N/A; plain page text keeps the X
+    but not its column. The page's layout text tells the column: only the FAIL rows are go-backs, and the
+    stated count of non-conforming items agrees."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="Letter")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 9)
+    pdf.cell(0, 6, "QC CHECKLIST - OVERHEAD CONSTRUCTION", new_x="LMARGIN", new_y="NEXT")
+    widths = (10, 50, 15, 15, 15, 85)
+    rows = [
+        ("No.", "Item checked", "PASS", "FAIL", "N/A", "Comments"),
+        (
+            "1",
+            "Cutout leads vs crossarm",
+            "",
+            "X",
+            "",
+            "Pole 4: 12 kV cutout leads 1 1/4 in from the crossarm.",
+        ),
+        ("2", "Climbing space", "X", "", "", "Clear on all poles checked."),
+        ("3", "Pole steps and tags", "", "", "X", "No steps on this job."),
+        (
+            "4",
+            "Switch position",
+            "",
+            "X",
+            "",
+            "Pole 6: switch SW-6 open sits 12 in from the pole center line.",
+        ),
+    ]
+    for row in rows:
+        for w, cell in zip(widths, row, strict=True):
+            pdf.cell(w, 6, cell)
+        pdf.ln(6)
+    pdf.cell(0, 6, "Total Number of Non-Conforming Items 2", new_x="LMARGIN", new_y="NEXT")
+    path = tmp_path / "checklist.pdf"
+    pdf.output(str(path))
+    found, warnings = detect_infractions(extract_pages(str(path)).pages)
+    assert [f.fields.get("item") for f in found] == ["1", "4"] and warnings == []
+    assert found[0].fields["answer"] == "FAIL" and "1 1/4 in" in found[0].description

@@ -438,3 +438,26 @@ def test_review_an_email_subject_is_no_location_and_an_abbreviation_keeps_its_st
     lost its full stop."""
     md = extract_metadata(["Subject: PM 35322019 - QA Audit Results\nContractor: Smith & Assoc.\n"])
     assert md.location == "" and md.contractor == "Smith & Assoc." and md.pm_number == "35322019"
+
+
+def test_a_letters_subject_line_after_a_phrase_wrapped_and_its_signature_block():
+    """realtext-go4: "Re: QA audit, PM ..., Notification ... - Main Street ... to 9th" wraps its place onto the next
+    line; the letter is signed "Sincerely," / the auditor's name / "QA Auditor, ...": the auditor."""
+    text = "\n".join(
+        [
+            "HANFORD MUNICIPAL UTILITIES",
+            "Central Valley Power Services",
+            "Attn: Gus Ramirez, Foreman",
+            "Re: QA audit, PM 35413318, Notification 121208140 - Main Street signal corridor, 1st Street to 9th",
+            "Street, Hanford",
+            "Dear Mr. Ramirez,",
+            "1. At Oak and 2nd the signal hangs 14 ft 6 in above the street.",
+            "Sincerely,",
+            "Peter Albrecht",
+            "QA Auditor, Hanford Municipal Utilities",
+        ]
+    )
+    md = extract_metadata([text])
+    assert (md.pm_number, md.notification_number) == ("35413318", "121208140")
+    assert md.location == "Main Street signal corridor, 1st Street to 9th Street, Hanford"
+    assert (md.foreman, md.auditor) == ("Gus Ramirez", "Peter Albrecht")

@@ -40,6 +40,13 @@ RECORD_HEADING = re.compile(
 )
 
 
+# a report part of things that passed, whatever its case: "Compliant items (no action)", "Items found compliant"
+_COMPLIANT_PART = re.compile(
+    r"(?i)^(?:compliant|conforming|satisfactory|acceptable)\s+(?:items?|work|conditions?)\b(?:\s*\([^)]*\))?$"
+    r"|^items?\s+(?:found\s+)?(?:compliant|in\s+compliance|acceptable)$"
+)
+
+
 def heading_kind(text: str, after_break: bool) -> str | None:
     """``"infraction"`` / ``"other"`` when ``text`` is a section heading, else ``None``."""
     if len(text) > 90 or text[:1].islower() or not TWO_LETTERS.search(text):
@@ -55,6 +62,8 @@ def heading_kind(text: str, after_break: bool) -> str | None:
         upper = sum(c.isupper() for c in letters)
         if len(letters) >= 3 and upper >= 0.8 * len(letters):
             is_heading = True
+        elif len(words) <= 5 and _COMPLIANT_PART.match(text):
+            is_heading = True  # "Compliant items (no action)" right under the last finding's lines
         elif len(words) <= 6 and SECTION_WORDS.match(text) and (after_break or text[0].isupper()):
             is_heading = after_break or all(w[0].isupper() or len(w) <= 3 for w in words)
         elif after_break and len(words) <= 5 and text[0].isupper() and RECORD_HEADING.search(text):
@@ -114,7 +123,7 @@ def first_answer(*matches: re.Match[str] | None) -> re.Match[str] | None:
 
 
 TABLE_COLUMN = re.compile(
-    r"(?P<finding>(?:description\s+of\s+(?:the\s+)?)?(?:findings?|issues?|deficienc(?:y|ies)|conditions?|defects?)"
+    r"(?P<finding>(?:description\s+of\s+(?:the\s+)?)?(?:findings?|issues?|deficienc(?:y|ies)|conditions?(?:\s+found)?|defects?)"
     r"|findings?|description|issues?|deficienc(?:y|ies)|conditions?(?:\s+found)?|defects?|discrepanc(?:y|ies)"
     r"|non[- ]?conformance|violations?|(?:inspection|field)\s+notes?)"
     r"|(?P<ref>(?:std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?"
@@ -131,7 +140,7 @@ TABLE_COLUMN = re.compile(
 )
 STATUS_WORD = re.compile(
     r"\s*\b(?P<status>open|closed|corrected|pending|resolved|completed?|outstanding|cleared|verified|repeat|new"
-    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site|go[- ]?back|accept(?:ed)?|pass(?:ed)?|fail(?:ed)?)"
+    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site|go[- ]?back|accept(?:ed)?|pass(?:ed)?|fail(?:ed)?|ok)"
     r"(?:\s*[-\u2013\u2014]\s*(?P<status_note>go[- ]?backs?|compliant|corrected|record(?:\s+only)?|no\s+action))?"
     r"\.?$",  # "Open - go-back", "Closed - compliant"
     re.IGNORECASE,

@@ -40,6 +40,9 @@ class DetectedInfraction:
     fields: dict[str, str | list[str]] = field(default_factory=dict)  # ``details``: a list, others: str
 
 
+_GO_BACK_STATUS = re.compile(r"(?i)\s*(?:go[- ]?back|fail(?:ed)?|open|repeat|not\s+corrected|outstanding)\b")
+
+
 class Item:
     __slots__ = (
         "code",
@@ -54,6 +57,7 @@ class Item:
         "expect_body",
         "columns",
         "needs_action",
+        "needs_go_back",
     )
 
     def __init__(self, code: str, page: int, layout: str, text: str = "", title_block: bool = False):
@@ -69,6 +73,8 @@ class Item:
         self.columns: list[str] = []  # a table row's column kinds
         # a go-back only with a corrective action (a "Finding:" outside a findings part of the report)
         self.needs_action = False
+        # a row of a log ("POLE-BY-POLE INSPECTION LOG"): a go-back only when its status says so
+        self.needs_go_back = False
         # A block headed by a title ("GO-BACK 1 - CONDUIT COVER"): the paragraph under it
         # is the finding.
         self.expect_body = title_block and is_title(text)
@@ -110,8 +116,10 @@ class Item:
                 return None  # "Vault 7  None": a row with its finding cell empty
             if fields.pop("status_note", "").lower() in ("compliant", "record", "record only", "no action"):
                 return None  # "Closed - compliant": a record kept in the table, not a go-back
-            if fields.get("status", "").lower() in ("accept", "accepted", "pass", "passed"):
+            if fields.get("status", "").lower() in ("accept", "accepted", "pass", "passed", "ok"):
                 return None  # "ACCEPT": the structure passed inspection
+            if self.needs_go_back and not _GO_BACK_STATUS.match(fields.get("status", "")):
+                return None  # a log's row that records the structure, not a go-back
             return DetectedInfraction(self.code, desc, self.page, "table", dict(fields))
         issue = " ".join(fields[k] for k in ISSUE_KEYS if k in fields)
         if self.layout == "checklist":

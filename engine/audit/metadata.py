@@ -305,10 +305,17 @@ _JOB_LINE = re.compile(r"^\s*job(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
 # a letter's subject line (an e-mail's "Subject:" is a title, not a place)
 _RE_LINE = re.compile(r"^\s*re\s*:\s*(?P<rest>.+)$", re.I)
 _RE_IDS = re.compile(
-    r"^(?:\s*(?:/|,|and)?\s*(?:pm|order|notification|notif\.?|job)\s*(?:number|no\.?|#)?\s*[:#]?\s*\d{6,12})+"
+    r"^(?:[A-Za-z][A-Za-z ]{0,30},)?"  # "Re: QA audit, PM 35413318, ..."
+    r"(?:\s*(?:/|,|and)?\s*(?:pm|order|notification|notif\.?|job)\s*(?:number|no\.?|#)?\s*[:#]?\s*\d{6,12})+"
     r"\s*[-\u2013\u2014:,]\s*",
     re.I,
 )
+
+
+_SALUTATION = re.compile(r"(?i)^(?:dear|to\s+whom|hello|hi)\b")
+_CLOSING = re.compile(r"(?i)^\s*(?:sincerely|regards|best\s+regards|respectfully|thank\s+you)\s*,?\s*$")
+_AUDITOR_TITLE = re.compile(r"(?i)\b(?:auditor|inspector|reviewer|quality\s+assurance|qa|qc)\b")
+_PERSON = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}")
 
 
 def _letter_fields(lines: list[str]) -> dict[str, str]:
@@ -330,9 +337,21 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
             if re.search(r"\bforeman\b", m.group("title") or "", re.I):
                 got["foreman"] = _clean_value(m.group("name"))
         elif (m := _RE_LINE.match(line)) and (ids := _RE_IDS.match(m.group("rest"))):
-            place = _clean_value(m.group("rest")[ids.end() :])
+            rest = m.group("rest")[ids.end() :]
+            nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if rest.rstrip().endswith(("to", "and", ",")) or (
+                nxt and len(nxt.split()) <= 4 and ":" not in nxt and not _SALUTATION.match(nxt)
+            ):
+                rest = (
+                    f"{rest} {nxt}"  # the subject line wrapped ("... 1st Street to 9th" / "Street, Hanford")
+                )
+            place = _clean_value(rest)
             if place:
                 got.setdefault("location", place)
+        elif _CLOSING.match(line) and i + 2 < len(lines) and _AUDITOR_TITLE.search(lines[i + 2]):
+            name = lines[i + 1].strip()  # "Sincerely," / "Peter Albrecht" / "QA Auditor, Hanford ..."
+            if _PERSON.fullmatch(name):
+                got.setdefault("auditor", name)
     return got
 
 

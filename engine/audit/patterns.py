@@ -93,7 +93,8 @@ INVERTED_HEADER = re.compile(
     re.IGNORECASE,
 )
 CHECK_HEADER = re.compile(
-    r"\byes\s*/\s*no\b|\by\s*/\s*n\b|\bpass\s*/\s*fail\b|\byes\s+no\s+n/?a\b", re.IGNORECASE
+    r"\byes\s*/\s*no\b|\by\s*/\s*n\b|\bpass\s*/\s*fail\b|\byes\s+no\s+n/?a\b|\bpass\s+fail\s+n/?a\b",
+    re.IGNORECASE,
 )
 
 COUNT_LINE = re.compile(

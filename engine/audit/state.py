@@ -64,6 +64,9 @@ class DetectionState:
     last_count_no: int = 0
     # Findings tables
     table_cols: list[str] | None = None  # column kinds of the findings table being read
+    # the table is a log under a quiet heading ("POLE-BY-POLE INSPECTION LOG"): only its rows whose status says
+    # go-back are findings
+    table_records: bool = False
     # Plain paragraphs under an infraction heading are its findings when the section holds no
     # lead, list item or checklist row: kept aside until the section ends; they count only in
     # an audit with no other infraction layout.

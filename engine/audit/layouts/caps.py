@@ -47,6 +47,8 @@ def caps_title(text: str, kind: str | None, prev: Line | None) -> bool:
     words = text.split()
     if not text.isupper() or not 2 <= len(words) <= 10 or text.endswith(":") or ends_sentence(text):
         return False
+    if re.match(r"^[A-Z][A-Z #./]{0,30}:\s*[\d-]+$", text):
+        return False  # "PM #: 35415582": a label and its number
     if kind == "infraction" and not re.search(r"\d", text):
         return False
     if prev is not None and prev.text and not ends_sentence(prev.text) and not prev.text.endswith(":"):

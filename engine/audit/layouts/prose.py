@@ -4,11 +4,22 @@ infraction heading (``Go-Back Items``) is one finding (``DetectionState.finish``
 
 from __future__ import annotations
 
+import re
+
 from engine.audit.items import Item
 from engine.audit.patterns import Line
 from engine.audit.state import DetectionState
 
 NAME = "prose"
+
+# a letter's sentence that opens its list of go-backs: "The conditions below are go-backs and must be corrected",
+# "the following deficiencies were found" (a plural list; "each observation below is a finding" heads blocks)
+_INTRO = re.compile(
+    r"(?i)\b(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs|violations|non-?conformances)\s+"
+    r"(?:listed\s+|noted\s+)?below\s+(?:are|were|must|require)\b"
+    r"|\bthe\s+following\s+(?:\w+\s+)?(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs|violations"
+    r"|non-?conformances)\s+(?:are|were|must|require)\b"
+)
 
 
 def read(st: DetectionState, ln: Line) -> bool:
@@ -24,7 +35,10 @@ def read(st: DetectionState, ln: Line) -> bool:
         pass
     else:
         st.close()
-        if st.section == "infraction" and len(st.found) == st.section_start and not text.endswith(":"):
+        if st.section != "infraction" and _INTRO.search(text):
+            st.end_section()  # the paragraph announces the go-backs that follow
+            st.section, st.quiet_section, st.list_counter, st.checklist = "infraction", False, 0, False
+        elif st.section == "infraction" and len(st.found) == st.section_start and not text.endswith(":"):
             st.item = Item("", ln.page, "section", text)
     st.after_break = False
     return True

@@ -20,8 +20,9 @@ NAME = "table"
 
 _ANY_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>\S.*)$")
 _KEYED_ROW = re.compile(
-    r"^\d{1,6}(?:\s*-\s*\d{1,6})?\s+(?!(?:V|kV|kVA|A|ft|in|mm|m|cm|volts?|feet|inch(?:es)?|percent)\b)[A-Z]"
-)  # "240 V service drop ..." is a sentence, not the row of structure 240
+    r"^(?:\d{1,6}|[A-Z]{1,3}-\d{1,6}[A-Z]?)(?:\s*-\s*\d{1,6})?\s+"
+    r"(?!(?:V|kV|kVA|A|ft|in|mm|m|cm|volts?|feet|inch(?:es)?|percent)\b)[A-Z]"
+)  # "P-101 Transformer bank ...", "40 - 41 Span ..."; "240 V service drop ..." is a sentence, not structure 240
 
 
 def _row_goes_on(st: DetectionState, ln: Line) -> bool:
@@ -42,6 +43,7 @@ def _start_row(st: DetectionState, code: str, ln: Line, text: str) -> bool:
     """Start reading a row of the open findings table (its cells are the table's columns)."""
     row = Item(code, ln.page, "table", text)
     row.columns = st.table_cols or []
+    row.needs_go_back = st.table_records
     st.start(row)
     return True
 
@@ -62,6 +64,11 @@ def read(st: DetectionState, ln: Line) -> bool:
         if not st.quiet_section:
             st.end_section()
             st.section, st.table_cols, st.list_counter, st.checklist = "infraction", cols, 0, False
+            st.table_records = False
+        elif "status" in cols:
+            # a log's table under its quiet heading ("INSPECTION LOG"): each row's status tells its go-backs
+            st.close()
+            st.table_cols, st.list_counter, st.table_records = cols, 0, True
         st.after_break = True
         return True
     if st.table_cols is None:
