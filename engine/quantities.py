@@ -96,6 +96,10 @@ _COUNT = re.compile(
     r"\s+(?P<w1>[A-Za-z][A-Za-z-]{2,})(?:\s+(?P<w2>[A-Za-z][A-Za-z-]{2,}))?(?:\s+(?P<w3>[A-Za-z][A-Za-z-]{2,}))?",
     re.I,
 )
+# the second number of a list of labels: "Cases 3 and 4", "Rules 56.6 and 86.7"
+_LABEL_LIST = re.compile(
+    r"(?i)\b(?:cases?|columns?|rules?|items?|notes?|figures?|tables?)\s+[\d.]{1,6}\s*(?:,|and|or|to|through|-)\s*$"
+)
 _PARTICIPLE = re.compile(r"(?i)(?:ed|ing|driven|broken|drawn|sawn|hewn|given|shown|taken)$")
 # "Tier 8 lids", "Class 2 poles": a label before the number, not a count
 _COUNT_LABEL = re.compile(rf"\b(?:{labels_pattern(COUNT_LABELS)})\W*$", re.I)
@@ -301,8 +305,10 @@ def find_quantities(text: str) -> list[Quantity]:
         )
         if value is None or noun.lower() in NOT_COUNTED or noun.lower() in _UNITS or _PARTICIPLE.search(noun):
             continue
-        if _COUNT_LABEL.search(text[max(0, m.start() - 12) : m.start()]):
-            continue  # "Tier 8 lids", "Class 2 poles": a label, not a count
+        if _COUNT_LABEL.search(text[max(0, m.start() - 12) : m.start()]) or _LABEL_LIST.search(
+            text[max(0, m.start() - 24) : m.start()]
+        ):
+            continue  # "Tier 8 lids", "Class 2 poles", "Cases 3 and 4 give": a label, not a count
         end = m.end(g)
         add(Quantity(value, f"count:{_count_noun(noun)}", m.start(), end, text[m.start() : end]))
     found.sort(key=lambda q: q.start)

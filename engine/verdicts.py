@@ -728,6 +728,7 @@ def decide(description: str, fields: Mapping[str, object] | None, library: Libra
         and (
             _misnumbered(missing, closest, description, library)
             or _sibling_rule(missing, closest, decision, description)
+            or _table_modified(missing, closest, decision, library)
         )
     ):
         # "no guy marker; auditor cites Rule 86.9": the number is not the library's, but the held rule
@@ -786,6 +787,39 @@ def _sibling_rule(
         if _BASIS_BEFORE.search(description[max(0, at - 30) : at]) or _BASIS_AFTER.match(
             description[at + len(m) : at + len(m) + 30]
         ):
+            return False
+    return True
+
+
+# a rule that changes another's values: "modified as follows", "may be lower but not less than", "in lieu of"
+# (not a tolerance: "shall in no case be reduced more than 10 percent" leaves the table's values to the table)
+_MODIFIES = re.compile(
+    r"(?i)\bmodified\s+as\s+follows\b|\bmay\s+(?:be\s+lower|have\s+less)\b|\breduced\s+to\s+\d"
+    r"|\bin\s+lieu\s+of\b|\bexcept\s+(?:that|as)\b"
+)
+
+
+def _table_modified(
+    missing: list[str], closest: Mapping[str, object], decision: Decision, library: Library
+) -> bool:
+    """Whether every unheld reference is a table the held rule that decided names itself, having compared the
+    finding's value: the rule modifies that table for this case (GO 95 Rule 58.3-B, "the Table 1 clearances
+    apply to transformer lead wires ... except that they may be reduced"), so the held rule governs though the
+    table is not reproduced."""
+    if not decision.details.get("comparisons"):
+        return False
+    texts = " ".join(
+        u.text
+        for u in library.units
+        if u.document == closest.get("document") and u.section == closest.get("section")
+    )
+    if not _MODIFIES.search(texts):
+        return False  # "not less than those of Table 2" refers to the table; it sets no value of its own
+    for m in missing:
+        table = re.fullmatch(
+            r"(?i)(table\s+[\w.-]+)", m
+        )  # a whole table; "Table 2, Case 8" is a case not held
+        if table is None or not re.search(rf"(?i)\b{re.escape(table.group(1))}(?![\w.-])", texts):
             return False
     return True
 
@@ -1311,7 +1345,10 @@ def _evaluation(
     }
     conditions = [c for c in usable if c.condition]
     usable = [c for c in usable if not c.condition]
-    cond_pairs = _pair(conditions, facts, gov.key_quantity)
+    # a condition on what another table requires is met by the value the finding says is required
+    cond_pairs = _pair([c for c in conditions if not c.tabulated], facts, gov.key_quantity) + _pair(
+        [c for c in conditions if c.tabulated], replace(facts, measured=facts.claimed), None
+    )
     # a value that met a condition ("45 ft pole" for "poles taller than 40 ft") is not also the measured value
     limits = _with_tolerance(usable, gov, library)
     pairs = _pair(limits, facts, [gov.key_quantity or formula_ref, column_ref] + [q for _, q in cond_pairs])

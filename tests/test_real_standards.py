@@ -1008,3 +1008,40 @@ def test_a_lettered_table_is_cited_by_its_own_name_and_a_prohibited_cell_is_read
     assert (
         d.verdict == "VALID" and d.citations[0]["section"] == "Table 2-A" and "Case 3, Column C" in d.reason
     )
+
+
+MODIFIER_PAGE = """General Order No. 95
+Document: GO-95-Misc
+Revision: 1
+38  Minimum Clearances of Wires from Other Wires
+The clearances between wires are those of Table 2 [not reproduced in this excerpt]. The clearances of Table 2 shall
+in no case be reduced more than 10 percent because of temperature and loading.
+58.3-B  Case and Lead Wire Clearances (Transformers)
+(1) Above ground. (a) Lead and bus wires: the Table 1 clearances above ground apply to unprotected lead and bus
+wires of transformer installations, modified as follows:
+- Where Table 1, Column E, Cases 3 and 4 give 25 feet, unprotected lead and bus wires may be lower but not less
+than 22 1/2 feet. [Table 1 is not reproduced in this excerpt.]
+"""
+
+
+def test_a_held_rule_that_modifies_an_unheld_table_governs_a_finding_citing_that_table():
+    """Real-standards class 4: GO 95 Rule 58.3-B modifies Table 1 for transformer leads (not below 22 1/2 ft where
+    Table 1 gives 25 ft); the library lacks Table 1 but holds 58.3-B, which decides the finding that cites Table 1.
+    Rule 38 only refers to Table 2 (its tolerance sets no value): a finding citing Table 2 stays for review."""
+    from engine import decide
+
+    lib = _library({"go.pdf": MODIFIER_PAGE})
+    d = decide(
+        "Unprotected transformer lead wires 23 ft 2 in above the street; Table 1 Column E requires 25 ft.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE" and d.citations[0]["section"] == "58.3-B"
+    assert "Table 1" in d.reason and "22 1/2 feet" in d.reason
+    wires = decide(
+        "Vertical separation between the 12 kV crossarm and the communication cable measured 44 in; Table 2 "
+        "requires 48 in.",
+        {},
+        lib,
+    )
+    assert wires.verdict == "NEEDS_REVIEW"

@@ -130,6 +130,9 @@ class Constraint:
     column_key: bool = False
     # the value itself when a tolerance widened it into a range ("56 in" of "56 in ± 3 in"), in base units
     nominal: float | None = None
+    # a condition on what another table requires ("where Table 1, Column E gives 25 feet"): met by the value the
+    # finding says is required, not by the one measured (GO 95 Rule 58.3-B modifying Table 1)
+    tabulated: bool = False
 
     def resolved(self, ref_value: float) -> Constraint:
         """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind).
@@ -215,11 +218,23 @@ _MAIN_CLAUSE = re.compile(
 _NEXT_LIMIT = re.compile(rf"(?i)\b(?:and|or)\s+(?:{_GE}|{_LE})?\s*$")
 
 
+_TABLE_GIVES = re.compile(
+    r"(?i)\btables?\s+[\w.-]+(?:,?\s+(?:columns?|cases?)\s+[\w.-]+(?:\s*(?:,|and|or|to)\s*[\w.-]+)*)*,?\s+"
+    r"(?:gives?|specif(?:y|ies)|requires?|shows?|lists?|prescribes?)\s*$"
+)
+
+
 def _in_condition(left: str) -> bool:
     """Whether the value at the end of ``left`` sits in a "where/when/if" clause that says when the rule applies
     (not one holding the rule's own "shall"/"must")."""
     m = _condition_before(left)
-    return m is not None and not re.search(r"\b(?:shall|must)\b", m.group(0), re.I)
+    # "Where Table 1 gives 25 feet, lead wires may be lower but not less than 22 1/2 feet": after the comma the
+    # rule's own "may" clause holds the value
+    return (
+        m is not None
+        and not re.search(r"\b(?:shall|must)\b", m.group(0), re.I)
+        and not re.search(r",[^,]*\bmay\b", m.group(0), re.I)
+    )
 
 
 def _condition_before(left: str) -> re.Match[str] | None:
@@ -508,6 +523,7 @@ def parse_constraints(
                 direction=direction_words(right),
                 place=place,
                 fallback=fallback,
+                tabulated=is_cond and bool(_TABLE_GIVES.search(text[max(0, q.start - 80) : q.start])),
             )
         )
         if len(out) >= 2 and out[-2].kind == q.kind and _DIMENSION_BY.search(text[: q.start]):
