@@ -431,6 +431,7 @@ COMPARATORS: dict[str, tuple[str, ...]] = {
         "less than or equal to",
         "not [to] be more than",
         "(no|not) (farther|further|longer|deeper|higher) than",
+        "not (change|vary|deviate|differ|shift) by more than",  # GO 95 Rule 93: "does not change by more than 90"
     ),
     ">": (
         "exceed[s]",

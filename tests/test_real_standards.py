@@ -1045,3 +1045,41 @@ def test_a_held_rule_that_modifies_an_unheld_table_governs_a_finding_citing_that
         lib,
     )
     assert wires.verdict == "NEEDS_REVIEW"
+
+
+SCOPE_PAGE = """Title 8 - High-Voltage Electrical Safety Orders
+Document: Title 8 HVESO
+Revision: 2
+2943  Work on or in Proximity to Underground High-Voltage Cables, Conductors or Equipment
+(b) Manholes and vaults. (2) Employees shall use a ladder or other climbing device to enter and leave a manhole or
+subsurface vault more than 4 feet (1.22 meters) deep.
+"""
+CLIMB_PAGE = """General Order No. 95
+Document: GO-95-Section-IX
+Revision: 1
+93  Climbing Space on Jointly Used Poles
+The climbing space shall be so correlated between conductor levels that its position around the pole does not
+change by more than 90 degrees within a vertical distance of less than 8 feet.
+"""
+
+
+def test_a_value_that_names_which_things_a_rule_is_about_is_its_condition_not_its_limit():
+    """ "A manhole more than 4 feet deep" (Title 8 2943, 1910.269(t)(1)) says which manholes need a ladder: 5 ft deep
+    without a ladder stays a go-back, 42 in deep is outside the rule. GO 95 Rule 93: "does not change by more than
+    90 degrees" is an upper limit, "within a vertical distance of less than 8 feet" its condition, met only by a
+    value the finding gives as that distance."""
+    from engine import decide
+
+    lib = _library({"t8.pdf": SCOPE_PAGE, "go.pdf": CLIMB_PAGE})
+    deep = decide(
+        "Splicer entered the 5 ft deep manhole MH-2 by climbing down the cable racks; no ladder set.", {}, lib
+    )
+    assert deep.verdict == "VALID"
+    shallow = decide("Technician stepped into the 42 in deep vault V-7 without a ladder.", {}, lib)
+    assert shallow.verdict == "REPEALABLE" and "more than 4 feet" in shallow.reason
+    turned = decide(
+        "Climbing space turns 180 degrees around the pole over a vertical distance of 5 ft.", {}, lib
+    )
+    assert turned.verdict == "VALID" and "at most 90 degrees" in turned.reason
+    long_run = decide("Climbing space shifts 90 degrees over a vertical distance of 10 ft.", {}, lib)
+    assert long_run.verdict == "REPEALABLE"

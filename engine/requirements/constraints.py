@@ -133,6 +133,9 @@ class Constraint:
     # a condition on what another table requires ("where Table 1, Column E gives 25 feet"): met by the value the
     # finding says is required, not by the one measured (GO 95 Rule 58.3-B modifying Table 1)
     tabulated: bool = False
+    # a condition that names the things the rule is about ("any manhole more than 4 feet deep", "within a vertical
+    # distance of less than 8 feet"): it holds for a value the finding qualifies the same way
+    scope: bool = False
 
     def resolved(self, ref_value: float) -> Constraint:
         """This constraint with its formula evaluated for ``ref_value`` (base unit of the kind).
@@ -222,6 +225,29 @@ _TABLE_GIVES = re.compile(
     r"(?i)\btables?\s+[\w.-]+(?:,?\s+(?:columns?|cases?)\s+[\w.-]+(?:\s*(?:,|and|or|to)\s*[\w.-]+)*)*,?\s+"
     r"(?:gives?|specif(?:y|ies)|requires?|shows?|lists?|prescribes?)\s*$"
 )
+
+
+# a value that says which things the rule is about, not a limit on them: "to enter any manhole more than 4 feet
+# deep" (Title 8 2943, 1910.269(t)(1)), "within a vertical distance of less than 8 feet" (GO 95 Rule 93)
+_SCOPE_BEFORE = re.compile(
+    r"(?i)\b(?!(?:be|is|are|was|were|by|not|no|of|to|than|shall|must|may|and|or|at|kept|set|placed)\b)[a-z]{3,}"
+    r"\s+(?:more|less|greater|deeper|longer|higher|taller|wider|shorter)\s+than\s*$"
+)
+_SCOPE_AFTER = re.compile(
+    r"(?i)^\s*(?:\([^()]{0,30}\)\s*)?(?:deep|long|high|wide|tall|in\s+(?:depth|length|height|diameter))\b"
+)  # "more than 4 feet (1.22 meters) deep"
+_WITHIN_DISTANCE = re.compile(
+    r"(?i)\bwithin\s+(?:a\s+)?(?:[a-z]+\s+)?(?:distance|length|height|run|span)\s+of\s+(?:less\s+than\s+)?$"
+)
+
+
+def _scope_value(text: str, q: Quantity) -> bool:
+    """Whether value ``q`` of ``text`` names which things the rule is about (``_SCOPE_BEFORE``)."""
+    left = text[max(0, q.start - 60) : q.start]
+    return bool(
+        (_SCOPE_BEFORE.search(left) and _SCOPE_AFTER.match(text[q.end : q.end + 50]))
+        or _WITHIN_DISTANCE.search(left)
+    )
 
 
 def _in_condition(left: str) -> bool:
@@ -493,7 +519,8 @@ def parse_constraints(
         app = merge_app(base_app, _local_app(left, right))
         lo = q.magnitude if cmp in (">=", ">", "==") else None
         hi = q.magnitude if cmp in ("<=", "<") else None
-        is_cond = _in_condition(text[: q.start])
+        scope = not _in_condition(text[: q.start]) and _scope_value(text, q)
+        is_cond = scope or _in_condition(text[: q.start])
         if trigger and not is_cond:
             subject_cond = _subject_condition(text, q)
             if subject_cond == "prohibited":
@@ -524,6 +551,7 @@ def parse_constraints(
                 place=place,
                 fallback=fallback,
                 tabulated=is_cond and bool(_TABLE_GIVES.search(text[max(0, q.start - 80) : q.start])),
+                scope=scope,
             )
         )
         if len(out) >= 2 and out[-2].kind == q.kind and _DIMENSION_BY.search(text[: q.start]):
