@@ -846,7 +846,7 @@ def _misnumbered(
 
 
 _AUDITOR_CLAIM = re.compile(
-    r"(?i)\b(?:auditor|inspector|reviewer|observer)\s+(?:requires?|required|expects?|expected|wants?|wanted|"
+    r"(?i)\b(?:auditor|inspector|reviewer|observer)\s+(?:also\s+|still\s+)?(?:requires?|required|expects?|expected|wants?|wanted|"
     r"calls?\s+for|specified|appl(?:y|ies|ied)|cites?|cited|states?|stated|prefers?|preferred)\b(?:[^.;]|\.(?=\d))*"
 )
 
@@ -1750,8 +1750,9 @@ def _only_one_member(ev: Evaluation) -> Decision | None:
 # "observer cites the 4-minute reach requirement" (a value or requirement, not a rule's number: "auditor cites
 # Rule 86.9" names the rule the go-back rests on)
 _DEMAND = re.compile(
-    r"(?i)\b(?:auditor|inspector|reviewer|observer)\s+(?:requires?|required|expects?|expected|wants?|wanted|"
-    r"calls?\s+for|states?|stated|insists?|insisted|demands?|demanded|writes|wrote|"
+    r"(?i)\bI\s+am\s+(?:asking\s+for|requiring)\b(?:[^.;]|\.(?=\d))*|"
+    r"\b(?:auditor|inspector|reviewer|observer)\s+(?:also\s+|still\s+|further\s+)?(?:requires?|required|expects?|"
+    r"expected|wants?|wanted|calls?\s+for|states?|stated|insists?|insisted|demands?|demanded|writes|wrote|"
     r"cites?\s+the\s+(?!(?:GO|G\.O\.|General|Rule|Section|Table|Paragraph|Part)\b))(?:[^.;]|\.(?=\d))*"
 )
 

@@ -1083,3 +1083,38 @@ def test_a_value_that_names_which_things_a_rule_is_about_is_its_condition_not_it
     assert turned.verdict == "VALID" and "at most 90 degrees" in turned.reason
     long_run = decide("Climbing space shifts 90 degrees over a vertical distance of 10 ft.", {}, lib)
     assert long_run.verdict == "REPEALABLE"
+
+
+LABEL_PAGE = """Title 8 - High-Voltage Electrical Safety Orders
+Document: Title 8 HVESO
+Revision: 2
+2830  Insulated Conductors
+(c) Depth: direct-buried cables shall be at least 36 inches deep. Exception: lesser depths are permitted where
+cables rise for terminations and splices.
+(d) Identification: cables shall be labeled at all circuit terminals. The labels shall show at least the phase and
+circuit designation and the nearest sectionalizing points.
+"""
+
+
+def test_a_codes_next_titled_paragraph_ends_an_inline_exception():
+    """Title 8 2830: "(d) Identification: ..." after (c)'s inline Exception is the section's requirement again, so a
+    label missing its circuit designation is judged by it; a go-back on what only the auditor wants beyond it
+    ("auditor also wants the cable size") is contested; an auditor writing "I am requiring 6 ft" states a claim,
+    not a measurement."""
+    from engine import decide
+    from engine.requirements.facts import audit_facts
+
+    spec = parse_spec([LABEL_PAGE], "t8.pdf")
+    assert [c.kind for c in spec.clauses if c.text.startswith("(d)")] == ["requirement"]
+    lib = _library({"t8.pdf": LABEL_PAGE})
+    missing = decide("Cable labels at switch S-2 show the phase only, with no circuit designation.", {}, lib)
+    assert missing.verdict == "VALID" and missing.citations[0]["section"] == "2830"
+    more = decide(
+        "Cable tags in SC-2 show phase, circuit and nearest sectionalizing points; auditor also wants the cable size "
+        "on each tag.",
+        {},
+        lib,
+    )
+    assert more.verdict == "REPEALABLE" and "cable size" in more.reason
+    facts = audit_facts("The secondary runs 3 ft 2 in from the sign; I am requiring 6 ft as for the primary.")
+    assert [q.describe() for q in facts.claimed] == ["6 ft"]

@@ -13,7 +13,9 @@ from engine.requirements.applicability import APP_HINT, Applicability, applicabi
 from engine.retrieval import tokenize
 
 _CLAIM_PATTERNS = [
-    r"\b(?:auditor|inspector|qa|qc|reviewer|observer)\s+(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted|appl(?:y|ies|ied)|cites?|cited|states?|stated|writes|wrote|prefers?|preferred|demands?|demanded|insists?|insisted)\b(?:[^.;]|\.(?=\d))*",
+    # (the auditor writing in the first person: "I am asking for 25 ft", "I am requiring 6 ft")
+    r"\bI\s+(?:am\s+)?(?:asking\s+for|requiring|require|want|ask\s+for)\b(?:[^.;]|\.(?=\d))*",
+    r"\b(?:auditor|inspector|qa|qc|reviewer|observer)\s+(?:also\s+|still\s+)?(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted|appl(?:y|ies|ied)|cites?|cited|states?|stated|writes|wrote|prefers?|preferred|demands?|demanded|insists?|insisted)\b(?:[^.;]|\.(?=\d))*",
     r"\b(?:standards?|specs?|specifications?|rules?|codes?|the\s+code|regulations?)\s+(?:requires?|required|calls?\s+for|specif(?:y|ies)|mandates?)\b(?:[^.;]|\.(?=\d))*",
     r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
     r"\b(?:[A-Za-z-]+\s+){1,3}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",

@@ -171,6 +171,7 @@ class _Pass:
             self._table_title,
             self._table_row,
             self._item,
+            self._paragraph_after_note,
             self._note,
             self._unnumbered_heading,
         )
@@ -405,6 +406,15 @@ class _Pass:
         self.cur = OpenClause(self.ctx_section, " — ".join(titles), REQUIREMENT, pno, [line], {"item": label})
         return True
 
+    def _paragraph_after_note(self, pno: int, idx: int, line: str) -> bool:
+        """A code's next titled paragraph ("(d) Identification: cables shall be labeled ...") after an exception or
+        note ends it: the paragraph is the section's requirement again, not more of the exception."""
+        if self.cur is None or self.cur.kind == REQUIREMENT or not _TITLED_PARAGRAPH.match(line):
+            return False
+        self.flush()
+        self.cur = OpenClause(self.ctx_section, self._context_heading(), REQUIREMENT, pno, [line])
+        return True
+
     def _note(self, pno: int, idx: int, line: str) -> bool:
         kind = note_kind(line)
         if kind is None:
@@ -427,6 +437,9 @@ class _Pass:
             self.cur = OpenClause(self.ctx_section, self._context_heading(), REQUIREMENT, pno, [])
         self.cur.lines.append(line)
         self.last_line = line
+
+
+_TITLED_PARAGRAPH = re.compile(r"^\((?:[a-z]|\d{1,2})\)\s+[A-Z][\w ,'/-]{2,40}:\s")
 
 
 def _mark_parts(clauses: list[ParsedClause], parts: list[tuple[int, str]]) -> None:
