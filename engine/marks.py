@@ -21,10 +21,15 @@ MAX_OFFSET = 6  # characters a mark may stand from its column's centre
 
 
 def _header_columns(line: str) -> list[tuple[float, str]]:
-    """(centre offset, word) of the answer columns a header line names; [] unless it names two or more
-    (and at least one that is not a bare letter)."""
+    """(centre offset, word) of the answer columns a header line names; [] unless it names two or more, each
+    capitalised as a column heading is (at least one longer than a letter), and the line is no numbered row
+    (a comment "no marker, N/A on retest" heads nothing)."""
+    if _ROW_NUMBER.match(line):
+        return []
     found = [((m.start() + m.end()) / 2, m.group(0)) for m in _ANSWER_WORD.finditer(line)]
-    return found if len(found) >= 2 and any(len(w) > 2 for _, w in found) else []
+    if len(found) < 2 or not all(w[:1].isupper() for _, w in found) or not any(len(w) > 2 for _, w in found):
+        return []
+    return found
 
 
 def needs_layout(plain: str) -> bool:
@@ -36,31 +41,33 @@ def needs_layout(plain: str) -> bool:
     )
 
 
-def row_answers(layout: str) -> dict[str, str]:
-    """Row number -> the answer column word its mark stands under, read from a page's ``layout`` text
-    (pypdf ``extraction_mode="layout"``). A row whose mark is further than ``MAX_OFFSET`` characters from every
-    column, or whose mark line carries no row number, is left out."""
-    answers: dict[str, str] = {}
+def row_answers(layout: str) -> dict[tuple[int, str], tuple[str, int]]:
+    """(table, row number) -> (the answer column word its mark stands under, which bare mark of the row's line it
+    is), read from a page's ``layout`` text (pypdf ``extraction_mode="layout"``). Tables are counted by their
+    header lines, so two checklists on one page keep their own rows. A row whose mark is further than
+    ``MAX_OFFSET`` characters from every column, or whose mark line carries no row number, is left out."""
+    answers: dict[tuple[int, str], tuple[str, int]] = {}
     columns: list[tuple[float, str]] = []
+    table = -1
     for line in layout.split("\n"):
         head = _header_columns(line)
         if head:
-            columns = head
+            columns, table = head, table + 1
             continue
         row = _ROW_NUMBER.match(line)
         if not columns or row is None:
             continue
-        for m in _MARK.finditer(line, row.end()):
+        for k, m in enumerate(_MARK.finditer(line, row.end())):
             at = (m.start() + m.end()) / 2
             centre, word = min(columns, key=lambda c: abs(c[0] - at))
             if abs(centre - at) <= MAX_OFFSET:
-                answers.setdefault(row.group(1), word)
+                answers.setdefault((table, row.group(1)), (word, k))
                 break
     return answers
 
 
 def resolve_marks(plain: str, layout: str) -> str:
-    """``plain`` with each numbered row's first bare mark replaced by the answer column it stands under.
+    """``plain`` with each numbered row's answer mark replaced by the answer column it stands under.
 
     Args:
         plain: a page's text as extracted (rows "1 Item text X Comments").
@@ -68,15 +75,24 @@ def resolve_marks(plain: str, layout: str) -> str:
 
     Returns:
         The page text with marks resolved ("1 Item text FAIL Comments"); unchanged where no column is known.
+        The mark replaced is the row line's bare mark at the same place among its bare marks as in the layout
+        text ("1 Crossarm 3 x 4 in brace X": the second).
     """
     answers = row_answers(layout)
     if not answers:
         return plain
     out = []
+    table = -1
     for line in plain.split("\n"):
+        if _header_columns(line):
+            table += 1
         row = _ROW_NUMBER.match(line)
-        word = answers.get(row.group(1)) if row else None
-        if row and word:
-            line = line[: row.end()] + _MARK.sub(word.upper(), line[row.end() :], count=1)
+        got = answers.get((table, row.group(1))) if row else None
+        if row and got:
+            word, k = got
+            marks = list(_MARK.finditer(line, row.end()))
+            if k < len(marks):
+                m = marks[k]
+                line = line[: m.start()] + word.upper() + line[m.end() :]
         out.append(line)
     return "\n".join(out)

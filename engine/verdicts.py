@@ -795,7 +795,7 @@ def _sibling_rule(
 # (not a tolerance: "shall in no case be reduced more than 10 percent" leaves the table's values to the table)
 _MODIFIES = re.compile(
     r"(?i)\bmodified\s+as\s+follows\b|\bmay\s+(?:be\s+lower|have\s+less)\b|\breduced\s+to\s+\d"
-    r"|\bin\s+lieu\s+of\b|\bexcept\s+(?:that|as)\b"
+    r"|\bin\s+lieu\s+of\b"
 )
 
 
@@ -816,10 +816,9 @@ def _table_modified(
     if not _MODIFIES.search(texts):
         return False  # "not less than those of Table 2" refers to the table; it sets no value of its own
     for m in missing:
-        table = re.fullmatch(
-            r"(?i)(table\s+[\w.-]+)", m
-        )  # a whole table; "Table 2, Case 8" is a case not held
-        if table is None or not re.search(rf"(?i)\b{re.escape(table.group(1))}(?![\w.-])", texts):
+        # a whole table ("Table 2, Case 8" is a case the library lacks), named by the rule ("Table 1." ends a sentence)
+        table = re.fullmatch(r"(?i)(table\s+[\w-]+(?:\.\d+)*)", m)
+        if table is None or not re.search(rf"(?i)\b{re.escape(table.group(1))}(?![\w-]|\.\w)", texts):
             return False
     return True
 
@@ -1752,7 +1751,9 @@ def _only_one_member(ev: Evaluation) -> Decision | None:
 _DEMAND = re.compile(
     r"(?i)\bI\s+am\s+(?:asking\s+for|requiring)\b(?:[^.;]|\.(?=\d))*|"
     r"\b(?:auditor|inspector|reviewer|observer)\s+(?:also\s+|still\s+|further\s+)?(?:requires?|required|expects?|"
-    r"expected|wants?|wanted|calls?\s+for|states?|stated|insists?|insisted|demands?|demanded|writes|wrote|"
+    r"expected|wants?|wanted|calls?\s+for|insists?|insisted|demands?|demanded|"
+    # a statement of what the auditor holds the rule to be, not a report ("inspector states no marker installed")
+    r"(?:states?|stated|writes|wrote)\s+(?:that\s+)?(?=[^.;]{0,60}\b(?:only|may|must|shall|should|cannot|required)\b)|"
     r"cites?\s+the\s+(?!(?:GO|G\.O\.|General|Rule|Section|Table|Paragraph|Part)\b))(?:[^.;]|\.(?=\d))*"
 )
 

@@ -1557,3 +1557,33 @@ def test_a_checklists_x_marks_are_read_by_the_column_they_stand_under(tmp_path):
     found, warnings = detect_infractions(extract_pages(str(path)).pages)
     assert [f.fields.get("item") for f in found] == ["1", "4"] and warnings == []
     assert found[0].fields["answer"] == "FAIL" and "1 1/4 in" in found[0].description
+
+
+def test_review_a_compliant_list_in_a_letter_and_checklist_marks_by_table_and_place():
+    """Review: "The items below were inspected and found compliant" opens no go-back list. Checklist marks: the
+    bare mark replaced is the row's answer mark, not an "x" of "3 x 4"; two checklists on one page keep their own
+    rows; a comment "no marker, N/A on retest" is no header."""
+    from engine.marks import resolve_marks
+
+    letter = [
+        "HANFORD UTILITIES\nDear Sir,\nThe items below were inspected and found compliant.\n"
+        "1. Guy marker installed on pole 12.\n2. Ground wire moulding in place on pole 14.\n"
+    ]
+    assert detect_infractions(letter)[0] == []
+    plain = (
+        "No. Item PASS FAIL N/A Comments\n1 Crossarm 3 x 4 in brace X ok\n2 Guy X no marker, N/A on retest\n"
+        "No. Item PASS FAIL N/A Comments\n1 Pole tag X fine"
+    )
+    layout = (
+        "No.  Item                 PASS  FAIL  N/A   Comments\n"
+        "1    Crossarm 3 x 4 in brace      X           ok\n"
+        "2    Guy                    X                 no marker, N/A on retest\n"
+        "No.  Item                 PASS  FAIL  N/A   Comments\n"
+        "1    Pole tag                     X           fine"
+    )
+    assert resolve_marks(plain, layout).split("\n")[1:] == [
+        "1 Crossarm 3 x 4 in brace FAIL ok",
+        "2 Guy PASS no marker, N/A on retest",
+        "No. Item PASS FAIL N/A Comments",
+        "1 Pole tag FAIL fine",
+    ]

@@ -1118,3 +1118,50 @@ def test_a_codes_next_titled_paragraph_ends_an_inline_exception():
     assert more.verdict == "REPEALABLE" and "cable size" in more.reason
     facts = audit_facts("The secondary runs 3 ft 2 in from the sign; I am requiring 6 ft as for the primary.")
     assert [q.describe() for q in facts.claimed] == ["6 ft"]
+
+
+def test_review_restrictions_reports_and_identifiers_are_not_misread():
+    """Review of this change: "Only qualified employees are authorized" restricts (no permission); "inspector states
+    no guy marker installed" reports, it demands nothing; a corrective action stops at its comma ("Extend ground
+    rod, driven only 6 ft": 6 ft is measured); "Cases 3 and 4 give" is no count but "2 guys" is; "Document: Section 3
+    Overview" names no document and "Revision: none" no revision; a standard's articles stay clauses beside one
+    3-digit section; "Table IV" stays with its rule; a hostile run of words before a value parses at once."""
+    from engine import decide
+    from engine.requirements.facts import audit_facts
+    from engine.requirements.statements import parse_statements
+
+    only = _library(
+        {"o.pdf": "Document: OSHA-1\nRevision: 1\n3.1  Qualified Employees\nOnly qualified employees are authorized to "
+         "work on energized conductors.\n"}
+    )  # fmt: skip
+    assert (
+        decide("Employee who is not qualified working on energized conductors.", {}, only).verdict == "VALID"
+    )
+    marker = _library({"go.pdf": MARKER_PAGE})
+    assert (
+        decide("Inspector states no guy marker installed on the anchor guy at pole 7.", {}, marker).verdict
+        == "VALID"
+    )
+    assert [q.describe() for q in audit_facts("Extend ground rod, driven only 6 ft.").measured] == ["6 ft"]
+    assert [q.kind for q in find_quantities("Where Cases 3 and 4 give 25 feet, 2 guys are needed")] == [
+        "length",
+        "count:guy",
+    ]
+    spec = parse_spec(
+        ["Document: Section 3 Overview\nRevision: none\n12.2  Maintenance\nLines shall be kept.\n"], "s.pdf"
+    )
+    assert (spec.document_number, spec.revision) == ("s", "")
+    std = parse_spec(
+        ["Document: STD-9\nRevision: 1\nArticle 1 Purpose\nThis standard sets rules.\nArticle 2 Scope\nIt applies to "
+         "poles.\n250  Grounding\nGrounds shall be 25 ohms or less.\n"],
+        "std.pdf",
+    )  # fmt: skip
+    assert {"1", "2"} <= set(_by_section(std))
+    roman = parse_spec(
+        ["Document: GO-9\nRevision: 1\n39  Signs\nClearances shall be those of Table IV.\nTable IV  Sign Clearances\n"
+         "Case Nature\nA: Cables\nB: Supply\n1 Above signs 8 feet 12 feet\n"],
+        "r.pdf",
+    )  # fmt: skip
+    assert {c.section for c in roman.clauses if c.kind == "table_row"} <= {"39"}
+    hostile = "Where Table 1, Column " + "to" * 60 + " 25 feet, wires may be lower but not less than 22 feet."
+    assert parse_statements(hostile)

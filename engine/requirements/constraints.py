@@ -222,7 +222,7 @@ _NEXT_LIMIT = re.compile(rf"(?i)\b(?:and|or)\s+(?:{_GE}|{_LE})?\s*$")
 
 
 _TABLE_GIVES = re.compile(
-    r"(?i)\btables?\s+[\w.-]+(?:,?\s+(?:columns?|cases?)\s+[\w.-]+(?:\s*(?:,|and|or|to)\s*[\w.-]+)*)*,?\s+"
+    r"(?i)\btables?\s+[\w.-]+(?:,?\s+(?:columns?|cases?)\s+[\w.-]+(?:(?:\s*,\s*|\s+(?:and|or|to)\s+)[\w.-]+)*)*,?\s+"
     r"(?:gives?|specif(?:y|ies)|requires?|shows?|lists?|prescribes?)\s*$"
 )
 

@@ -15,7 +15,11 @@ from engine.retrieval import tokenize
 _CLAIM_PATTERNS = [
     # (the auditor writing in the first person: "I am asking for 25 ft", "I am requiring 6 ft")
     r"\bI\s+(?:am\s+)?(?:asking\s+for|requiring|require|want|ask\s+for)\b(?:[^.;]|\.(?=\d))*",
-    r"\b(?:auditor|inspector|qa|qc|reviewer|observer)\s+(?:also\s+|still\s+)?(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|noted|appl(?:y|ies|ied)|cites?|cited|states?|stated|writes|wrote|prefers?|preferred|demands?|demanded|insists?|insisted)\b(?:[^.;]|\.(?=\d))*",
+    r"\b(?:auditor|inspector|qa|qc|reviewer|observer)\s+(?:also\s+|still\s+)?(?:requires?|required|expects?|expected|wants?|wanted|calls?\s+for|specified|asked\s+for|appl(?:y|ies|ied)|cites?|cited|prefers?|preferred|demands?|demanded|insists?|insisted)\b(?:[^.;]|\.(?=\d))*",
+    # "auditor states that only the system operator may release": what the auditor holds the rule to be; "inspector
+    # states no marker installed" reports the field condition
+    r"\b(?:auditor|inspector|qa|qc|reviewer|observer)\s+(?:states?|stated|writes|wrote|noted)\s+(?:that\s+)?"
+    r"(?=[^.;]{0,60}\b(?:only|may|must|shall|should|cannot|required?|requires)\b)(?:[^.;]|\.(?=\d))*",
     r"\b(?:standards?|specs?|specifications?|rules?|codes?|the\s+code|regulations?)\s+(?:requires?|required|calls?\s+for|specif(?:y|ies)|mandates?)\b(?:[^.;]|\.(?=\d))*",
     r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
     r"\b(?:[A-Za-z-]+\s+){1,3}(?:is|are|was|were)\s+(?:required|specified|expected)\b(?:[^.;,]|[.,](?=\d))*",
@@ -29,7 +33,7 @@ _CLAIM_PATTERNS = [
     # at the building end.", "Raise to 18 ft." (verbs that are not also nouns: "Ground rod driven 6 ft" is a fact)
     r"(?-i:\b(?:Install|Replace|Provide|Add|Remove|Relocate|Raise|Resag|Re-sag|Repair|Reframe|Re-frame|Rebuild|"
     r"Reinstall|Re-install|Attach|Reattach|Re-attach|Tighten|Retension|Re-tension|Extend|Move|Reset|Re-set|Restore|"
-    r"Rebury|Re-bury|Regrade|Re-grade))\b(?:[^.;]|\.(?=\d))*",
+    r"Rebury|Re-bury|Regrade|Re-grade))\b(?:[^.;,]|[.,](?=\d))*",
     r"\((?:min(?:imum)?|max(?:imum)?|req(?:uired|'d)?|spec(?:ified)?|standard|allowed)\b[^)]*\)",
     r"\b(?:spec|standard|requirement|required|req'd|allowed|allowable)\s*[:=]\s*(?:[^.;,]|[.,](?=\d))*",
     r"\b\d[\d.,/]*\s*(?:[a-zA-Z\"'°%]+\s*){0,2}(?:is|are)\s+the\s+(?:minimum|maximum|limit|requirement)\b(?:[^.;,]|[.,](?=\d))*",

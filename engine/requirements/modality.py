@@ -9,7 +9,8 @@ import re
 
 _MANDATORY = re.compile(
     r"\b(?:shall|must|required|is\s+to\s+be|are\s+to\s+be|need\s+to|prohibited|unacceptable)\b"
-    r"|\b(?:may|can)\s+not\b|\bcannot\b|\bnot\s+(?:be\s+)?(?:permitted|allowed|acceptable)\b",
+    r"|\b(?:may|can)\s+not\b|\bcannot\b|\bnot\s+(?:be\s+)?(?:permitted|allowed|acceptable)\b"
+    r"|\bonly\b[^.;]{0,60}\b(?:is|are)\s+(?:\w+\s+)?authorized\b",  # "Only qualified employees are authorized"
     re.I,
 )
 _RECOMMENDED = re.compile(
@@ -19,7 +20,7 @@ _RECOMMENDED = re.compile(
 _PERMISSIVE = re.compile(
     r"\b(?:may|can|is\s+permitted|are\s+permitted|is\s+allowed|are\s+allowed|optional|(?:is|are)\s+(?:also\s+)?acceptable"
     r"|in\s+lieu\s+of|as\s+an\s+alternative|alternatively|may\s+be\s+substituted"
-    r"|authorized\s+(?:the\s+)?use|(?:is|are)\s+(?:hereby\s+)?authorized)\b",
+    r"|authorized\s+(?:the\s+)?use|(?<!only\s)(?:is|are)\s+(?:hereby\s+)?authorized)\b",
     re.I,
 )
 # the thing a permissive sentence allows: "Native backfill free of rocks ... is acceptable", "Fiberglass

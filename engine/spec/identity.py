@@ -86,7 +86,11 @@ def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Tit
         (
             (i, m.group("num"))
             for i, m in ((i, NUMBER_FIELD.match(line)) for i, line in enumerate(zone))
-            if m and _valid_number(m.group("num")) and not _FIELD_OTHER.search(m.group("num"))
+            if m
+            and _valid_number(m.group("num"))
+            and not _FIELD_OTHER.search(m.group("num"))
+            # an identifier, not a phrase: "Section 3 Overview", "2021 annual report" name no document
+            and sum(w.isalpha() and not w.isupper() for w in m.group("num").split()) <= 1
         ),
         (-1, ""),
     )
@@ -107,7 +111,7 @@ def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Tit
             continue
         if not tb.revision:
             m = REVISION.search(line) or REVISION_FIELD.match(line)
-            if m:
+            if m and m.group("rev").strip().lower() not in ("none", "n/a", "-", "na", "tbd"):
                 tb.revision = m.group("rev")
                 tb.consumed.add(i)
         if tb.effective is None:

@@ -193,12 +193,18 @@ def _grouping_articles(page_lines: list[list[str]]) -> set[tuple[int, int]]:
         for i, line in enumerate(lines)
         if (m := ARTICLE.match(line))
     }
-    code = any(
-        (m := SECTION.match(line))
-        and not m.group("kw")
-        and int(m.group("sec").split(".")[0].split("(")[0].split("-")[0]) >= 100
-        for lines in page_lines
-        for line in lines
+    code = (
+        len(
+            {
+                m.group("sec")
+                for lines in page_lines
+                for line in lines
+                if (m := SECTION.match(line))
+                and not m.group("kw")
+                and int(m.group("sec").split(".")[0].split("(")[0].split("-")[0]) >= 100
+            }
+        )
+        >= 2
     )
     if not articles or not code:
         return set()  # a standard's "Article 1 Purpose" numbers its own clauses

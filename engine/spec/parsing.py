@@ -130,9 +130,9 @@ class _Pass:
     def read(self, pno: int, idx: int, line: str) -> None:
         """Read line ``idx`` (0-based) of page ``pno`` (1-based)."""
         at = (pno - 1, idx)
-        if (
-            PART.match(line) or (ARTICLE.match(line) and at not in self.accepted)
-        ) and at not in self.consumed:
+        # (an article line that is a sentence, "Article 5 Contractor shall submit drawings", heads nothing)
+        article = ARTICLE.match(line) and at not in self.accepted and not _MODAL_WORD.search(line)
+        if (PART.match(line) or article) and at not in self.consumed:
             self.flush()
             self.parts.append((len(self.clauses), " ".join(line.split())))
             return
@@ -439,6 +439,7 @@ class _Pass:
         self.last_line = line
 
 
+_MODAL_WORD = re.compile(r"\b(?:shall|must|may|should)\b")
 _TITLED_PARAGRAPH = re.compile(r"^\((?:[a-z]|\d{1,2})\)\s+[A-Z][\w ,'/-]{2,40}:\s")
 
 

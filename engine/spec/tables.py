@@ -35,8 +35,10 @@ def table_section(title: str, table_id: str, known: dict[str, str], current: str
         if cand in known and cand != number:
             # the section it sits in is that one or inside it ("Table 5-1" under 5.3): keep the nearer
             return current if current == cand or cand in ancestors(current) else cand
-    if re.fullmatch(r"\d{1,2}-[A-Z]|[A-Z]{1,2}-?\d{0,2}", number) and not current.startswith(
-        ("Table ", "Appendix ")
+    if (
+        re.fullmatch(r"\d{1,2}-[A-Z]|[A-Z]-?\d{0,2}", number)
+        and not re.fullmatch(r"[IVXL]+", number)  # "Table IV" is numbered, not lettered
+        and not current.startswith(("Table ", "Appendix "))
     ):
         # a table whose lettered number names no section ("Table 2-A" of GO 95 Rule 39, "Table R-6", "Table T") is
         # cited by its own name, wherever it is printed

@@ -20,6 +20,13 @@ _INTRO = re.compile(
     r"|\bthe\s+following\s+(?:\w+\s+)?(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs|violations"
     r"|non-?conformances)\s+(?:are|were|must|require)\b"
 )
+# ... and says they are go-backs, not that they passed ("the items below were inspected and found compliant")
+_DEFECT = re.compile(
+    r"(?i)\bgo[- ]?backs?\b|\bdeficien|\binfraction|\bviolation|\bnon-?conform|\bmust\s+be\s+corrected\b|\brequire\s+correction\b"
+)
+_PASSED = re.compile(
+    r"(?i)\bcompliant\b|\bacceptable\b|\bno\s+action\b|\bverified\b|\bwere\s+corrected\b|\bin\s+compliance\b"
+)
 
 
 def read(st: DetectionState, ln: Line) -> bool:
@@ -35,7 +42,12 @@ def read(st: DetectionState, ln: Line) -> bool:
         pass
     else:
         st.close()
-        if st.section != "infraction" and _INTRO.search(text):
+        if (
+            st.section != "infraction"
+            and _INTRO.search(text)
+            and _DEFECT.search(text)
+            and not _PASSED.search(text)
+        ):
             st.end_section()  # the paragraph announces the go-backs that follow
             st.section, st.quiet_section, st.list_counter, st.checklist = "infraction", False, 0, False
         elif st.section == "infraction" and len(st.found) == st.section_start and not text.endswith(":"):
