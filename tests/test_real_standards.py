@@ -1165,3 +1165,26 @@ def test_review_restrictions_reports_and_identifiers_are_not_misread():
     assert {c.section for c in roman.clauses if c.kind == "table_row"} <= {"39"}
     hostile = "Where Table 1, Column " + "to" * 60 + " 25 feet, wires may be lower but not less than 22 feet."
     assert parse_statements(hostile)
+
+
+def test_within_x_above_or_y_below_and_portions_less_than_are_conditions():
+    """GO 95 Rule 84.6-D: "covered where they are within 3 feet above or 6 feet below unprotected supply conductors":
+    both values say where the rule applies; 84.6-C: "the portions of such runs that are less than 15 inches from the
+    pole center line and less than 6 feet below ..." likewise. A run 4 ft below the secondary, uncovered, stays a
+    go-back instead of "meeting" a limit of less than 6 ft."""
+    from engine.requirements.statements import parse_statements
+
+    d = parse_statements(
+        "Vertical runs of communication cables on wood poles shall have a suitable protective covering where they "
+        "are within 3 feet above or 6 feet below unprotected supply conductors on the same pole."
+    )
+    assert [(c.describe(), c.condition) for c in d[0].constraints] == [
+        ("at most 3 feet", True),
+        ("at most 6 feet", True),
+    ]
+    c = parse_statements(
+        "Lateral runs may cross the pole, provided the portions of such runs that are less than 15 inches from the "
+        "pole center line and less than 6 feet below the level of unprotected supply conductors are supported by a "
+        "crossarm."
+    )
+    assert [x.condition for x in c[0].constraints] == [True, True]

@@ -236,6 +236,15 @@ _SCOPE_BEFORE = re.compile(
 _SCOPE_AFTER = re.compile(
     r"(?i)^\s*(?:\([^()]{0,30}\)\s*)?(?:deep|long|high|wide|tall|in\s+(?:depth|length|height|diameter))\b"
 )  # "more than 4 feet (1.22 meters) deep"
+# the second value of a "where within" scope ("where they are within 3 feet above or 6 feet below supply conductors")
+_SCOPE_OR = re.compile(
+    r"(?i)\bwithin\s+[\d\s./]+\s*(?:feet|foot|ft|inches|inch|in)\s+(?:above|below)\s+or\s*$"
+)
+# "portions less than 15 inches from the pole center line and less than 6 feet below supply conductors" (GO 95 84.6-C)
+_PORTIONS = re.compile(
+    r"(?i)\b(?:portions?|parts?|sections?|runs?)(?:\s+of\s+such\s+\w+)?(?:\s+(?:that|which)\s+are)?\s+(?:more|less)\s+than\s*$"
+    r"|\band\s+less\s+than\s*$"
+)
 _WITHIN_DISTANCE = re.compile(
     r"(?i)\bwithin\s+(?:a\s+)?(?:[a-z]+\s+)?(?:distance|length|height|run|span)\s+of\s+(?:less\s+than\s+)?$"
 )
@@ -247,6 +256,8 @@ def _scope_value(text: str, q: Quantity) -> bool:
     return bool(
         (_SCOPE_BEFORE.search(left) and _SCOPE_AFTER.match(text[q.end : q.end + 50]))
         or _WITHIN_DISTANCE.search(left)
+        or _SCOPE_OR.search(left)
+        or (_PORTIONS.search(left) and re.match(r"(?i)\s*(?:from|below|above)\b", text[q.end : q.end + 12]))
     )
 
 
