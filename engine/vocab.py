@@ -406,6 +406,7 @@ COMPARATORS: dict[str, tuple[str, ...]] = {
         "(no|not) nearer than",
         "(no|not) (shorter|lower) than",
         "(no|not) thinner than",
+        "[be] reduced to",  # "may be reduced to 14 feet": the reduced value is the new minimum
     ),
     "<=": (
         "shall not exceed",

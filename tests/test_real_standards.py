@@ -1188,3 +1188,26 @@ def test_within_x_above_or_y_below_and_portions_less_than_are_conditions():
         "crossarm."
     )
     assert [x.condition for x in c[0].constraints] == [True, True]
+
+
+def test_a_reduced_value_is_a_minimum_and_a_tables_modifying_notes_are_its_notes():
+    """GO 95 Rule 58.1 note (b): "May be reduced to 14 feet if ..." sets 14 ft as the least allowed, not an exact
+    value. GO 95 heads Table 2-A's notes "References to rules modifying minimum clearances in Table 2-A:": the
+    lettered lines under it are the table's notes (cited with the table), not more of the rule printed before."""
+    from engine.requirements.statements import parse_statements
+
+    (st,) = parse_statements(
+        "(b) May be reduced to 14 feet if the signal is more than 8 1/2 feet from the track."
+    )
+    assert [(c.comparator, c.describe(), c.condition) for c in st.constraints] == [
+        (">=", "at least 14 feet", False),
+        (">", "more than 8 1/2 feet", True),
+    ]
+    page = SIGN_PAGES[0] + (
+        "References to rules modifying minimum clearances in Table 2-A:\n"
+        "(a) These clearances do not apply to service drops attached to a sign to serve it.\n"
+        "(c) May be reduced to 6 inches provided the illuminated sign is grounded.\n"
+    )
+    notes = [c for c in parse_spec([page], "go.pdf").clauses if c.kind == "note"]
+    assert [c.section for c in notes] == ["Table 2-A", "Table 2-A"]
+    assert notes[1].text.startswith("Note (c) to Table 2-A")

@@ -31,7 +31,8 @@ _LETTER_LINE = re.compile(
     r"^(?:Column\s+)?([A-Z])(?:\s*[-\u2013\u2014:]\s*(.*)|\s*)$"
 )  # "A", "Column E - Supply"
 _NOTE_LINE = re.compile(r"^\s*\(([a-z]{1,2})\)\s+(\S.*)$")
-_NOTES_HEAD = re.compile(r"(?i)^\s*notes?\b.*\btable\b")
+# "Notes to Table 1", "References to rules modifying minimum clearances in Table 2-A:" (GO 95's heading of its notes)
+_NOTES_HEAD = re.compile(r"(?i)^\s*(?:notes?|references\s+to\s+rules\s+modifying)\b.*\btable\b")
 _UNIT = re.compile(r"(?i)\b(?:values?\s+)?in\s+(feet|inches|meters|millimeters)\b|\((ft|in|feet|inches)\)")
 _UNITS = {"feet": "ft", "ft": "ft", "inches": "in", "in": "in", "meters": "m", "millimeters": "mm"}
 MAX_LABEL_LINES = 14  # a case label longer than this is prose, not a table row
