@@ -83,6 +83,9 @@ class Cell:
     notes: list[str]  # letters
 
 
+_EXCEPTED = re.compile(r"(?i)\((?:other\s+than|except|excluding|not)\b[^()]*\)")
+
+
 def choose_column(columns: list[str], letters: list[str], text: str, volts: list[float]) -> int | None:
     """Index of the column for the wire the finding describes, or None when it cannot be told.
 
@@ -105,7 +108,8 @@ def choose_column(columns: list[str], letters: list[str], text: str, volts: list
         return None
     best, best_score = None, 0.0
     for i, col in enumerate(columns):
-        have = _classes(col, WIRE_CLASSES)
+        # "Span wires (other than trolley span wires)": the wires a column excepts are not its classes
+        have = _classes(_EXCEPTED.sub(" ", col), WIRE_CLASSES)
         ranges = _volt_ranges(col)
         if volts and ranges and not any(lo <= v <= hi for v in volts for lo, hi in ranges):
             continue

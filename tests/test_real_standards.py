@@ -1211,3 +1211,19 @@ def test_a_reduced_value_is_a_minimum_and_a_tables_modifying_notes_are_its_notes
     notes = [c for c in parse_spec([page], "go.pdf").clauses if c.kind == "note"]
     assert [c.section for c in notes] == ["Table 2-A", "Table 2-A"]
     assert notes[1].text.startswith("Note (c) to Table 2-A")
+
+
+def test_wires_a_column_excepts_are_not_its_classes():
+    """GO 95 Tables 1 and 2-A, Column A: "Span wires (other than trolley span wires), overhead guys and messengers,
+    communication cables ...": trolley wires are excepted, so a telephone cable reads Column A, not Column B
+    ("Communication open wire conductors; supply cables ... and supply service drops 0 - 750 V")."""
+    from engine.tables import choose_column
+
+    columns = [
+        "Column A - Span wires (other than trolley span wires), overhead guys and messengers, communication cables "
+        "and communication service drops",
+        "Column B - Communication open wire conductors; supply cables treated as in Rule 57.8 and supply service "
+        "drops 0 - 750 V",
+        "Column C - Supply conductors and supply cables of 0 - 750 V and trolley span wires",
+    ]
+    assert choose_column(columns, ["A", "B", "C"], "The telephone cable passes 8 in under the sign.", []) == 0
