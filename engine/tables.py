@@ -215,6 +215,31 @@ def case_score(label: str, text: str) -> float:
     return 2.0 * len(have & want & core) + len(have & want - core) - 0.25 * len(have - want)
 
 
+# (not "above" / "over": nearly every clearance case is above something, so the word tells no case apart)
+_RELATION = {"under": "under", "below": "under", "beneath": "under", "underneath": "under"}
+_HORIZONTAL = re.compile(r"(?i)\bhorizontal(?:ly)?\b")
+_LIT = re.compile(r"(?i)\b(non-?)?(illuminated|lighted|lit)\b")
+
+
+def relation_score(label: str, text: str) -> float:
+    """How well a case label's relation to its thing ("under signs which are illuminated", "Horizontal clearance
+    from signs which are non-illuminated") matches the finding's ("passes 8 in under the illuminated sign"): 1.5
+    for the same direction (under, horizontal), 1 for the same lit state and -2 for the opposite one, once the
+    label states a direction; 0 otherwise."""
+
+    def rels(t: str) -> set[str]:
+        out = {_RELATION[w] for w in re.findall(r"[a-z]+", t.lower()) if w in _RELATION}
+        return out | ({"horizontal"} if _HORIZONTAL.search(t) else set())
+
+    if not rels(label):
+        return 0.0
+    score = 1.5 * len(rels(label) & rels(text))
+    lab, fin = _LIT.search(label), _LIT.search(text)
+    if lab and fin:
+        score += 1.0 if bool(lab.group(1)) == bool(fin.group(1)) else -2.0
+    return score
+
+
 # "Grade B", "Class T", "Type 2": a key a case label and a finding both state; two values of one key exclude
 _KEYED = re.compile(r"\b(?i:(grade|class|type|zone|size))\s+([A-Z]{1,2}|\d{1,2})\b")
 # words that name one of two exclusive conditions ("heavy" or "light" loading, "urban" or "rural" district)
@@ -270,7 +295,11 @@ def case_keys(text: str) -> dict[str, set[str]]:
     return out
 
 
-_SUBSTITUTE = re.compile(r"(?i)\bmay\s+(?:have|be)\b[^.;]*?\bnot\s+less\s+than\s+([^.;()]*)")
+# "may have a top circumference of not less than 16 inches", "May be reduced to 6 inches provided ..." (GO 95 Table 2-A
+# note (c))
+_SUBSTITUTE = re.compile(
+    r"(?i)\bmay\s+(?:have|be)\b[^.;]*?\bnot\s+less\s+than\s+([^.;()]*)|\bmay\s+be\s+reduced\s+to\s+([^.;()]*)"
+)
 
 
 def note_minimum(note: str) -> Quantity | None:
@@ -279,7 +308,7 @@ def note_minimum(note: str) -> Quantity | None:
     m = _SUBSTITUTE.search(note or "")
     if not m:
         return None
-    qs = [q for q in find_quantities(m.group(1)) if q.kind == "length"]
+    qs = [q for q in find_quantities(m.group(1) or m.group(2)) if q.kind == "length"]
     return qs[0] if qs else None
 
 
@@ -457,6 +486,11 @@ def _place_cell(
     if ci is None:
         return None
     scored = [(case_score(d["grid"]["label"], facts_text), ui, d) for ui, d in rows]
+    relation = [relation_score(d["grid"]["label"], facts_text) for _, d in rows]
+    if any(relation):
+        # cases told apart by where the wire runs from the thing ("Vertical clearance under signs which are
+        # illuminated", "Horizontal clearance from signs ...", GO 95 Table 2-A)
+        scored = [(sc + rel, ui, d) for (sc, ui, d), rel in zip(scored, relation, strict=True)]
     top = max(s for s, _, _ in scored)
     if top <= 0 and not named_case(text):
         # cases that are not places (grade of construction, loading district, voltage): keys and words

@@ -2003,7 +2003,14 @@ def _grid_decision(
     fact_tokens |= {t for w in re.findall(r"[a-z]+", facts.facts_text.lower()) for t in tokenize(w)}
 
     def note_applies(seg: str, cell_words: str) -> bool:
-        own = set(tokenize(seg, keep_numbers=False)) - set(tokenize(cell_words, keep_numbers=False))
+        cell = set(tokenize(cell_words, keep_numbers=False))
+        proviso = _PROVISO.search(seg)
+        if proviso:
+            # "May be reduced to 6 inches provided the illuminated sign is grounded": the proviso's own words
+            # ("grounded"), all of them, are what the finding must state ("the sign frame is bonded to ground")
+            need = set(tokenize(proviso.group("cond"), keep_numbers=False)) - cell - GENERIC
+            return bool(need) and need <= fact_tokens
+        own = set(tokenize(seg, keep_numbers=False)) - cell
         return len((own - GENERIC - {"rule", "see", "permit"}) & fact_tokens) >= 2
 
     lengths = _clearance_values(facts)

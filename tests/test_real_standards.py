@@ -1227,3 +1227,43 @@ def test_wires_a_column_excepts_are_not_its_classes():
         "Column C - Supply conductors and supply cables of 0 - 750 V and trolley span wires",
     ]
     assert choose_column(columns, ["A", "B", "C"], "The telephone cable passes 8 in under the sign.", []) == 0
+
+
+SIGN_NOTES_PAGE = """General Order No. 95
+Document: GO 95
+Revision: 1
+39  Minimum Clearances of Wires from Signs
+The clearance between any overhead line conductor and any sign shall not be less than the value in Table 2-A.
+Table 2-A  Minimum Clearances of Wires from Signs
+Case Nature of clearance
+A: Span wires (other than trolley span wires), overhead guys and messengers, communication cables
+B: Communication open wire conductors and supply service drops 0 - 750 V
+C: Supply conductors, 750 - 300,000 V
+1 Vertical clearance above all signs upon which men can walk 8 feet 8 feet 12 feet
+3 Vertical clearance under signs which are illuminated 2 feet (c) 2 feet Prohibited
+4 Vertical clearance under signs which are non-illuminated 6 inches 1 foot Prohibited
+5 Horizontal clearance from signs which are illuminated 3 feet (c) 3 feet 6 feet
+References to rules modifying minimum clearances in Table 2-A:
+(c) May be reduced to 6 inches provided the illuminated sign is grounded.
+"""
+
+
+def test_a_sign_clearance_finding_reads_its_case_column_and_note():
+    """GO 95 Table 2-A: the case by where the wire runs from the sign (under / horizontal, lit or not), the column
+    by the wire (a telephone cable: Column A), and the cell's own note (c) when the finding states its proviso (the
+    sign is grounded): 8 in under a grounded lit sign meets 6 in; under an ungrounded one it misses 2 ft; 4 ft
+    horizontally from a lit sign misses Column C's 6 ft. The reason names the case, the column and the note."""
+    from engine import decide
+
+    lib = _library({"go.pdf": SIGN_NOTES_PAGE})
+    grounded = decide(
+        "The telephone cable passes 8 in under the illuminated sign; the sign frame is bonded to the building ground.",
+        {},
+        lib,
+    )
+    assert grounded.verdict == "REPEALABLE"
+    assert "Case 3, Column A" in grounded.reason and "note (c)" in grounded.reason
+    bare = decide("The telephone cable passes 8 in under the illuminated sign.", {}, lib)
+    assert bare.verdict == "VALID" and "Case 3, Column A" in bare.reason
+    primary = decide("The 12 kV primary passes 4 ft horizontally from the illuminated sign.", {}, lib)
+    assert primary.verdict == "VALID" and "Case 5, Column C" in primary.reason
