@@ -2055,6 +2055,19 @@ def _grid_decision(
         return Decision(
             REPEALABLE, c, reason, _citations(library, [(cell.row_unit, row_text)], hits, c), details
         )
+    unread = [n for n in cell.notes if n not in notes and not out.note]
+    if unread:
+        # the cell refers to a note the library lacks ("6 inches (d)", notes (d)-(h) not legible): the note may
+        # permit less, so the shortfall is not shown
+        c = conf(confidence.SENT_ELSEWHERE, gov)
+        letters = ", ".join(f"({n})" for n in unread)
+        reason = (
+            f"Measured {m} is short of {where}: {out.required_text}, but that cell refers to note {letters}, "
+            "which the spec library does not hold; a reviewer decides."
+        )
+        return Decision(
+            NEEDS_REVIEW, c, reason, _citations(library, [(cell.row_unit, row_text)], hits, c), details
+        )
     reason = f"Measured {m}; {where} requires {out.required_text}."
     return Decision(VALID, c, reason, _citations(library, [(cell.row_unit, row_text)], hits, c), details)
 

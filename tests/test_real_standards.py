@@ -1267,3 +1267,15 @@ def test_a_sign_clearance_finding_reads_its_case_column_and_note():
     assert bare.verdict == "VALID" and "Case 3, Column A" in bare.reason
     primary = decide("The 12 kV primary passes 4 ft horizontally from the illuminated sign.", {}, lib)
     assert primary.verdict == "VALID" and "Case 5, Column C" in primary.reason
+
+
+def test_a_shortfall_against_a_cell_whose_note_the_library_lacks_needs_review():
+    """GO 95 Table 2-A, Case 4, Column A: "6 inches (d)", note (d) not legible in the library copy: 4 in misses the
+    cell's value, but the note may permit less, so a reviewer decides; a value that meets the cell still repeals."""
+    from engine import decide
+
+    page = SIGN_NOTES_PAGE.replace("4 Vertical clearance under signs which are non-illuminated 6 inches 1 foot", "4 Vertical clearance under signs which are non-illuminated 6 inches (d) 1 foot")  # fmt: skip
+    lib = _library({"go.pdf": page})
+    short = decide("The CATV cable is 4 in below the non-illuminated sign.", {}, lib)
+    assert short.verdict == "NEEDS_REVIEW" and "note (d)" in short.reason
+    assert decide("The CATV cable is 7 in below the non-illuminated sign.", {}, lib).verdict == "REPEALABLE"
