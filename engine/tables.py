@@ -164,7 +164,8 @@ def wires_in(text: str) -> list[Wire]:
         near = [
             q
             for q in volts
-            if q.end <= start and start - q.end <= 14 and not _BETWEEN_WIRES.search(low[q.end : start])
+            if (q.end <= start and start - q.end <= 14 and not _BETWEEN_WIRES.search(low[q.end : start]))
+            or q.start <= start < q.end  # "12 kV" itself names the supply wire ("the 34.5 kV line")
         ]
         out.append(Wire(cls, near[-1].magnitude if near else None, start))
     return out

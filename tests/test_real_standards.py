@@ -1279,3 +1279,12 @@ def test_a_shortfall_against_a_cell_whose_note_the_library_lacks_needs_review():
     short = decide("The CATV cable is 4 in below the non-illuminated sign.", {}, lib)
     assert short.verdict == "NEEDS_REVIEW" and "note (d)" in short.reason
     assert decide("The CATV cable is 7 in below the non-illuminated sign.", {}, lib).verdict == "REPEALABLE"
+
+
+def test_a_wires_voltage_written_with_it_names_it():
+    """GO 95 Table 2: "New 12 kV distribution underbuild crosses beneath the 34.5 kV line": each voltage names its
+    wire, so the case and column are read by 12 kV and 34.5 kV (not left unknown)."""
+    from engine.tables import wires_in
+
+    wires = wires_in("New 12 kV distribution underbuild crosses beneath the 34.5 kV line at Putah Creek Rd")
+    assert [(w.cls, w.volts) for w in wires] == [("supply", 12000.0), ("supply", 34500.0)]
