@@ -1143,6 +1143,9 @@ def _overlap(expected: str, got: str) -> float:
 
 
 HOLDOUT = Path(__file__).resolve().parent / "corpora"
+FIRST_CONTACT_GAPS = {
+    "realtext-osha3": "first contact: 2 of FT-1's 9 table rows are missed (issue #13 note, stop 25)",
+}
 
 
 @pytest.mark.parametrize(
@@ -1155,7 +1158,14 @@ HOLDOUT = Path(__file__).resolve().parent / "corpora"
         HOLDOUT / "holdout-1",
         HOLDOUT / "holdout-2",
     ]
-    + sorted(HOLDOUT.glob("realtext-*")),
+    + [
+        # a corpus that arrived at the end of a stop, scored at first contact only: its known gaps are recorded
+        # here (strict: the mark fails the run once they are fixed, so it must then be removed)
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=FIRST_CONTACT_GAPS[p.name]))
+        if p.name in FIRST_CONTACT_GAPS
+        else p
+        for p in sorted(HOLDOUT.glob("realtext-*"))
+    ],
     ids=lambda p: p.name,
 )
 def test_eval_corpus_recall_and_precision(root):

@@ -203,7 +203,15 @@ def test_eval_corpus_identifiers(corpus):
     + [
         p.name
         for p in sorted((Path(__file__).resolve().parent / "corpora").glob("realtext-*"))
-        if p.name != "realtext-rus2"
+        if p.name not in ("realtext-rus2", "realtext-osha3")
+    ]
+    + [
+        # first contact only: header grids (a row of labels over a row of values) are not read yet (issue #13
+        # note, stop 25); strict, so the mark fails the run once they are
+        pytest.param(
+            "realtext-osha3",
+            marks=pytest.mark.xfail(strict=True, reason="first contact: label-row / value-row header grids"),
+        )
     ],
 )
 def test_holdout_corpus_identifiers(corpus):
