@@ -1453,8 +1453,9 @@ def _condition_not_met(ev: Evaluation) -> Decision | None:
     for c, q in ev.cond_pairs:
         if c.check(_measured_value(c, q, ev.facts)):
             continue
-        near = set(tokenize(ev.facts.text[max(0, q.start - 40) : q.end + 30], keep_numbers=False))
-        if c.scope and not set(c.context) - GENERIC & near:
+        if c.scope and not set(c.context) - GENERIC & set(
+            tokenize(ev.facts.text[max(0, q.start - 40) : q.end + 30], keep_numbers=False)
+        ):
             continue  # "from the ground to 12 ft" is no vertical distance over which the climbing space turns
         if ev.st.modality == "permissive":
             return _mandatory_instead(ev, f"{q.describe()} is not {c.describe()}")

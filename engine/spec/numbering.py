@@ -193,27 +193,22 @@ def _grouping_articles(page_lines: list[list[str]]) -> set[tuple[int, int]]:
         for i, line in enumerate(lines)
         if (m := ARTICLE.match(line))
     }
-    code = (
-        len(
-            {
-                m.group("sec")
-                for lines in page_lines
-                for line in lines
-                if (m := SECTION.match(line))
-                and not m.group("kw")
-                and int(m.group("sec").split(".")[0].split("(")[0].split("-")[0]) >= 100
-            }
-        )
-        >= 2
-    )
-    if not articles or not code:
+    if not articles:
+        return set()
+    code_sections: set[str] = set()  # bare section numbers of 100 or more: a code's ("2816", "2830")
+    parents: set[int] = set()  # whole numbers with sections under them ("3" of "3.1")
+    for lines in page_lines:  # one pass over the section-like lines serves both
+        for line in lines:
+            m = SECTION.match(line)
+            if m is None:
+                continue
+            sec = m.group("sec")
+            if not m.group("kw") and int(sec.split(".")[0].split("(")[0].split("-")[0]) >= 100:
+                code_sections.add(sec)
+            if "." in sec:
+                parents.add(int(sec.split(".")[0]))
+    if len(code_sections) < 2:
         return set()  # a standard's "Article 1 Purpose" numbers its own clauses
-    parents = {
-        int(m.group("sec").split(".")[0])
-        for lines in page_lines
-        for line in lines
-        if (m := SECTION.match(line)) and "." in m.group("sec")
-    }
     return {pos for pos, n in articles.items() if n not in parents}
 
 
