@@ -22,7 +22,7 @@ from typing import TypedDict
 from pypdf import PageObject, PdfReader, apply_configuration
 from pypdf.errors import FileNotDecryptedError, LimitReachedError
 
-from engine import marks
+from engine import headgrid, marks
 
 log = logging.getLogger(__name__)
 
@@ -389,8 +389,10 @@ def _page_text(reader: PdfReader, number: int, max_seconds: float) -> str | None
                 )
         with _alarm(max_seconds, what):
             raw = page.extract_text(visitor_operand_before=count_operator)
-            if raw and marks.needs_layout(raw):  # a checklist's X marks stand under PASS / FAIL / N/A columns
-                raw = marks.resolve_marks(raw, page.extract_text(extraction_mode="layout"))
+            # a checklist's X marks stand under PASS / FAIL / N/A columns; a header grid's values under labels
+            if raw and (marks.needs_layout(raw) or headgrid.needs_layout(raw)):
+                layout = page.extract_text(extraction_mode="layout")
+                raw = headgrid.resolve_grids(marks.resolve_marks(raw, layout), layout)
     except LimitReachedError as exc:
         raise _OverBudget(
             TOO_COMPLEX, f"Page {number + 1} is beyond the safety limits ({exc}); the PDF cannot be read."

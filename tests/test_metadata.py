@@ -203,15 +203,7 @@ def test_eval_corpus_identifiers(corpus):
     + [
         p.name
         for p in sorted((Path(__file__).resolve().parent / "corpora").glob("realtext-*"))
-        if p.name not in ("realtext-rus2", "realtext-osha3")
-    ]
-    + [
-        # first contact only: header grids (a row of labels over a row of values) are not read yet (issue #13
-        # note, stop 25); strict, so the mark fails the run once they are
-        pytest.param(
-            "realtext-osha3",
-            marks=pytest.mark.xfail(strict=True, reason="first contact: label-row / value-row header grids"),
-        )
+        if p.name != "realtext-rus2"
     ],
 )
 def test_holdout_corpus_identifiers(corpus):
@@ -469,3 +461,66 @@ def test_a_letters_subject_line_after_a_phrase_wrapped_and_its_signature_block()
     assert (md.pm_number, md.notification_number) == ("35413318", "121208140")
     assert md.location == "Main Street signal corridor, 1st Street to 9th Street, Hanford"
     assert (md.foreman, md.auditor) == ("Gus Ramirez", "Peter Albrecht")
+
+
+def _grid_audit(tmp_path, rows):
+    path = tmp_path / "grid.pdf"
+    path.write_bytes(
+        build_pdf(
+            [
+                "Vegetation Management QA - Field Observation Checklist",
+                ("table", [30, 34, 78, 48], rows),
+                ("gap",),
+            ]
+            + ["Item 1 - Span 22", "Finding: climber working alone within 6 ft of the 12.47 kV primary."]
+        )
+    )
+    return extract_metadata(extract_pages(path).pages)
+
+
+def test_header_grid_values_read_by_column_with_a_wrapped_cell(tmp_path):
+    # a label row over its value row, the location wrapping inside its own column (realtext-osha3 CL-2, FC-4):
+    # plain text runs the cells together, so each value is read under its label from the page's layout
+    md = _grid_audit(
+        tmp_path,
+        [
+            ["PM No.", "Notification No.", "Location", "Contractor"],
+            [
+                "35402951",
+                "121204873",
+                "Circuit 2108 line-clearance cycle, Bluebell Ln to Hwy 20, spans 14-31",
+                "Evergreen Vegetation Management Inc.",
+            ],
+            ["General foreman", "QA inspector", "Date", "Score"],
+            ["Lonnie Pruitt", "Keith Amundsen", "Nov 13, 2025", "77.5% (31/40)"],
+        ],
+    )
+    assert md.as_dict() == {
+        "pm_number": "35402951",
+        "notification_number": "121204873",
+        "location": "Circuit 2108 line-clearance cycle, Bluebell Ln to Hwy 20, spans 14-31",
+        "contractor": "Evergreen Vegetation Management Inc.",
+        "foreman": "Lonnie Pruitt",
+        "auditor": "Keith Amundsen",
+        "audit_date": "2025-11-13",
+        "score": "77.5% (31/40)",
+    }
+
+
+def test_letter_subject_names_the_visit_date_over_the_letter_date():
+    # "Re: QA field visit of November 20, 2025 - PM ..., Notification ... - <place>" (realtext-osha3 LT-3): the
+    # audit is the visit; the letter is dated the day after, and the place wraps onto the next line
+    md = extract_metadata(
+        [
+            "CASCADE VALLEY PUBLIC UTILITY DISTRICT\nNovember 21, 2025\nSummit Line Constructors LLC\n"
+            "Attn: Dana Whitlock, General Foreman\n"
+            "Re: QA field visit of November 20, 2025 - PM 35403307, Notification 121205190 - Cascade Valley PUD -\n"
+            "Wenatchee Heights 12.47 kV underbuild, poles 101-124\nDear Dana,\n1. At pole 104 the gloves ..."
+        ]
+    )
+    assert (md.audit_date, md.pm_number, md.notification_number, md.location) == (
+        "2025-11-20",
+        "35403307",
+        "121205190",
+        "Cascade Valley PUD - Wenatchee Heights 12.47 kV underbuild, poles 101-124",
+    )

@@ -1285,3 +1285,28 @@ def test_an_exception_for_a_thing_without_something_covers_a_finding_that_says_i
     assert dry.verdict == "REPEALABLE" and "exception" in dry.reason, dry.reason
     oil = decide("The oil-filled transformer is mounted 20 in from the building wall.", {}, lib)
     assert oil.verdict == "VALID", oil.reason
+
+
+@pytest.mark.parametrize(
+    ("finding", "verdict", "said"),
+    [
+        ("Rubber sleeves on truck 22 last tested 10 months ago.", "REPEALABLE", "at most 12 months"),
+        ("Rubber sleeves on truck 22 last tested 14 months ago.", "VALID", "at most 12 months"),
+    ],
+)
+def test_a_test_interval_is_the_longest_time_allowed(finding, verdict, said):
+    # 1910.137 Table I-5: sleeves are retested "every 12 months"; 10 months since the last test meets it (it was
+    # read as "exactly 12 months", which turned a compliant interval into a go-back)
+    lib = Library(
+        [
+            R(
+                "1910.137",
+                "1910.137(c)(2)(viii)",
+                "Rubber insulating sleeves are given an electrical test before first issue and every 12 months "
+                "thereafter.",
+                heading="Electrical testing",
+            )
+        ]
+    )
+    d = decide(finding, {}, lib)
+    assert (d.verdict, said in d.reason) == (verdict, True), d.reason

@@ -128,14 +128,14 @@ TABLE_COLUMN = re.compile(
     r"|non[- ]?conformance|violations?|(?:inspection|field)\s+notes?)"
     r"|(?P<ref>(?:std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?"
     r"|rule|code|regulation)(?:\s+(?:cited|ref\.?|reference))?|cited\s+(?:rule|reference|standard))"
-    r"|(?P<status>status|disposition|result)"
-    r"|(?P<loc>location(?:\s*/\s*(?:span|pole|structure))?|pole(?:\s+(?:no\.?|#|number))?"
+    r"|(?P<status>status|disposition|result|type)"  # "Type: Go-back / Record" says what the row is
+    r"|(?P<loc>location(?:\s*/\s*(?:span|pole|structure))?|loc\.|pole(?:\s+(?:no\.?|#|number))?"
     r"|(?:structure|str\.?)(?:\s+(?:no\.?|#))?"
     r"|span|equipment|facility|address)"
     r"|(?P<notification>notification(?:\s+(?:no\.?|#|number))?)"
     r"|(?P<num>item(?:\s+(?:no\.?|#))?|no\.?|#|id)"
     r"|(?P<other>remarks|comments?|action(?:\s+required)?|corrective\s+action|due(?:\s+date)?|severity|priority"
-    r"|photos?|date|category|units?(?:\s*/\s*type)?|type)",
+    r"|photos?|date|category|units?(?:\s*/\s*type)?)",
     re.IGNORECASE,
 )
 STATUS_WORD = re.compile(
@@ -150,6 +150,7 @@ REF_CELL = re.compile(
     r"(?:[A-Z]{1,6}[- ]?\d{1,6}[A-Z]?(?:[-.]\d+)*|GO\s*\d{2,3}(?:\s+Rule)?|\d{5,6})(?:\s+(?:§\s*)?\d+(?:\.\d+)*)?"
     # "Table R-6", "Table 2", "(l)(3)", "1910.269(l)(2)": a table or a regulation's lettered paragraph
     r"|Table\s+[A-Z]{0,3}-?\d+(?:[-.]\d+)*[A-Z]?|(?:\d{1,4}\.\d{1,4})?(?:\([a-z0-9]{1,4}\))+"
+    r"|\d{4}\.\d{1,4}"  # a CFR section: "1910.137"
     # a manual named by its common name ("Greenbook", "Greenbook 5.4.1", "NESC 232")
     r"|(?:Greenbook|Green\s+Book|NESC|NEC)(?:\s+(?:§\s*)?\d+(?:\.\d+)*)?"
 )

@@ -306,6 +306,9 @@ _JOB_LINE = re.compile(r"^\s*job(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
 _RE_LINE = re.compile(r"^\s*re\s*:\s*(?P<rest>.+)$", re.I)
 _RE_IDS = re.compile(
     r"^(?:[A-Za-z][A-Za-z ]{0,30},)?"  # "Re: QA audit, PM 35413318, ..."
+    # "Re: QA field visit of November 20, 2025 - PM 35403307, ...": the visit's date, then the identifiers
+    r"(?:[A-Za-z][A-Za-z ]{0,40}\b(?:of|on)\s+(?P<visit>[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|[\d/.-]{6,10})"
+    r"\s*[-\u2013\u2014:,]\s*)?"
     r"(?:\s*(?:/|,|and)?\s*(?:pm|order|notification|notif\.?|job)\s*(?:number|no\.?|#)?\s*[:#]?\s*\d{6,12})+"
     r"\s*[-\u2013\u2014:,]\s*",
     re.I,
@@ -338,8 +341,10 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
                 got["foreman"] = _clean_value(m.group("name"))
         elif (m := _RE_LINE.match(line)) and (ids := _RE_IDS.match(m.group("rest"))):
             rest = m.group("rest")[ids.end() :]
+            if ids.group("visit") and parse_date(ids.group("visit")):
+                got["audit_date"] = parse_date(ids.group("visit"))  # the visit's date, not the letter's
             nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if rest.rstrip().endswith(("to", "and", ",")) or (
+            if rest.rstrip().endswith(("to", "and", ",", "-", "\u2013")) or (
                 nxt and len(nxt.split()) <= 4 and ":" not in nxt and not _SALUTATION.match(nxt)
             ):
                 rest = (

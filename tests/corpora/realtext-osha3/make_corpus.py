@@ -925,7 +925,7 @@ A3 = dict(
         foreman="Dana Whitlock",
         auditor="Marisol Quintero",
         audit_date="2025-11-20",
-        score=None,
+        score="",  # the letter prints no score (was None, which score.py can never match)
     ),
     items=[
         (
