@@ -44,7 +44,7 @@ def use_pdfium() -> None:
 
     documents: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
-    def page_text(reader, number: int, max_seconds):
+    def page_text(reader, number: int, max_seconds, tables=None):
         pages = documents.get(reader)
         if pages is None:
             pages = pdfium_text(reader.stream.getvalue())

@@ -7,7 +7,9 @@ a second line inside its own column. Plain page text joins the cells with single
 words belong to which label is lost; the page's layout text keeps each cell under its label.
 ``resolve_grids`` reads each grid's cells from the layout text by column and writes them back into the
 plain text as one value line with the cells parted by wide gaps, which the metadata reader splits as any
-header table's row.
+header table's row. A header line of label and value cells side by side ("Contractor   Tri-County Pole
+Co.   Crew lead   Alan Whitaker") loses its gaps the same way and is written back with a colon after each
+label.
 
 Plain Python, no Django (docs/architecture.md)."""
 
@@ -29,6 +31,7 @@ _ONE = rf"(?:{'|'.join(_TERMS)})\s*[:#]?"
 # a line made only of labels, at least two ("PM No. Notification No. Location Contractor")
 _LABEL_ROW = re.compile(rf"^\s*(?:{_ONE}\s+)+{_ONE}\s*$", re.I)
 _LABEL_CELL = re.compile(rf"^{_ONE}$", re.I)
+_BARE_LABEL = re.compile(rf"^\s*(?:{'|'.join(_TERMS)})\s+[A-Z0-9]", re.I)  # "Location Coastal Valley ..."
 _LABELLED = re.compile(rf"^(?:\w+\s+){{0,2}}(?:{'|'.join(_TERMS)})\s*[:#]", re.I)  # "Overall Score: 91%"
 _GAP = re.compile(r"\S+(?:\s\S+)*")  # a layout cell: words parted by single spaces
 HEAD_LINES = 40  # header grids stand at the top of the page
@@ -37,9 +40,10 @@ CELL_GAP = "   "  # written between cells: two or more spaces part cells for the
 
 
 def needs_layout(plain: str) -> bool:
-    """Whether ``plain`` (a page's text) holds a header row of labels near its top (only then is the page's
-    layout text worth reading)."""
-    return any(_LABEL_ROW.match(x) for x in plain.split("\n")[:HEAD_LINES])
+    """Whether ``plain`` (a page's text) holds, near its top, a header row of labels or a line led by a label
+    with no separator after it ("Contractor Tri-County Pole Co. Crew lead ..."): only then is the page's layout
+    text worth reading."""
+    return any(_LABEL_ROW.match(x) or _BARE_LABEL.match(x) for x in plain.split("\n")[:HEAD_LINES])
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -93,6 +97,22 @@ def read_grids(layout: str) -> list[tuple[str, list[str]]]:
     return grids
 
 
+def read_pairs(layout: str) -> list[tuple[str, str]]:
+    """(line as printed, line with a colon after each label) of every header line of a page's ``layout`` text
+    whose cells alternate label and value ("Contractor   Tri-County Pole Co.   Crew lead   Alan Whitaker"):
+    plain text keeps a single space between a label and its value, which reads as prose."""
+    out = []
+    for line in layout.split("\n")[: HEAD_LINES * 3]:
+        cells = [c for _, c in _cells(line)]
+        if len(cells) < 2 or len(cells) % 2:
+            continue
+        labels, values = cells[::2], cells[1::2]
+        if all(_LABEL_CELL.match(x) for x in labels) and not any(_LABEL_CELL.match(v) for v in values):
+            pairs = [f"{x.rstrip(':# ')}: {v}" for x, v in zip(labels, values, strict=True)]
+            out.append((" ".join(cells), CELL_GAP.join(pairs)))
+    return out
+
+
 def resolve_grids(plain: str, layout: str) -> str:
     """``plain`` with each header grid's value lines replaced by one line of its cells parted by wide gaps.
 
@@ -106,9 +126,10 @@ def resolve_grids(plain: str, layout: str) -> str:
         words the plain text does not hold right under the label row is left as it was.
     """
     grids = read_grids(layout)
-    if not grids:
+    pairs = dict(read_pairs(layout))
+    if not grids and not pairs:
         return plain
-    out = plain.split("\n")
+    out = [pairs.get(" ".join(x.split()), x) for x in plain.split("\n")]
     for head, values in grids:
         at = next((k for k, x in enumerate(out) if " ".join(x.split()) == head), None)
         if at is None:

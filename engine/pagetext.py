@@ -74,15 +74,35 @@ def repeated_edge_lines(
     ``pages``: each page's lines. A line is running when its key appears among the first ``edge``
     non-blank lines of at least ``min_pages`` pages, or among the last ``edge`` of as many: a table's
     header row repeated after a page break sits at the foot of one page and the head of the next, and
-    stays. A one-page document has none. ``exact(line)`` says which lines keep their numbers in the
+    stays; so do lines whose numbers differ in more than one place (table rows, not a page number). A
+    one-page document has none. ``exact(line)`` says which lines keep their numbers in the
     key (for example a table row or numbered heading that happens to sit at the top of every page).
     """
     if len(pages) < 2:
         return set()
     tops: Counter[str] = Counter()
     feet: Counter[str] = Counter()
+    numbers: dict[str, set[tuple[str, ...]]] = {}
     for lines in pages:
         nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
         for seen, side in ((tops, nonblank[:edge]), (feet, nonblank[-edge:])):
-            seen.update({edge_key(lines[i], bool(exact and exact(lines[i]))) for i in side})
-    return {k for k in tops | feet if k and max(tops[k], feet[k]) >= min_pages}
+            keys = set()
+            for i in side:
+                key = edge_key(lines[i], bool(exact and exact(lines[i])))
+                keys.add(key)
+                numbers.setdefault(key, set()).add(tuple(_DIGITS.findall(lines[i])))
+            seen.update(keys)
+    return {
+        k for k in tops | feet if k and max(tops[k], feet[k]) >= min_pages and _one_number_changes(numbers[k])
+    }
+
+
+def _one_number_changes(numbers: set[tuple[str, ...]]) -> bool:
+    """Whether lines sharing a key differ in one number at most (a page number): table rows at the foot of
+    two pages ("Class 0 1,000 5,000", "Class 4 36,000 40,000") differ in every value and are no footer."""
+    if len(numbers) < 2:
+        return True
+    rows = list(numbers)
+    width = max(len(r) for r in rows)
+    varying = sum(len({r[k] if k < len(r) else "" for r in rows}) > 1 for k in range(width))
+    return varying <= 1

@@ -22,7 +22,7 @@ from typing import TypedDict
 from pypdf import PageObject, PdfReader, apply_configuration
 from pypdf.errors import FileNotDecryptedError, LimitReachedError
 
-from engine import headgrid, marks
+from engine import headgrid, layout_tables, marks
 
 log = logging.getLogger(__name__)
 
@@ -231,6 +231,7 @@ def extract_pages(
     max_seconds: float | None = None,
     max_page_seconds: float | None = None,
     deadline: float | None = None,
+    tables: bool = False,
 ) -> PdfText:
     """Extract the text of every page of a PDF, within a time and size bound.
 
@@ -247,6 +248,8 @@ def extract_pages(
         deadline: a ``time.monotonic()`` value by which the whole extraction must end (a caller
             that must answer in time, e.g. a web request); None for none. Past it:
             ``extraction_timeout``.
+        tables: a spec: its titled tables are read by their layout, one line per header and row with the
+            cells parted by " | " (``engine.layout_tables``).
 
     Returns:
         PdfText with one string per page (NFKC-normalised, no NUL characters).
@@ -292,12 +295,13 @@ def extract_pages(
                 raise PdfError(TOO_MANY_PAGES, f"The PDF has {count:,} pages; the limit is {max_pages:,}.")
             pages = []
             failed = total = 0
+            carry = _TableCarry() if tables else None
             for number in range(count):
                 if budget is not None and time.monotonic() - started > budget:
                     raise _timeout(budget, "the document")
                 if deadline is not None and time.monotonic() >= deadline:
                     raise _timeout(round(time.monotonic() - started, 1), "the document")
-                text = _page_text(reader, number, left(max_page_seconds))
+                text = _page_text(reader, number, left(max_page_seconds), carry)
                 if text is None:
                     pages.append("")
                     failed += 1
@@ -319,6 +323,13 @@ def extract_pages(
             "The PDF has no text layer (an image-only scan); run it through OCR and upload the result.",
         )
     return PdfText(pages=pages)
+
+
+@dataclass
+class _TableCarry:
+    """A spec's table running from one page onto the next: its column starts and first header line."""
+
+    carry: tuple[list[tuple[int, int]], str] | None = None
 
 
 def _open(data: bytes) -> tuple[PdfReader, int]:
@@ -354,8 +365,11 @@ def _open(data: bytes) -> tuple[PdfReader, int]:
     return reader, count
 
 
-def _page_text(reader: PdfReader, number: int, max_seconds: float) -> str | None:
-    """The cleaned text of page ``number`` (0-based), or None when that page cannot be read.
+def _page_text(
+    reader: PdfReader, number: int, max_seconds: float, tables: _TableCarry | None = None
+) -> str | None:
+    """The cleaned text of page ``number`` (0-based), or None when that page cannot be read; with ``tables``
+    (a spec's pages, read in order), its titled tables rewritten by their layout (``engine.layout_tables``).
 
     Raises ``_OverBudget`` when the page crosses a bound (time, operators, characters, stream size).
     """
@@ -390,9 +404,16 @@ def _page_text(reader: PdfReader, number: int, max_seconds: float) -> str | None
         with _alarm(max_seconds, what):
             raw = page.extract_text(visitor_operand_before=count_operator)
             # a checklist's X marks stand under PASS / FAIL / N/A columns; a header grid's values under labels
-            if raw and (marks.needs_layout(raw) or headgrid.needs_layout(raw)):
+            wants_tables = (
+                tables is not None and bool(raw) and (tables.carry or layout_tables.needs_layout(raw))
+            )
+            if raw and (marks.needs_layout(raw) or headgrid.needs_layout(raw) or wants_tables):
                 layout = page.extract_text(extraction_mode="layout")
                 raw = headgrid.resolve_grids(marks.resolve_marks(raw, layout), layout)
+                if wants_tables and tables is not None:
+                    raw, tables.carry = layout_tables.resolve_tables(raw, layout, tables.carry)
+            elif tables is not None:
+                tables.carry = None
     except LimitReachedError as exc:
         raise _OverBudget(
             TOO_COMPLEX, f"Page {number + 1} is beyond the safety limits ({exc}); the PDF cannot be read."

@@ -1720,7 +1720,13 @@ def _deferred(ev: Evaluation) -> Decision | None:
 
 def _values_missing(ev: Evaluation) -> Decision | None:
     """A limit governs but the audit gives no value to compare: a reviewer decides."""
-    by_table = (not ev.usable and bool(re.search(r"\btable\s+[\w.-]*\d", ev.st.text, re.I))) or ev.unresolved
+    # a sentence that sends the values to a table ("not less than the values in Table 4-1"); a table's own row
+    # of words ("Point to be grounded: The mid point") is a requirement in itself
+    by_table = (
+        not ev.usable
+        and ev.unit.kind != "table_row"
+        and bool(re.search(r"\btable\s+[\w.-]*\d", ev.st.text, re.I))
+    ) or ev.unresolved
     unmeasured = _unmeasured(ev)
     if not (ev.usable or by_table or unmeasured):
         return None

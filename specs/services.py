@@ -417,7 +417,9 @@ def _import(document_id: int) -> None:
         raise _StoredFileLost(
             IMPORT_ERROR, f"The stored file could not be read ({exc.__class__.__name__})."
         ) from None
-    text = read_pdf(data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES)
+    text = read_pdf(
+        data, max_bytes=settings.NEXA_MAX_UPLOAD_BYTES, max_pages=settings.NEXA_MAX_SPEC_PAGES, tables=True
+    )
     parsed = parse_spec(text.pages, doc.original_filename)
     why = audit_not_spec(text.pages, parsed)
     if why:

@@ -1627,3 +1627,72 @@ def test_findings_table_with_pole_loc_and_type_columns():
         ),
         ("Rubber blanket in the cover-up on pole 52 tested 13 months ago.", "Table I-5", "Pole 52"),
     ]
+
+
+def test_field_log_entries_marked_by_the_legends_code():
+    # realtext-go5 CV-4: "Entries marked GB are go-backs" over time-stamped entries; "--" entries are records,
+    # a go-back entry wraps onto the next line; nothing was found before
+    page = (
+        "INSPECTOR DAILY FIELD LOG\n"
+        "Entries marked GB are go-backs; the crew returns to correct them.\n"
+        "07:45 -- Arrived on site; tailboard held with the crew; traffic control in place.\n"
+        "09:10 GB Pole 4417: guard arm above the communication cable measured 42 in long.\n"
+        "10:05 GB Pole 4421: wood protective covering 4 ft long installed around cable and messenger in lieu of a guard\n"
+        "arm; inspector requires a guard arm.\n"
+        "10:20 -- Pole 4423 guard arm 48 in long, 3 in above the messenger - OK.\n"
+        "15:40 -- Walked the corridor with the foreman; go-backs reviewed.\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == [
+        "Pole 4417: guard arm above the communication cable measured 42 in long.",
+        "Pole 4421: wood protective covering 4 ft long installed around cable and messenger in lieu of a guard "
+        "arm; inspector requires a guard arm.",
+    ]
+
+
+def test_a_status_word_legend_is_no_entry_mark():
+    # "Rows marked Open are go-backs" names a findings table's status column, not a log's code
+    page = (
+        "Rows marked Open are go-backs; rows marked Closed - compliant are recorded for the file only.\n"
+        "No. Location Finding Reference cited Status\n"
+        "1 Lot 1 Meter socket level and plumb. Greenbook Closed - compliant\n"
+        "2 Lot 2 Meter socket centerline measured 44 in above finished grade. Greenbook 5.4.1 Open\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == ["Meter socket centerline measured 44 in above finished grade."]
+
+
+def test_a_letters_numbered_paragraphs_announced_as_go_backs():
+    # realtext-go5 CV-3: "The numbered paragraphs below are go-backs" opens the list; nothing was found before
+    page = (
+        "Dear Mr. Okafor,\n"
+        "Thank you for the calculation package. The crossarm sizes and the pole class selections are in order.\n"
+        "The numbered paragraphs below are go-backs; please revise the package and resubmit.\n"
+        "1. The check of the second-growth redwood crossarm at pole 20 uses 5,300 psi.\n"
+        "2. The steel bracket shear check divides the full 60,000 psi tensile strength by the safety factor.\n"
+        "Sincerely,\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == [
+        "The check of the second-growth redwood crossarm at pole 20 uses 5,300 psi.",
+        "The steel bracket shear check divides the full 60,000 psi tensile strength by the safety factor.",
+    ]
+
+
+def test_a_checklist_comment_wrapped_in_a_narrow_column():
+    # realtext-go5 CV-2 row 5: the FAIL row's comment starts on the next line and wraps twice; only its first
+    # line was kept
+    page = (
+        "No. Item checked Pass Fail N/A Comments\n"
+        "4 Patrol interval - fire threat zones FAIL Overhead conductor on circuit 2210 was last patrolled 19 months ago.\n"
+        "5 Patrol interval - fire threat zones FAIL\n"
+        "Overhead transformers on rural circuit 3301 in a Very High Fire Threat\n"
+        "Zone in Fresno County were last patrolled 19 months ago; auditor\n"
+        "applies the one-year fire-zone interval.\n"
+        "6 Detailed interval - overhead switches PASS Last detailed inspection 2021; within the cycle.\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found][1] == (
+        "Overhead transformers on rural circuit 3301 in a Very High Fire Threat Zone in Fresno County were last "
+        "patrolled 19 months ago; auditor applies the one-year fire-zone interval."
+    )

@@ -524,3 +524,61 @@ def test_letter_subject_names_the_visit_date_over_the_letter_date():
         "121205190",
         "Cascade Valley PUD - Wenatchee Heights 12.47 kV underbuild, poles 101-124",
     )
+
+
+def test_header_lines_of_label_and_value_cells_side_by_side(tmp_path):
+    # realtext-go5 CV-2: "Contractor | Tri-County Pole Inspection Co. | Crew lead | Alan Whitaker" printed as a
+    # grid; plain text reads "Location Coastal Valley ..." with one space, which is no label's value
+    path = tmp_path / "pairs.pdf"
+    path.write_bytes(
+        build_pdf(
+            [
+                "INSPECTION PROGRAM QC CHECKLIST",
+                (
+                    "table",
+                    [30, 62, 30, 62],
+                    [
+                        ["PM No.", "35409264", "Notification No.", "122051877"],
+                        ["Contractor", "Tri-County Pole Inspection Co.", "Crew lead", "Alan Whitaker"],
+                        ["Auditor", "Priya Raman", "Audit date", "October 7, 2025"],
+                    ],
+                ),
+                (
+                    "table",
+                    [30, 154],
+                    [["Location", "Coastal Valley Electric - Gonzales district circuit 1102"]],
+                ),
+                ("gap",),
+                "1 Patrol interval FAIL Overhead transformers on circuit 1102 were last patrolled 3 years ago.",
+            ]
+        )
+    )
+    md = extract_metadata(extract_pages(path).pages)
+    assert (md.location, md.contractor, md.foreman, md.auditor, md.audit_date) == (
+        "Coastal Valley Electric - Gonzales district circuit 1102",
+        "Tri-County Pole Inspection Co.",
+        "Alan Whitaker",
+        "Priya Raman",
+        "2025-10-07",
+    )
+
+
+def test_a_review_letter_subject_signature_and_addressee():
+    # realtext-go5 CV-3: the subject names the review before the place and runs to the margin; the addressee is a
+    # project lead; the reviewer signs with a credential
+    md = extract_metadata(
+        [
+            "COASTAL VALLEY ELECTRIC COMPANY\nOctober 14, 2025\nWestbrook Engineering & Construction\n"
+            "Attention: Daniel Okafor, Project Lead\n"
+            "Re: PM 35411530, Notification 122060248 - design review of the strength calculations for Coastal Valley\n"
+            "Electric - Carmel Valley 21 kV line replacement, poles 1 - 44. Review rating: 64.29% (90/140).\n"
+            "Dear Mr. Okafor,\nThe numbered paragraphs below are go-backs.\n1. The check uses 5,300 psi.\n"
+            "Sincerely,\nHelen Marquez, P.E.\nSenior Reviewing Engineer\n"
+        ]
+    )
+    assert (md.location, md.foreman, md.auditor, md.contractor) == (
+        "Coastal Valley Electric - Carmel Valley 21 kV line replacement, poles 1 - 44",
+        "Daniel Okafor",
+        "Helen Marquez, P.E.",
+        "Westbrook Engineering & Construction",
+    )

@@ -126,3 +126,19 @@ def test_a_table_header_repeated_at_the_foot_of_one_page_and_the_head_of_the_nex
     running = repeated_edge_lines(pages, 4, 2)
     assert edge_key(header) not in running
     assert edge_key("GO-128 Underground") in running
+
+
+def test_table_rows_at_the_foot_of_two_pages_are_no_running_footer():
+    # a spec without footers whose table runs over a page break: "Class 0 1,000 5,000" and "Class 4 36,000
+    # 40,000" share a key with their numbers read as "#", but differ in every value; only a line whose one
+    # number changes (a page number) is a running footer. The rows were dropped from the import.
+    page1 = [
+        "Table I-4 Voltage Requirements",
+        "Class 00 500 2,500",
+        "Class 0 1,000 5,000",
+        "Class 1 7,500 10,000",
+        "Sheet 1",
+    ]
+    page2 = ["Class 2 17,000 20,000", "Class 3 26,500 30,000", "Class 4 36,000 40,000", "Sheet 2"]
+    running = repeated_edge_lines([page1, page2], 4, 2)
+    assert running == {"sheet #"}

@@ -317,7 +317,17 @@ _RE_IDS = re.compile(
 
 _SALUTATION = re.compile(r"(?i)^(?:dear|to\s+whom|hello|hi)\b")
 _CLOSING = re.compile(r"(?i)^\s*(?:sincerely|regards|best\s+regards|respectfully|thank\s+you)\s*,?\s*$")
-_AUDITOR_TITLE = re.compile(r"(?i)\b(?:auditor|inspector|reviewer|quality\s+assurance|qa|qc)\b")
+_AUDITOR_TITLE = re.compile(
+    r"(?i)\b(?:auditor|inspector|reviewer|reviewing\s+engineer|quality\s+(?:assurance|review)|qa|qc)\b"
+)
+_CREDENTIAL = re.compile(r",\s*(?:P\.\s?E\.|PE|CSP|CUSP|Jr\.|Sr\.)\s*$")  # "Helen Marquez, P.E."
+# the addressee's title that makes them the crew's lead ("Attn: Dana Whitlock, General Foreman")
+_CREW_LEAD = re.compile(r"(?i)\b(?:foreman|(?:crew|project|job|site)\s+lead(?:er)?|superintendent)\b")
+# a subject line's activity before its place: "design review of the strength calculations for <place>"
+_ACTIVITY = re.compile(
+    r"(?i)^\s*(?:\w+\s+){0,3}(?:review|audit|inspection|visit|walk(?:down)?|observation)"
+    r"(?:\s+[\w-]+){0,6}\s+(?:for|at|on)\s+(?=[A-Z0-9])"
+)
 _PERSON = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}")
 
 
@@ -337,25 +347,33 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
             company = next((ln.strip() for ln in reversed(lines[:i]) if ln.strip()), "")
             if company and not parse_date(company) and ":" not in company and _form_value(company):
                 got["contractor"] = _clean_value(company)
-            if re.search(r"\bforeman\b", m.group("title") or "", re.I):
+            if _CREW_LEAD.search(m.group("title") or ""):
                 got["foreman"] = _clean_value(m.group("name"))
         elif (m := _RE_LINE.match(line)) and (ids := _RE_IDS.match(m.group("rest"))):
             rest = m.group("rest")[ids.end() :]
             if ids.group("visit") and parse_date(ids.group("visit")):
                 got["audit_date"] = parse_date(ids.group("visit"))  # the visit's date, not the letter's
             nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if rest.rstrip().endswith(("to", "and", ",", "-", "\u2013")) or (
-                nxt and len(nxt.split()) <= 4 and ":" not in nxt and not _SALUTATION.match(nxt)
+            # the line ran to the margin and the next is no labelled line ("Inspection score: 72.50%")
+            full = len(line) >= 0.85 * max(len(x) for x in lines[:60]) and not re.match(r"[\w ]{1,30}:", nxt)
+            if (
+                full
+                or rest.rstrip().endswith(("to", "and", ",", "-", "\u2013"))
+                or (nxt and len(nxt.split()) <= 4 and ":" not in nxt and not _SALUTATION.match(nxt))
             ):
                 rest = (
                     f"{rest} {nxt}"  # the subject line wrapped ("... 1st Street to 9th" / "Street, Hanford")
                 )
+            rest = _ACTIVITY.sub("", rest)  # "design review of the calculations for <place>"
+            rest = re.split(r"\.\s+(?=[A-Z][\w ]{0,30}:)", rest, maxsplit=1)[
+                0
+            ]  # "... 1 - 44. Review rating: 64%"
             place = _clean_value(rest)
             if place:
                 got.setdefault("location", place)
         elif _CLOSING.match(line) and i + 2 < len(lines) and _AUDITOR_TITLE.search(lines[i + 2]):
             name = lines[i + 1].strip()  # "Sincerely," / "Peter Albrecht" / "QA Auditor, Hanford ..."
-            if _PERSON.fullmatch(name):
+            if _PERSON.fullmatch(_CREDENTIAL.sub("", name)):
                 got.setdefault("auditor", name)
     return got
 

@@ -67,6 +67,9 @@ class DetectionState:
     # the table is a log under a quiet heading ("POLE-BY-POLE INSPECTION LOG"): only its rows whose status says
     # go-back are findings
     table_records: bool = False
+    entry_mark: str | None = (
+        None  # the mark a legend says leads go-back entries ("Entries marked GB are go-backs")
+    )
     # Plain paragraphs under an infraction heading are its findings when the section holds no
     # lead, list item or checklist row: kept aside until the section ends; they count only in
     # an audit with no other infraction layout.

@@ -55,7 +55,11 @@ def alternative_subject(text: str) -> str:
     if not m:
         return ""
     alt = " ".join(m.group("alt").lower().split())
-    return "" if alt in ("it", "this", "there", "they", "these", "such") else alt
+    if alt in ("it", "this", "there", "they", "these", "such") or re.match(r"(?:any\s+)?other\b", alt):
+        return (
+            ""  # "Any other class of glove may be used ... only if ...": named by exclusion, no alternative
+        )
+    return alt
 
 
 # "Exception:", "Except where ...": an exception; "Except as (l)(2)(ii) provides, at least two employees

@@ -18,6 +18,7 @@ from engine.requirements.applicability import (
 )
 from engine.requirements.constraints import (
     DEFAULT_GE,
+    INTERVAL,
     Constraint,
     RowKey,
     comparator_before,
@@ -235,10 +236,24 @@ _COLUMN_FALLBACK = re.compile(r"^\s*(?:all\s+)?(?:other|remaining)\b|\b(?:elsewh
 
 
 _ROW_NUMBER = re.compile(r"\s*\d{1,3}\s*")
-_ROW_NUMBER_COLUMN = re.compile(r"(?i)\s*(?:row|case|no\.?|item|#)?\s*")
+_ROW_NUMBER_COLUMN = re.compile(
+    r"(?i)\s*(?:row|case|item)?\s*(?:no\.?|number|#)?\s*"
+)  # "Case No.", "Row", "#"
 _PAIRED_VALUE = re.compile(r"\s*([\d.,/]+)\s*\(([\d.,/]+)\)\s*")
 
 _HEAD_UNIT = re.compile(r"\((?:[^()]*?[\s,])?(kV|V|ft|feet|in|inches|m|mm|kVA|A)(?=[\s,)])[^()]*\)")
+
+
+def _describes_case(column: str, cell: str) -> bool:
+    """Whether a row's cell names its case rather than a value: it holds no quantity but voltages ("3-wire,
+    120/240 volts") and its column is no voltage range ("Systems of more than 600 V") or value column."""
+    if (
+        _voltage_column_key(column) is not None
+        or _HEAD_UNIT.search(column)
+        or not re.search(r"[A-Za-z]{3}", cell)
+    ):
+        return False
+    return all(q.kind == "voltage" for q in find_quantities(cell))
 
 
 def table_row_statement(
@@ -259,6 +274,10 @@ def table_row_statement(
         columns, cells = columns[1:], cells[1:]
     label = cells[0]
     start = 1
+    while start < len(cells) - 1 and _describes_case(columns[start] or "", cells[start]):
+        # "Single phase | 3-wire, 120/240 volts | The mid point": the cells before the last that name the case
+        # (no value of their own but a voltage, under no voltage-range column) are the row's label
+        label, start = f"{label}, {cells[start]}", start + 1
     head_unit = _HEAD_UNIT.search(columns[0] or "")
     if head_unit and re.fullmatch(r"\s*(?:(?:up\s+to|over|to|through|and|-)\s*|[\d.,/]+\s*)+", label):
         # "Length of pole (ft)" / "40": a 40 ft row key; "Voltage (nominal, kV, ...)" / "over 50 to 200"
@@ -290,12 +309,16 @@ def table_row_statement(
         if m:
             cmp = ">=" if m.group(1).lower().startswith("min") else "<="
             explicit = True
+        elif q.kind == "time" and INTERVAL.search(cells[ci][: q.start]):
+            cmp, explicit = "<=", True  # "every 6 months thereafter": the longest time between tests
         else:
             before, _ = comparator_before(context)
             explicit = before is not None
             cmp = before or (">=" if DEFAULT_GE.search(f"{title} {col} {context}") else "==")
         if q.kind == "voltage" and cmp == "==" and not explicit:
             continue  # "4-wire star, 120/208 volts" names the case the row is for; it sets no limit
+        if q.kind.startswith("count:") and cmp == "==" and not explicit and q.text[:1].isalpha():
+            continue  # "One conductor" (the point to be grounded) names a thing, not a number required
         app = dict(row_app)
         volts = {name for name, rx in VOLT_WORDS if rx.search(col.lower())} or _voltage_class_of_range(col)
         if volts:
@@ -331,17 +354,25 @@ def table_row_statement(
     label_tokens = set(tokenize(label, keep_numbers=False))
     title_tokens = set(tokenize(title + " " + " ".join(columns), keep_numbers=False))
     ctx_subject = subject_tokens(context) if context else set()
+    # the words of cells that are words ("Before first issue and every 6 months; after repair") say what the row
+    # asks as much as its label does
+    cell_tokens = set(tokenize(" ".join(cells[start:]), keep_numbers=False))
     text = f"{title}: " + "; ".join(f"{c}: {v}" if c else v for c, v in zip(columns, cells, strict=False))
+    # a row of words binds as its cells say ("Lesser depth permitted"); a row of values is the table's limit
+    words = " ".join(cells[start:])
+    said = modality(words) if not cons else "mandatory"
+    if said == "statement" and re.search(r"(?i)\b(?:permitted|allowed|acceptable)\b", words):
+        said = "permissive"  # a cell reads "Lesser depth permitted" without the verb
     return Statement(
         text=text,
         constraints=cons,
         materials=[],
         applicability=row_app,
-        modality="mandatory",
+        modality=said if said in ("permissive", "recommended") else "mandatory",
         is_exception=False,
         is_note=False,
         subject=(label_tokens - GENERIC) | ctx_subject | (title_tokens - GENERIC),
-        tokens=label_tokens | title_tokens | ctx_subject,
+        tokens=label_tokens | title_tokens | ctx_subject | cell_tokens,
         table=title,
     )
 

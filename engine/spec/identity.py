@@ -60,6 +60,13 @@ class _TitleBlock:
     consumed: set[int] = field(default_factory=set)  # indexes of page-1 lines that belong to the title block
 
 
+def _wraps_label(zone: list[str], j: int) -> bool:
+    """Whether line ``j`` is the wrapped end of the label line above it ("Contents of this excerpt: ...; Table
+    I-4;" over "Table I-5"): that value was cut mid-list."""
+    prev = zone[j - 1].rstrip() if j > 0 else ""
+    return bool(LABEL_VALUE.match(prev)) and (prev[-1:] in ";,/-" or prev.endswith((" and", " or", " with")))
+
+
 def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _TitleBlock:
     tb = _TitleBlock()
     zone = first[:body_start]  # may hold "" (paragraph breaks)
@@ -147,7 +154,7 @@ def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Tit
         else:
             for j in range(number_line + 1, min(number_line + 6, len(zone))):
                 cand = zone[j]
-                if not cand or j in tb.consumed or LABEL_VALUE.match(cand):
+                if not cand or j in tb.consumed or LABEL_VALUE.match(cand) or _wraps_label(zone, j):
                     continue
                 if (
                     any(ch.isalpha() for ch in cand)
@@ -168,7 +175,18 @@ def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _Tit
                     and not LABEL_VALUE.match(zone[j])
                     and not ISSUER.search(zone[j])
                 ]
-                if before:  # the longest title line (a subtitle in parentheses is shorter)
+                # the line naming the number before its title ("1910.137  Electrical protective equipment"),
+                # else the longest title line (a subtitle in parentheses is shorter)
+                named = [
+                    (j, zone[j][len(tb.number) :].strip(" -\u2013\u2014:"))
+                    for j in range(number_line - 1, max(-1, number_line - 6), -1)
+                    if zone[j].startswith(tb.number + " ") and j not in tb.consumed
+                ]
+                named = [(j, t) for j, t in named if heading_like(t, 120)]
+                if named and len(named[0][1]) >= 4:
+                    j, tb.title = named[0]
+                    tb.consumed.add(j)
+                elif before:
                     j, tb.title = max(before, key=lambda x: len(x[1]))
                     tb.consumed.add(j)
     if not tb.title:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from engine.layout_tables import CELL_SEP
 from engine.spec.numbering import section_shape
 from engine.spec.patterns import (
     COLUMN_HINT,
@@ -63,9 +64,21 @@ def is_header_line(line: str) -> bool:
     return enough and not has_quantity(_RANGE_SPAN.sub(" ", bare))
 
 
+def laid_out_cells(line: str) -> list[str] | None:
+    """The cells of a header or row line written with its cells parted by " | " (a table read by its layout,
+    ``engine.layout_tables``; an empty cell is "-"), else None."""
+    if CELL_SEP not in line:
+        return None
+    return [c.strip() for c in line.split(CELL_SEP)]
+
+
 def split_header(header: str, ncols: int) -> list[str]:
     """Split a column-header line into ``ncols`` headers at capitalised words outside parentheses; a value
-    range ("750 V - 22 kV") or a parenthesised group is one word and units stay in the column names."""
+    range ("750 V - 22 kV") or a parenthesised group is one word and units stay in the column names. A header
+    whose cells are parted by " | " keeps them."""
+    laid = laid_out_cells(header)
+    if laid is not None:
+        return laid
     return [_unglue(c) for c in _split_header_words(_glue(header), ncols)]
 
 
@@ -144,6 +157,11 @@ def _value_groups(words: list[str], limit: int = 12) -> tuple[list[str], list[st
 
 
 def table_row(line: str, ncols: int | None) -> tuple[list[str], int]:
+    """The cells of a table row line and how many there are: cells parted by " | " as written, else the label
+    words and the value cells read from the right (``_value_groups``)."""
+    laid = laid_out_cells(line)
+    if laid is not None:
+        return laid, len(laid)
     words = _glue(line).split()
     label, values = _value_groups(words, (ncols - 1) if ncols and ncols > 1 else 12)
     values = [_unglue(v) for v in values]
@@ -155,7 +173,14 @@ def table_row(line: str, ncols: int | None) -> tuple[list[str], int]:
 
 
 def is_table_row_line(line: str) -> bool:
-    if len(line) > 160 or SECTION_STRICT.match(line) or EXC_NOTE.match(line) or TABLE_TITLE.match(line):
+    """Whether ``line`` may be a row of an open table: no section, exception, note or table title line, and
+    short (a row read by its layout may be longer: its cells are parted)."""
+    if (
+        len(line) > (600 if CELL_SEP in line else 160)
+        or SECTION_STRICT.match(line)
+        or EXC_NOTE.match(line)
+        or TABLE_TITLE.match(line)
+    ):
         return False
     m = SECTION.match(line) if line[:1].isdigit() else None
     if m and m.group("dot") and section_shape(m):

@@ -22,7 +22,8 @@ GRID_PAGES = 3  # a case-by-column table is read over its own page and the next 
 def table_section(title: str, table_id: str, known: dict[str, str], current: str) -> str:
     """The section a table belongs to: a rule its title names ("Table 54.8-S (summary of Rules 54.8-B
     and 56.4-A1)" -> 54.8-B), else the section its own number starts with ("Table 4.2-1" -> 4.2), else the
-    section it sits in (``current``). Only sections the document has already opened (``known``) count."""
+    section it sits in (``current``), else, outside any section, its own name ("Table 1"). Only sections the
+    document has already opened (``known``) count."""
     for m in RULE_REF.finditer(title):
         if m.group("sec") in known:
             return m.group("sec")
@@ -43,7 +44,8 @@ def table_section(title: str, table_id: str, known: dict[str, str], current: str
         # a table whose lettered number names no section ("Table 2-A" of GO 95 Rule 39, "Table R-6", "Table T") is
         # cited by its own name, wherever it is printed
         return table_id
-    return current
+    # outside any numbered section (a document that numbers no rules, GO 165): the table's name is its citation
+    return current or table_id
 
 
 def grid_after(

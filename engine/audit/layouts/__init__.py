@@ -17,6 +17,7 @@ from engine.audit.layouts import (
     labels,
     lead,
     lists,
+    marked,
     prose,
     sections,
     table,
@@ -26,6 +27,7 @@ from engine.audit.layouts import (
 LAYOUTS = (
     blank,  # a paragraph break ends the open item, a pending row, a table
     checklist,  # Yes / No / N/A rows, their header, "Total non-conforming items N"
+    marked,  # "Entries marked GB are go-backs", then "09:10 GB Pole 4417: ..." / "10:20 -- ..." entries
     table,  # findings tables under "Item | Location | Finding | Std Ref | Status"
     block,  # "Location:" / "Issue:" lines of an open block; "Item: 3"
     lead,  # "Go-back:", "Deficiency:", "INFRACTION #2 - title"

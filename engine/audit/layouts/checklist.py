@@ -16,6 +16,7 @@ from engine.audit.patterns import (
     ROW_UNNUMBERED,
     ROW_YN,
     Line,
+    ends_sentence,
 )
 from engine.audit.state import DetectionState
 
@@ -76,5 +77,9 @@ def read(st: DetectionState, ln: Line) -> bool:
     if st.checklist and ROW_START.match(text) and not NUMBERED.match(text):
         st.close()
         st.pending_row = ln
+        return True
+    item = st.item
+    if item is not None and item.layout == "checklist" and item.text and not ends_sentence(item.text[-1]):
+        item.add(text)  # the row's comment cell wrapped in a narrow column: its sentence goes on
         return True
     return False

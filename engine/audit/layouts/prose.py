@@ -15,8 +15,8 @@ NAME = "prose"
 # a letter's sentence that opens its list of go-backs: "The conditions below are go-backs and must be corrected",
 # "the following deficiencies were found" (a plural list; "each observation below is a finding" heads blocks)
 _INTRO = re.compile(
-    r"(?i)\b(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs|violations|non-?conformances)\s+"
-    r"(?:listed\s+|noted\s+)?below\s+(?:are|were|must|require)\b"
+    r"(?i)\b(?:(?:numbered|lettered|listed)\s+)?(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs"
+    r"|violations|non-?conformances|paragraphs|entries|points)\s+(?:listed\s+|noted\s+)?below\s+(?:are|were|must|require)\b"
     r"|\bthe\s+following\s+(?:\w+\s+)?(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs|violations"
     r"|non-?conformances)\s+(?:are|were|must|require)\b"
 )
