@@ -23,15 +23,16 @@ from engine.vocab import HEADER_LABELS, OTHER_HEADER_LABELS, label_pattern
 _TERMS = sorted(
     {label_pattern(t) for terms in HEADER_LABELS.values() for t in terms}
     | {label_pattern(t) for t in OTHER_HEADER_LABELS}
-    | {label_pattern(t) for t in ("date", "score", "time", "circuit", "district", "division", "page")},
+    | {label_pattern(t) for t in ("date", "score", "time", "circuit", "district", "division")},
     key=len,
     reverse=True,
 )
 _ONE = rf"(?:{'|'.join(_TERMS)})\s*[:#]?"
-# a line made only of labels, at least two ("PM No. Notification No. Location Contractor")
-_LABEL_ROW = re.compile(rf"^\s*(?:{_ONE}\s+)+{_ONE}\s*$", re.I)
+_ONE_AT = re.compile(rf"{_ONE}(?:\s+|$)", re.I)  # one label at a position, the longest spelling first
 _LABEL_CELL = re.compile(rf"^{_ONE}$", re.I)
-_BARE_LABEL = re.compile(rf"^\s*(?:{'|'.join(_TERMS)})\s+[A-Z0-9]", re.I)  # "Location Coastal Valley ..."
+_BARE_LABEL = re.compile(
+    rf"^\s*(?!page\b)(?:{'|'.join(_TERMS)})\s+[A-Z0-9]", re.I
+)  # "Location Coastal Valley ..."
 _LABELLED = re.compile(rf"^(?:\w+\s+){{0,2}}(?:{'|'.join(_TERMS)})\s*[:#]", re.I)  # "Overall Score: 91%"
 _GAP = re.compile(r"\S+(?:\s\S+)*")  # a layout cell: words parted by single spaces
 HEAD_LINES = 40  # header grids stand at the top of the page
@@ -39,11 +40,23 @@ MAX_VALUE_LINES = 4  # a value cell wraps onto at most this many lines
 CELL_GAP = "   "  # written between cells: two or more spaces part cells for the metadata reader
 
 
+def _label_row(line: str) -> bool:
+    """Whether ``line`` is made only of labels, at least two ("PM No. Notification No. Location Contractor"),
+    read label by label from the left (no backtracking: a label that is two labels, "site location", is one)."""
+    text, pos, n = line.strip(), 0, 0
+    while pos < len(text):
+        m = _ONE_AT.match(text, pos)
+        if not m or m.end() == pos:
+            return False
+        pos, n = m.end(), n + 1
+    return n >= 2
+
+
 def needs_layout(plain: str) -> bool:
     """Whether ``plain`` (a page's text) holds, near its top, a header row of labels or a line led by a label
     with no separator after it ("Contractor Tri-County Pole Co. Crew lead ..."): only then is the page's layout
     text worth reading."""
-    return any(_LABEL_ROW.match(x) or _BARE_LABEL.match(x) for x in plain.split("\n")[:HEAD_LINES])
+    return any(_label_row(x) or _BARE_LABEL.match(x) for x in plain.split("\n")[:HEAD_LINES])
 
 
 def _cells(line: str) -> list[tuple[int, str]]:
@@ -78,21 +91,27 @@ def read_grids(layout: str) -> list[tuple[str, list[str]]]:
         values: list[list[str]] = [[] for _ in head]
         while i < len(lines) and not lines[i].strip():
             i += 1  # the value row may stand a blank line below its labels
-        taken = 0
+        taken, table = 0, False
         # a wrapped value goes on in the very next line; a blank line ends the grid
-        while (
-            i < len(lines) and lines[i].strip() and taken < MAX_VALUE_LINES and not _LABEL_ROW.match(lines[i])
-        ):
+        while i < len(lines) and lines[i].strip() and taken < MAX_VALUE_LINES and not _label_row(lines[i]):
             cols = [(_column(starts, s), c) for s, c in _cells(lines[i])]
             if any(k is None for k, _ in cols) or len({k for k, _ in cols}) != len(cols):
                 break
+            if any(
+                k is not None and k + 1 < len(starts) and at + len(c) > starts[k + 1]
+                for (k, c), (at, _) in zip(cols, _cells(lines[i]), strict=True)
+            ):
+                break  # a sentence across the columns, not a row of values
+            if taken and len(cols) == len(starts):
+                table = True  # a second full row: the labels head a table of rows, not a header's values
+                break
             if taken and any(not values[k] or _LABELLED.match(c) for k, c in cols):  # type: ignore[index]
-                break  # a wrapped line goes on a value above it; "Overall Score: 91%" is a row of its own
+                break  # a wrapped line goes on values above it; "Overall Score: 91%" is a row of its own
             for k, c in cols:
                 values[k].append(c)  # type: ignore[index]
             taken += 1
             i += 1
-        if any(values):
+        if any(values) and not table:
             grids.append((" ".join(c for _, c in head), [" ".join(v) for v in values]))
     return grids
 

@@ -50,7 +50,7 @@ class _Table:
     def lines(self) -> list[str]:
         out = ([self.title] if self.title else []) + self.caption
         if any(self.header):
-            out.append(CELL_SEP.join(" ".join(c) for c in self.header))
+            out.append(CELL_SEP.join(" ".join(c) or "-" for c in self.header))
         out.extend(CELL_SEP.join(" ".join(c) or "-" for c in row) for row in self.rows)
         return out
 
@@ -129,9 +129,27 @@ def _letter_columns(lines: list[str]) -> bool:
     return any(sum(bool(re.fullmatch(r"[A-Z]", t)) for _, t in _split(x)) >= 3 for x in lines)
 
 
+def _group_wraps(body: list[tuple[int, list[tuple[int, str]]]], k: int) -> int | None:
+    """How many wrapped lines the one-cell line ``k`` has (its lower-case continuation at the same place) when
+    it names a group, the row after them standing indented further ("Regulators/Capacitors [group label" /
+    "restated]" / "   Overhead"); None when it names no group."""
+    at = body[k][1][0][0]
+    m = k + 1
+    while (
+        m < len(body)
+        and len(body[m][1]) == 1
+        and abs(body[m][1][0][0] - at) <= SLACK
+        and body[m][1][0][1][:1].islower()
+    ):
+        m += 1
+    if m < len(body) and body[m][1][0][0] > at + SLACK:
+        return m - k - 1
+    return None
+
+
 def _is_group(body: list[tuple[int, list[tuple[int, str]]]], k: int) -> bool:
-    """Whether line ``k`` (one cell) names a group: the row after it stands indented further."""
-    return k + 1 < len(body) and body[k + 1][1][0][0] > body[k][1][0][0]
+    """Whether line ``k`` (one cell) names a group of the indented rows after it."""
+    return _group_wraps(body, k) is not None
 
 
 def _read(
@@ -172,7 +190,12 @@ def _read(
     end = body[n_header - 1][0] + 1 if n_header else i + 1
     group, group_indent = "", -1
     ahead: list[list[list[str]]] = []  # wrapped lines standing above the next row's first line
+    skip = 0
     for k, (j, cells) in enumerate(rows):
+        if skip:
+            skip -= 1  # a wrapped line of the group's name, read with it
+            end = j + 1
+            continue
         first_at, first_text = cells[0]
         cols = _place(spans, cells)
         if any(len(t.split()) > MAX_CELL_WORDS for _, t in cells):
@@ -200,8 +223,17 @@ def _read(
         elif prev is not None and wrapped:
             for c, (_, t) in zip(cols, cells, strict=True):
                 prev[c].append(t)  # a wrapped line of the row above
-        elif cols == [0] and _is_group(rows, k):
-            group, group_indent = first_text, first_at  # "Transformers" over its indented rows
+        elif cols == [0] and (wraps := _group_wraps(rows, k)) is not None:
+            # "Transformers" over its indented rows
+            skip = wraps
+            group = " ".join([first_text] + [rows[k + 1 + w][1][0][1] for w in range(wraps)])
+            group_indent = first_at
+        elif cols == [0] and prev is not None and lines[j - 1].strip():
+            prev[0].append(
+                first_text
+            )  # "Wood Poles in High" / "Fire-Threat District Tier 3": the label goes on
+        elif cols == [0] and prev is not None:
+            break  # a line of its own after the rows ("IV. Record Keeping"): the table has ended
         else:
             if group and first_at <= group_indent:
                 group = ""  # back at the group's indent: a row of its own
@@ -222,23 +254,21 @@ def _read(
     return table, end
 
 
-def read_tables(
-    layout: str, carry: tuple[list[tuple[int, int]], str] | None = None
-) -> tuple[list[_Table], tuple[list[tuple[int, int]], str] | None]:
+def read_tables(layout: str, carry: str | None = None) -> tuple[list[_Table], str | None]:
     """The titled tables of a page's ``layout`` text (pypdf ``extraction_mode="layout"``), grids left out, and
-    what the next page needs of a table running to this page's end (``carry``: its column starts and its first
-    header line): a table going on there under its repeated header is read with them."""
+    the first header line of a table running to this page's end (``carry``): the table going on under that
+    header repeated at the top of the next page is read there too."""
     lines = layout.split("\n")
     out: list[_Table] = []
-    i = 0
+    i, last_end, last = 0, 0, None
     if carry:
-        top = next((k for k, x in enumerate(lines[:12]) if " ".join(x.split()) == carry[1]), None)
+        top = next((k for k, x in enumerate(lines[:12]) if " ".join(x.split()) == carry), None)
         if top is not None:
             table, i2 = _read(lines, top - 1, None)  # each page lays its columns out afresh
             if table is not None:
                 out.append(table)
-                i = i2
-    last_end, last, last_head = 0, None, ""
+                i = last_end = i2
+                last = table
     while i < len(lines):
         if not _TITLE.match(lines[i]):
             i += 1
@@ -255,11 +285,11 @@ def read_tables(
         if table is not None and not _GRID.search(" ".join(near)) and not _letter_columns(near):
             table.title_first = " ".join(lines[i].split())
             out.append(table)
-            last_end, last, last_head = i2, table, table.head_line
+            last_end, last = i2, table
         i = max(i2, i + 1)
     rest = [x for x in lines[last_end:] if x.strip()]
     runs_on = last is not None and len(rest) <= 2  # only the page's footer after it
-    return out, ((last.spans, last_head) if runs_on and last is not None else None)
+    return out, (last.head_line if runs_on and last is not None else None)
 
 
 def needs_layout(plain: str) -> bool:
@@ -267,9 +297,7 @@ def needs_layout(plain: str) -> bool:
     return any(_TITLE.match(x) for x in plain.split("\n"))
 
 
-def resolve_tables(
-    plain: str, layout: str, carry: tuple[list[tuple[int, int]], str] | None = None
-) -> tuple[str, tuple[list[tuple[int, int]], str] | None]:
+def resolve_tables(plain: str, layout: str, carry: str | None = None) -> tuple[str, str | None]:
     """``plain`` with each titled table's lines replaced by one line per header and row, cells parted by
     ``CELL_SEP`` (see the module docstring), and the ``carry`` for the next page (``read_tables``). A table is
     replaced only where the plain text holds exactly its words in consecutive lines, from its title (a table

@@ -74,8 +74,8 @@ def repeated_edge_lines(
     ``pages``: each page's lines. A line is running when its key appears among the first ``edge``
     non-blank lines of at least ``min_pages`` pages, or among the last ``edge`` of as many: a table's
     header row repeated after a page break sits at the foot of one page and the head of the next, and
-    stays; so do lines whose numbers differ in more than one place (table rows, not a page number). A
-    one-page document has none. ``exact(line)`` says which lines keep their numbers in the
+    stays; so do lines whose numbers differ in more than two places (table rows, not a page number).
+    A one-page document has none. ``exact(line)`` says which lines keep their numbers in the
     key (for example a table row or numbered heading that happens to sit at the top of every page).
     """
     if len(pages) < 2:
@@ -93,16 +93,17 @@ def repeated_edge_lines(
                 numbers.setdefault(key, set()).add(tuple(_DIGITS.findall(lines[i])))
             seen.update(keys)
     return {
-        k for k in tops | feet if k and max(tops[k], feet[k]) >= min_pages and _one_number_changes(numbers[k])
+        k for k in tops | feet if k and max(tops[k], feet[k]) >= min_pages and _few_numbers_change(numbers[k])
     }
 
 
-def _one_number_changes(numbers: set[tuple[str, ...]]) -> bool:
-    """Whether lines sharing a key differ in one number at most (a page number): table rows at the foot of
-    two pages ("Class 0 1,000 5,000", "Class 4 36,000 40,000") differ in every value and are no footer."""
+def _few_numbers_change(numbers: set[tuple[str, ...]]) -> bool:
+    """Whether lines sharing a key at the edges of pages differ in two numbers at most (a page number, "Page
+    3-2", "§ 1910.137 ... 486"): table rows at the foot or head of two pages ("Class 0 1,000 5,000", "Class 4
+    36,000 40,000") differ in every value and are no running header or footer."""
     if len(numbers) < 2:
         return True
     rows = list(numbers)
     width = max(len(r) for r in rows)
     varying = sum(len({r[k] if k < len(r) else "" for r in rows}) > 1 for k in range(width))
-    return varying <= 1
+    return varying <= 2

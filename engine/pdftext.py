@@ -302,6 +302,8 @@ def extract_pages(
                 if deadline is not None and time.monotonic() >= deadline:
                     raise _timeout(round(time.monotonic() - started, 1), "the document")
                 text = _page_text(reader, number, left(max_page_seconds), carry)
+                if text is None and carry is not None:
+                    carry.carry = None  # a page that could not be read ends any table running over it
                 if text is None:
                     pages.append("")
                     failed += 1
@@ -327,9 +329,9 @@ def extract_pages(
 
 @dataclass
 class _TableCarry:
-    """A spec's table running from one page onto the next: its column starts and first header line."""
+    """A spec's table running from one page onto the next: its first header line."""
 
-    carry: tuple[list[tuple[int, int]], str] | None = None
+    carry: str | None = None
 
 
 def _open(data: bytes) -> tuple[PdfReader, int]:

@@ -113,7 +113,7 @@ class Quantity:
     ``magnitude`` is the value in the kind's base unit (see ``BASE_UNITS``: ft for length, V, ohm, kVA,
     degree, day, %, kcmil for conductor sizes...), converted with pint; ``value`` gives it back as a pint
     Quantity. ``kind`` is length, voltage, resistance, power, current, angle, time, percent, temperature,
-    conductor_size, force or speed; ``start``/``end`` index the source string; ``text`` is what it said.
+    conductor_size, force, stress or speed; ``start``/``end`` index the source string; ``text`` is what it said.
     """
 
     magnitude: float
@@ -162,6 +162,7 @@ BASE_UNITS = {
     "temperature": "degF",
     "conductor_size": "kcmil_size",
     "force": "pound",
+    "stress": "psi",
     "speed": "mile/hour",
 }
 

@@ -90,8 +90,21 @@ def _query_text(description: str, fields: Mapping[str, object]) -> str:
     return strip_references(" ".join(parts))
 
 
+_AGO = re.compile(r"^\s*(?:ago|back|before\b|since\b)", re.I)
+
+
+def _keying(facts: Facts) -> list[Quantity]:
+    """The finding's values that may select a table row: not a time elapsed since an event ("inspected 4 years
+    ago" is the interval the row limits, not the age that keys "Wood poles under 15 years")."""
+    return [
+        q
+        for q in facts.measured + facts.claimed
+        if not (q.kind == "time" and _AGO.match(facts.text[q.end : q.end + 8]))
+    ]
+
+
 def _key_match(key: RowKey, facts: Facts) -> Quantity | None:
-    for q in facts.measured + facts.claimed:
+    for q in _keying(facts):
         if key_kind_matches(key.kind, q.kind) and key.contains(q.magnitude):
             return q
     return None
@@ -102,7 +115,7 @@ def _statement_key(st: Statement, facts: Facts) -> tuple[bool, Quantity | None]:
     keys = [c.key for c in st.constraints if c.key is not None]
     if not keys:
         return False, None
-    qs = [q for q in facts.measured + facts.claimed if key_kind_matches(keys[0].kind, q.kind)]
+    qs = [q for q in _keying(facts) if key_kind_matches(keys[0].kind, q.kind)]
     if not qs:
         return False, None  # nothing to select the row by: neither bonus nor penalty
     if keys[0].kind == "voltage":
@@ -1682,7 +1695,8 @@ def _prohibition_reported(ev: Evaluation) -> Decision | None:
 # Order No. 95"
 _DEFERRED = re.compile(
     r"\b(?:(?:shown|given|specified|set\s+(?:out|forth)|listed|tabulated|illustrated)\s+(?:in|on|by)"
-    r"|in\s+accordance\s+with|as\s+(?:specified|required|provided)\s+(?:in|by)|(?:those|that)\s+specified\s+in)"
+    # "except as provided in Rule 52.4-B3" names an exception elsewhere: the sentence still sets the rule
+    r"|in\s+accordance\s+with|(?<!except )as\s+(?:specified|required|provided)\s+(?:in|by)|(?:those|that)\s+specified\s+in)"
     r"\s+(?:the\s+)?(?P<ref>(?:Figures?|Fig\.|Exhibit|Drawing|Detail)\s+[A-Z]?[\d][\w.-]*"
     r"|(?:CPUC\s+)?General\s+Order\s+(?:No\.\s*)?\d+[\w-]*|G\.?O\.?\s*\d+[\w-]*"
     r"|Rule\s+\d+(?:\.\d+)*(?:-[A-Z]\w*)?|Table\s+[A-Z]{0,3}-?\d[\w.-]*)",

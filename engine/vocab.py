@@ -673,7 +673,12 @@ HEADER_LABELS: dict[str, tuple[str, ...]] = {
         "(audit|inspection) performed [on]",
         "date",
     ),
-    "score": ("(overall|total|audit|final|qa|qc) score", "score", "[audit] result"),
+    "score": (
+        "(overall|total|audit|final|qa|qc|review|inspection|visit|day) score",
+        "score",
+        "[audit] result",
+        "(review|day|audit|inspection) rating",
+    ),
 }
 # labels of header cells outside HEADER_LABELS: they end the value before them ("Foreman: D. Haskins
 # QC reviewer: ..."), label notation
@@ -750,6 +755,21 @@ UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
     "month": ("time", ("month", "months")),
     "percent": ("percent", ("%", "percent", "per cent")),
     "pound": ("force", ("lb", "lbs", "pound", "pounds")),
+    # stress (a wood or steel strength, GO 95 Rule 48): "6,300 psi", "lbs per square inch"
+    "psi": (
+        "stress",
+        (
+            "psi",
+            "lb/sq in",
+            "lb/in2",
+            "lbs per square inch",
+            "lb per square inch",
+            "pounds per square inch",
+            "lbs per sq in",
+            "pounds per sq in",
+        ),
+    ),
+    "ksi": ("stress", ("ksi",)),
     "mile/hour": ("speed", ("mph",)),
 }
 # conductor sizes in thousands of circular mils ("336.4 MCM", "500 kcmil")

@@ -1696,3 +1696,62 @@ def test_a_checklist_comment_wrapped_in_a_narrow_column():
         "Overhead transformers on rural circuit 3301 in a Very High Fire Threat Zone in Fresno County were last "
         "patrolled 19 months ago; auditor applies the one-year fire-zone interval."
     )
+
+
+def test_a_numbered_list_after_a_field_log_is_not_read_as_its_entries():
+    # review: after "Entries marked GB are go-backs", "1. Pole 4500: ..." was taken for an entry marked "Pole"
+    # (a record) and lost; a heading ends the log and the list is read as a list
+    page = (
+        "INSPECTOR DAILY FIELD LOG\n"
+        "Entries marked GB are go-backs; the crew returns to correct them.\n"
+        "09:10 GB Pole 4417: guard arm above the communication cable measured 42 in long.\n"
+        "10:20 -- Pole 4423 guard arm 48 in long - OK.\n"
+        "Go-backs carried from the March audit:\n"
+        "1. Pole 4500: crossarm split at the pin hole.\n"
+        "2. Pole 4510: guy guard missing on the down guy.\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == [
+        "Pole 4417: guard arm above the communication cable measured 42 in long.",
+        "Pole 4500: crossarm split at the pin hole.",
+        "Pole 4510: guy guard missing on the down guy.",
+    ]
+
+
+def test_a_key_of_codes_names_the_go_back_entries():
+    # realtext-ug2 FL-4: "Codes: GB = go-back (crew to correct)   OK = observed compliant   NI = note"
+    page = (
+        "FIELD INSPECTION LOG\n"
+        "Codes: GB = go-back (crew to correct)   OK = observed compliant   NI = note / information\n"
+        "07:05 NI Arrived at site; weather clear; crew of six; tailboard attended.\n"
+        "07:20 GB Contract crew of four entered the attended substation without reporting to the operator in\n"
+        "charge.\n"
+        "08:10 OK Draw-out breaker 52-7 racked out in the open position; control power removed.\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == [
+        "Contract crew of four entered the attended substation without reporting to the operator in charge."
+    ]
+
+
+def test_a_checklist_comment_ending_without_a_stop_does_not_swallow_what_follows():
+    # review: a FAIL row's comment without a final period took in the heading and paragraph after the checklist
+    page = (
+        "No. Item checked Pass Fail N/A Comments\n"
+        "1 Are guard arms installed where required? FAIL Guard arm missing at pole 4417\n"
+        "General Comments\n"
+        "The crew left the site clean and the tailboard was signed.\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == ["Guard arm missing at pole 4417"]
+
+
+def test_a_status_of_no_finding_is_a_record():
+    # realtext-ug2 UG-2: "'No finding' = observed and acceptable" rows were reported as go-backs
+    page = (
+        "No. Location Finding Reference Status\n"
+        "1 MH-22 Adjacent energized cables in MH-22 were left uncovered. 1910.269(t)(5) Go-back\n"
+        "2 MH-21 Duct plugs and racks in MH-21 clean and tight. No finding\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == ["Adjacent energized cables in MH-22 were left uncovered."]

@@ -53,12 +53,14 @@ def _table(pdf: FPDF, title: str, widths: list[int], rows: list[list[str]]) -> N
 
 
 def _rows(data: bytes, table: str) -> list[tuple[list[str], list[str]]]:
+    """(columns, cells) of the rows the import reads under section ``table`` (or of the table so named)."""
     pages = read_pdf(data, tables=True).pages
     spec = parse_spec(pages, "spec.pdf")
     return [
         (c.data["columns"], c.data["cells"])
         for c in spec.clauses
-        if c.kind == "table_row" and c.section == table
+        if c.kind == "table_row"
+        and (c.section == table or str(c.data.get("table", "")).startswith(table + " "))
     ]
 
 
@@ -180,3 +182,40 @@ def test_an_audit_is_read_without_the_table_rewrite():
     # the rewrite is for spec import only: an audit's findings table keeps the text its layouts read
     data = _pdf(_i5)
     assert " | " not in "\n".join(read_pdf(data).pages)
+
+
+def _long_table(pdf: FPDF) -> None:
+    rows = [["Pole class", "Groundline circumference, in", "Top circumference, in"]]
+    rows += [[f"Class {n}", str(30 + n), str(20 + n)] for n in range(1, 121)]
+    _table(pdf, "Table 7 - Pole Dimensions", [50, 50, 50], rows)
+    pdf.ln(2)
+    pdf.cell(0, 5, "IV. Record Keeping", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, "Records of each pole test shall be kept for the life of the pole.")
+
+
+def test_a_table_over_three_pages_keeps_its_header_out_of_its_rows_and_ends_at_a_heading():
+    # review: the table was read on pages 1 and 2 only, page 3's repeated header became a data row; and a heading
+    # after the rows became a row of dashes
+    data = _pdf(_long_table)
+    assert len(read_pdf(data).pages) >= 3
+    got = _rows(data, "Table 7")
+    assert [cells[0] for _, cells in got] == [f"Class {n}" for n in range(1, 121)]
+    assert all(len(cells) == 3 for _, cells in got)
+    text = "\n".join(read_pdf(data, tables=True).pages)
+    assert "IV. Record Keeping | -" not in text and "IV. Record Keeping" in text
+
+
+def _blank_corner(pdf: FPDF) -> None:
+    pdf.cell(0, 5, "1910.137(c)(2)(viii)  Electrical testing.", new_x="LMARGIN", new_y="NEXT")
+    rows = [
+        ["", "Patrol", "Detailed", "Intrusive"],
+        ["Overhead poles", "1", "5", "10"],
+        ["Padmounted", "1", "5", "-"],
+    ]
+    _table(pdf, "Table 3 - Inspection Cycles (Maximum Intervals in Years)", [50, 30, 30, 30], rows)
+
+
+def test_an_empty_header_cell_keeps_the_columns_in_place():
+    # review: an empty first header cell was dropped and every value sat under the wrong column
+    got = _rows(_pdf(_blank_corner), "1910.137(c)(2)(viii)")
+    assert got[0] == (["-", "Patrol", "Detailed", "Intrusive"], ["Overhead poles", "1", "5", "10"])

@@ -582,3 +582,58 @@ def test_a_review_letter_subject_signature_and_addressee():
         "Helen Marquez, P.E.",
         "Westbrook Engineering & Construction",
     )
+
+
+def test_a_sentence_under_a_header_grid_is_not_its_value(tmp_path):
+    # review: "Crew worked safely; ..." right under the value row was glued onto the contractor
+    from engine.headgrid import resolve_grids
+
+    layout = (
+        "Contractor                 PM No.               Location                  Audit Date\n\n"
+        "Evergreen Vegetation Inc.  35402951             Circuit 2108              11/20/2025\n"
+        "Crew worked safely; three go-backs are listed below."
+    )
+    plain = (
+        "Contractor PM No. Location Audit Date\nEvergreen Vegetation Inc. 35402951 Circuit 2108 11/20/2025\n"
+        "Crew worked safely; three go-backs are listed below."
+    )
+    md = extract_metadata([resolve_grids(plain, layout)])
+    assert (md.contractor, md.pm_number, md.location, md.audit_date) == (
+        "Evergreen Vegetation Inc.",
+        "35402951",
+        "Circuit 2108",
+        "2025-11-20",
+    )
+
+
+def test_a_table_whose_header_cells_are_labels_is_no_header_grid():
+    # review: "Date | Location | Status | Remarks" over rows of values merged its first rows column by column
+    from engine.headgrid import read_grids
+
+    layout = (
+        "Date          Location        Status     Remarks\n"
+        "11/20/2025    Pole 4417       Open       Guard arm short\n"
+        "11/20/2025    Pole 4423       Closed     Re-framed"
+    )
+    assert read_grids(layout) == []
+
+
+def test_a_label_row_of_labels_that_are_two_labels_is_read_at_once():
+    # review: "Site Location" is a label and two labels; the row pattern backtracked exponentially (6 s for 20
+    # pairs). Read label by label it takes microseconds.
+    from engine.headgrid import needs_layout
+
+    assert needs_layout("Site Location " * 40 + "Date")
+    assert not needs_layout("Page 1 of 3")
+
+
+def test_the_salutation_is_not_part_of_the_subject_line():
+    # review: a subject line running to the margin took in "Dear Ms. Whitlock," as the rest of the place
+    md = extract_metadata(
+        [
+            "November 21, 2025\nSummit Line Constructors LLC\nAttn: Dana Whitlock, General Foreman\n"
+            "Re: PM 35403307, Notification 121205190 - Orchard Rd reconductor, 1st Street to 9th Street, Fresno\n"
+            "Dear Ms. Whitlock,\n1. At pole 104 the gloves were not air tested."
+        ]
+    )
+    assert md.location == "Orchard Rd reconductor, 1st Street to 9th Street, Fresno"

@@ -142,3 +142,16 @@ def test_table_rows_at_the_foot_of_two_pages_are_no_running_footer():
     page2 = ["Class 2 17,000 20,000", "Class 3 26,500 30,000", "Class 4 36,000 40,000", "Sheet 2"]
     running = repeated_edge_lines([page1, page2], 4, 2)
     assert running == {"sheet #"}
+
+
+def test_a_running_header_with_its_section_and_page_numbers_is_still_removed():
+    # review: a CFR page header carries the section and the page number ("§ 1910.137 ... 486", "§ 1910.138 ...
+    # 489"): two numbers change, and it is still the page's header
+    pages = [
+        [
+            f"§ 1910.{137 + (i > 1)} 29 CFR Ch. XVII (7-1-23 Edition) {486 + i}",
+            f"Body line {i} of the rule text.",
+        ]
+        for i in range(4)
+    ]
+    assert repeated_edge_lines(pages, 4, 2) >= {"§ #.# # cfr ch. xvii (#-#-# edition) #"}

@@ -1310,3 +1310,18 @@ def test_a_test_interval_is_the_longest_time_allowed(finding, verdict, said):
     )
     d = decide(finding, {}, lib)
     assert (d.verdict, said in d.reason) == (verdict, True), d.reason
+
+
+def test_at_least_every_n_months_is_still_an_interval():
+    # review: "retested at least every 6 months" read as at least 6 months (a 7-month-old test passed)
+    lib = Library(
+        [
+            R(
+                "1910.137",
+                "1910.137(c)(2)(viii)",
+                "Rubber insulating gloves shall be retested at least every 6 months.",
+            )
+        ]
+    )
+    d = decide("Class 2 gloves last tested 7 months ago.", {}, lib)
+    assert (d.verdict, "at most 6 months" in d.reason) == ("VALID", True), d.reason

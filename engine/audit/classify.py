@@ -140,7 +140,8 @@ TABLE_COLUMN = re.compile(
 )
 STATUS_WORD = re.compile(
     r"\s*\b(?P<status>open|closed|corrected|pending|resolved|completed?|outstanding|cleared|verified|repeat|new"
-    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site|go[- ]?back|accept(?:ed)?|pass(?:ed)?|fail(?:ed)?|ok)"
+    r"|in\s+progress|not\s+corrected|corrected\s+on\s+site|go[- ]?back|accept(?:ed)?|pass(?:ed)?|fail(?:ed)?|ok"
+    r"|no\s+finding|no\s+action)"
     r"(?:\s*[-\u2013\u2014]\s*(?P<status_note>go[- ]?backs?|compliant|corrected|record(?:\s+only)?|no\s+action))?"
     r"\.?$",  # "Open - go-back", "Closed - compliant"
     re.IGNORECASE,

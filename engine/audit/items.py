@@ -105,7 +105,7 @@ class Item:
         if self.needs_action and not any(_asks_action(" ".join(self.fields.get(k, []))) for k in ACTION_KEYS):
             return None
         main = norm(" ".join(self.text))
-        fields = {k: norm(" ".join(v)) for k, v in self.fields.items()}
+        fields = {k: norm(" ".join(v)) for k, v in self.fields.items() if k != "wrapped_comment"}
         fields = {k: v for k, v in fields.items() if v}
         if self.layout == "table":
             main, cells = split_table_row(self.text, self.columns)
@@ -116,7 +116,15 @@ class Item:
                 return None  # "Vault 7  None": a row with its finding cell empty
             if fields.pop("status_note", "").lower() in ("compliant", "record", "record only", "no action"):
                 return None  # "Closed - compliant": a record kept in the table, not a go-back
-            if fields.get("status", "").lower() in ("accept", "accepted", "pass", "passed", "ok"):
+            if fields.get("status", "").lower() in (
+                "accept",
+                "accepted",
+                "pass",
+                "passed",
+                "ok",
+                "no finding",
+                "no action",
+            ):
                 return None  # "ACCEPT": the structure passed inspection
             if self.needs_go_back and not _GO_BACK_STATUS.match(fields.get("status", "")):
                 return None  # a log's row that records the structure, not a go-back

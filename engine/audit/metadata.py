@@ -257,12 +257,23 @@ def _weak_label(label: str) -> bool:
     return not re.search(r"[:#|\t-]|\s{2}", label)
 
 
+_ABBREVIATION_END = re.compile(r"(?i)\b(?:inc|co|corp|ltd|llc|st|ave|rd|blvd|dr|jr|sr|no|e\.g|i\.e|[a-z])\.$")
+
+
 def _cut_at_next_label(raw: str) -> str:
-    """``raw`` up to the next label in it, when text comes before that label."""
+    """``raw`` up to the next label in it, when text comes before that label; the full stop of the sentence the
+    label follows is no part of the value ("..., Canyon County, ID. Review score: 71%"), an abbreviation's is
+    ("Acme Inc. Foreman: ...")."""
     for m in _NEXT_LABEL.finditer(raw):
         if _clean_value(raw[: m.start()]):
-            return raw[: m.start()]
+            return _without_stop(raw[: m.start()])
     return raw
+
+
+def _without_stop(value: str) -> str:
+    """``value`` without the full stop that ends its sentence before a next label (an abbreviation keeps it)."""
+    value = value.rstrip()
+    return value[:-1] if value.endswith(".") and not _ABBREVIATION_END.search(value) else value
 
 
 def _clean_value(value: str) -> str:
@@ -355,7 +366,12 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
                 got["audit_date"] = parse_date(ids.group("visit"))  # the visit's date, not the letter's
             nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
             # the line ran to the margin and the next is no labelled line ("Inspection score: 72.50%")
-            full = len(line) >= 0.85 * max(len(x) for x in lines[:60]) and not re.match(r"[\w ]{1,30}:", nxt)
+            full = (
+                len(line) >= 0.85 * max(len(x) for x in lines[:60])
+                and bool(nxt)
+                and not re.match(r"[\w ]{1,30}:", nxt)
+                and not _SALUTATION.match(nxt)
+            )
             if (
                 full
                 or rest.rstrip().endswith(("to", "and", ",", "-", "\u2013"))
@@ -438,6 +454,8 @@ def extract_metadata(pages: list[str]) -> AuditMetadata:
             raw = line[end:stop]
             if fld in _TEXT_FIELDS:
                 raw = _cut_at_next_label(raw)
+                if k + 1 < len(spans):
+                    raw = _without_stop(raw)  # "Job location: ..., ID. Review score: 71%"
             v = _fit(fld, raw)
             if v:
                 if fld not in found or (fld in weak and not _weak_label(line[start:end])):

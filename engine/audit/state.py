@@ -67,9 +67,10 @@ class DetectionState:
     # the table is a log under a quiet heading ("POLE-BY-POLE INSPECTION LOG"): only its rows whose status says
     # go-back are findings
     table_records: bool = False
-    entry_mark: str | None = (
-        None  # the mark a legend says leads go-back entries ("Entries marked GB are go-backs")
-    )
+    # the mark a legend says leads go-back entries ("Entries marked GB are go-backs"), and whether the log's
+    # entries are led by a time ("09:10 GB ...") or by a number
+    entry_mark: str | None = None
+    entry_timed: bool | None = None
     # Plain paragraphs under an infraction heading are its findings when the section holds no
     # lead, list item or checklist row: kept aside until the section ends; they count only in
     # an audit with no other infraction layout.
@@ -122,8 +123,11 @@ class DetectionState:
         negative = (ans.lower() in ("yes", "y")) if self.inverted else (ans.lower() in NEGATIVE_ANSWERS)
         if negative:
             self.checklist_no += 1
-            self.item = Item(f"Item {num}", ln.page, "checklist", norm(m.group("comment") or ""))
+            comment = norm(m.group("comment") or "")
+            self.item = Item(f"Item {num}", ln.page, "checklist", comment)
             self.item.fields = {"subject": [norm(m.group("q"))], "answer": [ans], "item": [num]}
+            if not comment:
+                self.item.fields["wrapped_comment"] = ["yes"]  # the comment starts on the lines below
         else:
             self.ignoring = True
 

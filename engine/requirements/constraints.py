@@ -314,7 +314,9 @@ DEFAULT_GE = re.compile(
     re.I,
 )
 # a period a thing recurs at: the value is the longest time allowed between two tests or inspections
-INTERVAL = re.compile(r"\b(?:every|each|intervals?\s+(?:of|not\s+exceeding))\s*$", re.I)
+INTERVAL = re.compile(
+    r"\b(?:every|each|intervals?\s+(?:of|not\s+exceeding))\s*$", re.I
+)  # "... every" + a time
 _QUALIFIER_STOP = re.compile(r"[;,.]|\b(?:and|or|nor|if|where|when|provided|but|with)\b", re.I)
 
 
@@ -524,8 +526,9 @@ def parse_constraints(
             if m:
                 cmp = ">=" if m.group(1).lower().startswith(("min", "at")) else "<="
                 explicit = True
-        if cmp is None and q.kind == "time" and INTERVAL.search(left):
-            # "retested every 12 months", "at intervals of 2 years": a test interval is a longest time
+        if q.kind == "time" and INTERVAL.search(left):
+            # "retested every 12 months", "at least once every 5 years", "at intervals of 2 years": a test
+            # interval is a longest time ("at least" says how often, not how long)
             cmp, explicit = "<=", True
         if cmp is None and default_cmp:
             cmp = default_cmp

@@ -244,6 +244,13 @@ _PAIRED_VALUE = re.compile(r"\s*([\d.,/]+)\s*\(([\d.,/]+)\)\s*")
 _HEAD_UNIT = re.compile(r"\((?:[^()]*?[\s,])?(kV|V|ft|feet|in|inches|m|mm|kVA|A)(?=[\s,)])[^()]*\)")
 
 
+# the unit a table's title gives its values in: "Distribution Inspection Cycles (Maximum Intervals in Years)",
+# "Wood Strengths (modulus of rupture in bending (a), lbs per square inch)"
+_TITLE_UNIT = re.compile(
+    r"(?i)(?:\bin|,)\s+(years|months|days|feet|inches|volts|kilovolts|psi|lbs per square inch|pounds per square inch)\b"
+)
+
+
 def _describes_case(column: str, cell: str) -> bool:
     """Whether a row's cell names its case rather than a value: it holds no quantity but voltages ("3-wire,
     120/240 volts") and its column is no voltage range ("Systems of more than 600 V") or value column."""
@@ -293,11 +300,13 @@ def table_row_statement(
     for ci in range(start, len(cells)):
         col = columns[ci] or ""
         qs = [q for q in find_quantities(cells[ci]) if q.kind != "temperature"]
-        unit = re.search(r"\(([^()]{1,12})\)\s*$", col)
+        unit = re.search(r"\(([^()]{1,12})\)\s*$", col) or _TITLE_UNIT.search(title)
         if not qs and unit and re.fullmatch(r"\s*[\d.,/ ]+\s*", cells[ci]):
             # the unit is in the column name: "Minimum cover (mm)" / "1000"
             qs = [
-                q for q in find_quantities(f"{cells[ci].strip()} {unit.group(1)}") if q.kind != "temperature"
+                q
+                for q in find_quantities(f"{cells[ci].strip()} {unit.group(1).lower()}")
+                if q.kind != "temperature"
             ]
         if not qs and unit and (pair := _PAIRED_VALUE.fullmatch(cells[ci])):
             # "m (ft)" / "0.65 (2.14)": the value and its equivalent in the parenthesised unit (1910.269 Table R-6)
@@ -381,6 +390,8 @@ _FOLLOWING_CONDITIONS = re.compile(
     r"\b(?:when|where|if|whenever)\s+(?:(?:any|either|one|each|all|both)\s+of\s+)?the\s+following\b[^.:]*:",
     re.I,
 )
+# "... provided all of the following are met:": the items are the permission's conditions, not requirements
+_PROVISO_LIST = re.compile(r"(?i)\b(?:provided|if|when|where|unless|only)\b[^:]*\bfollowing\b")
 _LISTED_ITEM = re.compile(r"^\s*(?:\(?[A-Za-z]\)|[A-Z]\.|\(?\d{1,2}\)|\d{1,2}\.)\s+\S")
 
 
@@ -398,6 +409,7 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     prev_app: Applicability = {}
     in_exception = False
     under_conditions = False  # items listed after "... when either of the following conditions applies:"
+    list_lead: Statement | None = None  # a binding sentence that lists its items after a colon
     for para in _join_lines(prose):
         if EXCEPTION_LEAD.match(para):
             in_exception = True
@@ -445,6 +457,15 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
                 # "Elsewhere the minimum clearance is 18 in." continues the previous sentence's subject
                 subj |= out[-1].subject
                 toks |= out[-1].tokens if not forced else set()
+            item = bool(_LISTED_ITEM.match(sent) or sent[:1].islower() or sent.rstrip().endswith((";", ",")))
+            if list_lead is not None and mod == "statement" and item and not cons:
+                # "(B) ozone cutting or ozone checking" under "Insulating equipment with any of these defects may not
+                # be used:" (29 CFR 1910.137(c)(2)(iii)): an item of words binds as the sentence that lists it says
+                # (an item with values keeps them as its own limits)
+                mod, subj, toks = list_lead.modality, subj | list_lead.subject, toks | list_lead.tokens
+                sent = f"{list_lead.text} {sent}"
+            elif not item:
+                list_lead = None
             out.append(
                 Statement(
                     text=sent,
@@ -459,6 +480,13 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
                 )
             )
             prev_app = merge_app(sent_app_full, app)
+            if (
+                sent.rstrip().endswith(":")
+                and mod != "statement"
+                and not under_conditions
+                and not _PROVISO_LIST.search(sent)
+            ):
+                list_lead = out[-1]
         if not EXCEPTION_LEAD.match(para) and not _NUMBERED_ITEM.match(para):
             in_exception = False
     for title, header, rows in tables:

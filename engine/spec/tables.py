@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from engine.layout_tables import CELL_SEP
 from engine.spec.clauses import HEADING_CHARS, NOTE, TABLE_ROW, ParsedClause
 from engine.spec.grid import Grid, read_grid
 from engine.spec.numbering import ancestors
@@ -155,6 +156,8 @@ class TextTable:
             return True
         if self.header and " ".join(line.split()) == " ".join(self.header.split()):
             return True  # the header row repeated after a page break: the table goes on
+        if CELL_SEP in self.header and CELL_SEP not in line:
+            return False  # a table read by its layout writes every row with its cells parted: this line is not one
         if not is_table_row_line(line) or (self.columns is not None and line.lstrip().startswith("[")):
             return False  # a section line, or an editorial note after the rows ("[Table 36.5-A is ...]")
         if self.columns is None and self._caption(line):

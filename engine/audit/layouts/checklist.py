@@ -5,6 +5,8 @@ cross-checked against the rows (``DetectionState.finish``)."""
 
 from __future__ import annotations
 
+import re
+
 from engine.audit.classify import NOT_COUNT, ROW_START, first_answer, lead
 from engine.audit.patterns import (
     CHECK_HEADER,
@@ -21,6 +23,10 @@ from engine.audit.patterns import (
 from engine.audit.state import DetectionState
 
 NAME = "checklist"
+
+MAX_COMMENT_LINES = 4  # a comment cell wraps onto at most this many lines
+# a heading or a labelled line ("General Comments", "Overall score: 95%"): no comment's wrapped end
+_HEADING_LIKE = re.compile(r"^(?:[A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*){0,3}\s*:?$|[^:]{1,30}:\s)")
 
 
 def _pending_row(st: DetectionState, row: Line, ln: Line) -> bool:
@@ -79,7 +85,14 @@ def read(st: DetectionState, ln: Line) -> bool:
         st.pending_row = ln
         return True
     item = st.item
-    if item is not None and item.layout == "checklist" and item.text and not ends_sentence(item.text[-1]):
-        item.add(text)  # the row's comment cell wrapped in a narrow column: its sentence goes on
+    if (
+        item is not None
+        and item.layout == "checklist"
+        and item.fields.get("wrapped_comment")
+        and 0 < len(item.text) < MAX_COMMENT_LINES
+        and not ends_sentence(item.text[-1])
+        and not _HEADING_LIKE.match(text)
+    ):
+        item.add(text)  # the row's comment began under its answer in a narrow column: its sentence goes on
         return True
     return False

@@ -17,6 +17,9 @@ NAME = "prose"
 _INTRO = re.compile(
     r"(?i)\b(?:(?:numbered|lettered|listed)\s+)?(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs"
     r"|violations|non-?conformances|paragraphs|entries|points)\s+(?:listed\s+|noted\s+)?below\s+(?:are|were|must|require)\b"
+    # "Each numbered paragraph below records a go-back that your crew must correct"
+    r"|\b(?:each|every)\s+(?:(?:numbered|lettered|listed)\s+)?(?:paragraph|item|entry|point|finding)\s+below\s+"
+    r"(?:records|describes|lists|notes|is)\b"
     r"|\bthe\s+following\s+(?:\w+\s+)?(?:conditions|items|deficiencies|findings|infractions|go[- ]?backs|violations"
     r"|non-?conformances)\s+(?:are|were|must|require)\b"
 )
