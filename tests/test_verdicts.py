@@ -1325,3 +1325,88 @@ def test_at_least_every_n_months_is_still_an_interval():
     )
     d = decide("Class 2 gloves last tested 7 months ago.", {}, lib)
     assert (d.verdict, "at most 6 months" in d.reason) == ("VALID", True), d.reason
+
+
+def _wood_table():
+    cols = ["Species", "Sawed Rectangular Poles, Crossarms, Etc. (b)", "Round Poles"]
+    title = "Table 5 - Wood Strengths (modulus of rupture in bending (a), lbs per square inch)"
+    return Library(
+        [
+            R(
+                "GO-95",
+                "48.1",
+                "The bending strength of wood members shall be taken from Table 5.",
+                heading="Wood",
+            ),
+            row("GO-95", "48.1", title, cols, ["Cedar, western red", "4,700", "6,000"]),
+            row("GO-95", "48.1", title, cols, ["Douglas fir, dense", "6,300", "6,800"]),
+        ]
+    )
+
+
+def test_a_stress_in_psi_is_compared_with_a_table_whose_title_gives_the_unit():
+    # GO 95 Rule 48.1 Table 5 (realtext-go5 CV-3): the cells are bare numbers, the title says "lbs per square
+    # inch"; "6,000 psi" for western red cedar round poles is the round-pole value (no psi unit was known)
+    d = decide(
+        "The pole strength check for the western red cedar round poles uses 6,000 psi.", {}, _wood_table()
+    )
+    assert d.verdict == "REPEALABLE", d.reason
+    assert "6,000 lbs per square inch" in d.reason
+
+
+def test_a_time_since_an_inspection_does_not_select_a_row_keyed_by_age():
+    # GO 165 Table 1 (realtext-go5 CV-2): "4 years ago" is the interval the row limits, not the age that keys
+    # "Wood Poles under 15 years"
+    cols = ["Facility", "Patrol - Urban", "Detailed - Urban"]
+    title = "Table 1 - Distribution Inspection Cycles (Maximum Intervals in Years)"
+    lib = Library(
+        [
+            R(
+                "GO-165",
+                "IV",
+                "Each utility shall inspect its facilities at least as often as Table 1 requires.",
+            ),
+            row("GO-165", "Table 1", title, cols, ["Transformers - Underground", "1", "3"]),
+            row("GO-165", "Table 1", title, cols, ["Wood Poles under 15 years", "1", "x"]),
+        ]
+    )
+    d = decide("Underground transformers had their last detailed inspection 4 years ago.", {}, lib)
+    assert (d.verdict, "at most 3 years" in d.reason) == ("VALID", True), d.reason
+
+
+def test_except_as_provided_in_an_unheld_rule_still_states_the_rule():
+    # GO 95 Rule 52.4-B (realtext-go5 CV-1): "shall be marked ..., except as provided in Rule 52.4-B3" was read as
+    # sending the value to 52.4-B3, which the library lacks
+    lib = Library(
+        [
+            R(
+                "GO-95",
+                "52.4-B",
+                "(1) Urban districts: every crossarm supporting conductors of more than 750 volts shall be marked as "
+                "high voltage, except as provided in Rule 52.4-B3.",
+                heading="Marking of crossarms",
+            )
+        ]
+    )
+    d = decide(
+        "Crossarm supporting 12 kV conductors in this urban district is not marked high voltage.", {}, lib
+    )
+    assert d.verdict == "VALID", d.reason
+
+
+def test_an_item_of_a_list_of_defects_binds_as_the_sentence_that_lists_it():
+    # 29 CFR 1910.137(c)(2)(iii) (realtext-osha3 LT-3): "(B) ozone cutting or ozone checking" under "Insulating
+    # equipment with any of these defects may not be used:" was a sentence of no force
+    lib = Library(
+        [
+            R(
+                "1910.137",
+                "1910.137(c)(2)(iii)",
+                "Defects. Insulating equipment with any of these defects may not be used:\n(A) a hole, tear, puncture "
+                "or cut;\n(B) ozone cutting or ozone checking;\n(C) an embedded foreign object;",
+                heading="Defects",
+            )
+        ]
+    )
+    d = decide("An insulating glove showed ozone checking at the gauntlet and stayed in use.", {}, lib)
+    assert (d.verdict, d.citations[0]["section"]) == ("VALID", "1910.137(c)(2)(iii)"), d.reason
