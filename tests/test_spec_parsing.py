@@ -689,3 +689,33 @@ def test_review_a_road_name_is_no_designation_and_a_numbered_heading_after_notes
     clauses = parse_spec(pages, "803.pdf").clauses
     assert [c.data.get("item") for c in clauses if "Staples" in c.text] == ["Note 2"]
     assert all(c.data.get("item") != "Note 3" for c in clauses)
+
+
+def test_a_code_excerpt_with_articles_naming_their_sections():
+    # realtext-ug2 (Title 8 HVESO): "Article 3 - Section 2812.1 ..." over "2812.1 Fenced or Walled Enclosures",
+    # a title block whose wrapped line ends "Section 2944." above "Document:", and "Article 36 - Section 2944 ..."
+    # over a long-titled "2944 Work on or in Proximity to ...". Sections were read as "3" and "36", and 2944 was
+    # merged into 2812.1.
+    page1 = (
+        "California Code of Regulations, Title 8 - Electrical Safety Orders\n"
+        "Article 3 (installation requirements) Section 2812.1 and Article 36 (work procedures and operating procedures)\n"
+        "Section 2944.\n"
+        "Document: CCR-T8-ESO\n"
+        "Revision: Rev. 2025-09\n"
+        "Article 3 - Section 2812.1 Fenced or Walled Enclosures\n"
+        "2812.1  Fenced or Walled Enclosures\n"
+        "(a) Height. Enclosures around high-voltage equipment shall be at least 8 feet high.\n"
+        "(d) A gate or door in the enclosure shall be at least 2 feet 6 inches wide.\n"
+    )
+    page2 = (
+        "Article 36 - Section 2944 Stations and Switchyards\n"
+        "2944  Work on or in Proximity to Conductors and Equipment Located in High-Voltage Stations, or\n"
+        "Switchyards\n"
+        "(d) Each set of disconnecting switches shall carry readily legible identification.\n"
+    )
+    spec = parse_spec([page1, page2], "ccr.pdf")
+    assert spec.document_number == "CCR-T8-ESO"
+    sections = [c.section for c in spec.clauses]
+    assert {"2812.1", "2944"} <= {s.split("(")[0] for s in sections}
+    assert not {"3", "36"} & set(sections)
+    assert any(c.section.startswith("2944") and "disconnecting switches" in c.text for c in spec.clauses)

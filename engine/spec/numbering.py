@@ -212,6 +212,9 @@ def _grouping_articles(page_lines: list[list[str]]) -> set[tuple[int, int]]:
     return {pos for pos, n in articles.items() if n not in parents}
 
 
+_DOCUMENT_LINE = re.compile(r"(?i)^\s*document\s*(?:no\.?|number|#|id)?\s*[:#]\s*\S")
+
+
 def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tuple[int, int]], bool]:
     """Pick the section-number lines that form the document's numbering (a best-scoring chain).
 
@@ -229,17 +232,33 @@ def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tu
     cands = []  # (pos, tuple, style, keyword)
     lettered = 0
     grouping = _grouping_articles(page_lines)
+    # the title block ("... Article 36 ..." / "Section 2944." / "Document: CCR-T8-ESO") comes before the body: a
+    # bare number line above its "Document:" line is the end of a wrapped title line, not a section
+    head = page_lines[0][:20] if page_lines else []
+    title_end = next((i for i, x in enumerate(head) if _DOCUMENT_LINE.match(x)), -1)
     for p, lines in enumerate(page_lines):
         for i, line in enumerate(lines):
             if not line[:1].isdigit() and line[:1] not in "SsRrAaCcPp\u00a7":
                 continue
             m = SECTION.match(line)
-            if m and section_shape(m) and (p, i) not in grouping:
+            if p == 0 and i < title_end and m and not re.search(r"[A-Za-z]{3}", line[m.end("sec") :]):
+                continue
+            # "Article 36 - Section 2944 Stations and Switchyards" over "2944 Work on or in Proximity to ...": the
+            # article line names the section, which is then certainly one, however long its title
+            named = (
+                bool(m)
+                and i > 0
+                and (p, i - 1) in grouping
+                and bool(
+                    re.search(rf"\bSection\s+{re.escape(m.group('sec'))}\b", lines[i - 1])  # type: ignore[union-attr]
+                )
+            )
+            if m and (named or section_shape(m)) and (p, i) not in grouping:
                 sec = _sec_tuple(m.group("sec"))
                 if m.group("item"):  # "3.1(b)" follows "3.1(a)" like a sub-section
                     sec += (_item_ordinal(m.group("item")),)
                 style = (len(sec) == 1, m.group("dot") is not None)
-                cands.append(((p, i), sec, style, _forced(m), _candidate_weight(m), _titled(m)))
+                cands.append(((p, i), sec, style, _forced(m) or named, _candidate_weight(m), _titled(m)))
                 lettered += "-" in m.group("sec")
     n = len(cands)
     if not n:
@@ -274,7 +293,7 @@ def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tu
             # a title-case heading ("4.4.6. Clearances Around Doors and Windows") may follow after a
             # gap, as in an excerpt of a manual; list items and stray values are not titled
             # (a code's sections, "2830 Insulated Conductors" then "2943 Work on ...", skip by the hundred)
-            code = len(sec) == len(psec) == 1 and psec[0] >= 100
+            code = len(sec) == 1 and psec[0] >= 100  # "2812.1 Fenced ..." then "2944 Work ..." too
             titled = cands[k][5] and cands[j][5] and _plausible_next(psec, sec, gap=999 if code else 99)
             if (
                 sec <= psec

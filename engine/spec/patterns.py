@@ -65,7 +65,9 @@ TABLE_TITLE = re.compile(
 PART = re.compile(r"^\s*(?i:section)\s+[IVXL]{1,5}\s*[-\u2013\u2014:.]\s*[A-Z][A-Za-z ,;()&/-]{6,}$")
 # a code's article grouping its sections ("Article 18. Conductors" over Sections 2816 ...); an article whose own
 # sections are numbered under it ("Article 3 Anchor Placement", "Article 3.1 ...") is a section (``numbering``)
-ARTICLE = re.compile(r"^\s*(?i:article|art\.)\s+(?P<n>\d{1,3})\.?\s+[A-Z][\w ,;()&/.'-]{2,120}$")
+ARTICLE = re.compile(
+    r"^\s*(?i:article|art\.)\s+(?P<n>\d{1,3})\.?\s*(?:[-\u2013\u2014:]\s*|\s)[A-Z][\w ,;()&/.'-]{2,120}$"
+)  # "Article 18. Conductors", "Article 3 - Section 2812.1 Fenced or Walled Enclosures"
 APPENDIX = re.compile(r"^\s*(?i:appendix)\s+[A-Z0-9]{1,3}\b")
 # a construction assembly or drawing designation heading its own unit, as RUS bulletins number them: "H2.1  Grounding
 # Assembly - Trench Type", "VC1.11  Single-Phase Crossarm", "C-1  Crossarm Braces"
