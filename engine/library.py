@@ -34,7 +34,7 @@ _WORDED_LIMIT = re.compile(
     r"\b(?:not\s+(?:less|more|greater)\s+than|at\s+(?:least|most)|minimum|maximum|no\s+(?:less|more)\s+than)\b",
     re.I,
 )
-ENGINE_VERSION = "1.73"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.74"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 # The JSON data a spec clause carries beside its text ("item", "table", "columns", "cells", "grid", "note",
@@ -413,7 +413,9 @@ class Library:
         got = parse_statements(u.text, u.heading)
         if u.kind in ("exception", "note"):
             for stmt in got:
-                stmt.is_exception = stmt.is_exception or u.kind == "exception"
+                # a note printed after an exception ("Note to (t)(7)(i): oil leaking from joints ...") explains the
+                # rule; it is no exception to it
+                stmt.is_exception = stmt.is_exception or (u.kind == "exception" and not stmt.is_note)
                 stmt.is_note = stmt.is_note or u.kind == "note"
         return got
 

@@ -719,3 +719,22 @@ def test_a_code_excerpt_with_articles_naming_their_sections():
     assert {"2812.1", "2944"} <= {s.split("(")[0] for s in sections}
     assert not {"3", "36"} & set(sections)
     assert any(c.section.startswith("2944") and "disconnecting switches" in c.text for c in spec.clauses)
+
+
+def test_a_contents_line_wrapping_onto_the_next_line_is_no_title():
+    # realtext-ug2: "Contents of this excerpt: ... (u)(1)-(u)(6)" over "substations with Table U-4" gave the title
+    # "substations with Table U-4"
+    page = (
+        "29 CFR 1910.269\n"
+        "Electric Power Generation, Transmission, and Distribution (Subpart R)\n"
+        "Document: 1910.269\n"
+        "Revision: Rev. 2014-07\n"
+        "Contents of this excerpt: (p)(1)-(p)(4) mechanical equipment; (u)(1)-(u)(6)\n"
+        "substations with Table U-4\n"
+        "1910.269(p)  Mechanical equipment\n"
+        "The critical safety components shall receive a thorough visual inspection before use on each shift.\n"
+    )
+    assert (
+        parse_spec([page], "x.pdf").title
+        == "Electric Power Generation, Transmission, and Distribution (Subpart R)"
+    )

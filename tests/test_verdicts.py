@@ -1410,3 +1410,30 @@ def test_an_item_of_a_list_of_defects_binds_as_the_sentence_that_lists_it():
     )
     d = decide("An insulating glove showed ozone checking at the gauntlet and stayed in use.", {}, lib)
     assert (d.verdict, d.citations[0]["section"]) == ("VALID", "1910.137(c)(2)(iii)"), d.reason
+
+
+def test_a_note_after_an_exception_is_no_exception():
+    # 29 CFR 1910.269(t)(7) (realtext-ug2 UG-2): "Note to (t)(7)(i): oil leaking from joints ... could indicate an
+    # impending fault" follows the exception and explains the rule; it was applied as the exception itself
+    lib = Library(
+        [
+            R(
+                "1910.269",
+                "1910.269(t)(7)",
+                "Where a cable in a manhole has an abnormality that could indicate an impending fault, that cable "
+                "shall be deenergized before any employee works in the manhole.",
+                heading="Protection against faults",
+            ),
+            R(
+                "1910.269",
+                "1910.269(t)(7)",
+                "Exception: where service-load conditions require the cable to stay energized, employees may enter if "
+                "they are protected by shields. Note to (t)(7)(i): oil or compound leaking from cables or joints is an "
+                "abnormality that could indicate an impending fault.",
+                kind="exception",
+                heading="Protection against faults",
+            ),
+        ]
+    )
+    d = decide("Oil was seeping from joint J-5 in the manhole while the splicer worked there.", {}, lib)
+    assert "Note to" not in d.reason and d.verdict == "VALID", d.reason

@@ -69,7 +69,9 @@ EXCEPTION_LEAD = re.compile(
     r"|\bexception\s*(?:\d+)?\s*:",
     re.I,
 )
-NOTE_LEAD = re.compile(r"^\s*notes?\b\s*\d*\s*[:.-]", re.I)
+NOTE_LEAD = re.compile(
+    r"^\s*notes?\b(?:\s+to\s+[^:]{1,40}?)?\s*\d*\s*[:.-]", re.I
+)  # "Note 2:", "Note to (t)(7)(i):"
 
 
 # an instruction written as a command ("Install a splice box whenever ...", "Do not splice ..."), as utility

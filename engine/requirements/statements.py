@@ -413,7 +413,7 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     for para in _join_lines(prose):
         if EXCEPTION_LEAD.match(para):
             in_exception = True
-        elif in_exception and not _NUMBERED_ITEM.match(para):
+        elif in_exception and (NOTE_LEAD.match(para) or not _NUMBERED_ITEM.match(para)):
             in_exception = False  # the exceptions' numbered items have ended
         pieces: list[tuple[str, bool]] = []
         for sent in _SENT_SPLIT.split(para):
@@ -427,8 +427,10 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
         for sent, forced in pieces:
             if len(sent) < 3:
                 continue
-            is_exc = forced or in_exception or bool(EXCEPTION_LEAD.match(sent))
             is_note = bool(NOTE_LEAD.match(sent))
+            if is_note:
+                in_exception = False  # "Note to (t)(7)(i): ..." after an exception explains the rule
+            is_exc = not is_note and (forced or in_exception or bool(EXCEPTION_LEAD.match(sent)))
             first_q = find_quantities(sent)
             pre = sent[: first_q[0].start] if first_q else sent
             app = applicability(pre)

@@ -64,7 +64,9 @@ def _wraps_label(zone: list[str], j: int) -> bool:
     """Whether line ``j`` is the wrapped end of the label line above it ("Contents of this excerpt: ...; Table
     I-4;" over "Table I-5"): that value was cut mid-list."""
     prev = zone[j - 1].rstrip() if j > 0 else ""
-    return bool(LABEL_VALUE.match(prev)) and (prev[-1:] in ";,/-" or prev.endswith((" and", " or", " with")))
+    return bool(LABEL_VALUE.match(prev)) and (
+        prev[-1:] in ";,/-" or prev.endswith((" and", " or", " with")) or zone[j][:1].islower()
+    )
 
 
 def title_block(first: list[str], raw_pages: list[str], body_start: int) -> _TitleBlock:
