@@ -980,7 +980,12 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
         c for c in cands if not c.conflicts and not c.stmt.is_exception and c.stmt.modality != "recommended"
     ]
     recs = [
-        c for c in cands if not c.conflicts and not c.stmt.is_exception and c.stmt.modality == "recommended"
+        c
+        for c in cands
+        if not c.conflicts
+        and not c.stmt.is_exception
+        and c.stmt.modality == "recommended"
+        and not _release_out_of_scope(c.stmt, facts)
     ]
     confl = [c for c in cands if c.conflicts and not c.stmt.is_exception]
 
@@ -1053,6 +1058,20 @@ def _decide(description: str, fields: Mapping[str, object], library: Library) ->
     return Decision(
         NEEDS_REVIEW, confidence.NO_GOVERNING_CLAUSE, "No governing clause found in the spec library.", [], {}
     )
+
+
+def _release_out_of_scope(st: Statement, facts: Facts) -> bool:
+    """Whether a release ("Where the voltage does not exceed 250 V ac, protector gloves need not be used", 29 CFR
+    1910.137(c)(2)(vii)(B)) is written for values the finding is outside of: a voltage the finding states that
+    meets none of the release's voltage bounds."""
+    volts = [q for q in facts.measured + facts.claimed if q.kind == "voltage"]
+    bounds = [c for c in st.constraints if c.kind == "voltage" and c.formula is None]
+    if not volts or not bounds:
+        return False
+    try:
+        return not any(all(c.check(q.magnitude) for c in bounds) for q in volts)
+    except TypeError:
+        return False
 
 
 def _short(text: str, n: int = 140) -> str:
@@ -1668,8 +1687,22 @@ def _permissive_only(ev: Evaluation) -> Decision | None:
             "missing."
         )
         return ev.decision(VALID, confidence.PROVISO_MISSING, reason)
+    if _proviso_unstated(ev.st.text, ev.facts):
+        return None  # "may be used ..., but only if the employer can demonstrate ...": the finding shows no proviso
     reason = f"{ev.label} permits but does not require this (“{_short(ev.st.text)}”)."
     return ev.decision(REPEALABLE, confidence.PERMISSIVE_ONLY, reason)
+
+
+def _proviso_unstated(rule: str, facts: Facts) -> bool:
+    """Whether a permission carries a proviso ("only if the employer can demonstrate that the possibility of damage
+    is small", 29 CFR 1910.137(c)(2)(vii)(C)) of which the finding states less than half the words: the
+    permission is not shown to reach the case."""
+    said = set(tokenize(facts.facts_text))
+    for m in _PROVISO.finditer(rule):
+        needed = {t for t in tokenize(m.group("cond")) if not t[0].isdigit()} - GENERIC
+        if len(needed) >= 3 and len(needed & said) < 0.5 * len(needed):
+            return True
+    return False
 
 
 def _unmeasured(ev: Evaluation) -> bool:

@@ -220,6 +220,13 @@ PHRASE_LIST = [
     # GO 128 Rule 34.3 calls pad-mounted equipment "self-contained surface-mounted equipment"
     ("pad mount|pad mounted|pad type|surface mounted|surface mount", "padmount", False),
     ("hold down", "secure", False),
+    # what line crews call a live-line tool (29 CFR 1910.269(j)): the hot stick and its kinds
+    (
+        "hot stick|hotstick|shotgun stick|link stick|tie stick|switch stick|extension stick|live line tool",
+        "livelinetool",
+        True,
+    ),
+    ("look over|walk around", "inspect", True),
     ("travel lane|traffic lane|vehicle lane|vehicular lane|traveled way|travelled way", "travellane", True),
     ("pedestrian path|pedestrian way|foot path|bike path", "pedestrian", False),
     ("service conductor|service wire|overhead service", "servicedrop", True),
@@ -316,6 +323,8 @@ SYNONYMS = {
     "raised": "elevate",
     "raise": "elevate",
     "kcmil": "mcm",
+    "retest": "test",
+    "examin": "inspect",
     "gauge": "awg",
 }
 

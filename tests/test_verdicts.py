@@ -1437,3 +1437,53 @@ def test_a_note_after_an_exception_is_no_exception():
     )
     d = decide("Oil was seeping from joint J-5 in the manhole while the splicer worked there.", {}, lib)
     assert "Note to" not in d.reason and d.verdict == "VALID", d.reason
+
+
+def _osha3_gloves() -> Library:
+    """The library of the realtext-osha3 1910.137 spec PDF, imported as the app imports it."""
+    from pathlib import Path
+
+    from engine import parse_spec, read_pdf
+
+    pdf = next((Path(__file__).parent / "corpora" / "realtext-osha3" / "specs").glob("CFR-1910.137*.pdf"))
+    spec = parse_spec(read_pdf(pdf.read_bytes(), tables=True).pages, pdf.name)
+    return Library(
+        [
+            ClauseRecord.of(c, document=spec.document_number, title=spec.title, revision="1")
+            for c in spec.clauses
+        ]
+    )
+
+
+def test_a_release_for_low_voltage_and_a_permission_with_an_unstated_proviso_do_not_repeal():
+    # 29 CFR 1910.137(c)(2)(vii) (realtext-osha3 LT-3): "(B) Where the voltage does not exceed 250 V ac ...,
+    # protector gloves need not be used with Class 00 gloves" was taken as releasing protectors on a 12.47 kV
+    # phase, and "(C) Any other class of glove may be used without protector gloves ..., but only if the employer
+    # can demonstrate ..." as permitting them without the demonstration: both gave REPEALABLE
+    d = decide(
+        "At pole 112 the lineman tying in the 12.47 kV phase wore Class 2 gloves without protectors.",
+        {},
+        _osha3_gloves(),
+    )
+    assert d.verdict == "VALID", d.reason
+
+
+def test_a_hot_stick_is_a_live_line_tool():
+    # 29 CFR 1910.269(j): crews write "hot stick", "shotgun stick"; the standard writes "live-line tool"
+    lib = Library(
+        [
+            R(
+                "1910.269",
+                "1910.269(j)(2)",
+                "Each live-line tool shall be wiped clean and visually inspected for defects before use each day.",
+                heading="Condition of tools",
+            ),
+            R(
+                "1910.269",
+                "1910.269(x)",
+                "Line-clearance tree trimming is pruning of trees near power lines.",
+            ),
+        ]
+    )
+    d = decide("The shotgun stick was not wiped down or looked over before the crew began work.", {}, lib)
+    assert (d.verdict, d.citations[0]["section"]) == ("VALID", "1910.269(j)(2)"), d.reason
