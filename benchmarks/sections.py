@@ -258,6 +258,34 @@ def run_spec_import(ctx: Context) -> Section:
         "per core = pages per CPU-second of the importing process (store + extract + parse + save, "
         "SQLite in-process); wall time also counts waiting for the other engineers' load on the 2 cores"
     )
+    # side by side: page text alone, and with titled tables read by their layout (engine/layout_tables.py, what
+    # the import does), on the generated spec and on the real-text corpora's spec PDFs (tables of words)
+    from engine.pdftext import extract_pages
+
+    corpora = sorted(
+        (Path(__file__).resolve().parent.parent / "tests" / "corpora").glob("realtext-*/specs/*.pdf")
+    )
+    for label, files in (
+        (f"generated {pages}-page spec", [path]),
+        (f"{len(corpora)} real-text spec PDFs", corpora),
+    ):
+        if not files:
+            continue
+        blobs = [f.read_bytes() for f in files]
+        n = sum(len(extract_pages(b).pages) for b in blobs)
+        for tables in (False, True):
+            _, wall, cpu = _timed(
+                lambda blobs=blobs, tables=tables: [extract_pages(b, tables=tables) for b in blobs]
+            )
+            key = (
+                f"extract_{'tables' if tables else 'plain'}_{'generated' if len(files) == 1 else 'realtext'}"
+            )
+            section.figures[key + "_pages_per_cpu_second"] = round(n / cpu, 1) if cpu else None
+            section.rows.append(
+                [f"extract_pages{'(tables=True)' if tables else ''}: {label}", n, round(wall, 2), round(cpu, 2),
+                 round(n / wall, 1) if wall else None, round(n / cpu, 1) if cpu else None,
+                 "layout read of titled tables" if tables else "plain page text"]
+            )  # fmt: skip
     return section
 
 
