@@ -409,9 +409,15 @@ def _page_text(
             wants_tables = (
                 tables is not None and bool(raw) and (tables.carry or layout_tables.needs_layout(raw))
             )
-            if raw and (marks.needs_layout(raw) or headgrid.needs_layout(raw) or wants_tables):
+            # an audit's header grid stands on its first page
+            grid = tables is None and number == 0 and bool(raw) and headgrid.needs_layout(raw)
+            mark = bool(raw) and marks.needs_layout(raw)
+            if raw and (mark or grid or wants_tables):
                 layout = page.extract_text(extraction_mode="layout")
-                raw = headgrid.resolve_grids(marks.resolve_marks(raw, layout), layout)
+                if mark:
+                    raw = marks.resolve_marks(raw, layout)
+                if grid:
+                    raw = headgrid.resolve_grids(raw, layout)
                 if wants_tables and tables is not None:
                     raw, tables.carry = layout_tables.resolve_tables(raw, layout, tables.carry)
             elif tables is not None:

@@ -93,13 +93,21 @@ def _query_text(description: str, fields: Mapping[str, object]) -> str:
 _AGO = re.compile(r"^\s*(?:ago|back|before\b|since\b)", re.I)
 
 
+_AGE_VERB = re.compile(r"(?i)\b(?:set|installed|placed|built|erected|constructed|manufactured)\s*$")
+
+
 def _keying(facts: Facts) -> list[Quantity]:
     """The finding's values that may select a table row: not a time elapsed since an event ("inspected 4 years
-    ago" is the interval the row limits, not the age that keys "Wood poles under 15 years")."""
+    ago" is the interval the row limits, not the age that keys "Wood poles under 15 years"); "set 25 years ago"
+    is the pole's age."""
     return [
         q
         for q in facts.measured + facts.claimed
-        if not (q.kind == "time" and _AGO.match(facts.text[q.end : q.end + 8]))
+        if not (
+            q.kind == "time"
+            and _AGO.match(facts.text[q.end : q.end + 8])
+            and not _AGE_VERB.search(facts.text[max(0, q.start - 20) : q.start])
+        )
     ]
 
 
@@ -1657,8 +1665,10 @@ def _equivalent_accepted(ev: Evaluation) -> Decision | None:
 
 # the condition a permission is granted under: "authorized ... provided that the cable is attached at both ends by
 # insulators", "may be used only where ..."
+# "provided (that) ...", "only if ...": a permission's condition ("as provided in paragraph (c)" is a reference)
 _PROVISO = re.compile(
-    r"(?i)\b(?:provided\s+(?:that\s+)?|only\s+(?:when|if|where)\b|on\s+(?:the\s+)?condition\s+that)(?P<cond>[^.;]+)"
+    r"(?i)\b(?:provided\s+(?!(?:in|by|for|under|with|as)\b)(?:that\s+)?|only\s+(?:when|if|where)\b"
+    r"|on\s+(?:the\s+)?condition\s+that)(?P<cond>[^.;]+)"
 )
 
 
@@ -1687,7 +1697,7 @@ def _permissive_only(ev: Evaluation) -> Decision | None:
             "missing."
         )
         return ev.decision(VALID, confidence.PROVISO_MISSING, reason)
-    if _proviso_unstated(ev.st.text, ev.facts):
+    if _proviso_unstated(ev.st.text, ev.facts) or _release_out_of_scope(ev.st, ev.facts):
         return None  # "may be used ..., but only if the employer can demonstrate ...": the finding shows no proviso
     reason = f"{ev.label} permits but does not require this (“{_short(ev.st.text)}”)."
     return ev.decision(REPEALABLE, confidence.PERMISSIVE_ONLY, reason)
@@ -1699,7 +1709,10 @@ def _proviso_unstated(rule: str, facts: Facts) -> bool:
     permission is not shown to reach the case."""
     said = set(tokenize(facts.facts_text))
     for m in _PROVISO.finditer(rule):
-        needed = {t for t in tokenize(m.group("cond")) if not t[0].isdigit()} - GENERIC
+        if not re.match(r"(?i)only\b", m.group(0)):
+            continue  # "provided that ..." binds when the finding denies it (``_proviso_denied``); "only if" always
+        cond = re.sub(r"\([^()]{1,8}\)", " ", m.group("cond"))  # paragraph labels, "(c)(2)(vii)"
+        needed = {t for t in tokenize(cond) if not t[0].isdigit()} - GENERIC
         if len(needed) >= 3 and len(needed & said) < 0.5 * len(needed):
             return True
     return False
@@ -1728,8 +1741,7 @@ def _prohibition_reported(ev: Evaluation) -> Decision | None:
 # Order No. 95"
 _DEFERRED = re.compile(
     r"\b(?:(?:shown|given|specified|set\s+(?:out|forth)|listed|tabulated|illustrated)\s+(?:in|on|by)"
-    # "except as provided in Rule 52.4-B3" names an exception elsewhere: the sentence still sets the rule
-    r"|in\s+accordance\s+with|(?<!except )as\s+(?:specified|required|provided)\s+(?:in|by)|(?:those|that)\s+specified\s+in)"
+    r"|in\s+accordance\s+with|as\s+(?:specified|required|provided)\s+(?:in|by)|(?:those|that)\s+specified\s+in)"
     r"\s+(?:the\s+)?(?P<ref>(?:Figures?|Fig\.|Exhibit|Drawing|Detail)\s+[A-Z]?[\d][\w.-]*"
     r"|(?:CPUC\s+)?General\s+Order\s+(?:No\.\s*)?\d+[\w-]*|G\.?O\.?\s*\d+[\w-]*"
     r"|Rule\s+\d+(?:\.\d+)*(?:-[A-Z]\w*)?|Table\s+[A-Z]{0,3}-?\d[\w.-]*)",
@@ -1747,6 +1759,8 @@ def _deferred(ev: Evaluation) -> Decision | None:
     if ev.pairs or ev.usable or ev.outcome is not None:
         return None
     for m in _DEFERRED.finditer(ev.st.text):
+        if re.search(r"(?i)\bexcept\s+(?:as\s+)?$", ev.st.text[: m.start()]):
+            continue  # "except as specified in Rule 52.4-B3": an exception elsewhere, the sentence sets the rule
         ref = " ".join(m.group("ref").split()).rstrip(".,;")
         if re.match(r"(?i)fig|exhibit", ref):
             held = False  # the library holds text: a figure's values are not in it
@@ -1830,9 +1844,17 @@ def _demand_beyond_report(ev: Evaluation) -> Decision | None:
     return ev.decision(REPEALABLE, confidence.DEMAND_BEYOND_RULE, reason)
 
 
+def _holds(c: Constraint, q: Quantity, facts: Facts) -> bool:
+    """Whether the finding's value ``q`` meets the rule's condition ``c`` (a condition said to apply must)."""
+    try:
+        return c.check(_measured_value(c, q, facts))
+    except TypeError:
+        return False
+
+
 def _reported_unmet(ev: Evaluation) -> Decision:
     """A requirement with nothing to compare that the audit reports not met: the go-back stands."""
-    met = "; ".join(f"{q.describe()} is {c.describe()}" for c, q in ev.cond_pairs)
+    met = "; ".join(f"{q.describe()} is {c.describe()}" for c, q in ev.cond_pairs if _holds(c, q, ev.facts))
     applies = f" applies here ({met}) and" if met else ""
     reason = (
         f"{ev.label}{applies} requires this (“{_short(ev.st.text)}”) and the audit reports it was not met."

@@ -738,3 +738,36 @@ def test_a_contents_line_wrapping_onto_the_next_line_is_no_title():
         parse_spec([page], "x.pdf").title
         == "Electric Power Generation, Transmission, and Distribution (Subpart R)"
     )
+
+
+def test_a_number_led_line_in_a_decimal_manual_is_no_code_section():
+    # review: after "300.2 Protector Gloves" a wrapped line "1000 Volt Class 0 Glove Selection Chart" became section
+    # 1000 (the gap a code's sections leave was allowed after any decimal section)
+    page = (
+        "Document: SM-300\nSafety Manual\n300.1 Rubber Gloves\nGloves shall be air tested before each use.\n"
+        "300.2 Protector Gloves\nProtector gloves shall be worn over rubber gloves; see the\n"
+        "1000 Volt Class 0 Glove Selection Chart\nfor the class to use.\n"
+    )
+    sections = [c.section for c in parse_spec([page], "sm.pdf").clauses]
+    assert "1000" not in sections and "300.2" in sections
+
+
+def test_lettered_items_of_a_list_of_defects_bind_and_items_of_exceptions_do_not():
+    from engine.requirements.statements import parse_statements
+
+    got = parse_statements(
+        "Insulating equipment with any of these defects may not be used:\n(A) a hole, tear or cut;\n"
+        "(D) Any of the following texture changes: swelling, softening or becoming sticky."
+    )
+    assert [s.modality for s in got] == ["mandatory", "mandatory", "mandatory"]
+    got = parse_statements(
+        "Protector gloves shall be worn over insulating gloves, except as follows:\n(a) Class 00 gloves;"
+    )
+    assert got[-1].modality == "statement"
+
+
+def test_a_numbered_note_to_a_paragraph_is_a_note():
+    from engine.requirements.statements import parse_statements
+
+    got = parse_statements("Note 1 to paragraph (c)(2)(i): the phase-to-ground voltage may be used.")
+    assert got[0].is_note and not got[0].is_exception

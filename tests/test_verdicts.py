@@ -1487,3 +1487,109 @@ def test_a_hot_stick_is_a_live_line_tool():
     )
     d = decide("The shotgun stick was not wiped down or looked over before the crew began work.", {}, lib)
     assert (d.verdict, d.citations[0]["section"]) == ("VALID", "1910.269(j)(2)"), d.reason
+
+
+# --- second review of the real-text changes (issue #13, stop 26)
+
+
+def test_a_note_of_several_sentences_after_an_exception_stays_a_note():
+    lib = Library(
+        [
+            R(
+                "1910.269",
+                "1910.269(t)(7)",
+                "A cable with an abnormality shall be deenergized before work in the manhole.",
+            ),
+            R(
+                "1910.269",
+                "1910.269(t)(7)",
+                "Exception: where service-load conditions require it, employees may enter if protected by shields. "
+                "Note to (t)(7)(i): Abnormalities include leaking oil. Oil or compound leaking from cables or joints "
+                "in the manhole could indicate an impending fault.",
+                kind="exception",
+            ),
+        ]
+    )
+    from engine.requirements.statements import parse_statements
+
+    got = parse_statements(lib.units[1].text)
+    assert [(s.is_exception, s.is_note) for s in got[-2:]] == [(False, True), (False, True)]
+
+
+def test_except_as_provided_in_a_paragraph_is_no_proviso_and_except_as_specified_no_deferral():
+    lib = Library(
+        [
+            R(
+                "S",
+                "5",
+                "Except as provided in paragraph (c)(2)(vii)(C) of this section, crossarms may be installed on either "
+                "face of the pole.",
+                heading="Crossarms",
+            ),
+            R("S", "6", "Line-clearance tree trimming is pruning of trees near power lines."),
+        ]
+    )
+    d = decide("Crossarm was installed on the street face of the pole instead of the field face.", {}, lib)
+    assert d.verdict == "REPEALABLE", d.reason
+    lib = Library(
+        [
+            R(
+                "GO-95",
+                "52.4-B",
+                "(1) Urban districts: every crossarm supporting conductors of more than 750 volts shall be marked as "
+                "high voltage, except as specified in Rule 52.4-B3.",
+            )
+        ]
+    )
+    d = decide(
+        "Crossarm supporting 12 kV conductors in this urban district is not marked high voltage.", {}, lib
+    )
+    assert d.verdict == "VALID", d.reason
+
+
+def test_a_permission_for_lower_voltages_does_not_repeal_at_a_higher_one():
+    lib = Library(
+        [
+            R(
+                "S",
+                "1",
+                "Employees shall wear rubber insulating gloves when working on energized conductors.",
+                heading="Gloves",
+            ),
+            R(
+                "S",
+                "1.1",
+                "Where the voltage does not exceed 250 V, employees may work on energized conductors without rubber "
+                "insulating gloves.",
+                heading="Gloves",
+            ),
+        ]
+    )
+    d = decide("Lineman worked on the energized 12 kV conductor without rubber insulating gloves.", {}, lib)
+    assert d.verdict == "VALID" and "is at most 250 V" not in d.reason, d.reason
+
+
+def test_a_pole_set_years_ago_is_keyed_by_its_age():
+    # review: "set 25 years ago" is the pole's age; dropping it as a time since an event chose the 20-year row
+    cols = ["Facility", "Intrusive"]
+    title = "Table 1 - Wood Pole Intrusive Inspection Cycles (Maximum Intervals in Years)"
+    lib = Library(
+        [
+            R(
+                "GO-165",
+                "IV",
+                "Each utility shall inspect its facilities at least as often as Table 1 requires.",
+            ),
+            row("GO-165", "Table 1", title, cols, ["Wood Poles under 15 years", "x"]),
+            row(
+                "GO-165",
+                "Table 1",
+                title,
+                cols,
+                ["Wood Poles over 15 years which have not been subject to intrusive inspection", "10"],
+            ),
+            row("GO-165", "Table 1", title, cols, ["Wood poles which passed intrusive inspection", "20"]),
+        ]
+    )
+    d = decide("Wood pole set 25 years ago has had no intrusive inspection in the last 12 years.", {}, lib)
+    assert (d.verdict, "at most 10 years" in d.reason) == ("VALID", True), d.reason

@@ -69,9 +69,8 @@ EXCEPTION_LEAD = re.compile(
     r"|\bexception\s*(?:\d+)?\s*:",
     re.I,
 )
-NOTE_LEAD = re.compile(
-    r"^\s*notes?\b(?:\s+to\s+[^:]{1,40}?)?\s*\d*\s*[:.-]", re.I
-)  # "Note 2:", "Note to (t)(7)(i):"
+# "Note 2:", "Note to (t)(7)(i):", "Note 1 to paragraph (c)(2)(i):"
+NOTE_LEAD = re.compile(r"^\s*notes?\b(?:\s+\d+)?(?:\s+to\s+[^:]{1,80}?)?\s*\d*\s*[:.-]", re.I)
 
 
 # an instruction written as a command ("Install a splice box whenever ...", "Do not splice ..."), as utility

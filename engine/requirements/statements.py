@@ -82,14 +82,17 @@ def subject_tokens(text: str) -> set[str]:
     return set(tokenize(head, keep_numbers=False)) - GENERIC
 
 
-def _join_lines(lines: list[str]) -> list[str]:
-    """Join wrapped lines into paragraphs; bullets and 'Note:'/'Exception:' lines start new ones."""
+def _join_lines(lines: list[str], bullets: set[int] | None = None) -> list[str]:
+    """Join wrapped lines into paragraphs; bullets and 'Note:'/'Exception:' lines start new ones. The indexes of
+    the paragraphs that were bullets ("(D) Any of the following ...") are added to ``bullets``."""
     paras: list[str] = []
     for ln in lines:
         s = ln.strip()
         if not s:
             continue
         if not paras or _BULLET.match(s) or NOTE_LEAD.match(s) or EXCEPTION_LEAD.match(s):
+            if bullets is not None and _BULLET.match(s):
+                bullets.add(len(paras))
             paras.append(_BULLET.sub("", s))
         elif _NUMBERED_ITEM.match(s):
             paras.append(s)  # "(2) ..." of a numbered list (kept: an exception's items stay exceptions)
@@ -390,8 +393,11 @@ _FOLLOWING_CONDITIONS = re.compile(
     r"\b(?:when|where|if|whenever)\s+(?:(?:any|either|one|each|all|both)\s+of\s+)?the\s+following\b[^.:]*:",
     re.I,
 )
-# "... provided all of the following are met:": the items are the permission's conditions, not requirements
-_PROVISO_LIST = re.compile(r"(?i)\b(?:provided|if|when|where|unless|only)\b[^:]*\bfollowing\b")
+# "... provided all of the following are met:": the items are the permission's conditions, not requirements; "...
+# shall be worn, except as follows:": the items are exceptions
+_PROVISO_LIST = re.compile(
+    r"(?i)\b(?:provided|if|when|where|unless|only)\b[^:]*\bfollowing\b|\bexcept\b[^:]*\bfollows?\b"
+)
 _LISTED_ITEM = re.compile(r"^\s*(?:\(?[A-Za-z]\)|[A-Z]\.|\(?\d{1,2}\)|\d{1,2}\.)\s+\S")
 
 
@@ -410,7 +416,9 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     in_exception = False
     under_conditions = False  # items listed after "... when either of the following conditions applies:"
     list_lead: Statement | None = None  # a binding sentence that lists its items after a colon
-    for para in _join_lines(prose):
+    bullets: set[int] = set()
+    for n_para, para in enumerate(_join_lines(prose, bullets)):
+        in_note = False  # a note's sentences after its first ("Note to (t)(7)(i): ... . Oil leaking ...")
         if EXCEPTION_LEAD.match(para):
             in_exception = True
         elif in_exception and (NOTE_LEAD.match(para) or not _NUMBERED_ITEM.match(para)):
@@ -427,9 +435,10 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
         for sent, forced in pieces:
             if len(sent) < 3:
                 continue
-            is_note = bool(NOTE_LEAD.match(sent))
+            is_note = in_note or bool(NOTE_LEAD.match(sent))
             if is_note:
                 in_exception = False  # "Note to (t)(7)(i): ..." after an exception explains the rule
+                in_note = True
             is_exc = not is_note and (forced or in_exception or bool(EXCEPTION_LEAD.match(sent)))
             first_q = find_quantities(sent)
             pre = sent[: first_q[0].start] if first_q else sent
@@ -459,7 +468,12 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
                 # "Elsewhere the minimum clearance is 18 in." continues the previous sentence's subject
                 subj |= out[-1].subject
                 toks |= out[-1].tokens if not forced else set()
-            item = bool(_LISTED_ITEM.match(sent) or sent[:1].islower() or sent.rstrip().endswith((";", ",")))
+            item = bool(
+                n_para in bullets
+                or _LISTED_ITEM.match(sent)
+                or sent[:1].islower()
+                or sent.rstrip().endswith((";", ","))
+            )
             if list_lead is not None and mod == "statement" and item and not cons:
                 # "(B) ozone cutting or ozone checking" under "Insulating equipment with any of these defects may not
                 # be used:" (29 CFR 1910.137(c)(2)(iii)): an item of words binds as the sentence that lists it says

@@ -263,6 +263,7 @@ def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tu
     n = len(cands)
     if not n:
         return set(), False
+    codes = sum(1 for c in cands if len(c[1]) == 1 and c[1][0] >= 100)  # a code's bare section numbers
     # Rules numbered with letter suffixes ("54.8-B", "56.4-A1") mark a regulation (a CPUC General
     # Order and its excerpts): its rule numbers leave gaps by design, so any increasing number follows.
     sparse = lettered >= 2
@@ -293,7 +294,8 @@ def section_chain(page_lines: list[list[str]], window: int = 16) -> tuple[set[tu
             # a title-case heading ("4.4.6. Clearances Around Doors and Windows") may follow after a
             # gap, as in an excerpt of a manual; list items and stray values are not titled
             # (a code's sections, "2830 Insulated Conductors" then "2943 Work on ...", skip by the hundred)
-            code = len(sec) == 1 and psec[0] >= 100  # "2812.1 Fenced ..." then "2944 Work ..." too
+            # "2812.1 Fenced ..." then "2944 Work ..." too, in a code (two bare section numbers of 100 or more)
+            code = len(sec) == 1 and psec[0] >= 100 and (len(psec) == 1 or codes >= 2)
             titled = cands[k][5] and cands[j][5] and _plausible_next(psec, sec, gap=999 if code else 99)
             if (
                 sec <= psec
