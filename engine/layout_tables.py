@@ -27,7 +27,7 @@ _VALUE = re.compile(r"(?i)^(?:[<>\u2264\u2265]?\s*\d[\d,./]*\S*|-{2,}|\u2014|x|n
 _GRID = re.compile(r"\bColumn\s+[A-Z]\b|^\s*Case\b")
 _SECTION_LINE = re.compile(r"^\d{1,4}(?:\.\d+)+\S*\s+[A-Z]")  # "1910.269(n) Grounding ...", "4.2 Cover"
 _FOOTER = re.compile(r"(?i)\bpage\s+\d+(?:\s+of\s+\d+)?\s*$")  # the page's footer ends the table on it
-_NOTE = re.compile(r"^\s*(?:\(\w{1,3}\)|\[|Notes?\b|\*)")
+_NOTE = re.compile(r"^\s*(?:\([a-z0-9]{1,3}\)|\[|Notes?\b|\*)")  # "(a) ...", "(1) ...", "[Library note ...]"
 MAX_HEADER_LINES = 4
 MAX_CELL_WORDS = 30  # a line of more words in one run is prose
 _DANGLING = re.compile(r"(?i)(?:\b(?:and|or|for|of|the|to|in|on|with)|[,(])\s*$")  # a title that wraps
@@ -190,6 +190,9 @@ def _read(
     end = body[n_header - 1][0] + 1 if n_header else i + 1
     group, group_indent = "", -1
     ahead: list[list[list[str]]] = []  # wrapped lines standing above the next row's first line
+    # whether the rows stand a blank line apart (then a line right under a row wraps it)
+    starts_after_blank = [not lines[j - 1].strip() for j, c in rows if len(c) >= 2]
+    spaced = len(starts_after_blank) >= 2 and 2 * sum(starts_after_blank) > len(starts_after_blank)
     skip = 0
     for k, (j, cells) in enumerate(rows):
         if skip:
@@ -216,6 +219,10 @@ def _read(
             row[c].append(t)
         prev = table.rows[-1] if table.rows else None
         wrapped = 0 not in cols or (first_text[:1].islower() and cols == [0] + cols[1:])
+        if spaced and prev is not None and lines[j - 1].strip() and not ahead:
+            wrapped = (
+                True  # rows stand a blank line apart: a line right under one is its wrapped end ("(FRP)")
+            )
         if wrapped and (ahead or not lines[j - 1].strip()):
             # after a blank line, a row's wrapped cells stand above its first line (the row's number is
             # centred on its cells): they open the next row

@@ -219,3 +219,27 @@ def test_an_empty_header_cell_keeps_the_columns_in_place():
     # review: an empty first header cell was dropped and every value sat under the wrong column
     got = _rows(_pdf(_blank_corner), "1910.137(c)(2)(viii)")
     assert got[0] == (["-", "Patrol", "Detailed", "Intrusive"], ["Overhead poles", "1", "5", "10"])
+
+
+def test_rows_a_blank_line_apart_keep_their_wrapped_lines_and_a_capitalised_parenthesis_is_no_note():
+    # a table whose rows stand a blank line apart (29 CFR 1910.269 Table J-1 as a library restates it): "(FRP)"
+    # right under "Fiberglass-reinforced plastic" wraps that row; it was read as a note "(a)" and ended the table
+    from engine.layout_tables import read_tables
+
+    layout = "\n".join(
+        [
+            "Table J-1 Live-Line Tool Tests",
+            "",
+            "Tool material                         Design test                     Removal interval",
+            "",
+            "Fiberglass-reinforced plastic         100,000 V/ft, 5                 2 years (primary",
+            "(FRP)                                 min                             protection)",
+            "",
+            "Wood                                  75,000 V/ft, 3 min              2 years (primary protection)",
+        ]
+    )
+    tables, _ = read_tables(layout)
+    assert tables[0].lines()[2:] == [
+        "Fiberglass-reinforced plastic (FRP) | 100,000 V/ft, 5 min | 2 years (primary protection)",
+        "Wood | 75,000 V/ft, 3 min | 2 years (primary protection)",
+    ]
