@@ -1856,9 +1856,15 @@ def _reported_unmet(ev: Evaluation) -> Decision:
     """A requirement with nothing to compare that the audit reports not met: the go-back stands."""
     met = "; ".join(f"{q.describe()} is {c.describe()}" for c, q in ev.cond_pairs if _holds(c, q, ev.facts))
     applies = f" applies here ({met}) and" if met else ""
-    reason = (
-        f"{ev.label}{applies} requires this (“{_short(ev.st.text)}”) and the audit reports it was not met."
-    )
+    if ev.st.modality == "permissive":
+        # "Any other class of glove may be used without protector gloves ..., but only if ...": the permission's
+        # own condition is what the audit does not show
+        reason = (
+            f"{ev.label}{applies} permits this only on its conditions (“{_short(ev.st.text)}”), and the audit "
+            "does not show them met."
+        )
+    else:
+        reason = f"{ev.label}{applies} requires this (“{_short(ev.st.text)}”) and the audit reports it was not met."
     return ev.decision(VALID, confidence.REPORTED_UNMET, reason)
 
 

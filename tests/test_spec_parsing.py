@@ -771,3 +771,19 @@ def test_a_numbered_note_to_a_paragraph_is_a_note():
 
     got = parse_statements("Note 1 to paragraph (c)(2)(i): the phase-to-ground voltage may be used.")
     assert got[0].is_note and not got[0].is_exception
+
+
+def test_notes_after_a_table_of_an_unnumbered_order_belong_to_the_table():
+    # CPUC GO 165 (realtext-go5): the Order numbers no rules; "Note: This General Order does not apply to cathodic
+    # protection ..." under Table 1 had no section at all, so a finding it governs could not cite it
+    page = (
+        "General Order No. 165\nDocument: GO-165\nRevision 04\n"
+        "Each utility shall inspect its facilities at least as often as Table 1 requires.\n"
+        "Table 1 - Distribution Inspection Cycles (Maximum Intervals in Years)\n"
+        "Facility | Patrol - Urban | Patrol - Rural\n"
+        "Transformers - Overhead | 1 | 2\n"
+        "Wood poles | 1 | 2\n"
+        "Note: This General Order does not apply to cathodic protection systems of natural gas facilities.\n"
+    )
+    notes = [c for c in parse_spec([page], "go165.pdf").clauses if "cathodic" in c.text]
+    assert [c.section for c in notes] == ["Table 1"]

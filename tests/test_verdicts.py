@@ -1593,3 +1593,12 @@ def test_a_pole_set_years_ago_is_keyed_by_its_age():
     )
     d = decide("Wood pole set 25 years ago has had no intrusive inspection in the last 12 years.", {}, lib)
     assert (d.verdict, "at most 10 years" in d.reason) == ("VALID", True), d.reason
+
+
+def test_a_permission_the_audit_does_not_show_is_not_called_a_requirement():
+    # the reason quoted "Any other class of glove may be used ..., but only if ..." as what the clause "requires"
+    lib = _osha3_gloves()
+    d = decide(
+        "At pole 112 the lineman tying in the 12.47 kV phase wore Class 2 gloves without protectors.", {}, lib
+    )
+    assert "requires this (“Any other class" not in d.reason, d.reason

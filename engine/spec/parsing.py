@@ -118,6 +118,7 @@ class _Pass:
         self.last_note = 0  # the number of the designation's last note (its notes run 1, 2, 3 ...)
         self.skipping = ""  # "history" / "references": inside a revision-history table or reference list
         self.table: TextTable | None = None
+        self.notes_of = ""  # the table whose notes follow it, outside any numbered section ("Table 1")
         self.free_heading = ""
         self.last_line = ""
         self.ctx_section, self.ctx_heading = "", ""  # the section the current line sits in, and its heading
@@ -226,6 +227,7 @@ class _Pass:
         kind, heading = self._section_kind(m, sec, item, rest)
         self.cur = OpenClause(sec, heading, kind, pno, [rest] if rest else [])
         self.ctx_section, self.ctx_heading = sec, heading
+        self.notes_of = ""
         self.items = []
         if item:
             self.cur.data["item"] = f"({item}){m.group('sub') or ''}" if item.isdigit() else item
@@ -378,7 +380,11 @@ class _Pass:
             return False
         got = self.table.read(line, pno, len(self.clauses))
         if got is False:
-            self.table = None  # the table has ended: the line is read as prose
+            # the table has ended: the line is read as prose; outside any numbered section, the notes that follow
+            # belong to the table ("(1) Rural patrol inspections shall be increased ...", "Note: ..." under GO 165
+            # Table 1)
+            self.notes_of = self.table.section if not self.ctx_section else ""
+            self.table = None
             return False
         if isinstance(got, ParsedClause):
             first = str((got.data or {}).get("cells", [""])[0]).split(" ", 1)[0]
@@ -420,7 +426,7 @@ class _Pass:
         if kind is None:
             return False
         self.flush()
-        self.cur = OpenClause(self.ctx_section, self._context_heading(), kind, pno, [line])
+        self.cur = OpenClause(self.ctx_section or self.notes_of, self._context_heading(), kind, pno, [line])
         return True
 
     def _unnumbered_heading(self, pno: int, idx: int, line: str) -> bool:
