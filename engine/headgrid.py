@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from engine.pagetext import consume_words, layout_cells
 from engine.vocab import HEADER_LABELS, OTHER_HEADER_LABELS, label_pattern
 
 _TERMS = sorted(
@@ -34,7 +35,6 @@ _BARE_LABEL = re.compile(
     rf"^\s*(?!page\b)(?:{'|'.join(_TERMS)})\s+[A-Z0-9]", re.I
 )  # "Location Coastal Valley ..."
 _LABELLED = re.compile(rf"^(?:\w+\s+){{0,2}}(?:{'|'.join(_TERMS)})\s*[:#]", re.I)  # "Overall Score: 91%"
-_GAP = re.compile(r"\S+(?:\s\S+)*")  # a layout cell: words parted by single spaces
 HEAD_LINES = 40  # header grids stand at the top of the page
 MAX_VALUE_LINES = 4  # a value cell wraps onto at most this many lines
 CELL_GAP = "   "  # written between cells: two or more spaces part cells for the metadata reader
@@ -59,10 +59,6 @@ def needs_layout(plain: str) -> bool:
     return any(_label_row(x) or _BARE_LABEL.match(x) for x in plain.split("\n")[:HEAD_LINES])
 
 
-def _cells(line: str) -> list[tuple[int, str]]:
-    return [(m.start(), m.group(0)) for m in _GAP.finditer(line)]
-
-
 def _column(starts: list[int], at: int) -> int | None:
     """The column a cell starting at offset ``at`` stands in: the last column starting at or before it (a
     cell may start two characters left of its label)."""
@@ -83,7 +79,7 @@ def read_grids(layout: str) -> list[tuple[str, list[str]]]:
     grids: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(lines):
-        head = _cells(lines[i])
+        head = layout_cells(lines[i])
         i += 1
         if len(head) < 2 or not all(_LABEL_CELL.match(c) for _, c in head):
             continue
@@ -94,12 +90,12 @@ def read_grids(layout: str) -> list[tuple[str, list[str]]]:
         taken, table = 0, False
         # a wrapped value goes on in the very next line; a blank line ends the grid
         while i < len(lines) and lines[i].strip() and taken < MAX_VALUE_LINES and not _label_row(lines[i]):
-            cols = [(_column(starts, s), c) for s, c in _cells(lines[i])]
+            cols = [(_column(starts, s), c) for s, c in layout_cells(lines[i])]
             if any(k is None for k, _ in cols) or len({k for k, _ in cols}) != len(cols):
                 break
             if any(
                 k is not None and k + 1 < len(starts) and at + len(c) > starts[k + 1]
-                for (k, c), (at, _) in zip(cols, _cells(lines[i]), strict=True)
+                for (k, c), (at, _) in zip(cols, layout_cells(lines[i]), strict=True)
             ):
                 break  # a sentence across the columns, not a row of values
             if taken and len(cols) == len(starts):
@@ -122,7 +118,7 @@ def read_pairs(layout: str) -> list[tuple[str, str]]:
     plain text keeps a single space between a label and its value, which reads as prose."""
     out = []
     for line in layout.split("\n")[: HEAD_LINES * 3]:
-        cells = [c for _, c in _cells(line)]
+        cells = [c for _, c in layout_cells(line)]
         if len(cells) < 2 or len(cells) % 2:
             continue
         labels, values = cells[::2], cells[1::2]
@@ -153,15 +149,8 @@ def resolve_grids(plain: str, layout: str) -> str:
         at = next((k for k, x in enumerate(out) if " ".join(x.split()) == head), None)
         if at is None:
             continue
-        want: Counter[str] = Counter(" ".join(values).split())
-        end = at + 1
-        while end < len(out) and want.total():
-            words = Counter(out[end].split())
-            if not words or words - want:
-                break
-            want -= words
-            end += 1
-        if want.total():
+        end = consume_words(out, at + 1, Counter(" ".join(values).split()))
+        if end is None:
             continue
         out[at + 1 : end] = [CELL_GAP.join(v or "-" for v in values)]
     return "\n".join(out)

@@ -8,7 +8,7 @@ titled table ("Table 1 - Distribution Inspection Cycles") in the layout text, re
 cells' offsets, joins a header cell's stacked lines and a row's wrapped lines, prefixes the rows of a group
 ("Transformers" over indented "Overhead", "Underground") with the group's name, and writes the table back into
 the plain text as one line per header and row with the cells parted by ``CELL_SEP``, which
-``engine.spec.rows`` splits as cells. A case-by-column grid (``Column A``, numbered cases: ``engine.spec.grid``)
+``engine.spec.rows`` splits as cells. A case-by-column grid (``Column A``, letter columns: ``engine.spec.grid``)
 and a table whose words the plain text does not hold in the same lines are left as they were.
 
 Plain Python, no Django (docs/architecture.md)."""
@@ -19,12 +19,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from engine.pagetext import consume_words, layout_cells
+
 CELL_SEP = " | "
 _TITLE = re.compile(
     r"^\s*(?:(?i:appendix)\s+[A-Z0-9]{1,3},?\s+)?(?i:table)\s+[A-Z]{0,2}-?\d+(?:[-.](?:\d+|[A-Z]\d?\b))*[A-Z]?\s*[:.\-\u2013\u2014]?\s+[A-Z(]"
 )
 _VALUE = re.compile(r"(?i)^(?:[<>\u2264\u2265]?\s*\d[\d,./]*\S*|-{2,}|\u2014|x|n/?a|none)(?:\s|$)")
-_GRID = re.compile(r"\bColumn\s+[A-Z]\b|^\s*Case\b")
+_GRID = re.compile(r"\bColumn\s+[A-Z]\b")
 _SECTION_LINE = re.compile(r"^\d{1,4}(?:\.\d+)+\S*\s+[A-Z]")  # "1910.269(n) Grounding ...", "4.2 Cover"
 _FOOTER = re.compile(r"(?i)\bpage\s+\d+(?:\s+of\s+\d+)?\s*$")  # the page's footer ends the table on it
 _NOTE = re.compile(r"^\s*(?:\([a-z0-9]{1,3}\)|\[|Notes?\b|\*)")  # "(a) ...", "(1) ...", "[Library note ...]"
@@ -53,18 +55,6 @@ class _Table:
             out.append(CELL_SEP.join(" ".join(c) or "-" for c in self.header))
         out.extend(CELL_SEP.join(" ".join(c) or "-" for c in row) for row in self.rows)
         return out
-
-
-def _cells(line: str) -> list[tuple[int, str]]:
-    return [
-        (m.start(), m.group(0))
-        for m in re.finditer(r"\S+(?:\s\S+)*", re.sub(r"(?<=\S)\s(?=\S)", "\x01", line))
-    ]
-
-
-def _split(line: str) -> list[tuple[int, str]]:
-    """(offset, text) of each cell of a layout line: runs of words parted by single spaces."""
-    return [(s, t.replace("\x01", " ")) for s, t in _cells(line)]
 
 
 def _place(spans: list[tuple[int, int]], cells: list[tuple[int, str]]) -> list[int]:
@@ -97,7 +87,7 @@ def _body(lines: list[str], i: int) -> list[tuple[int, list[tuple[int, str]]]]:
         if _TITLE.match(lines[j]):
             break
         if lines[j].strip():
-            body.append((j, _split(lines[j])))
+            body.append((j, layout_cells(lines[j])))
     return body
 
 
@@ -126,7 +116,7 @@ def _ends_table(line: str, first: str) -> bool:
 def _letter_columns(lines: list[str]) -> bool:
     """Whether a header line names its columns by letters alone ("Case | Nature of clearance | A | B | C"):
     a case-by-column grid, read by ``engine.spec.grid``."""
-    return any(sum(bool(re.fullmatch(r"[A-Z]", t)) for _, t in _split(x)) >= 3 for x in lines)
+    return any(sum(bool(re.fullmatch(r"[A-Z]", t)) for _, t in layout_cells(x)) >= 3 for x in lines)
 
 
 def _group_wraps(body: list[tuple[int, list[tuple[int, str]]]], k: int) -> int | None:
@@ -152,9 +142,7 @@ def _is_group(body: list[tuple[int, list[tuple[int, str]]]], k: int) -> bool:
     return _group_wraps(body, k) is not None
 
 
-def _read(
-    lines: list[str], i: int, title: str | None, spans: list[tuple[int, int]] | None = None
-) -> tuple[_Table | None, int]:
+def _read(lines: list[str], i: int, title: str | None) -> tuple[_Table | None, int]:
     """The table whose title is ``lines[i]`` (``title``; None: the table going on at the top of a page with its
     header repeated, ``lines[i]`` the line before the header), and the index after its last line."""
     body = _body(lines, i)
@@ -169,18 +157,15 @@ def _read(
     rows = body[n_header:]
     if not rows:
         return None, i + 1
-    if spans is None:
-        # the columns: the extent of each cell over the rows laid out as the first row of values (else the
-        # first row), the first column from the line's start
-        ref = next((c for _, c in rows[:6] if _is_value_row(c)), rows[0][1])
-        if len(ref) < 2:
-            return None, i + 1
-        stop = next((k for k, (j, c) in enumerate(rows) if _ends_table(lines[j], c[0][1])), len(rows))
-        same = [c for _, c in rows[:stop] if len(c) == len(ref)] or [ref]
-        spans = [
-            (min(c[k][0] for c in same), max(c[k][0] + len(c[k][1]) for c in same)) for k in range(len(ref))
-        ]
-        spans[0] = (0, spans[0][1])
+    # the columns: the extent of each cell over the rows laid out as the first row of values (else the first
+    # row), the first column from the line's start
+    ref = next((c for _, c in rows[:6] if _is_value_row(c)), rows[0][1])
+    if len(ref) < 2:
+        return None, i + 1
+    stop = next((k for k, (j, c) in enumerate(rows) if _ends_table(lines[j], c[0][1])), len(rows))
+    same = [c for _, c in rows[:stop] if len(c) == len(ref)] or [ref]
+    spans = [(min(c[k][0] for c in same), max(c[k][0] + len(c[k][1]) for c in same)) for k in range(len(ref))]
+    spans[0] = (0, spans[0][1])
     table = _Table(title or "", spans, caption=[cells[0][1] for _, cells in caption])
     table.header = [[] for _ in spans]
     table.head_line = " ".join(lines[body[0][0]].split()) if n_header else ""
@@ -282,7 +267,7 @@ def read_tables(layout: str, carry: str | None = None) -> tuple[list[_Table], st
             continue
         title, t_end = " ".join(lines[i].split()), i
         nxt = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].strip()), None)
-        if _DANGLING.search(title) and nxt is not None and len(_split(lines[nxt])) == 1:
+        if _DANGLING.search(title) and nxt is not None and len(layout_cells(lines[nxt])) == 1:
             title, t_end = (
                 f"{title} {' '.join(lines[nxt].split())}",
                 nxt,
@@ -317,21 +302,8 @@ def resolve_tables(plain: str, layout: str, carry: str | None = None) -> tuple[s
         else:
             anchors = list(range(min(12, len(out))))
         for at in anchors:
-            end = _consume(out, at, table.words)
+            end = consume_words(out, at, table.words)
             if end is not None:
                 out[at:end] = table.lines()
                 break
     return "\n".join(out), carry_on
-
-
-def _consume(out: list[str], at: int, words: Counter[str]) -> int | None:
-    """The index after the lines from ``out[at]`` that hold exactly ``words``, or None."""
-    want = words.copy()
-    end = at
-    while end < len(out) and want.total():
-        got = Counter(out[end].split())
-        if not got or got - want:
-            return None
-        want -= got
-        end += 1
-    return None if want.total() else end

@@ -12,9 +12,18 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-__all__ = ["edge_indexes", "edge_key", "ends_with_page_number", "is_page_mark", "repeated_edge_lines"]
+__all__ = [
+    "consume_words",
+    "edge_indexes",
+    "edge_key",
+    "ends_with_page_number",
+    "is_page_mark",
+    "layout_cells",
+    "repeated_edge_lines",
+]
 
 _DIGITS = re.compile(r"\d+")
+_LAYOUT_CELL = re.compile(r"\S+(?:\s\S+)*")  # words parted by single spaces: one cell of a layout line
 _PAGE_OF = re.compile(r"\bpage\s*\d+(?:\s*(?:of|/)\s*\d+)?\b", re.IGNORECASE)
 # A page number alone: "4", "- 4 -", "4/12", "4 of 12", "Page 4".
 _BARE_PAGE_NO = re.compile(
@@ -107,3 +116,24 @@ def _few_numbers_change(numbers: set[tuple[str, ...]]) -> bool:
     width = max(len(r) for r in rows)
     varying = sum(len({r[k] if k < len(r) else "" for r in rows}) > 1 for k in range(width))
     return varying <= 2
+
+
+def layout_cells(line: str) -> list[tuple[int, str]]:
+    """(offset, text) of each cell of a line of pypdf's layout text: runs of words parted by single spaces
+    (cells stand two or more spaces apart). Read by ``engine.headgrid`` and ``engine.layout_tables``."""
+    return [(m.start(), m.group(0)) for m in _LAYOUT_CELL.finditer(line)]
+
+
+def consume_words(lines: list[str], at: int, words: Counter[str]) -> int | None:
+    """The index after the lines from ``lines[at]`` that hold exactly ``words`` (each line's words all among
+    them, a blank line ending the run), or None when they do not: how a table or header grid read from the
+    layout text is found again in the plain text."""
+    want = words.copy()
+    end = at
+    while end < len(lines) and want.total():
+        got = Counter(lines[end].split())
+        if not got or got - want:
+            return None
+        want -= got
+        end += 1
+    return None if want.total() else end
