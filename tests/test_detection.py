@@ -1755,3 +1755,57 @@ def test_a_status_of_no_finding_is_a_record():
     )
     found, _ = detect_infractions([page])
     assert [f.description for f in found] == ["Adjacent energized cables in MH-22 were left uncovered."]
+
+
+def test_a_findings_table_with_a_column_the_vocabulary_does_not_name():
+    # realtext-go6 SG-1: "No. Pole Grade Finding Cited Disposition" (Grade and Cited were unknown words, so
+    # no row was read); a row over a range of poles ("201 - 203") is row 1; N/A and Accepted rows are records
+    page = (
+        "No. Pole Grade Finding Cited Disposition\n"
+        "1 201 - 203 B Loading calculations on file; safety factors 4.3 to 5.1 at installation. GO 95 44.1 Accepted\n"
+        "2 204 B New wood pole 204 designed with a calculated safety factor of 3.2 at installation. GO 95 44.1 Go-back\n"
+        "3 238 C New communication pole 238 has a top circumference of 16 in. GO 95 49.1-B Go-back\n"
+        "4 240 B Pole-top extension: none on this job. - N/A\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [(f.code, f.description, f.fields.get("reference")) for f in found] == [
+        (
+            "Item 2",
+            "New wood pole 204 designed with a calculated safety factor of 3.2 at installation.",
+            "GO 95 44.1",
+        ),
+        ("Item 3", "New communication pole 238 has a top circumference of 16 in.", "GO 95 49.1-B"),
+    ]
+
+
+def test_a_checklist_whose_instructions_name_its_answers_in_words():
+    # realtext-go6 SG-3: "Answer Yes, No or N/A." then the column row "No. Item checked Conforming? Comments",
+    # which was read as a section heading and ended the checklist: no row was found
+    page = (
+        "Conforming? Answer Yes, No or N/A. Each No is a non-conforming item (go-back).\n"
+        "No. Item checked Conforming? Comments\n"
+        "1 Guy thimbles at anchor rods Yes Thimbles installed on poles 5510 and 5511.\n"
+        "2 Guy marker installed No Anchor guy at pole 5521 has no guy marker.\n"
+        "Total Number of Non-Conforming Items 1\n"
+    )
+    found, warnings = detect_infractions([page])
+    assert [f.description for f in found] == ["Anchor guy at pole 5521 has no guy marker."]
+    assert warnings == []
+
+
+def test_a_letter_sentence_announcing_the_go_backs_across_a_line_break():
+    # realtext-go6 SG-2: "... are in order. Each numbered" / "paragraph below is a go-back; ...": the line
+    # holding the opener also held "acceptable", and the next line alone did not open the list
+    page = (
+        "Dear Ms. Nakamura,\n"
+        "We have reviewed the pole loading package. The guy sizes are acceptable, and the sag tables are in order. Each numbered\n"
+        "paragraph below is a go-back; please correct the package and resubmit within 30 days.\n"
+        "1. The calculations for poles 12 through 30 use light loading.\n"
+        "2. The calculation for pole 38 does not state the loading district used.\n"
+        "Sincerely,\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == [
+        "The calculations for poles 12 through 30 use light loading.",
+        "The calculation for pole 38 does not state the loading district used.",
+    ]

@@ -127,7 +127,7 @@ TABLE_COLUMN = re.compile(
     r"|findings?|description|issues?|deficienc(?:y|ies)|conditions?(?:\s+found)?|defects?|discrepanc(?:y|ies)"
     r"|non[- ]?conformance|violations?|(?:inspection|field)\s+notes?)"
     r"|(?P<ref>(?:std\.?\s*ref\.?|standard(?:\s+ref\.?)?|spec(?:ification)?(?:\s+ref\.?)?|ref(?:erence)?\.?"
-    r"|rule|code|regulation)(?:\s+(?:cited|ref\.?|reference))?|cited\s+(?:rule|reference|standard))"
+    r"|rule|code|regulation)(?:\s+(?:cited|ref\.?|reference))?|cited(?:\s+(?:rule|reference|standard))?)"
     r"|(?P<status>status|disposition|result|type)"  # "Type: Go-back / Record" says what the row is
     r"|(?P<loc>location(?:\s*/\s*(?:span|pole|structure))?|loc\.|pole(?:\s+(?:no\.?|#|number))?"
     r"|(?:structure|str\.?)(?:\s+(?:no\.?|#))?"
@@ -141,14 +141,15 @@ TABLE_COLUMN = re.compile(
 STATUS_WORD = re.compile(
     r"\s*\b(?P<status>open|closed|corrected|pending|resolved|completed?|outstanding|cleared|verified|repeat|new"
     r"|in\s+progress|not\s+corrected|corrected\s+on\s+site|go[- ]?back|accept(?:ed)?|pass(?:ed)?|fail(?:ed)?|ok"
-    r"|no\s+finding|no\s+action)"
+    r"|no\s+finding|no\s+action|n/a|not\s+applicable)"
     r"(?:\s*[-\u2013\u2014]\s*(?P<status_note>go[- ]?backs?|compliant|corrected|record(?:\s+only)?|no\s+action))?"
     r"\.?$",  # "Open - go-back", "Closed - compliant"
     re.IGNORECASE,
 )
 # A standard reference cell: "DS-310 4.2", "OH-118", "GO 95 Rule 54.4", "022178 §3".
 REF_CELL = re.compile(
-    r"(?:[A-Z]{1,6}[- ]?\d{1,6}[A-Z]?(?:[-.]\d+)*|GO\s*\d{2,3}(?:\s+Rule)?|\d{5,6})(?:\s+(?:§\s*)?\d+(?:\.\d+)*)?"
+    r"(?:[A-Z]{1,6}[- ]?\d{1,6}[A-Z]?(?:[-.]\d+)*|GO\s*\d{2,3}(?:\s+Rule)?|\d{5,6})(?:\s+(?:§\s*)?\d+(?:\.\d+)*"
+    r"(?:-[A-Z](?:\(\d\))?[a-z]?)?)?"  # "GO 95 49.1-B", "GO 95 56.7-B(2)a"
     # "Table R-6", "Table 2", "(l)(3)", "1910.269(l)(2)": a table or a regulation's lettered paragraph
     r"|Table\s+[A-Z]{0,3}-?\d+(?:[-.]\d+)*[A-Z]?|(?:\d{1,4}\.\d{1,4})?(?:\([a-z0-9]{1,4}\))+"
     r"|\d{4}\.\d{1,4}"  # a CFR section: "1910.137"
@@ -157,19 +158,32 @@ REF_CELL = re.compile(
 )
 
 
+_UNNAMED_COLUMN = re.compile(r"[A-Z][a-z]{2,11}\.?")
+
+
 def table_columns(text: str) -> list[str] | None:
     """The column kinds of a table's header row ("Item | Location | Finding | Std Ref | Status"),
     or ``None`` when ``text`` is no such row (it needs a finding column and three columns)."""
     if len(text) > 120:
         return None
     cols: list[str] = []
-    pos = 0
-    for m in TABLE_COLUMN.finditer(text):
-        if text[pos : m.start()].strip(" |/\t") or (m.end() < len(text) and text[m.end()].isalnum()):
+    pos = unknown = 0
+    for m in [*TABLE_COLUMN.finditer(text), None]:
+        gap = text[pos : m.start() if m else len(text)].strip(" |/\t")
+        if gap:
+            # a column the vocabulary does not name ("No. Pole Grade Finding Cited Disposition"): one capitalised
+            # word between known columns, at most two of them
+            if not _UNNAMED_COLUMN.fullmatch(gap) or unknown == 2:
+                return None
+            cols.append("other")
+            unknown += 1
+        if m is None:
+            break
+        if m.end() < len(text) and text[m.end()].isalnum():
             return None
         cols.append(m.lastgroup or "")
         pos = m.end()
-    if text[pos:].strip(" |/\t") or len(cols) < 3 or "finding" not in cols:
+    if len(cols) - unknown < 3 or "finding" not in cols or (unknown and not {"status", "ref"} & set(cols)):
         return None
     if cols.count("finding") > 1:
         # "Finding | Pole | Rule cited | Description of finding | Status": the first names the finding's id

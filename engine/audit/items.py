@@ -124,6 +124,9 @@ class Item:
                 "ok",
                 "no finding",
                 "no action",
+                "n/a",
+                "na",
+                "not applicable",
             ):
                 return None  # "ACCEPT": the structure passed inspection
             if self.needs_go_back and not _GO_BACK_STATUS.match(fields.get("status", "")):
@@ -214,6 +217,7 @@ _PLACE_WORD = r"(?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building|Sta\.?)\s+"  # "Lot
 _LEAD_LOCATION = re.compile(
     rf"^({_PLACE_WORD}[A-Z](?=\s)|(?:{_PLACE_WORD})?[A-Z]{{0,4}}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)"
 )
+_LEAD_CODE = re.compile(r"^([A-Z0-9]{1,3})\s+(?=[A-Z])")
 _LEAD_REF = re.compile(
     r"^((?:CPUC\s+)?(?:GO|G\.O\.)\s*\d{2,3}(?:\s+Rule)?(?:\s+\d+(?:\.\d+)*(?:-[A-Z]{1,2}\d?[a-z]?)?(?:\(\w{1,3}\))*)?)"
     r"(?:\s+(?=[A-Z])|\s*$)"
@@ -233,6 +237,11 @@ def _lead_cells(text: str, before: list[str]) -> tuple[dict[str, str], str]:
     got: dict[str, str] = {}
     if "loc" in before and (lm := _LEAD_LOCATION.match(text)):
         got["location"], text = lm.group(1), text[lm.end() :]
+    if "other" in before and (om := _LEAD_CODE.match(text)):
+        got["cells"], text = (
+            om.group(1),
+            text[om.end() :],
+        )  # a short code cell ("B": the grade of construction)
     if "ref" in before and (rm := _LEAD_REF.match(text)):
         got["reference"], text = rm.group(1), text[rm.end() :]
     return got, text.strip()

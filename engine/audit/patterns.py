@@ -63,7 +63,10 @@ BARE_NUMBERED = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>[A-Za-z].*)$")
 # structure number ("1 1207 Marsh Rd ...", "7 2270 Commerce Way") but not a quantity ("2 ft 6 in").
 # a findings-table row under an id column: "F-01 V-104 ...", "NCI-3 ...", "F-X ..." (an unnumbered record)
 ROW_ID = re.compile(r"^(?P<id>[A-Z]{1,4}-(?:\d{1,4}[A-Z]?|[A-Z]))\s+(?P<rest>\S.*)$")
-TABLE_ROW = re.compile(r"^(?P<n>\d{1,3})\s+(?P<rest>(?:[A-Za-z]|\d[\d-]*[A-Za-z]?(?:\s+[A-Z#]|$)).*)$")
+# "3 Pole 12 ...", "4 1207 Marsh Rd ...", "1 201 - 203 B Loading ..." (a row over a range of structures)
+TABLE_ROW = re.compile(
+    r"^(?P<n>\d{1,3})\s+(?P<rest>(?:[A-Za-z]|\d[\d-]*(?:\s+-\s+\d+)?[A-Za-z]?(?:\s+[A-Z#]|$)).*)$"
+)
 NUMBERED = re.compile(r"^(?:\((?P<n1>\d{1,3})\)|(?P<n2>\d{1,3})[.)](?!\d))\s+(?P<rest>\S.*)$")
 BULLET = re.compile(r"^[-•*–·▪◦●■□➢✓✔]\s*(?P<rest>\S.*)$")
 LETTERED = re.compile(r"^(?:\(?(?P<l>[a-h])\)|(?P<l2>[a-h])\.)\s+(?P<rest>\S.*)$")
@@ -93,7 +96,8 @@ INVERTED_HEADER = re.compile(
     re.IGNORECASE,
 )
 CHECK_HEADER = re.compile(
-    r"\byes\s*/\s*no\b|\by\s*/\s*n\b|\bpass\s*/\s*fail\b|\byes\s+no\s+n/?a\b|\bpass\s+fail\s+n/?a\b",
+    r"\byes\s*/\s*no\b|\by\s*/\s*n\b|\bpass\s*/\s*fail\b|\byes\s+no\s+n/?a\b|\bpass\s+fail\s+n/?a\b"
+    r"|\b(?:yes|pass),\s+(?:no|fail),?\s+or\s+n/?a\b",  # "Answer Yes, No or N/A."
     re.IGNORECASE,
 )
 

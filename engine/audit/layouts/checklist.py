@@ -26,6 +26,7 @@ NAME = "checklist"
 
 MAX_COMMENT_LINES = 4  # a comment cell wraps onto at most this many lines
 # a heading or a labelled line ("General Comments", "Overall score: 95%"): no comment's wrapped end
+_COLUMNS_ROW = re.compile(r"(?i)^(?:no\.?|#|item)\s+[^\d]{0,60}\b(?:comments?|remarks|notes|answer|result)$")
 _HEADING_LIKE = re.compile(r"^(?:[A-Z][\w/&-]*(?:\s+[A-Z][\w/&-]*){0,3}\s*:?$|[^:]{1,30}:\s)")
 
 
@@ -50,6 +51,11 @@ def read(st: DetectionState, ln: Line) -> bool:
     """Consume a checklist row, header or count line (see the module docstring)."""
     text = ln.text
     if st.pending_row is not None and _pending_row(st, st.pending_row, ln):
+        return True
+    if st.checklist and _COLUMNS_ROW.match(text):
+        st.after_break = (
+            True  # the checklist's column headings under its instructions ("No. Item ... Comments")
+        )
         return True
     plain_rows = st.checklist or (st.checklist_rows > 0 and st.section != "infraction")
     m = ROW_Q.match(text) or (

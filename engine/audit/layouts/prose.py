@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from engine.audit.items import Item
-from engine.audit.patterns import Line
+from engine.audit.patterns import Line, ends_sentence
 from engine.audit.state import DetectionState
 
 NAME = "prose"
@@ -27,9 +27,18 @@ _INTRO = re.compile(
 _DEFECT = re.compile(
     r"(?i)\bgo[- ]?backs?\b|\bdeficien|\binfraction|\bviolation|\bnon-?conform|\bmust\s+be\s+corrected\b|\brequire\s+correction\b"
 )
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 _PASSED = re.compile(
     r"(?i)\bcompliant\b|\bacceptable\b|\bno\s+action\b|\bverified\b|\bwere\s+corrected\b|\bin\s+compliance\b"
 )
+
+
+def _sentence_to(prev: Line | None, ln: Line) -> str:
+    """``ln`` with the start of its sentence from the line before ("... are in order. Each numbered" /
+    "paragraph below is a go-back; ...")."""
+    if prev is None or prev.page != ln.page or not prev.text or ends_sentence(prev.text):
+        return ln.text
+    return f"{_SENTENCE_END.split(prev.text)[-1]} {ln.text}"
 
 
 def read(st: DetectionState, ln: Line) -> bool:
@@ -45,11 +54,12 @@ def read(st: DetectionState, ln: Line) -> bool:
         pass
     else:
         st.close()
+        said = _sentence_to(st.prev, ln)
         if (
             st.section != "infraction"
-            and _INTRO.search(text)
-            and _DEFECT.search(text)
-            and not _PASSED.search(text)
+            and _INTRO.search(said)
+            and _DEFECT.search(said)
+            and not _PASSED.search(said)
         ):
             st.end_section()  # the paragraph announces the go-backs that follow
             st.section, st.quiet_section, st.list_counter, st.checklist = "infraction", False, 0, False
