@@ -205,6 +205,7 @@ def _is_fraction(text: str) -> bool:
 # "in" followed by an article or a fixed phrase is the preposition ("15 in the field", "3 in front of")
 _PREPOSITION_IN = re.compile(r"\s+(?:a|an|the|this|that|its|their|each|front|place)\b", re.I)
 # a number written as an identifier: "#15", "No. 12", "H-12" (a letter or letters joined by a hyphen)
+_STRUCTURE_BEFORE = re.compile(r"\b(?:tower|pole|structure|str\.)\s*$", re.I)
 _IDENTIFIER_BEFORE = re.compile(r"(?:#|\bNo\.?\s*|\b[A-Za-z]{1,3}-)$")
 
 
@@ -285,6 +286,8 @@ def find_quantities(text: str) -> list[Quantity]:
             add(_make(v2, unit, kind, m.start("v2"), m.end(), text, business))
             continue
         if "/" in v1 and not _is_fraction(v1):
+            if _STRUCTURE_BEFORE.search(text, 0, m.start("v")):
+                continue  # "Tower 17/2 in open rangeland": a tower's number (mile/tower), not two lengths
             a, b = v1.split("/")
             add(_make(a, unit, kind, m.start("v"), m.start("v") + len(a), text, business))
             add(_make(b, unit, kind, m.start("v") + len(a) + 1, m.end(), text, business))

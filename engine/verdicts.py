@@ -57,6 +57,7 @@ _UNMEASURED = re.compile(
     r"|\b(?:looks?|appears?|seems?)\s+(?:to\s+be\s+)?(?:too\s+)?(?:inadequate|insufficient|low|short|close|tight"
     r"|marginal|small|smaller|narrow|shallow|undersized)\b"
 )
+STRONG_OVERLAP = 0.45  # overlap that makes a statement about the finding without its subject word
 MIN_OVERLAP = 0.18  # share of the finding's IDF weight a governing statement must cover
 # a clause unit whose retrieval score is this many times the next unit's: its section is clearly the finding's subject
 DOMINANT_HIT = 2.0
@@ -194,7 +195,9 @@ def _candidates(
             toks = st.tokens | head
             overlap = sum(index.idf(t) for t in known & toks) / total
             subject = (st.subject | head) - GENERIC
-            subject_ok = bool(subject & q_tokens)
+            # a statement whose words cover most of the finding is about it whatever its grammatical
+            # subject ("Every switchboard shall carry ... identification for each disconnect switch")
+            subject_ok = bool(subject & q_tokens) or overlap >= STRONG_OVERLAP
             conflicts, matches = compat(st.applicability, facts.applicability)
             usable = [c for c in st.constraints if compat(c.applicability, facts.applicability)[0] == 0]
             if st.constraints and not usable:

@@ -227,6 +227,12 @@ PHRASE_LIST = [
         True,
     ),
     ("look over", "inspect", True),
+    # a lineman's harness and lanyard are his personal fall arrest system (29 CFR 1910.269(g)(2))
+    (
+        "full body harness|body harness|safety harness|fall arrest system|fall arrest harnes",
+        "fallarrest",
+        True,
+    ),
     ("travel lane|traffic lane|vehicle lane|vehicular lane|traveled way|travelled way", "travellane", True),
     ("pedestrian path|pedestrian way|foot path|bike path", "pedestrian", False),
     ("service conductor|service wire|overhead service", "servicedrop", True),

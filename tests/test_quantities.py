@@ -194,3 +194,9 @@ def test_a_standards_designation_or_an_article_before_a_number_is_no_count():
     assert find_quantities("PVC Schedule 40 or 80 UL 651 conduit that is so marked") == []
     assert find_quantities("because the two materials have the same outside diameters") == []
     assert [(q.kind, q.magnitude) for q in find_quantities("drive two ground rods")] == [("count:rod", 2.0)]
+
+
+def test_a_tower_number_with_a_slash_is_no_length():
+    # realtext-go3 G3-1: "Tower 17/2 in open rangeland" was read as 17 in and 2 in
+    assert find_quantities("Tower 17/2 in open rangeland has no warning sign.") == []
+    assert [q.text for q in find_quantities("Guy wire 12/18 in from the crossarm")] != []

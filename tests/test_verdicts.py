@@ -1602,3 +1602,51 @@ def test_a_permission_the_audit_does_not_show_is_not_called_a_requirement():
         "At pole 112 the lineman tying in the 12.47 kV phase wore Class 2 gloves without protectors.", {}, lib
     )
     assert "requires this (“Any other class" not in d.reason, d.reason
+
+
+SWITCHBOARDS = """Title 8 High-Voltage Electrical Safety Orders
+Document: T8-HVESO
+Revision: 2024
+2944. Work in High-Voltage Stations
+(c) Every switchboard shall carry readily legible circuit identification, provided for each
+circuit breaker, each disconnect switch and each grounding switch.
+"""
+
+
+def test_a_clause_that_names_the_finding_s_thing_past_its_grammatical_subject_governs():
+    # realtext-ug2 FL-4: the clause's subject is "switchboard", the finding's thing its listed "disconnect switch":
+    # the clause covered most of the finding's words yet was turned away as about another subject
+    lib = library_of(([SWITCHBOARDS], "t8.pdf"))
+    d = decide("Disconnect switches 89-2 and 89-3 on the new bay carry no identification.", {}, lib)
+    assert d.verdict == "VALID", d.reason
+    assert d.citations[0]["section"].startswith("2944"), d.citations
+
+
+FALL_ARREST = """Occupational Safety and Health Standards
+Document: 1910.269
+Revision: 2014
+1910.269(g)(2) Fall protection
+(iv)(B) Personal fall arrest systems shall be rigged so that an employee can neither free fall more than 1.8 m
+(6 ft) nor contact any lower level. (iv)(C)(1) Each employee working from an aerial lift shall use a fall
+restraint system or a personal fall arrest system. [The enforcement memorandum expects the system to be attached
+to the boom or the bucket.]
+"""
+
+
+def test_lettered_items_of_one_paragraph_bind_each_on_its_own():
+    # realtext-rus2 EX-3: "(iv)(C)(1) Each employee ... shall use ..." ran on in one statement with the bracketed
+    # "expects" note after it and was read as a recommendation (repealable); "neither free fall more than
+    # 1.8 m" was read as a minimum
+    lib = library_of(([FALL_ARREST], "269.pdf"))
+    d = decide(
+        "Lineman in the aerial lift bucket wore a harness but the lanyard was not connected to the boom or "
+        "bucket anchorage.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID", d.reason
+    d = decide(
+        "Pole strap rigged so that the lineman could free fall about 18 in; auditor requires zero.", {}, lib
+    )
+    assert d.verdict == "REPEALABLE", d.reason
+    assert "at most 1.8 m" in d.reason, d.reason

@@ -163,3 +163,12 @@ def test_the_words_are_not_found_without_being_added():
 def test_label_notation(term: str, pattern: str):
     """The label notation of engine/vocab.py and the regular expression it stands for."""
     assert label_pattern(term) == pattern
+
+
+def test_a_harness_is_a_personal_fall_arrest_system():
+    # realtext-rus2 EX-3: the finding says "harness", 29 CFR 1910.269(g)(2) says "personal fall arrest system"
+    from engine.retrieval import tokenize
+
+    assert "fallarrest" in tokenize("wore a full body harness") and "fallarrest" in tokenize(
+        "a personal fall arrest system"
+    )

@@ -325,6 +325,8 @@ _IN_NO_CASE = re.compile(
     r"(?i)\b(?:in\s+no\s+case|at\s+no\s+time|under\s+no\s+circumstances|in\s+no\s+event)\s+(?:shall|may|must)\b[^.;]*$"
     # "No manhole access opening shall be smaller than 26 inches" (GO 128 Rule 32.5): at least 26 inches
     r"|(?:(?:^|[.;:]\s*|\b(?:and|but)\s+)no|(?-i:\bNo))\s+(?:[\w-]+\s+){1,5}(?:shall|may|must)\s+be\s+[^.;]*$"
+    # "rigged so that an employee can neither free fall more than 1.8 m" (29 CFR 1910.269(g)(2)): at most 1.8 m
+    r"|\b(?:neither|never)\s+(?:[\w-]+\s+){0,3}(?:more|less|greater|fewer)\s+than\s*$"
 )
 
 

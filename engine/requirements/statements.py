@@ -50,7 +50,11 @@ class Statement:
 _SENT_SPLIT = re.compile(
     r"(?:(?<=[a-z0-9)\]])|(?<=[A-Z]{2}))\.\s+(?=[A-Z])|;\s+(?=[A-Z])|(?=\bNote\s*\d*\s*:)|(?=\bExceptions?\s*\d*\s*:)"
     r"|(?<=\.[\])])\s+(?=[A-Z])"  # "... not reproduced in this excerpt.] Once a company knows ..."
+    # "... nor contact any lower level. (iv)(C)(1) Each employee ...": the next lettered item
+    r"|(?:(?<=[a-z0-9)\]])\.|(?<=\.[\])]))\s+(?=\((?:[ivx]{1,4}|[A-Za-z]|\d{1,2})\)(?:\(|\s+[A-Z]))"
 )
+_ITEM_LEAD = re.compile(r"\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)")
+_ITEM_TITLE = re.compile(r"(?:(?:\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\))+\s+)?[A-Z][A-Za-z,&/ -]{0,50}\.?")
 _UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
 _NUMBERED_ITEM = re.compile(r"^\s*\(\d{1,2}\)\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)
@@ -404,6 +408,23 @@ _LISTED_ITEM = re.compile(r"^\s*(?:\(?[A-Za-z]\)|[A-Z]\.|\(?\d{1,2}\)|\d{1,2}\.)
 _BRACKETED = re.compile(r"\[[^\[\]]{0,600}\]")
 
 
+def _with_item_titles(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Each lettered item's title joined to the sentence after it ("(b) Manholes and vaults." + "(2) Employees
+    shall use a ladder ..."): the title names what the item's rule is about."""
+    out: list[tuple[str, bool]] = []
+    for sent, forced in pieces:
+        if (
+            out
+            and not out[-1][1]
+            and _ITEM_LEAD.match(sent)
+            and _ITEM_TITLE.fullmatch(out[-1][0])
+            and modality(out[-1][0]) == "statement"
+        ):
+            sent = f"{out.pop()[0]} {sent}"
+        out.append((sent, forced))
+    return out
+
+
 def parse_statements(text: str, heading: str = "") -> list[Statement]:
     """Split a clause's text into parsed statements (prose sentences, bullets, Note/Exception parts, table rows).
 
@@ -432,7 +453,7 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
                 pieces += [(sent[: m.start()].strip(), False), (sent[m.start() :].strip(" ,;"), True)]
             else:
                 pieces.append((sent, False))
-        for sent, forced in pieces:
+        for sent, forced in _with_item_titles(pieces):
             if len(sent) < 3:
                 continue
             is_note = in_note or bool(NOTE_LEAD.match(sent))

@@ -182,8 +182,6 @@ def title_block(pdf, top, lines, doc_id, revision, effective, contents):
     pdf.ln(3)
 
 
-
-
 # --------------------------------------------------------------------------------------------------
 # Specs
 # --------------------------------------------------------------------------------------------------
@@ -285,7 +283,7 @@ def spec_go95(path):
     pdf.heading("44.1", "Installation and Reconstruction")
     pdf.para(
         "Lines and elements of lines, when installed or reconstructed, shall provide at least the safety factors "
-        "of Table 4, column \"At Installation\" for their grade of construction, for vertical loads, for loads "
+        'of Table 4, column "At Installation" for their grade of construction, for vertical loads, for loads '
         "transverse to the line, and for loads longitudinal to the line except where longitudinal loads are "
         "balanced or the grade of construction changes (see Rule 47)."
     )
@@ -296,8 +294,16 @@ def spec_go95(path):
     )
     rows = [
         ["1", "Foundations, settings and footings (a)", "1.50", "1.00", "1.50", "1.00", "1.50", "1.00"],
-        ["2", "Towers, and steel, concrete or other non-wood poles and structures (b)",
-         "1.50", "1.00", "1.50", "1.00", "1.50", "1.00"],
+        [
+            "2",
+            "Towers, and steel, concrete or other non-wood poles and structures (b)",
+            "1.50",
+            "1.00",
+            "1.50",
+            "1.00",
+            "1.50",
+            "1.00",
+        ],
         ["3", "Wood poles (c)", "4.00", "2.67", "4.00", "2.67", "2.67", "1.33"],
         ["4", "Crossarms, wood", "2.00", "1.33", "2.00", "1.33", "2.00", "1.00"],
         ["5", "Crossarms, metal or other non-wood (b)", "1.50", "1.00", "1.50", "1.00", "1.50", "1.00"],
@@ -310,8 +316,16 @@ def spec_go95(path):
     while pdf.get_y() < pdf.h - pdf.b_margin - 58:
         pdf.ln(4)
     pdf.grid(
-        ["Item", "Line element", "Grade A - At Installation", T4_HEAD, "Grade B - At Installation",
-         "Grade B - At Replacement", "Grade C - At Installation", "Grade C - At Replacement"],
+        [
+            "Item",
+            "Line element",
+            "Grade A - At Installation",
+            T4_HEAD,
+            "Grade B - At Installation",
+            "Grade B - At Replacement",
+            "Grade C - At Installation",
+            "Grade C - At Replacement",
+        ],
         rows,
         (9, 46, 20.5, 20.5, 20.5, 20.5, 20.5, 20.5),
         size=7.5,
@@ -334,7 +348,7 @@ def spec_go95(path):
     )
     note(
         pdf,
-        "(e) The \"At Replacement\" columns give the value below which the element shall be replaced or "
+        '(e) The "At Replacement" columns give the value below which the element shall be replaced or '
         "reinforced under Rule 44.3: two-thirds of the installation value in Grades A and B, one-half in Grade "
         "C, never less than 1.00. [The library restates Table 4 and these notes; the Commission's Table 4 page "
         "was not read, and its footnotes may differ.]",
@@ -377,7 +391,7 @@ def spec_go95(path):
     )
     note(
         pdf,
-        "Note: \"promptly\" means as soon as practicable but, absent exigent circumstances or mutual agreement, "
+        'Note: "promptly" means as soon as practicable but, absent exigent circumstances or mutual agreement, '
         "no more than fifteen (15) business days from the date of the request. Exigent circumstances include "
         "requests for intrusive data or other information on transmission poles, or requests covering a large "
         "number of poles in a limited time.",
@@ -540,186 +554,279 @@ def spec_osha(path):
         "remaining hazards would endanger an entrant's life or could interfere with escape, entry shall meet "
         "the permit-space requirements of 1910.146 [not reproduced]."
     )
-    note(pdf, "Note: entries made under the permit-space entry requirements of 1910.146 are considered to comply "
-              "with paragraph (e).")
-    para_id("1910.269(e)(1) Safe work practices",
-            "The employer shall ensure the use of safe work practices for entry into and work in enclosed spaces "
-            "and for rescue of employees from them.")
-    para_id("1910.269(e)(2) Training",
-            "Employees who enter enclosed spaces or serve as attendants shall be trained in the hazards of "
-            "enclosed space entry, in entry procedures and in rescue procedures.")
-    para_id("1910.269(e)(3) Rescue equipment",
-            "The employer shall provide equipment to ensure the prompt and safe rescue of employees from the "
-            "enclosed space.")
-    para_id("1910.269(e)(4) Evaluation of potential hazards",
-            "Before any entrance cover is removed, the employer shall determine whether it is safe to do so by "
-            "checking for atmospheric pressure or temperature differences and by evaluating whether a hazardous "
-            "atmosphere may be present. Conditions that make removal unsafe shall be eliminated before the cover "
-            "is removed.")
-    note(pdf, "Note: the evaluation may be a check of the expected conditions, for example feeling whether the "
-              "cover is hot and loosening a fastened cover gradually to release residual pressure.")
-    para_id("1910.269(e)(5) Removal of covers",
-            "When covers are removed, the opening shall be promptly guarded by a railing, temporary cover or other "
-            "barrier that prevents an accidental fall through it and protects employees in the space from objects "
-            "entering it.")
-    para_id("1910.269(e)(6) Hazardous atmosphere",
-            "Employees may not enter an enclosed space while it contains a hazardous atmosphere, unless the entry "
-            "conforms to the permit-required confined spaces standard, 1910.146.")
-    para_id("1910.269(e)(7) Attendants",
-            "While work is performed in the enclosed space, an attendant with first-aid training shall be "
-            "immediately available outside the space to give assistance if a hazard exists because of traffic "
-            "patterns in the area of the opening used for entry. The attendant may perform other duties outside "
-            "the space if they do not distract the attendant from monitoring the employees inside or from making "
-            "sure it is safe for them to enter and exit.")
-    para_id("1910.269(e)(8) Calibration of test instruments",
-            "Test instruments used to monitor atmospheres in enclosed spaces shall be kept in calibration and "
-            "shall have a minimum accuracy of plus or minus 10 percent.")
-    para_id("1910.269(e)(9) Testing for oxygen deficiency",
-            "Before an employee enters, a qualified person shall test the internal atmosphere for oxygen "
-            "deficiency with a direct-reading meter or similar instrument that collects and analyzes samples on "
-            "the spot. Exception: the test is not required where continuous forced-air ventilation is provided "
-            "and the procedures used ensure that employees are not exposed to the hazards of oxygen deficiency.")
-    para_id("1910.269(e)(10) Testing for flammable gases and vapors",
-            "Before an employee enters, a qualified person shall test the internal atmosphere for flammable gases "
-            "and vapors with a direct-reading meter or similar instrument. This test shall be made after the "
-            "oxygen test and ventilation of (e)(9) show enough oxygen for the flammability test to be accurate.")
-    para_id("1910.269(e)(11) Ventilation, and monitoring for flammable gases or vapors",
-            "If flammable gases or vapors are detected or an oxygen deficiency is found, forced-air ventilation "
-            "shall be used to keep oxygen at a safe level and to prevent a hazardous concentration of flammable "
-            "gases and vapors from building up. Where flammable gases or vapors are initially detected at safe "
-            "levels, a continuous monitoring program that ensures no increase above safe levels may be followed "
-            "in lieu of ventilation.")
-    para_id("1910.269(e)(12) Specific ventilation requirements",
-            "Continuous forced-air ventilation shall begin before entry and be kept up long enough for the "
-            "employer to show that a safe atmosphere exists before employees enter the work area. It shall be "
-            "directed to ventilate the immediate area where employees are present and shall continue until all "
-            "employees have left the space.")
-    para_id("1910.269(e)(13) Air supply",
-            "The air supply for continuous forced-air ventilation shall come from a clean source and may not "
-            "increase the hazards in the enclosed space.")
-    para_id("1910.269(e)(14) Open flames",
-            "If open flames are used in an enclosed space, a test for flammable gases and vapors shall be made "
-            "immediately before the open-flame device is used and at least once per hour while it is used, and "
-            "more often if conditions in the space show that once per hour is not enough to detect hazardous "
-            "accumulations.")
+    note(
+        pdf,
+        "Note: entries made under the permit-space entry requirements of 1910.146 are considered to comply "
+        "with paragraph (e).",
+    )
+    para_id(
+        "1910.269(e)(1) Safe work practices",
+        "The employer shall ensure the use of safe work practices for entry into and work in enclosed spaces "
+        "and for rescue of employees from them.",
+    )
+    para_id(
+        "1910.269(e)(2) Training",
+        "Employees who enter enclosed spaces or serve as attendants shall be trained in the hazards of "
+        "enclosed space entry, in entry procedures and in rescue procedures.",
+    )
+    para_id(
+        "1910.269(e)(3) Rescue equipment",
+        "The employer shall provide equipment to ensure the prompt and safe rescue of employees from the "
+        "enclosed space.",
+    )
+    para_id(
+        "1910.269(e)(4) Evaluation of potential hazards",
+        "Before any entrance cover is removed, the employer shall determine whether it is safe to do so by "
+        "checking for atmospheric pressure or temperature differences and by evaluating whether a hazardous "
+        "atmosphere may be present. Conditions that make removal unsafe shall be eliminated before the cover "
+        "is removed.",
+    )
+    note(
+        pdf,
+        "Note: the evaluation may be a check of the expected conditions, for example feeling whether the "
+        "cover is hot and loosening a fastened cover gradually to release residual pressure.",
+    )
+    para_id(
+        "1910.269(e)(5) Removal of covers",
+        "When covers are removed, the opening shall be promptly guarded by a railing, temporary cover or other "
+        "barrier that prevents an accidental fall through it and protects employees in the space from objects "
+        "entering it.",
+    )
+    para_id(
+        "1910.269(e)(6) Hazardous atmosphere",
+        "Employees may not enter an enclosed space while it contains a hazardous atmosphere, unless the entry "
+        "conforms to the permit-required confined spaces standard, 1910.146.",
+    )
+    para_id(
+        "1910.269(e)(7) Attendants",
+        "While work is performed in the enclosed space, an attendant with first-aid training shall be "
+        "immediately available outside the space to give assistance if a hazard exists because of traffic "
+        "patterns in the area of the opening used for entry. The attendant may perform other duties outside "
+        "the space if they do not distract the attendant from monitoring the employees inside or from making "
+        "sure it is safe for them to enter and exit.",
+    )
+    para_id(
+        "1910.269(e)(8) Calibration of test instruments",
+        "Test instruments used to monitor atmospheres in enclosed spaces shall be kept in calibration and "
+        "shall have a minimum accuracy of plus or minus 10 percent.",
+    )
+    para_id(
+        "1910.269(e)(9) Testing for oxygen deficiency",
+        "Before an employee enters, a qualified person shall test the internal atmosphere for oxygen "
+        "deficiency with a direct-reading meter or similar instrument that collects and analyzes samples on "
+        "the spot. Exception: the test is not required where continuous forced-air ventilation is provided "
+        "and the procedures used ensure that employees are not exposed to the hazards of oxygen deficiency.",
+    )
+    para_id(
+        "1910.269(e)(10) Testing for flammable gases and vapors",
+        "Before an employee enters, a qualified person shall test the internal atmosphere for flammable gases "
+        "and vapors with a direct-reading meter or similar instrument. This test shall be made after the "
+        "oxygen test and ventilation of (e)(9) show enough oxygen for the flammability test to be accurate.",
+    )
+    para_id(
+        "1910.269(e)(11) Ventilation, and monitoring for flammable gases or vapors",
+        "If flammable gases or vapors are detected or an oxygen deficiency is found, forced-air ventilation "
+        "shall be used to keep oxygen at a safe level and to prevent a hazardous concentration of flammable "
+        "gases and vapors from building up. Where flammable gases or vapors are initially detected at safe "
+        "levels, a continuous monitoring program that ensures no increase above safe levels may be followed "
+        "in lieu of ventilation.",
+    )
+    para_id(
+        "1910.269(e)(12) Specific ventilation requirements",
+        "Continuous forced-air ventilation shall begin before entry and be kept up long enough for the "
+        "employer to show that a safe atmosphere exists before employees enter the work area. It shall be "
+        "directed to ventilate the immediate area where employees are present and shall continue until all "
+        "employees have left the space.",
+    )
+    para_id(
+        "1910.269(e)(13) Air supply",
+        "The air supply for continuous forced-air ventilation shall come from a clean source and may not "
+        "increase the hazards in the enclosed space.",
+    )
+    para_id(
+        "1910.269(e)(14) Open flames",
+        "If open flames are used in an enclosed space, a test for flammable gases and vapors shall be made "
+        "immediately before the open-flame device is used and at least once per hour while it is used, and "
+        "more often if conditions in the space show that once per hour is not enough to detect hazardous "
+        "accumulations.",
+    )
 
     pdf.band("1910.269(h) - Ladders and platforms")
-    para_id("1910.269(h)(1) General",
-            "Ladders used in work covered by this section shall meet Subpart D of Part 1910 [not reproduced], "
-            "except as paragraph (h)(2) provides.")
-    note(pdf, "[Library note: an OSHA interpretation letter of May 5, 2003 states that paragraph (h) does not "
-              "cover step bolts or manhole steps, despite the words in its former title.]")
-    para_id("1910.269(h)(2) Special ladders and platforms",
-            "Portable ladders and platforms used on structures or conductors in overhead line work need not meet "
-            "the Subpart D design provisions for portable ladders, but they shall meet (h)(2)(i) to (h)(2)(iv).")
-    para_id("1910.269(h)(2)(i)",
-            "Ladders and platforms shall be secured to prevent them from becoming dislodged.")
-    para_id("1910.269(h)(2)(ii)",
-            "Ladders and platforms may not be loaded in excess of the working loads for which they are designed.")
-    para_id("1910.269(h)(2)(iii)",
-            "Ladders and platforms may be used only in applications for which they are designed.")
-    para_id("1910.269(h)(2)(iv)",
-            "In the configurations in which they are used, ladders and platforms shall be capable of supporting "
-            "without failure at least 2.5 times the maximum intended load.")
-    para_id("1910.269(h)(3) Conductive ladders",
-            "Portable metal ladders and other portable conductive ladders may not be used near exposed energized "
-            "lines or equipment. However, in specialized high-voltage work, conductive ladders shall be used "
-            "where the employer demonstrates that nonconductive ladders would present a greater hazard to "
-            "employees.")
+    para_id(
+        "1910.269(h)(1) General",
+        "Ladders used in work covered by this section shall meet Subpart D of Part 1910 [not reproduced], "
+        "except as paragraph (h)(2) provides.",
+    )
+    note(
+        pdf,
+        "[Library note: an OSHA interpretation letter of May 5, 2003 states that paragraph (h) does not "
+        "cover step bolts or manhole steps, despite the words in its former title.]",
+    )
+    para_id(
+        "1910.269(h)(2) Special ladders and platforms",
+        "Portable ladders and platforms used on structures or conductors in overhead line work need not meet "
+        "the Subpart D design provisions for portable ladders, but they shall meet (h)(2)(i) to (h)(2)(iv).",
+    )
+    para_id(
+        "1910.269(h)(2)(i)", "Ladders and platforms shall be secured to prevent them from becoming dislodged."
+    )
+    para_id(
+        "1910.269(h)(2)(ii)",
+        "Ladders and platforms may not be loaded in excess of the working loads for which they are designed.",
+    )
+    para_id(
+        "1910.269(h)(2)(iii)",
+        "Ladders and platforms may be used only in applications for which they are designed.",
+    )
+    para_id(
+        "1910.269(h)(2)(iv)",
+        "In the configurations in which they are used, ladders and platforms shall be capable of supporting "
+        "without failure at least 2.5 times the maximum intended load.",
+    )
+    para_id(
+        "1910.269(h)(3) Conductive ladders",
+        "Portable metal ladders and other portable conductive ladders may not be used near exposed energized "
+        "lines or equipment. However, in specialized high-voltage work, conductive ladders shall be used "
+        "where the employer demonstrates that nonconductive ladders would present a greater hazard to "
+        "employees.",
+    )
 
     pdf.band("1910.269(m) - Deenergizing lines and equipment for employee protection")
-    para_id("1910.269(m)(1) Application",
-            "Paragraph (m) applies to deenergizing transmission and distribution lines and equipment for the "
-            "purpose of protecting employees (control of hazardous energy at generating installations is in "
-            "paragraph (d)). Conductors and parts of electric equipment deenergized under procedures other than "
-            "paragraph (m) shall be treated as energized.")
-    para_id("1910.269(m)(2)(i)",
-            "If a system operator is in charge of the lines or equipment and their means of disconnection, the "
-            "employer shall designate one employee in the crew to be in charge of the clearance and shall comply "
-            "with all of paragraph (m)(3) in the order given.")
-    para_id("1910.269(m)(2)(ii)",
-            "If no system operator is in charge, the employer shall designate one employee in the crew to be in "
-            "charge of the clearance; all of paragraph (m)(3) applies, the designated employee performing the "
-            "functions the system operator would otherwise perform, and all employees in the crew shall be "
-            "told of the deenergizing.")
-    para_id("1910.269(m)(2)(iii)",
-            "If only one crew will work on the lines or equipment, and the means of disconnection is accessible "
-            "and visible to, and under the sole control of, the employee in charge of the clearance, paragraphs "
-            "(m)(3)(i), (m)(3)(iii) and (m)(3)(v) do not apply, and the tags required by the rest of paragraph "
-            "(m)(3) need not be used.")
-    para_id("1910.269(m)(2)(iv)",
-            "If two or more crews will work on the same lines or equipment: (A) the crews shall coordinate under a "
-            "single employee in charge of the clearance for all of them and follow paragraph (m)(3) as if they "
-            "formed a single crew; or (B) each crew shall comply with paragraph (m) independently and, if there "
-            "is no system operator, shall have separate tags and coordinate deenergizing and reenergizing with "
-            "the other crews.")
-    para_id("1910.269(m)(3)(i)",
-            "The designated employee shall ask the system operator to deenergize the particular section of line "
-            "or equipment. That employee becomes the employee in charge and is responsible for the clearance.")
-    para_id("1910.269(m)(3)(ii)",
-            "All switches, disconnectors, jumpers, taps and other means through which known sources of electric "
-            "energy may be supplied to the lines and equipment shall be opened. Such means shall be rendered "
-            "inoperable, unless their design does not permit it, and tagged to indicate that employees are at "
-            "work.")
-    para_id("1910.269(m)(3)(iii)",
-            "Automatically and remotely controlled switches that could cause the opened disconnecting means to "
-            "close shall also be tagged at the point of control, and the automatic or remote control feature "
-            "shall be rendered inoperable unless its design does not permit it.")
-    para_id("1910.269(m)(3)(iv)",
-            "Tags under (m)(3)(ii) and (m)(3)(iii) need not be placed on a network protector for work on the "
-            "primary feeder of its network transformer when the employer can demonstrate that: (A) every network "
-            "protector is maintained so that it will immediately trip open if closed when a primary conductor is "
-            "deenergized; (B) employees cannot manually place a network protector in the closed position without "
-            "tools, and any manual override position is blocked, locked or otherwise disabled; and (C) the "
-            "employer has procedures for manually overriding a network protector that establish, before anyone "
-            "closes it, that the line it connects to is not deenergized for the protection of any employee and "
-            "will stay energized.")
-    para_id("1910.269(m)(3)(v)",
-            "Tags shall prohibit operation of the disconnecting means and shall indicate that employees are at "
-            "work.")
-    para_id("1910.269(m)(3)(vi)",
-            "After (m)(3)(i) to (m)(3)(v) have been followed and the system operator gives a clearance to the "
-            "employee in charge, the lines and equipment to be worked shall be tested with a device designed to "
-            "detect voltage to make sure they are deenergized.")
-    para_id("1910.269(m)(3)(vii)",
-            "Protective grounds shall be installed as paragraph (n) requires [not reproduced].")
-    para_id("1910.269(m)(3)(viii)",
-            "Only after (m)(3)(i) to (m)(3)(vii) have been followed may the lines and equipment be considered "
-            "deenergized.")
-    para_id("1910.269(m)(3)(ix)",
-            "To transfer a clearance, the employee in charge (or that employee's supervisor, if the employee in "
-            "charge must leave the worksite because of illness or other emergency) shall inform the system "
-            "operator and the employees in the crew; the new employee in charge is then responsible for the "
-            "clearance.")
-    para_id("1910.269(m)(3)(x)",
-            "To release a clearance, the employee in charge shall: (A) notify each employee under the clearance of "
-            "the pending release; (B) make sure all employees under the clearance are clear of the lines and "
-            "equipment; (C) make sure all protective grounds installed under the clearance have been removed; "
-            "and (D) report this to the system operator and then release the clearance.")
-    para_id("1910.269(m)(3)(xi)",
-            "Only the employee in charge who requested the clearance may release it, unless responsibility has "
-            "been transferred under (m)(3)(ix).")
-    para_id("1910.269(m)(3)(xii)",
-            "No one may remove tags without the release of the associated clearance under (m)(3)(x) and "
-            "(m)(3)(xi).")
-    para_id("1910.269(m)(3)(xiii)",
-            "No one may start to reenergize the lines or equipment at a point of disconnection until all "
-            "protective grounds have been removed, all crews working on them have released their clearances, all "
-            "employees are clear, and all protective tags have been removed from that point of disconnection.")
+    para_id(
+        "1910.269(m)(1) Application",
+        "Paragraph (m) applies to deenergizing transmission and distribution lines and equipment for the "
+        "purpose of protecting employees (control of hazardous energy at generating installations is in "
+        "paragraph (d)). Conductors and parts of electric equipment deenergized under procedures other than "
+        "paragraph (m) shall be treated as energized.",
+    )
+    para_id(
+        "1910.269(m)(2)(i)",
+        "If a system operator is in charge of the lines or equipment and their means of disconnection, the "
+        "employer shall designate one employee in the crew to be in charge of the clearance and shall comply "
+        "with all of paragraph (m)(3) in the order given.",
+    )
+    para_id(
+        "1910.269(m)(2)(ii)",
+        "If no system operator is in charge, the employer shall designate one employee in the crew to be in "
+        "charge of the clearance; all of paragraph (m)(3) applies, the designated employee performing the "
+        "functions the system operator would otherwise perform, and all employees in the crew shall be "
+        "told of the deenergizing.",
+    )
+    para_id(
+        "1910.269(m)(2)(iii)",
+        "If only one crew will work on the lines or equipment, and the means of disconnection is accessible "
+        "and visible to, and under the sole control of, the employee in charge of the clearance, paragraphs "
+        "(m)(3)(i), (m)(3)(iii) and (m)(3)(v) do not apply, and the tags required by the rest of paragraph "
+        "(m)(3) need not be used.",
+    )
+    para_id(
+        "1910.269(m)(2)(iv)",
+        "If two or more crews will work on the same lines or equipment: (A) the crews shall coordinate under a "
+        "single employee in charge of the clearance for all of them and follow paragraph (m)(3) as if they "
+        "formed a single crew; or (B) each crew shall comply with paragraph (m) independently and, if there "
+        "is no system operator, shall have separate tags and coordinate deenergizing and reenergizing with "
+        "the other crews.",
+    )
+    para_id(
+        "1910.269(m)(3)(i)",
+        "The designated employee shall ask the system operator to deenergize the particular section of line "
+        "or equipment. That employee becomes the employee in charge and is responsible for the clearance.",
+    )
+    para_id(
+        "1910.269(m)(3)(ii)",
+        "All switches, disconnectors, jumpers, taps and other means through which known sources of electric "
+        "energy may be supplied to the lines and equipment shall be opened. Such means shall be rendered "
+        "inoperable, unless their design does not permit it, and tagged to indicate that employees are at "
+        "work.",
+    )
+    para_id(
+        "1910.269(m)(3)(iii)",
+        "Automatically and remotely controlled switches that could cause the opened disconnecting means to "
+        "close shall also be tagged at the point of control, and the automatic or remote control feature "
+        "shall be rendered inoperable unless its design does not permit it.",
+    )
+    para_id(
+        "1910.269(m)(3)(iv)",
+        "Tags under (m)(3)(ii) and (m)(3)(iii) need not be placed on a network protector for work on the "
+        "primary feeder of its network transformer when the employer can demonstrate that: (A) every network "
+        "protector is maintained so that it will immediately trip open if closed when a primary conductor is "
+        "deenergized; (B) employees cannot manually place a network protector in the closed position without "
+        "tools, and any manual override position is blocked, locked or otherwise disabled; and (C) the "
+        "employer has procedures for manually overriding a network protector that establish, before anyone "
+        "closes it, that the line it connects to is not deenergized for the protection of any employee and "
+        "will stay energized.",
+    )
+    para_id(
+        "1910.269(m)(3)(v)",
+        "Tags shall prohibit operation of the disconnecting means and shall indicate that employees are at "
+        "work.",
+    )
+    para_id(
+        "1910.269(m)(3)(vi)",
+        "After (m)(3)(i) to (m)(3)(v) have been followed and the system operator gives a clearance to the "
+        "employee in charge, the lines and equipment to be worked shall be tested with a device designed to "
+        "detect voltage to make sure they are deenergized.",
+    )
+    para_id(
+        "1910.269(m)(3)(vii)",
+        "Protective grounds shall be installed as paragraph (n) requires [not reproduced].",
+    )
+    para_id(
+        "1910.269(m)(3)(viii)",
+        "Only after (m)(3)(i) to (m)(3)(vii) have been followed may the lines and equipment be considered "
+        "deenergized.",
+    )
+    para_id(
+        "1910.269(m)(3)(ix)",
+        "To transfer a clearance, the employee in charge (or that employee's supervisor, if the employee in "
+        "charge must leave the worksite because of illness or other emergency) shall inform the system "
+        "operator and the employees in the crew; the new employee in charge is then responsible for the "
+        "clearance.",
+    )
+    para_id(
+        "1910.269(m)(3)(x)",
+        "To release a clearance, the employee in charge shall: (A) notify each employee under the clearance of "
+        "the pending release; (B) make sure all employees under the clearance are clear of the lines and "
+        "equipment; (C) make sure all protective grounds installed under the clearance have been removed; "
+        "and (D) report this to the system operator and then release the clearance.",
+    )
+    para_id(
+        "1910.269(m)(3)(xi)",
+        "Only the employee in charge who requested the clearance may release it, unless responsibility has "
+        "been transferred under (m)(3)(ix).",
+    )
+    para_id(
+        "1910.269(m)(3)(xii)",
+        "No one may remove tags without the release of the associated clearance under (m)(3)(x) and "
+        "(m)(3)(xi).",
+    )
+    para_id(
+        "1910.269(m)(3)(xiii)",
+        "No one may start to reenergize the lines or equipment at a point of disconnection until all "
+        "protective grounds have been removed, all crews working on them have released their clearances, all "
+        "employees are clear, and all protective tags have been removed from that point of disconnection.",
+    )
 
     pdf.band("1910.269(x) - Definitions (excerpt)")
-    para_id("Enclosed space",
-            "A working space, such as a manhole, vault, tunnel or shaft, that has a limited means of entry or "
-            "egress, is designed for periodic employee entry under normal operating conditions, and under normal "
-            "conditions does not contain a hazardous atmosphere, but may contain one under abnormal conditions.")
-    para_id("Hazardous atmosphere",
-            "An atmosphere that may expose employees to death, incapacitation, impaired ability to self-rescue, "
-            "injury or acute illness from: (1) flammable gas, vapor or mist above 10 percent of its lower "
-            "flammable limit (LFL); (2) airborne combustible dust at or above its LFL; (3) an oxygen "
-            "concentration below 19.5 percent or above 23.5 percent; (4) a substance above its permissible "
-            "exposure limit; or (5) any other atmospheric condition immediately dangerous to life or health.")
-    note(pdf, "[Not reproduced: 1910.269(a) - (d), (f), (g), (i) - (l), (n) - (w) and the remaining "
-              "definitions and appendices.]")
+    para_id(
+        "Enclosed space",
+        "A working space, such as a manhole, vault, tunnel or shaft, that has a limited means of entry or "
+        "egress, is designed for periodic employee entry under normal operating conditions, and under normal "
+        "conditions does not contain a hazardous atmosphere, but may contain one under abnormal conditions.",
+    )
+    para_id(
+        "Hazardous atmosphere",
+        "An atmosphere that may expose employees to death, incapacitation, impaired ability to self-rescue, "
+        "injury or acute illness from: (1) flammable gas, vapor or mist above 10 percent of its lower "
+        "flammable limit (LFL); (2) airborne combustible dust at or above its LFL; (3) an oxygen "
+        "concentration below 19.5 percent or above 23.5 percent; (4) a substance above its permissible "
+        "exposure limit; or (5) any other atmospheric condition immediately dangerous to life or health.",
+    )
+    note(
+        pdf,
+        "[Not reproduced: 1910.269(a) - (d), (f), (g), (i) - (l), (n) - (w) and the remaining "
+        "definitions and appendices.]",
+    )
     pdf.output(path)
 
 
@@ -756,59 +863,151 @@ A1 = dict(
     ),
     # (no, pole, grade, finding, cited, disposition, label)
     rows=[
-        ("1", "201 - 203", "B", "Loading calculations on file; safety factors 4.3 to 5.1 at installation.", "GO 95 44.1",
-         "Accepted", None),
-        ("2", "204", "B",
-         "New wood pole 204 (Grade B) designed with a calculated safety factor of 3.2 at installation.",
-         "GO 95 44.1", "Go-back",
-         V(GO95, "44.1", "Table 4: Grade B wood poles at installation 4.00; 3.2 is below it.")),
-        ("3", "207", "B",
-         "Existing wood pole 207 (Grade B) calculates at a safety factor of 2.8 after the new transformer was "
-         "added; inspector requires replacement to restore a safety factor of 4.0.",
-         "GO 95 44.1", "Go-back",
-         R(GO95, "44.3", "44.3 / Table 4: an existing Grade B wood pole is replaced below 2.67; 2.8 meets it, and "
-           "44.2 only bars additions that go below the 44.3 values.")),
-        ("4", "211", "B",
-         "Existing wood pole 211 (Grade B) calculates at a safety factor of 2.4 under present loading; no "
-         "replacement or reinforcement is scheduled.",
-         "GO 95 44.3", "Go-back",
-         V(GO95, "44.3", "44.3: Grade B replaced or reinforced before falling below 2/3 of 4.00 = 2.67; 2.4 is lower.")),
-        ("5", "215", "C",
-         "Wood pole 215 carries only communication cable (Grade C), shows 31 in of sound wood circumference at "
-         "the ground line and calculates at a safety factor of 1.6; inspector applies the Grade B replacement "
-         "value of 2.67.",
-         "GO 95 44.3", "Go-back",
-         R(GO95, "44.3", "44.3 / Table 4: Grade C wood poles at replacement 1.33 (1/2 of 2.67); 1.6 meets it, and "
-           "31 in exceeds the 81.3-A 12 in.")),
-        ("6", "218", "B",
-         "Replacement down guy on pole 218 (Grade B) calculated at a safety factor of 1.5 at installation.",
-         "GO 95 44.1", "Go-back",
-         V(GO95, "44.1", "Table 4 item 8: guys in Grade B at installation 2.00; 1.5 is below it.")),
-        ("7", "222", "B",
-         "New steel pole 222 (Grade B) designed with a safety factor of 1.6 on yield strength; inspector "
-         "requires 4.0 as for wood poles.",
-         "GO 95 44.1", "Go-back",
-         R(GO95, "44.1", "Table 4 item 2: non-wood poles at installation 1.50; 1.6 meets it. 4.00 is the wood-pole row.")),
-        ("8", "224", "B", "Crossarm and pin calculations checked; values meet Table 4.", "GO 95 44.1", "Accepted",
-         None),
-        ("9", "226", "A",
-         "Pole 226, end support of the 12 kV crossing over the railroad main line (Grade A), was checked with no "
-         "unbalanced longitudinal load because the adjacent spans are equal.",
-         "GO 95 47.3", "Go-back",
-         V(GO95, "47.3", "47.3: end supports of crossings in Grade A or B take the tension of 1/3 of the "
-           "conductors as unbalanced load, safety factor at least one.")),
-        ("10", "229", "B",
-         "Pole 229 (Grade B): no longitudinal end-support check was made for the Class L (0 - 750 V) secondary "
-         "crossing the minor spur railway; inspector cites Rule 47.3.",
-         "GO 95 47.3", "Go-back",
-         R(GO95, "47.3", "47.3 exclusion: where Grade B is required, Class L lines crossing minor railways are "
-           "excluded.")),
-        ("11", "233", "B", "Guyed dead-end pole 233 checked as a strut at the guy attachment.", "GO 95 49.1-A",
-         "Accepted", None),
-        ("12", "238", "C",
-         "New communication pole 238 in a Grade C rural district has a top circumference of 16 in.",
-         "GO 95 49.1-B", "Go-back",
-         N("49.1-B prints the Grade C urban row (19 in) but not the Grade C rural row; the library cannot decide.")),
+        (
+            "1",
+            "201 - 203",
+            "B",
+            "Loading calculations on file; safety factors 4.3 to 5.1 at installation.",
+            "GO 95 44.1",
+            "Accepted",
+            None,
+        ),
+        (
+            "2",
+            "204",
+            "B",
+            "New wood pole 204 (Grade B) designed with a calculated safety factor of 3.2 at installation.",
+            "GO 95 44.1",
+            "Go-back",
+            V(GO95, "44.1", "Table 4: Grade B wood poles at installation 4.00; 3.2 is below it."),
+        ),
+        (
+            "3",
+            "207",
+            "B",
+            "Existing wood pole 207 (Grade B) calculates at a safety factor of 2.8 after the new transformer was "
+            "added; inspector requires replacement to restore a safety factor of 4.0.",
+            "GO 95 44.1",
+            "Go-back",
+            R(
+                GO95,
+                "44.3",
+                "44.3 / Table 4: an existing Grade B wood pole is replaced below 2.67; 2.8 meets it, and "
+                "44.2 only bars additions that go below the 44.3 values.",
+            ),
+        ),
+        (
+            "4",
+            "211",
+            "B",
+            "Existing wood pole 211 (Grade B) calculates at a safety factor of 2.4 under present loading; no "
+            "replacement or reinforcement is scheduled.",
+            "GO 95 44.3",
+            "Go-back",
+            V(
+                GO95,
+                "44.3",
+                "44.3: Grade B replaced or reinforced before falling below 2/3 of 4.00 = 2.67; 2.4 is lower.",
+            ),
+        ),
+        (
+            "5",
+            "215",
+            "C",
+            "Wood pole 215 carries only communication cable (Grade C), shows 31 in of sound wood circumference at "
+            "the ground line and calculates at a safety factor of 1.6; inspector applies the Grade B replacement "
+            "value of 2.67.",
+            "GO 95 44.3",
+            "Go-back",
+            R(
+                GO95,
+                "44.3",
+                "44.3 / Table 4: Grade C wood poles at replacement 1.33 (1/2 of 2.67); 1.6 meets it, and "
+                "31 in exceeds the 81.3-A 12 in.",
+            ),
+        ),
+        (
+            "6",
+            "218",
+            "B",
+            "Replacement down guy on pole 218 (Grade B) calculated at a safety factor of 1.5 at installation.",
+            "GO 95 44.1",
+            "Go-back",
+            V(GO95, "44.1", "Table 4 item 8: guys in Grade B at installation 2.00; 1.5 is below it."),
+        ),
+        (
+            "7",
+            "222",
+            "B",
+            "New steel pole 222 (Grade B) designed with a safety factor of 1.6 on yield strength; inspector "
+            "requires 4.0 as for wood poles.",
+            "GO 95 44.1",
+            "Go-back",
+            R(
+                GO95,
+                "44.1",
+                "Table 4 item 2: non-wood poles at installation 1.50; 1.6 meets it. 4.00 is the wood-pole row.",
+            ),
+        ),
+        (
+            "8",
+            "224",
+            "B",
+            "Crossarm and pin calculations checked; values meet Table 4.",
+            "GO 95 44.1",
+            "Accepted",
+            None,
+        ),
+        (
+            "9",
+            "226",
+            "A",
+            "Pole 226, end support of the 12 kV crossing over the railroad main line (Grade A), was checked with no "
+            "unbalanced longitudinal load because the adjacent spans are equal.",
+            "GO 95 47.3",
+            "Go-back",
+            V(
+                GO95,
+                "47.3",
+                "47.3: end supports of crossings in Grade A or B take the tension of 1/3 of the "
+                "conductors as unbalanced load, safety factor at least one.",
+            ),
+        ),
+        (
+            "10",
+            "229",
+            "B",
+            "Pole 229 (Grade B): no longitudinal end-support check was made for the Class L (0 - 750 V) secondary "
+            "crossing the minor spur railway; inspector cites Rule 47.3.",
+            "GO 95 47.3",
+            "Go-back",
+            R(
+                GO95,
+                "47.3",
+                "47.3 exclusion: where Grade B is required, Class L lines crossing minor railways are "
+                "excluded.",
+            ),
+        ),
+        (
+            "11",
+            "233",
+            "B",
+            "Guyed dead-end pole 233 checked as a strut at the guy attachment.",
+            "GO 95 49.1-A",
+            "Accepted",
+            None,
+        ),
+        (
+            "12",
+            "238",
+            "C",
+            "New communication pole 238 in a Grade C rural district has a top circumference of 16 in.",
+            "GO 95 49.1-B",
+            "Go-back",
+            N(
+                "49.1-B prints the Grade C urban row (19 in) but not the Grade C rural row; the library cannot decide."
+            ),
+        ),
         ("13", "240", "B", "Pole-top extension: none on this job.", "-", "N/A", None),
     ],
 )
@@ -816,8 +1015,11 @@ A1 = dict(
 
 def audit_a1(path):
     a, m = A1, A1["metadata"]
-    pdf = Doc(f"{UTIL} - Distribution Quality Assurance", "QA-44 Pole Strength Audit Findings",
-              orientation="landscape")
+    pdf = Doc(
+        f"{UTIL} - Distribution Quality Assurance",
+        "QA-44 Pole Strength Audit Findings",
+        orientation="landscape",
+    )
     pdf.add_page()
     pdf.line_text("POLE STRENGTH AND LOADING QA AUDIT - FINDINGS", 13, "B", h=7)
     pdf.set_font("Helvetica", "", 9.5)
@@ -833,8 +1035,11 @@ def audit_a1(path):
     ]:
         pdf.multi_cell(0, 4.8, clean(ln), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
-    pdf.para("Grade = grade of construction under GO 95 Rule 42 as shown on the design. Disposition Go-back "
-             "means the crew or the designer returns to correct the item.", size=9)
+    pdf.para(
+        "Grade = grade of construction under GO 95 Rule 42 as shown on the design. Disposition Go-back "
+        "means the crew or the designer returns to correct the item.",
+        size=9,
+    )
     pdf.grid(
         ["No.", "Pole", "Grade", "Finding", "Cited", "Disposition"],
         [list(r[:6]) for r in a["rows"]],
@@ -861,33 +1066,71 @@ A2 = dict(
         score="61.11% (55/90)",
     ),
     paras=[
-        ("The calculations for poles 12 through 30, which stand at elevations between 3,400 and 3,900 feet, use "
-         "light loading (8 psf wind, no ice).",
-         V(GO95, "43.1", "43.1: heavy loading applies above 3,000 ft (6 psf wind with 1/2 in radial ice, 0 F).")),
-        ("The calculations for poles 31 through 40, at elevations of 2,100 to 2,600 feet, use light loading; our "
-         "field reviewer asked for heavy loading with 1/2 in of radial ice.",
-         R(GO95, "43.2", "43.2: light loading applies at 3,000 ft or less; heavier loading is only permitted.")),
-        ("Your overlash adds 4 percent to the load on pole 18, no other facilities were added there in the past "
-         "12 months, and no loading calculation was made; our field reviewer requires a calculation for every "
-         "attachment.",
-         R(GO95, "44.2", "44.2 note: a material increase is more than 5% per installation or 10% in 12 months; "
-           "4% alone needs no calculation.")),
-        ("Pole 22 received three attachments within the last 12 months, each adding 4 percent, for 12 percent in "
-         "all; no loading calculation was made for the third attachment.",
-         V(GO95, "44.2", "44.2 note: more than 10% over a 12-month span is a material increase needing a calculation.")),
-        ("The loading calculations for your 2016 attachments on poles 5 through 9 were discarded in 2023 and "
-         "could not be produced when we asked for them.",
-         V(GO95, "44.2", "44.2: calculations are kept for ten years; 2016 to 2023 is seven.")),
-        ("Bayline provided its table of standard input values 25 business days after our request; no exigent "
-         "circumstances or agreement to extend applied.",
-         V(GO95, "44.4", "44.4 note: promptly means no more than 15 business days absent exigency or agreement.")),
-        ("Bayline provided the requested intrusive test data for poles 1 through 4 twelve business days after "
-         "the request; our field reviewer recorded the delivery as late.",
-         R(GO95, "44.4", "44.4 note: 12 business days is within the 15-business-day limit.")),
-        ("The calculation for pole 38 does not state the pole's elevation or the loading district used.",
-         N("Without elevation or district the loading (43.1 or 43.2) cannot be checked.")),
-        ("The calculation for western red cedar pole 40 uses a modulus of rupture of 8,000 psi.",
-         N("The modulus of rupture is set by Rule 48.1, which this library does not reproduce.")),
+        (
+            "The calculations for poles 12 through 30, which stand at elevations between 3,400 and 3,900 feet, use "
+            "light loading (8 psf wind, no ice).",
+            V(
+                GO95,
+                "43.1",
+                "43.1: heavy loading applies above 3,000 ft (6 psf wind with 1/2 in radial ice, 0 F).",
+            ),
+        ),
+        (
+            "The calculations for poles 31 through 40, at elevations of 2,100 to 2,600 feet, use light loading; our "
+            "field reviewer asked for heavy loading with 1/2 in of radial ice.",
+            R(
+                GO95,
+                "43.2",
+                "43.2: light loading applies at 3,000 ft or less; heavier loading is only permitted.",
+            ),
+        ),
+        (
+            "Your overlash adds 4 percent to the load on pole 18, no other facilities were added there in the past "
+            "12 months, and no loading calculation was made; our field reviewer requires a calculation for every "
+            "attachment.",
+            R(
+                GO95,
+                "44.2",
+                "44.2 note: a material increase is more than 5% per installation or 10% in 12 months; "
+                "4% alone needs no calculation.",
+            ),
+        ),
+        (
+            "Pole 22 received three attachments within the last 12 months, each adding 4 percent, for 12 percent in "
+            "all; no loading calculation was made for the third attachment.",
+            V(
+                GO95,
+                "44.2",
+                "44.2 note: more than 10% over a 12-month span is a material increase needing a calculation.",
+            ),
+        ),
+        (
+            "The loading calculations for your 2016 attachments on poles 5 through 9 were discarded in 2023 and "
+            "could not be produced when we asked for them.",
+            V(GO95, "44.2", "44.2: calculations are kept for ten years; 2016 to 2023 is seven."),
+        ),
+        (
+            "Bayline provided its table of standard input values 25 business days after our request; no exigent "
+            "circumstances or agreement to extend applied.",
+            V(
+                GO95,
+                "44.4",
+                "44.4 note: promptly means no more than 15 business days absent exigency or agreement.",
+            ),
+        ),
+        (
+            "Bayline provided the requested intrusive test data for poles 1 through 4 twelve business days after "
+            "the request; our field reviewer recorded the delivery as late.",
+            R(GO95, "44.4", "44.4 note: 12 business days is within the 15-business-day limit."),
+        ),
+        (
+            "The calculation for pole 38 does not state the pole's elevation or the loading district used.",
+            N("Without elevation or district the loading (43.1 or 43.2) cannot be checked."),
+        ),
+        (
+            "The calculation for western red cedar pole 40 uses a modulus of rupture of 8,000 psi.",
+            N("The modulus of rupture is set by Rule 48.1, which this library does not reproduce."),
+        ),
     ],
 )
 
@@ -914,7 +1157,7 @@ def audit_a2(path):
         h=5,
         style="B",
     )
-    pdf.para(f"Dear Ms. Nakamura,", size=10)
+    pdf.para("Dear Ms. Nakamura,", size=10)
     pdf.para(
         "We have reviewed the pole loading package for the overlash project against General Order 95. The guy "
         "sizes and anchor selections are acceptable, and the sag tables for the light-loading poles are in "
@@ -928,8 +1171,9 @@ def audit_a2(path):
         pdf.set_font("Helvetica", "", 10)
         pdf.set_x(pdf.l_margin)
         pdf.cell(8, 5.2, f"{i}.")
-        pdf.multi_cell(pdf.w - pdf.l_margin - pdf.r_margin - 8, 5.2, clean(text), new_x="LMARGIN",
-                       new_y="NEXT")
+        pdf.multi_cell(
+            pdf.w - pdf.l_margin - pdf.r_margin - 8, 5.2, clean(text), new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.ln(1.4)
     pdf.ln(1)
     pdf.para(
@@ -958,36 +1202,94 @@ A3 = dict(
     # (no, item, answer Yes/No/N/A, comment, label)
     rows=[
         ("1", "Guy thimbles at anchor rods", "Yes", "Thimbles installed on poles 5510 and 5511.", None),
-        ("3", "Guy shims on soft-wood poles", "No",
-         "Guy of 4,000 lb ultimate strength wrapped around cedar pole 5519 has no guy shim; inspector requires "
-         "shims on every wrapped guy.",
-         R(GO95, "86.5", "86.5: shims are required for wrapped guys of 5,000 lb or more ultimate strength.")),
-        ("4", "Guy marker installed", "No", "Anchor guy at pole 5521 has no guy marker.",
-         V(GO95, "86.9", "86.9: a marker at least 8 ft long on every anchor guy.")),
-        ("6", "Guy marker material and length", "No",
-         "Yellow plastic guy marker 8 ft long at pole 5528; inspector requires a metal guard painted white.",
-         R(GO95, "86.9", "86.9: suitable material including metal or plastic, at least 8 ft; no colour required.")),
-        ("7", "Sectionalizing of overhead guys", "No",
-         "Overhead guy between communication-only poles 5530 and 5531, with no supply conductors on or near "
-         "either pole, is neither sectionalized nor grounded.",
-         R(GO95, "86.6-A", "86.6-A: guys on communication-only poles, not exposed or in proximity, need neither.")),
-        ("8", "Sectionalizing insulator location", "No",
-         "Overhead guy from joint pole 5533 (12 kV on the pole, guy in proximity) has its insulator 11 ft along "
-         "the guy from the pole attachment.",
-         V(GO95, "86.7-A", "86.7-A(2): insulator 6 to 9 ft along the guy from each attachment; 11 ft is too far.")),
-        ("9", "Sectionalizing insulator location", "No", "Overhead guy insulator at pole 5535 hangs 7 ft above "
-         "the ground.",
-         V(GO95, "86.7-A", "86.7-A: all insulators in overhead guys at least 8 ft above the ground.")),
-        ("10", "Sectionalizing insulator location", "No",
-         "Exposed overhead guy 14 ft long between poles 5537 and 5538 has one insulator at mid-span; inspector "
-         "requires an insulator near each pole.",
-         R(GO95, "86.7-A", "86.7-A(1): one insulator suffices where the guy is less than 17 ft between poles.")),
-        ("11", "Anchor guy sectionalizing", "No",
-         "Anchor guy at pole 5540 passes the 12 kV conductors; the insulator position could not be confirmed "
-         "from the ground.",
-         N("The position was not measured, and 86.7-B is only partly reproduced.")),
-        ("12", "Guy tension", "No", "Down guy at pole 5542 is slack.",
-         N("No guy-tension clause (Rule 86.2) is in this library.")),
+        (
+            "3",
+            "Guy shims on soft-wood poles",
+            "No",
+            "Guy of 4,000 lb ultimate strength wrapped around cedar pole 5519 has no guy shim; inspector requires "
+            "shims on every wrapped guy.",
+            R(
+                GO95,
+                "86.5",
+                "86.5: shims are required for wrapped guys of 5,000 lb or more ultimate strength.",
+            ),
+        ),
+        (
+            "4",
+            "Guy marker installed",
+            "No",
+            "Anchor guy at pole 5521 has no guy marker.",
+            V(GO95, "86.9", "86.9: a marker at least 8 ft long on every anchor guy."),
+        ),
+        (
+            "6",
+            "Guy marker material and length",
+            "No",
+            "Yellow plastic guy marker 8 ft long at pole 5528; inspector requires a metal guard painted white.",
+            R(
+                GO95,
+                "86.9",
+                "86.9: suitable material including metal or plastic, at least 8 ft; no colour required.",
+            ),
+        ),
+        (
+            "7",
+            "Sectionalizing of overhead guys",
+            "No",
+            "Overhead guy between communication-only poles 5530 and 5531, with no supply conductors on or near "
+            "either pole, is neither sectionalized nor grounded.",
+            R(
+                GO95,
+                "86.6-A",
+                "86.6-A: guys on communication-only poles, not exposed or in proximity, need neither.",
+            ),
+        ),
+        (
+            "8",
+            "Sectionalizing insulator location",
+            "No",
+            "Overhead guy from joint pole 5533 (12 kV on the pole, guy in proximity) has its insulator 11 ft along "
+            "the guy from the pole attachment.",
+            V(
+                GO95,
+                "86.7-A",
+                "86.7-A(2): insulator 6 to 9 ft along the guy from each attachment; 11 ft is too far.",
+            ),
+        ),
+        (
+            "9",
+            "Sectionalizing insulator location",
+            "No",
+            "Overhead guy insulator at pole 5535 hangs 7 ft above the ground.",
+            V(GO95, "86.7-A", "86.7-A: all insulators in overhead guys at least 8 ft above the ground."),
+        ),
+        (
+            "10",
+            "Sectionalizing insulator location",
+            "No",
+            "Exposed overhead guy 14 ft long between poles 5537 and 5538 has one insulator at mid-span; inspector "
+            "requires an insulator near each pole.",
+            R(
+                GO95,
+                "86.7-A",
+                "86.7-A(1): one insulator suffices where the guy is less than 17 ft between poles.",
+            ),
+        ),
+        (
+            "11",
+            "Anchor guy sectionalizing",
+            "No",
+            "Anchor guy at pole 5540 passes the 12 kV conductors; the insulator position could not be confirmed "
+            "from the ground.",
+            N("The position was not measured, and 86.7-B is only partly reproduced."),
+        ),
+        (
+            "12",
+            "Guy tension",
+            "No",
+            "Down guy at pole 5542 is slack.",
+            N("No guy-tension clause (Rule 86.2) is in this library."),
+        ),
         ("13", "Crossarm guys", "N/A", "No crossarm guys in this sample.", None),
     ],
 )
@@ -1044,42 +1346,106 @@ A4 = dict(
     ),
     entries=[
         ("07:30", "Arrived; tailboard held, entry roster and rescue tripod checked at the truck.", None),
-        ("07:50", "Vault V-118: the cover was pried off before anyone checked for pressure or temperature "
-         "differences or evaluated the atmosphere.",
-         V(OSHA, f"{E}(e)(4)", "(e)(4): evaluate pressure/temperature and atmosphere before a cover is removed.")),
-        ("08:40", "Vault V-118: entrant went in without an oxygen test; continuous forced-air ventilation from "
-         "a clean source had run since 08:15 and the crew procedure covers oxygen deficiency.",
-         R(OSHA, f"{E}(e)(9)", "(e)(9) exception: no oxygen test needed with continuous forced-air ventilation "
-           "and procedures that prevent exposure.")),
-        ("09:20", "Vault V-120: the gas meter label shows a last calibration in 2024; no accuracy record at the "
-         "site.",
-         N("(e)(8) needs the meter in calibration with +/-10% accuracy; the log does not show it is out of "
-           "calibration or inaccurate.")),
-        ("10:40", "Vault V-121: flammable reading 3 percent of the LFL; the crew used continuous monitoring "
-         "instead of forced-air ventilation and the inspector requires ventilation.",
-         R(OSHA, f"{E}(e)(11)", "(e)(11): monitoring may replace ventilation when gases are initially at safe "
-           "levels; 3% LFL is below the 10% of the hazardous-atmosphere definition.")),
-        ("11:15", "Vault V-122: flammable reading 14 percent of the LFL; two employees entered with continuous "
-         "monitoring only (1910.269(e)(11)).",
-         V(OSHA, f"{E}(e)(11)", "(e)(11): monitoring in lieu of ventilation only at safe levels; 14% LFL is a "
-           "hazardous atmosphere (also barred by (e)(6)).")),
+        (
+            "07:50",
+            "Vault V-118: the cover was pried off before anyone checked for pressure or temperature "
+            "differences or evaluated the atmosphere.",
+            V(
+                OSHA,
+                f"{E}(e)(4)",
+                "(e)(4): evaluate pressure/temperature and atmosphere before a cover is removed.",
+            ),
+        ),
+        (
+            "08:40",
+            "Vault V-118: entrant went in without an oxygen test; continuous forced-air ventilation from "
+            "a clean source had run since 08:15 and the crew procedure covers oxygen deficiency.",
+            R(
+                OSHA,
+                f"{E}(e)(9)",
+                "(e)(9) exception: no oxygen test needed with continuous forced-air ventilation "
+                "and procedures that prevent exposure.",
+            ),
+        ),
+        (
+            "09:20",
+            "Vault V-120: the gas meter label shows a last calibration in 2024; no accuracy record at the "
+            "site.",
+            N(
+                "(e)(8) needs the meter in calibration with +/-10% accuracy; the log does not show it is out of "
+                "calibration or inaccurate."
+            ),
+        ),
+        (
+            "10:40",
+            "Vault V-121: flammable reading 3 percent of the LFL; the crew used continuous monitoring "
+            "instead of forced-air ventilation and the inspector requires ventilation.",
+            R(
+                OSHA,
+                f"{E}(e)(11)",
+                "(e)(11): monitoring may replace ventilation when gases are initially at safe "
+                "levels; 3% LFL is below the 10% of the hazardous-atmosphere definition.",
+            ),
+        ),
+        (
+            "11:15",
+            "Vault V-122: flammable reading 14 percent of the LFL; two employees entered with continuous "
+            "monitoring only (1910.269(e)(11)).",
+            V(
+                OSHA,
+                f"{E}(e)(11)",
+                "(e)(11): monitoring in lieu of ventilation only at safe levels; 14% LFL is a "
+                "hazardous atmosphere (also barred by (e)(6)).",
+            ),
+        ),
         ("12:00", "Lunch.", None),
-        ("13:30", "Vault V-124: the ventilation blower was started at the same moment the entrant climbed in.",
-         V(OSHA, f"{E}(e)(12)", "(e)(12): ventilation begins before entry and runs long enough to show a safe "
-           "atmosphere.")),
-        ("14:10", "Vault V-124: splicer using a propane torch; flammable tests made at 13:05 just before lighting "
-         "and at 13:50; inspector requires a test every 30 minutes.",
-         R(OSHA, f"{E}(e)(14)", "(e)(14): immediately before use and at least once per hour; 45 minutes meets it.")),
-        ("14:40", "Vault V-124: no attendant at the opening in the sidewalk while pedestrians passed within 2 ft "
-         "of it.",
-         V(OSHA, f"{E}(e)(7)", "(e)(7): first-aid-trained attendant required where traffic patterns create a "
-           "hazard.")),
-        ("15:00", "Vented vault V-126: the crew entered without atmosphere tests after verifying that the vault "
-         "ventilation system was running; inspector cites 1910.269(e).",
-         R(OSHA, f"{E}(e)", "(e) scope: it does not apply to vented vaults once the employer has found the "
-           "ventilation system operating.")),
-        ("15:45", "Vault V-125: the entrant had no enclosed-space rescue training record with him.",
-         N("(e)(2) requires training, not a record carried at the site; whether he was trained is not stated.")),
+        (
+            "13:30",
+            "Vault V-124: the ventilation blower was started at the same moment the entrant climbed in.",
+            V(
+                OSHA,
+                f"{E}(e)(12)",
+                "(e)(12): ventilation begins before entry and runs long enough to show a safe atmosphere.",
+            ),
+        ),
+        (
+            "14:10",
+            "Vault V-124: splicer using a propane torch; flammable tests made at 13:05 just before lighting "
+            "and at 13:50; inspector requires a test every 30 minutes.",
+            R(
+                OSHA,
+                f"{E}(e)(14)",
+                "(e)(14): immediately before use and at least once per hour; 45 minutes meets it.",
+            ),
+        ),
+        (
+            "14:40",
+            "Vault V-124: no attendant at the opening in the sidewalk while pedestrians passed within 2 ft "
+            "of it.",
+            V(
+                OSHA,
+                f"{E}(e)(7)",
+                "(e)(7): first-aid-trained attendant required where traffic patterns create a hazard.",
+            ),
+        ),
+        (
+            "15:00",
+            "Vented vault V-126: the crew entered without atmosphere tests after verifying that the vault "
+            "ventilation system was running; inspector cites 1910.269(e).",
+            R(
+                OSHA,
+                f"{E}(e)",
+                "(e) scope: it does not apply to vented vaults once the employer has found the "
+                "ventilation system operating.",
+            ),
+        ),
+        (
+            "15:45",
+            "Vault V-125: the entrant had no enclosed-space rescue training record with him.",
+            N(
+                "(e)(2) requires training, not a record carried at the site; whether he was trained is not stated."
+            ),
+        ),
         ("16:10", "Walked the job with the foreman; covers replaced; off site 16:30.", None),
     ],
 )
@@ -1107,8 +1473,9 @@ def audit_a4(path):
         pdf.cell(16, 5, t)
         pdf.cell(10, 5, "GB" if lab else "--")
         pdf.set_font("Helvetica", "", 9.5)
-        pdf.multi_cell(pdf.w - pdf.l_margin - pdf.r_margin - 26, 5, clean(text), new_x="LMARGIN",
-                       new_y="NEXT")
+        pdf.multi_cell(
+            pdf.w - pdf.l_margin - pdf.r_margin - 26, 5, clean(text), new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.ln(1)
     pdf.ln(2)
     pdf.para(f"Logged by {m['auditor']}.", size=9)
@@ -1130,57 +1497,109 @@ A5 = dict(
     ),
     # (location, issue, cited, required correction, label)
     blocks=[
-        ("Pole 84, 21 kV tap",
-         "After the system operator gave the clearance, the crew began work on the deenergized tap without "
-         "testing it with a voltage detector.",
-         "29 CFR 1910.269(m)(3)(vi)", "Test for absence of voltage before grounding and work.",
-         V(OSHA, f"{E}(m)(3)(vi)", "(m)(3)(vi): test with a device designed to detect voltage after the clearance.")),
-        ("Fused cutouts, pole 90 single-phase tap",
-         "The foreman opened the cutouts feeding the single-phase tap himself; no system operator is in charge "
-         "of the tap, only his crew was working, the cutouts were in view of the work and under his sole "
-         "control, and no tags were hung. Inspector requires tags.",
-         "29 CFR 1910.269(m)(3)(ii)", "Hang tags on the cutouts.",
-         R(OSHA, f"{E}(m)(2)(iii)", "(m)(2)(iii): one crew, disconnect visible and under sole control: tags need "
-           "not be used.")),
-        ("Pole 91",
-         "The employee in charge released the clearance while the set of protective grounds at pole 91 was still "
-         "installed.",
-         "29 CFR 1910.269(m)(3)(x)", "Remove all grounds before release; retrain the employee in charge.",
-         V(OSHA, f"{E}(m)(3)(x)", "(m)(3)(x)(C): all protective grounds removed before the clearance is released.")),
-        ("Network vault NV-7",
-         "The network protectors in vault NV-7 were not tagged for the primary feeder work; they trip open when "
-         "the primary is deenergized, cannot be closed without tools, their manual override is locked out, and "
-         "the override procedure is in place. Inspector requires tags.",
-         "29 CFR 1910.269(m)(3)(ii)", "Tag the network protectors.",
-         R(OSHA, f"{E}(m)(3)(iv)", "(m)(3)(iv): network protector tags not needed when (A) to (C) are "
-           "demonstrated.")),
-        ("Pad-mounted transformer T-418",
-         "An aluminum extension ladder was used to reach the energized 480 V bus of the open pad-mounted "
-         "transformer.",
-         "29 CFR 1910.269(h)(3)", "Use a nonconductive ladder.",
-         V(OSHA, f"{E}(h)(3)", "(h)(3): portable conductive ladders may not be used near exposed energized "
-           "equipment.")),
-        ("Pole 95",
-         "Pole-mounted platform marked for a 350 lb working load and tested by the maker to 900 lb carried a "
-         "lineman and tools weighing 300 lb; inspector requires a platform tested to 1,000 lb.",
-         "29 CFR 1910.269(h)(2)", "Replace the platform.",
-         R(OSHA, f"{E}(h)(2)(iv)", "(h)(2)(iv): 2.5 x 300 lb = 750 lb; 900 lb meets it, and 300 lb is within the "
-           "350 lb working load.")),
-        ("Substation 2104 230 kV yard",
-         "A metal ladder was used for the bus work in the 230 kV yard; the employer's written analysis found "
-         "that a fiberglass ladder would be a greater hazard there because of induced voltage. Inspector cites "
-         "the ban on conductive ladders.",
-         "29 CFR 1910.269(h)(3)", "Use a nonconductive ladder.",
-         R(OSHA, f"{E}(h)(3)", "(h)(3): in specialized high-voltage work a conductive ladder shall be used where "
-           "the employer shows a nonconductive one is the greater hazard.")),
-        ("Line truck 57",
-         "A wood extension ladder with a cracked side rail was stored on the line truck and not tagged out.",
-         "29 CFR 1910.269(h)(1)", "Remove the ladder from service.",
-         N("(h)(1) refers to Subpart D for ladder condition, which the library does not reproduce.")),
-        ("Clearance form C-2104-118",
-         "The clearance form for the 21 kV tap shows no time of release.",
-         "Company clearance procedure", "Complete the form.",
-         N("No record-keeping clause for clearance forms is in the library.")),
+        (
+            "Pole 84, 21 kV tap",
+            "After the system operator gave the clearance, the crew began work on the deenergized tap without "
+            "testing it with a voltage detector.",
+            "29 CFR 1910.269(m)(3)(vi)",
+            "Test for absence of voltage before grounding and work.",
+            V(
+                OSHA,
+                f"{E}(m)(3)(vi)",
+                "(m)(3)(vi): test with a device designed to detect voltage after the clearance.",
+            ),
+        ),
+        (
+            "Fused cutouts, pole 90 single-phase tap",
+            "The foreman opened the cutouts feeding the single-phase tap himself; no system operator is in charge "
+            "of the tap, only his crew was working, the cutouts were in view of the work and under his sole "
+            "control, and no tags were hung. Inspector requires tags.",
+            "29 CFR 1910.269(m)(3)(ii)",
+            "Hang tags on the cutouts.",
+            R(
+                OSHA,
+                f"{E}(m)(2)(iii)",
+                "(m)(2)(iii): one crew, disconnect visible and under sole control: tags need not be used.",
+            ),
+        ),
+        (
+            "Pole 91",
+            "The employee in charge released the clearance while the set of protective grounds at pole 91 was still "
+            "installed.",
+            "29 CFR 1910.269(m)(3)(x)",
+            "Remove all grounds before release; retrain the employee in charge.",
+            V(
+                OSHA,
+                f"{E}(m)(3)(x)",
+                "(m)(3)(x)(C): all protective grounds removed before the clearance is released.",
+            ),
+        ),
+        (
+            "Network vault NV-7",
+            "The network protectors in vault NV-7 were not tagged for the primary feeder work; they trip open when "
+            "the primary is deenergized, cannot be closed without tools, their manual override is locked out, and "
+            "the override procedure is in place. Inspector requires tags.",
+            "29 CFR 1910.269(m)(3)(ii)",
+            "Tag the network protectors.",
+            R(
+                OSHA,
+                f"{E}(m)(3)(iv)",
+                "(m)(3)(iv): network protector tags not needed when (A) to (C) are demonstrated.",
+            ),
+        ),
+        (
+            "Pad-mounted transformer T-418",
+            "An aluminum extension ladder was used to reach the energized 480 V bus of the open pad-mounted "
+            "transformer.",
+            "29 CFR 1910.269(h)(3)",
+            "Use a nonconductive ladder.",
+            V(
+                OSHA,
+                f"{E}(h)(3)",
+                "(h)(3): portable conductive ladders may not be used near exposed energized equipment.",
+            ),
+        ),
+        (
+            "Pole 95",
+            "Pole-mounted platform marked for a 350 lb working load and tested by the maker to 900 lb carried a "
+            "lineman and tools weighing 300 lb; inspector requires a platform tested to 1,000 lb.",
+            "29 CFR 1910.269(h)(2)",
+            "Replace the platform.",
+            R(
+                OSHA,
+                f"{E}(h)(2)(iv)",
+                "(h)(2)(iv): 2.5 x 300 lb = 750 lb; 900 lb meets it, and 300 lb is within the "
+                "350 lb working load.",
+            ),
+        ),
+        (
+            "Substation 2104 230 kV yard",
+            "A metal ladder was used for the bus work in the 230 kV yard; the employer's written analysis found "
+            "that a fiberglass ladder would be a greater hazard there because of induced voltage. Inspector cites "
+            "the ban on conductive ladders.",
+            "29 CFR 1910.269(h)(3)",
+            "Use a nonconductive ladder.",
+            R(
+                OSHA,
+                f"{E}(h)(3)",
+                "(h)(3): in specialized high-voltage work a conductive ladder shall be used where "
+                "the employer shows a nonconductive one is the greater hazard.",
+            ),
+        ),
+        (
+            "Line truck 57",
+            "A wood extension ladder with a cracked side rail was stored on the line truck and not tagged out.",
+            "29 CFR 1910.269(h)(1)",
+            "Remove the ladder from service.",
+            N("(h)(1) refers to Subpart D for ladder condition, which the library does not reproduce."),
+        ),
+        (
+            "Clearance form C-2104-118",
+            "The clearance form for the 21 kV tap shows no time of release.",
+            "Company clearance procedure",
+            "Complete the form.",
+            N("No record-keeping clause for clearance forms is in the library."),
+        ),
     ],
     passed=[
         "Tags on the pole 84 and pole 90 switches prohibit operation and state that employees are at work.",
@@ -1208,14 +1627,20 @@ def audit_a5(path):
         pdf.ensure(34)
         pdf.set_font("Helvetica", "B", 10)
         pdf.multi_cell(0, 5.5, f"INFRACTION #{i}:", new_x="LMARGIN", new_y="NEXT")
-        for k, v in (("Location", loc), ("Issue", issue), ("Reference", cited), ("Status", "Open - go-back"),
-                     ("Required correction", fix)):
+        for k, v in (
+            ("Location", loc),
+            ("Issue", issue),
+            ("Reference", cited),
+            ("Status", "Open - go-back"),
+            ("Required correction", fix),
+        ):
             pdf.set_x(pdf.l_margin + 4)
             pdf.set_font("Helvetica", "B", 9.5)
             pdf.cell(38, 5, clean(k + ":"))
             pdf.set_font("Helvetica", "", 9.5)
-            pdf.multi_cell(pdf.w - pdf.l_margin - pdf.r_margin - 42, 5, clean(v), new_x="LMARGIN",
-                           new_y="NEXT")
+            pdf.multi_cell(
+                pdf.w - pdf.l_margin - pdf.r_margin - 42, 5, clean(v), new_x="LMARGIN", new_y="NEXT"
+            )
         pdf.ln(2)
     pdf.band("Items observed in compliance (no action)", size=10)
     for t in a["passed"]:
@@ -1340,8 +1765,15 @@ def check():
             reader = pypdf.PdfReader(os.path.join(d1, a["file"]))
             txt = _norm("".join(p.extract_text() for p in reader.pages))
             print(f"{a['file']}: {len(reader.pages)} page(s), {len(a['infractions'])} labelled")
-            for k in ("pm_number", "notification_number", "location", "contractor", "foreman", "auditor",
-                      "score"):
+            for k in (
+                "pm_number",
+                "notification_number",
+                "location",
+                "contractor",
+                "foreman",
+                "auditor",
+                "score",
+            ):
                 if _norm(a["metadata"][k]) not in txt:
                     print("metadata not printed:", a["file"], k)
                     ok = False
