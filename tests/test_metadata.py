@@ -637,3 +637,27 @@ def test_the_salutation_is_not_part_of_the_subject_line():
         ]
     )
     assert md.location == "Orchard Rd reconductor, 1st Street to 9th Street, Fresno"
+
+
+def test_a_letter_to_a_construction_manager_signed_by_a_supervising_engineer():
+    # realtext-go6 SG-2: the addressee's title "Construction Manager" and the signer's "Supervising Joint Pole
+    # Engineer" were not read as the crew's lead and the reviewer
+    page = (
+        "SIERRA GOLD ELECTRIC COMPANY\n"
+        "September 30, 2025\n"
+        "Bayline Fiber Networks, LLC\n"
+        "Attention: Priscilla Nakamura, Construction Manager\n"
+        "2200 Bayshore Parkway, Oakland, California\n"
+        "Re: PM 35523390, Notification 123110468 - review of pole loading for Grass Valley joint poles 1 - 40.\n"
+        "Dear Ms. Nakamura,\n"
+        "1. The calculation for pole 38 does not state the loading district used.\n"
+        "Sincerely,\n"
+        "Thomas Brennan, P.E.\n"
+        "Supervising Joint Pole Engineer\n"
+    )
+    md = extract_metadata([page])
+    assert (md.foreman, md.auditor, md.contractor) == (
+        "Priscilla Nakamura",
+        "Thomas Brennan, P.E.",
+        "Bayline Fiber Networks, LLC",
+    )

@@ -329,11 +329,14 @@ _RE_IDS = re.compile(
 _SALUTATION = re.compile(r"(?i)^(?:dear|to\s+whom|hello|hi)\b")
 _CLOSING = re.compile(r"(?i)^\s*(?:sincerely|regards|best\s+regards|respectfully|thank\s+you)\s*,?\s*$")
 _AUDITOR_TITLE = re.compile(
-    r"(?i)\b(?:auditor|inspector|reviewer|reviewing\s+engineer|quality\s+(?:assurance|review)|qa|qc)\b"
+    r"(?i)\b(?:auditor|inspector|reviewer|(?:reviewing|supervising|pole|joint\s+pole|qa)\s+(?:\w+\s+)?engineer"
+    r"|quality\s+(?:assurance|review)|qa|qc)\b"
 )
 _CREDENTIAL = re.compile(r",\s*(?:P\.\s?E\.|PE|CSP|CUSP|Jr\.|Sr\.)\s*$")  # "Helen Marquez, P.E."
 # the addressee's title that makes them the crew's lead ("Attn: Dana Whitlock, General Foreman")
-_CREW_LEAD = re.compile(r"(?i)\b(?:foreman|(?:crew|project|job|site)\s+lead(?:er)?|superintendent)\b")
+_CREW_LEAD = re.compile(
+    r"(?i)\b(?:foreman|(?:crew|project|job|site)\s+lead(?:er)?|superintendent|(?:construction|field)\s+manager)\b"
+)
 # a subject line's activity before its place: "design review of the strength calculations for <place>"
 _ACTIVITY = re.compile(
     r"(?i)^\s*(?:\w+\s+){0,3}(?:review|audit|inspection|visit|walk(?:down)?|observation)"
