@@ -90,6 +90,10 @@ _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
 _SPELLED = "|".join(NUMBER_WORDS)  # "one|two|...|twelve"
 _HAS_DIGIT = re.compile(rf"\d|\b(?:{_SPELLED})\b", re.I)
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(NUMBER_WORDS, start=1)}
+_SPELLED_UNIT = re.compile(
+    rf"(?<![\w-])(?P<w>{_SPELLED})(?:\s*\(\s*(?P<d>\d{{1,4}})\s*\))?\s+(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])",
+    re.I,
+)
 # counts: "6 turns", "two ground rods", "at least 2 bolts" -> kind "count:<noun>" (compared only with the same noun)
 _COUNT = re.compile(
     rf"(?<![#\w./-])(?P<n>\d{{1,3}}|{_SPELLED})(?![\w./-])"
@@ -205,6 +209,10 @@ def _is_fraction(text: str) -> bool:
 # "in" followed by an article or a fixed phrase is the preposition ("15 in the field", "3 in front of")
 _PREPOSITION_IN = re.compile(r"\s+(?:a|an|the|this|that|its|their|each|front|place)\b", re.I)
 # a number written as an identifier: "#15", "No. 12", "H-12" (a letter or letters joined by a hyphen)
+_PER_MEASURE = re.compile(
+    r"\s*(?:per|/)\s*(?:(?:cubic|square|sq\.?|cu\.?|linear|lineal)\s*)?(?:foot|feet|ft|inch|inches|yard|yd|meter|metre)\b",
+    re.I,
+)
 _STRUCTURE_BEFORE = re.compile(r"\b(?:tower|pole|structure|str\.)\s*$", re.I)
 _IDENTIFIER_BEFORE = re.compile(r"(?:#|\bNo\.?\s*|\b[A-Za-z]{1,3}-)$")
 
@@ -271,6 +279,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "span 40-41 in the fire district", "pole #15 in a field": the word, not inches
         if _IDENTIFIER_BEFORE.search(text, 0, m.start("v")):
             continue  # "pole #15", "No. 12", "handhole H-12": an identifier, not a quantity
+        if kind in ("force", "length") and _PER_MEASURE.match(text, m.end()):
+            continue  # "ice weighing 57 pounds per cubic foot": a density or a rate, not a weight or a length
         business = unit == "business_day"
         v1, v2 = m.group("v"), m.group("v2")
         unit_start = m.start("u")
@@ -294,6 +304,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         del unit_start
         add(_make(v1, unit, kind, m.start(), m.end(), text, business))
+    for m in _SPELLED_UNIT.finditer(text):
+        # "six feet", "within twelve months", "fifteen (15) business days" (the figure in parentheses wins)
+        spelled = m.group("u")
+        key = spelled if spelled in _UNITS else spelled.lower()
+        if key not in _UNITS or len(key) < 3 or _IDENTIFIER_BEFORE.search(text, 0, m.start()):
+            continue  # "one in the field", "one m": the words, not units
+        unit, kind = _UNITS[key]
+        value = m.group("d") or _NUMBER_WORDS[m.group("w").lower()]
+        add(_make(value, unit, kind, m.start(), m.end(), text, unit == "business_day"))
     for m in _QUOTE_UNIT.finditer(text):
         unit, kind = _UNITS["'" if m.group("u") in "'’" else '"']
         add(_make(m.group("v"), unit, kind, m.start(), m.end(), text, False))

@@ -817,7 +817,7 @@ WIRE_WORDS: tuple[str, ...] = (
     "tw",
     "xhhw",
 )
-# numbers written as words ("two ground rods"), one to twelve in order
+# numbers written as words ("two ground rods", "fifteen (15) business days"), one to twenty in order
 NUMBER_WORDS: tuple[str, ...] = (
     "one",
     "two",
@@ -831,6 +831,14 @@ NUMBER_WORDS: tuple[str, ...] = (
     "ten",
     "eleven",
     "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 )
 # words after a number that are not the things counted ("6 feet", "2 and")
 NOT_COUNTED: frozenset[str] = frozenset(

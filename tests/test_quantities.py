@@ -200,3 +200,21 @@ def test_a_tower_number_with_a_slash_is_no_length():
     # realtext-go3 G3-1: "Tower 17/2 in open rangeland" was read as 17 in and 2 in
     assert find_quantities("Tower 17/2 in open rangeland has no warning sign.") == []
     assert [q.text for q in find_quantities("Guy wire 12/18 in from the crossarm")] != []
+
+
+def test_numbers_written_as_words_before_a_unit():
+    # realtext-go6 SG-2: GO 95 Rule 44.4's "no more than fifteen (15) business days" and the audit's "twelve
+    # business days" held no value, so the 15-day limit decided nothing
+    (q,) = find_quantities("no more than fifteen (15) business days from the request")
+    assert (q.kind, q.magnitude, q.business) == ("time", 15.0, True)
+    (q,) = find_quantities("the clearance shall be not less than six feet")
+    assert (q.kind, q.magnitude) == ("length", 6.0)
+    assert find_quantities("one in the field") == []  # the word "in", not inches
+
+
+def test_a_weight_per_volume_is_no_weight():
+    # realtext-go6 SG-5: "ice weighing 57 pounds per cubic foot" (GO 95 Rule 43.1) was compared with a 300 lb
+    # platform load
+    assert [q.text for q in find_quantities("1/2 inch of ice weighing 57 pounds per cubic foot")] == [
+        "1/2 inch"
+    ]

@@ -459,3 +459,13 @@ def test_review_a_dimension_word_before_an_earlier_value_does_not_qualify_a_late
     text = "Trench width 18 in and cover 20 in"
     first, second = find_quantities(text)
     assert "wide" in qualifier_of(text, first) and "wide" not in qualifier_of(text, second)
+
+
+def test_an_instrument_s_accuracy_is_no_limit_on_what_it_measures():
+    # realtext-go6 SG-4: 29 CFR 1910.269(e)(8) "a minimum accuracy of plus or minus 10 percent" was read as "at
+    # least 10 percent" and repealed a 14 percent LFL reading; a plumb tolerance stays a limit
+    assert (
+        parse_constraints("Test instruments shall have a minimum accuracy of plus or minus 10 percent.") == []
+    )
+    (c,) = parse_constraints("Pole shall be plumb within ±2 degrees.")
+    assert c.high == 2

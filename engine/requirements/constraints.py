@@ -306,6 +306,7 @@ _PROHIBITED = re.compile(
     re.I,
 )
 _FORMULA = re.compile(r"^\s*of\s+(?:the\s+)?([a-z][a-z -]{2,30}?)\s*(?:\bplus\b|\+)\s*$", re.I)
+_ACCURACY = re.compile(r"\baccura\w*\s+(?:of\s+)?(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus)\s*$", re.I)
 _TOL = re.compile(r"(?:±|\+/-|\+\s*or\s*-|plus\s+or\s+minus|tolerance\s+of)\W*$", re.I)
 _RANGE_MID = re.compile(r"^\s*(?:-|–|to|through|and)\s*$", re.I)
 _RANGE_START = re.compile(r"(?:between|from|range\s+of|rated)\s*$", re.I)
@@ -424,6 +425,9 @@ def parse_constraints(
     qs = [q for q in find_quantities(text) if q.kind != "temperature"]
     # values in parentheses right after a class word are definitions ("Secondary (0-750 V)"), not limits
     qs = [q for q in qs if not re.search(r"\(\s*[\d.\s-]*$", text[max(0, q.start - 12) : q.start])]
+    # an instrument's accuracy ("a minimum accuracy of plus or minus 10 percent", 29 CFR 1910.269(e)(8)) says how
+    # exact it is, no limit on what it measures ("plumb within ±2 degrees" is one)
+    qs = [q for i, q in enumerate(qs) if not _ACCURACY.search(text[qs[i - 1].end if i else 0 : q.start])]
     out: list[Constraint] = []
     prev_cmp = None
     lo: float | None
