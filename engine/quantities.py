@@ -23,7 +23,7 @@ The unit spellings, wire words, number words and count labels are data in ``engi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 import pint
@@ -163,6 +163,7 @@ BASE_UNITS = {
     "angle": "degree",
     "time": "day",
     "percent": "percent",
+    "energy": "calorie",
     "temperature": "degF",
     "conductor_size": "kcmil_size",
     "force": "pound",
@@ -209,10 +210,56 @@ def _is_fraction(text: str) -> bool:
 # "in" followed by an article or a fixed phrase is the preposition ("15 in the field", "3 in front of")
 _PREPOSITION_IN = re.compile(r"\s+(?:a|an|the|this|that|its|their|each|front|place)\b", re.I)
 # a number written as an identifier: "#15", "No. 12", "H-12" (a letter or letters joined by a hyphen)
+# what a rate is per (engine.quantities: "volts per foot"): spelling -> (the unit it is kept per, factor to it)
+_PER_UNITS: dict[str, tuple[str, float]] = {
+    "foot": ("ft", 1.0),
+    "feet": ("ft", 1.0),
+    "ft": ("ft", 1.0),
+    "inch": ("ft", 12.0),
+    "in": ("ft", 12.0),
+    "yard": ("ft", 1 / 3),
+    "yd": ("ft", 1 / 3),
+    "meter": ("ft", 0.3048),
+    "metre": ("ft", 0.3048),
+    "m": ("ft", 0.3048),
+    "square foot": ("ft2", 1.0),
+    "square feet": ("ft2", 1.0),
+    "square inch": ("in2", 1.0),
+    "square centimeter": ("cm2", 1.0),
+    "square centimetre": ("cm2", 1.0),
+    "cm2": ("cm2", 1.0),
+    "cubic foot": ("ft3", 1.0),
+    "cubic feet": ("ft3", 1.0),
+    "cubic yard": ("yd3", 1.0),
+    "minute": ("min", 1.0),
+    "min": ("min", 1.0),
+    "hour": ("min", 1 / 60),
+    "hr": ("min", 1 / 60),
+    "second": ("min", 60.0),
+    "sec": ("min", 60.0),
+}
 _PER_MEASURE = re.compile(
-    r"\s*(?:per|/)\s*(?:(?:cubic|square|sq\.?|cu\.?|linear|lineal)\s*)?(?:foot|feet|ft|inch|inches|yard|yd|meter|metre)\b",
+    r"\s*(?:per|/)\s*(?P<d>(?:(?:cubic|square|sq\.?|cu\.?)\s+)?(?:foot|feet|ft|inch|in|yard|yd|meter|metre|m"
+    r"|centimet(?:er|re)|cm)(?:2|²|3|³)?|minute|min|hour|hr|second|sec)(?![a-z])",
     re.I,
 )
+
+
+def _per_key(m: re.Match[str]) -> str:
+    """The ``_PER_UNITS`` key of a matched "per ..." ("sq. ft" -> "square foot", "cm²" -> "cm2")."""
+    d = re.sub(r"\s+", " ", m.group("d").lower()).replace("²", "2").replace("³", "3")
+    d = re.sub(r"^sq\.? ", "square ", re.sub(r"^cu\.? ", "cubic ", d))
+    if d[-1] in "23" and not d.startswith(("square", "cubic")):
+        d = ("square " if d[-1] == "2" else "cubic ") + d[:-1]
+    d = {
+        "square cm": "cm2",
+        "square ft": "square foot",
+        "cubic ft": "cubic foot",
+        "square in": "square inch",
+    }.get(d, d)
+    return d if d in _PER_UNITS else re.sub(r"^(?:square|cubic) ", "", d)
+
+
 _STRUCTURE_BEFORE = re.compile(r"\b(?:tower|pole|structure|str\.)\s*$", re.I)
 _IDENTIFIER_BEFORE = re.compile(r"(?:#|\bNo\.?\s*|\b[A-Za-z]{1,3}-)$")
 
@@ -279,31 +326,37 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "span 40-41 in the fire district", "pole #15 in a field": the word, not inches
         if _IDENTIFIER_BEFORE.search(text, 0, m.start("v")):
             continue  # "pole #15", "No. 12", "handhole H-12": an identifier, not a quantity
-        if kind in ("force", "length") and _PER_MEASURE.match(text, m.end()):
-            continue  # "ice weighing 57 pounds per cubic foot": a density or a rate, not a weight or a length
         business = unit == "business_day"
         v1, v2 = m.group("v"), m.group("v2")
-        unit_start = m.start("u")
+        per = _PER_MEASURE.match(text, m.end())
+        # a rate or a density ("75,000 volts per foot", "246,100 V/m", "57 pounds per cubic foot"): its own kind,
+        # per one unit of what it is divided by, compared only with the same kind
+        base, factor = _PER_UNITS[_per_key(per)] if per else ("", 1.0)
+        end = per.end() if per else m.end()
+
+        def emit(value: str, start: int, stop: int) -> None:
+            q = _make(value, unit, kind, start, stop, text, business)
+            add(replace(q, magnitude=q.magnitude * factor, kind=f"{kind}/{base}") if per else q)
+
         if m.group("b1") is not None and v2 is None:
             # "between 12 and 18 inches": the unit belongs to both numbers
-            add(_make(m.group("b1"), unit, kind, m.start("b1"), m.end("b1"), text, business))
-            add(_make(v1, unit, kind, m.start("v"), m.end(), text, business))
+            emit(m.group("b1"), m.start("b1"), m.end("b1"))
+            emit(v1, m.start("v"), end)
             continue
         if v2 is not None:
             if m.group("b1") is not None:
-                add(_make(m.group("b1"), unit, kind, m.start("b1"), m.end("b1"), text, business))
-            add(_make(v1, unit, kind, m.start("v"), m.end("v"), text, business))
-            add(_make(v2, unit, kind, m.start("v2"), m.end(), text, business))
+                emit(m.group("b1"), m.start("b1"), m.end("b1"))
+            emit(v1, m.start("v"), m.end("v"))
+            emit(v2, m.start("v2"), end)
             continue
         if "/" in v1 and not _is_fraction(v1):
             if _STRUCTURE_BEFORE.search(text, 0, m.start("v")):
                 continue  # "Tower 17/2 in open rangeland": a tower's number (mile/tower), not two lengths
             a, b = v1.split("/")
-            add(_make(a, unit, kind, m.start("v"), m.start("v") + len(a), text, business))
-            add(_make(b, unit, kind, m.start("v") + len(a) + 1, m.end(), text, business))
+            emit(a, m.start("v"), m.start("v") + len(a))
+            emit(b, m.start("v") + len(a) + 1, end)
             continue
-        del unit_start
-        add(_make(v1, unit, kind, m.start(), m.end(), text, business))
+        emit(v1, m.start(), end)
     for m in _SPELLED_UNIT.finditer(text):
         # "six feet", "within twelve months", "fifteen (15) business days" (the figure in parentheses wins)
         spelled = m.group("u")

@@ -767,6 +767,7 @@ UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
     "day": ("time", ("day", "days", "calendar day", "calendar days")),
     "business_day": ("time", ("business day", "business days", "working day", "working days")),
     "hour": ("time", ("hour", "hours", "hr", "hrs")),
+    "minute": ("time", ("minute", "minutes")),
     "year": ("time", ("year", "years", "yr", "yrs")),
     "month": ("time", ("month", "months")),
     "percent": ("percent", ("%", "percent", "per cent")),
@@ -793,6 +794,8 @@ UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "ksi": ("stress", ("ksi",)),
     "mile/hour": ("speed", ("mph",)),
+    # arc incident energy (29 CFR 1910.269(l)(8)), written per area: "4 cal/cm2"
+    "calorie": ("energy", ("cal", "calorie", "calories")),
 }
 # conductor sizes in thousands of circular mils ("336.4 MCM", "500 kcmil")
 KCMIL_UNITS: tuple[str, ...] = ("kcmil", "mcm")

@@ -212,9 +212,21 @@ def test_numbers_written_as_words_before_a_unit():
     assert find_quantities("one in the field") == []  # the word "in", not inches
 
 
-def test_a_weight_per_volume_is_no_weight():
+def test_a_rate_is_its_own_kind_per_one_unit():
     # realtext-go6 SG-5: "ice weighing 57 pounds per cubic foot" (GO 95 Rule 43.1) was compared with a 300 lb
-    # platform load
-    assert [q.text for q in find_quantities("1/2 inch of ice weighing 57 pounds per cubic foot")] == [
-        "1/2 inch"
+    # platform load; realtext-osha3: "50,000 V/ft" was compared with 75,000 V as volts, and 1910.269(j)'s
+    # "246,100 volts per meter (75,000 volts per foot)" gave two different values; "6 cal/cm2" was a count
+    got = [(q.kind, round(q.magnitude)) for q in find_quantities("ice weighing 57 pounds per cubic foot")]
+    assert got == [("force/ft3", 57)]
+    got = [
+        (q.kind, round(q.magnitude, -2))
+        for q in find_quantities("246,100 volts per meter (75,000 volts per foot)")
+    ]
+    assert got == [("voltage/ft", 75000), ("voltage/ft", 75000)]
+    assert [(q.kind, q.magnitude) for q in find_quantities("3 to 4 kV/in")] == [
+        ("voltage/ft", 36000.0),
+        ("voltage/ft", 48000.0),
+    ]
+    assert [(q.kind, q.magnitude) for q in find_quantities("incident energy 6 cal/cm2")] == [
+        ("energy/cm2", 6.0)
     ]

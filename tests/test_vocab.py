@@ -39,7 +39,7 @@ v.OTHER_HEADER_LABELS += ("lineman",)
 v.UNITS["foot"] = ("length", v.UNITS["foot"][1] + ("foots",))
 v.UNITS["degree"] = ("angle", v.UNITS["degree"][1] + ("degs.",))
 v.WIRE_WORDS += ("tinned",)
-v.NUMBER_WORDS += ("thirteen",)
+v.NUMBER_WORDS += ("twentyone",)
 v.COUNT_LABELS += ("lane",)
 v.SPEC_UNIT_TOKENS += ("furlong[s]",)
 v.CELL_UNITS += ("yd",)
@@ -93,8 +93,8 @@ CHECKS = {
     "unit spelling in feet and inches": '[x.text for x in q.find_quantities("6 foots 2 in")] == ["6 foots 2 in"]',
     "unit spelling of a temperature": '[x.kind for x in q.find_quantities("60 degs. F")] == ["temperature"]',
     "wire word": '[x.kind for x in q.find_quantities("#6 tinned")] == ["conductor_size"]',
-    "number word counts": '[x.magnitude for x in q.find_quantities("thirteen bolts")] == [13.0]',
-    "number word before a value": '[x.count for x in q.find_quantities("thirteen 90-degree bends")] == [13]',
+    "number word counts": '[x.magnitude for x in q.find_quantities("twentyone bolts")] == [21.0]',
+    "number word before a value": '[x.count for x in q.find_quantities("twentyone 90-degree bends")] == [21]',
     "count label": 'q.find_quantities("Lane 3 poles") == []',
     # spec tables: engine.spec
     "unit token of a table row": 'sp.UNIT_TOKEN.match("furlongs") and sp.has_quantity("Span 30 furlongs")',
