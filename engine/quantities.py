@@ -328,35 +328,29 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "pole #15", "No. 12", "handhole H-12": an identifier, not a quantity
         business = unit == "business_day"
         v1, v2 = m.group("v"), m.group("v2")
-        per = _PER_MEASURE.match(text, m.end())
-        # a rate or a density ("75,000 volts per foot", "246,100 V/m", "57 pounds per cubic foot"): its own kind,
-        # per one unit of what it is divided by, compared only with the same kind
-        base, factor = _PER_UNITS[_per_key(per)] if per else ("", 1.0)
-        end = per.end() if per else m.end()
-
-        def emit(value: str, start: int, stop: int) -> None:
-            q = _make(value, unit, kind, start, stop, text, business)
-            add(replace(q, magnitude=q.magnitude * factor, kind=f"{kind}/{base}") if per else q)
-
+        end = per.end() if (per := _PER_MEASURE.match(text, m.end())) else m.end()
+        parts: list[tuple[str, int, int]]  # each value of the match, with where it starts and ends
         if m.group("b1") is not None and v2 is None:
             # "between 12 and 18 inches": the unit belongs to both numbers
-            emit(m.group("b1"), m.start("b1"), m.end("b1"))
-            emit(v1, m.start("v"), end)
-            continue
-        if v2 is not None:
-            if m.group("b1") is not None:
-                emit(m.group("b1"), m.start("b1"), m.end("b1"))
-            emit(v1, m.start("v"), m.end("v"))
-            emit(v2, m.start("v2"), end)
-            continue
-        if "/" in v1 and not _is_fraction(v1):
+            parts = [(m.group("b1"), m.start("b1"), m.end("b1")), (v1, m.start("v"), end)]
+        elif v2 is not None:
+            parts = [(m.group("b1"), m.start("b1"), m.end("b1"))] if m.group("b1") is not None else []
+            parts += [(v1, m.start("v"), m.end("v")), (v2, m.start("v2"), end)]
+        elif "/" in v1 and not _is_fraction(v1):
             if _STRUCTURE_BEFORE.search(text, 0, m.start("v")):
                 continue  # "Tower 17/2 in open rangeland": a tower's number (mile/tower), not two lengths
             a, b = v1.split("/")
-            emit(a, m.start("v"), m.start("v") + len(a))
-            emit(b, m.start("v") + len(a) + 1, end)
-            continue
-        emit(v1, m.start(), end)
+            parts = [(a, m.start("v"), m.start("v") + len(a)), (b, m.start("v") + len(a) + 1, end)]
+        else:
+            parts = [(v1, m.start(), end)]
+        for written, start, stop in parts:
+            q = _make(written, unit, kind, start, stop, text, business)
+            if per:
+                # a rate or a density ("75,000 volts per foot", "246,100 V/m", "57 pounds per cubic foot"): its own
+                # kind, per one unit of what it is divided by, compared only with the same kind
+                base, factor = _PER_UNITS[_per_key(per)]
+                q = replace(q, magnitude=q.magnitude * factor, kind=f"{kind}/{base}")
+            add(q)
     for m in _SPELLED_UNIT.finditer(text):
         # "six feet", "within twelve months", "fifteen (15) business days" (the figure in parentheses wins)
         spelled = m.group("u")
@@ -364,8 +358,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if key not in _UNITS or len(key) < 3 or _IDENTIFIER_BEFORE.search(text, 0, m.start()):
             continue  # "one in the field", "one m": the words, not units
         unit, kind = _UNITS[key]
-        value = m.group("d") or _NUMBER_WORDS[m.group("w").lower()]
-        add(_make(value, unit, kind, m.start(), m.end(), text, unit == "business_day"))
+        figure = m.group("d") or _NUMBER_WORDS[m.group("w").lower()]
+        add(_make(figure, unit, kind, m.start(), m.end(), text, unit == "business_day"))
     for m in _QUOTE_UNIT.finditer(text):
         unit, kind = _UNITS["'" if m.group("u") in "'’" else '"']
         add(_make(m.group("v"), unit, kind, m.start(), m.end(), text, False))
