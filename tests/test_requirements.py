@@ -469,3 +469,28 @@ def test_an_instrument_s_accuracy_is_no_limit_on_what_it_measures():
     )
     (c,) = parse_constraints("Pole shall be plumb within ±2 degrees.")
     assert c.high == 2
+
+
+def test_a_requirement_written_in_the_indicative_binds():
+    # realtext-osha3: "Each live-line tool is wiped clean and visually inspected for defects before use each day"
+    # (a condensed 1910.269(j)(2)(i)) read as a bare statement, so "sticks not wiped down or looked over" had no
+    # governing clause; a "can" in a relative clause made 1910.137's daily inspection a permission
+    assert modality(
+        "Each live-line tool is wiped clean and visually inspected for defects before use each day."
+    ) == ("mandatory")
+    assert (
+        modality("(iii) Live-line tools are removed from service every 2 years for examination.")
+        == "mandatory"
+    )
+    assert (
+        modality("If a defect is still present after wiping, the tool is removed from service.")
+        == "statement"
+    )
+    assert modality("The vault is located below grade.") == "statement"
+    assert (
+        modality(
+            "Insulating equipment is inspected before each day's use and after any incident that can damage it."
+        )
+        == "mandatory"
+    )
+    assert modality("Fiberglass crossarms may be used in lieu of wood.") == "permissive"

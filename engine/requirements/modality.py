@@ -18,7 +18,9 @@ _RECOMMENDED = re.compile(
     re.I,
 )
 _PERMISSIVE = re.compile(
-    r"\b(?:may|can|is\s+permitted|are\s+permitted|is\s+allowed|are\s+allowed|optional|(?:is|are)\s+(?:also\s+)?acceptable"
+    # "may"/"can" in a relative clause ("any incident that can reasonably be suspected of causing damage",
+    # "equipment that may become energized") says what could happen, not what is permitted
+    r"(?<!\bthat\s)(?<!\bwhich\s)(?<!\bwho\s)\b(?:may|can|is\s+permitted|are\s+permitted|is\s+allowed|are\s+allowed|optional|(?:is|are)\s+(?:also\s+)?acceptable"
     r"|in\s+lieu\s+of|as\s+an\s+alternative|alternatively|may\s+be\s+substituted"
     r"|authorized\s+(?:the\s+)?use|(?<!only\s)(?:is|are)\s+(?:hereby\s+)?authorized)\b",
     re.I,
@@ -83,6 +85,14 @@ _IMPERATIVE = re.compile(
 )
 
 
+# a requirement written in the indicative, as condensed and plain-language texts write them ("Each live-line tool
+# is wiped clean and visually inspected for defects before use each day"): a thing that "is" done to comply
+_INDICATIVE = re.compile(
+    r"^\s*(?:\(?[a-z0-9]{1,4}\)\s*)*(?!if\b|when\b|where\b|unless\b|after\b|before\b)[A-Za-z][\w ,/'()-]{0,100}?"
+    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:wiped|inspected|tested|examined|removed\s+from\s+service|grounded|marked|guarded"
+    r"|repaired|cleaned|tagged|bonded|locked|labell?ed|identified|de-?energized|isolated|barricaded|ventilated|attended)\b",
+    re.I,
+)
 # a rule that releases a case ("need not be marked", "is not required", GO 95 Rule 71.6-A)
 NOT_REQUIRED = re.compile(
     r"(?i)\bnot\s+required\b|\bneeds?\s+not\b|\bdo(?:es)?\s+not\s+need\s+to\b|\b(?:is|are)\s+not\s+necessary\b"
@@ -100,4 +110,6 @@ def modality(text: str) -> str:
         return "mandatory"
     if _PERMISSIVE.search(text):
         return "permissive"
+    if _INDICATIVE.match(text):
+        return "mandatory"
     return "statement"
