@@ -494,3 +494,27 @@ def test_a_requirement_written_in_the_indicative_binds():
         == "mandatory"
     )
     assert modality("Fiberglass crossarms may be used in lieu of wood.") == "permissive"
+
+
+def test_a_value_after_the_verb_that_names_which_things_a_rule_covers_is_its_condition():
+    # realtext-rus2 EM-4: 29 CFR 1910.269(t)(1) "use a ladder ... to enter a manhole or vault exceeding 1.22 m (4 ft)
+    # in depth" was read as a minimum depth, so a 6 ft vault entered without a ladder "met" it
+    (c,) = parse_constraints(
+        "The employer shall ensure that employees use a ladder to enter a manhole or vault exceeding 1.22 m (4 ft) "
+        "in depth."
+    )
+    assert c.condition
+    (c,) = parse_constraints(
+        "Guards shall be provided around all live parts operating at more than 150 volts."
+    )
+    assert c.condition
+    # a measure before the comparator is the limit itself
+    (c,) = parse_constraints("The conductor shall have a clearance of more than 8 ft.")
+    assert not c.condition
+    # a classification sets no limit (GO 95 Rule 58.2-A)
+    assert (
+        parse_constraints(
+            "A series circuit with an output above 750 volts is classed as a circuit of more than 750 volts."
+        )
+        == []
+    )

@@ -299,6 +299,17 @@ _OF_VALUE = re.compile(
     r"of\s+(?:(?:not|no|at|more|less|greater|than|least|over|under|above|below|about)\s+)*$",
     re.I,
 )
+# a strict comparator after a thing and its participle ("vault exceeding", "parts operating at more than", "lines
+# carrying over"): the value names which things the rule is about; a measure before it ("a depth exceeding 6 ft",
+# "clearance of more than") is the limit itself
+_OBJECT_CONDITION = re.compile(
+    r"\b(?!(?:clearances?|depths?|distances?|heights?|lengths?|spacing|separation|widths?|spans?|thickness|diameter"
+    r"|radius|sag|tension|load|be|is|are|not)\b)[a-z]{3,}\s+exceeding\s*$"
+    r"|\b[a-z]{3,}ing\s+(?:at\s+)?(?:more|less|greater|fewer|higher|lower)\s+than\s*$"
+    r"|\b[a-z]{3,}ing\s+(?:at\s+)?(?:above|over|below|under)\s*$",
+    re.I,
+)
+_CLASSED_AS = re.compile(r"\b(?:is|are)\s+(?:classed|classified|considered|deemed|regarded)\s+as\b", re.I)
 # "spans longer than 90 m shall not be used": a prohibition of the things the subject names is a limit
 _PROHIBITED = re.compile(
     r"^\W*(?:shall|must|may)\s+not\s+(?:be\s+)?(?:used|installed|placed|permitted|allowed|accepted|made|constructed)\b"
@@ -422,6 +433,8 @@ def parse_constraints(
     that follow it up to the next value ("300 ft for primary construction in Grade B areas").
     """
     base_app = base_app or {}
+    if _CLASSED_AS.search(text):
+        return []  # a classification ("is classed as a circuit of more than 750 volts", GO 95 Rule 58.2) sets no limit
     qs = [q for q in find_quantities(text) if q.kind != "temperature"]
     # values in parentheses right after a class word are definitions ("Secondary (0-750 V)"), not limits
     qs = [q for q in qs if not re.search(r"\(\s*[\d.\s-]*$", text[max(0, q.start - 12) : q.start])]
@@ -546,6 +559,11 @@ def parse_constraints(
         hi = q.magnitude if cmp in ("<=", "<") else None
         scope = not _in_condition(text[: q.start]) and _scope_value(text, q)
         is_cond = scope or _in_condition(text[: q.start])
+        if trigger and not is_cond and _OBJECT_CONDITION.search(text[: q.start]):
+            # after the verb, a value that says which things the rule covers: "... to enter a manhole or vault
+            # exceeding 1.22 m (4 ft) in depth" (29 CFR 1910.269(t)(1)), "guards around all live parts operating at
+            # more than 150 volts"
+            is_cond = True
         if trigger and not is_cond:
             subject_cond = _subject_condition(text, q)
             if subject_cond == "prohibited":
