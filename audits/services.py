@@ -56,7 +56,11 @@ def analyze_audit(audit: Audit, progress: Progress = _noop, deadline: float | No
     if not len(library):
         raise PdfError(EMPTY_LIBRARY, "The spec library has no READY documents; import specs first.")
     progress("deciding", 60)
-    decisions = [engine.decide(inf.description, inf.fields, library) for inf in found]
+    # the audit's date dates the finding's year-only events ("inspected in 2003")
+    decisions = [
+        engine.decide(inf.description, {**inf.fields, "audit_date": meta.audit_date}, library)
+        for inf in found
+    ]
     progress("saving", 90)
     with transaction.atomic():
         audit.page_count = text.page_count

@@ -94,6 +94,7 @@ def _query_text(description: str, fields: Mapping[str, object]) -> str:
 _AGO = re.compile(r"^\s*(?:ago|back|before\b|since\b)", re.I)
 
 
+_SINCE_YEAR = re.compile(r"\byears since (?:19|20)\d{2}$")  # engine.requirements.facts.elapsed_since
 _AGE_VERB = re.compile(r"(?i)\b(?:set|installed|placed|built|erected|constructed|manufactured)\s*$")
 
 
@@ -106,8 +107,10 @@ def _keying(facts: Facts) -> list[Quantity]:
         for q in facts.measured + facts.claimed
         if not (
             q.kind == "time"
-            and _AGO.match(facts.text[q.end : q.end + 8])
-            and not _AGE_VERB.search(facts.text[max(0, q.start - 20) : q.start])
+            and (_AGO.match(facts.text[q.end : q.end + 8]) or _SINCE_YEAR.search(q.text))
+            and not _AGE_VERB.search(
+                re.sub(r"\s+(?:in|on|during)\s*$", "", facts.text[max(0, q.start - 24) : q.start])
+            )
         )
     ]
 
@@ -733,7 +736,9 @@ def decide(description: str, fields: Mapping[str, object] | None, library: Libra
 
     Args:
         description: the finding as the audit states it (values with units, e.g. "measured at 23 ft 6 in").
-        fields: layout fields from detection (``title``/``question``/``subject`` help retrieval), or None.
+        fields: layout fields from detection (``title``/``question``/``subject`` help retrieval), and the audit's
+            ``audit_date`` (ISO ``YYYY-MM-DD``; a year-dated event in the finding is measured as the time since),
+            or None.
         library: the active spec library.
 
     Returns:
@@ -877,7 +882,8 @@ _AUDITOR_CLAIM = re.compile(
 def _decide(description: str, fields: Mapping[str, object], library: Library) -> Decision:
     """The decision from the library's clauses alone (``decide`` adds the finding's own citations)."""
     query = _query_text(description, fields)
-    facts = audit_facts(description)
+    audit_date = fields.get("audit_date")
+    facts = audit_facts(description, audit_date if isinstance(audit_date, str) else "")
     q_tokens = set(tokenize(query, keep_numbers=False))  # bare numbers (pole ids, addresses) mislead ranking
     q_tokens -= facts.labels  # "Lot 14", "Pole 12": where, not what
     # words only the auditor's claim uses ("auditor applied the 16 ft commercial clearance") name the

@@ -176,3 +176,40 @@ def test_readable_report(tmp_path):
     assert "== A1.pdf" in text and "pm number 35125285" in text
     assert "4 infraction(s): 2 repealable, 1 valid, 1 need review" in text
     assert "[VALID" in text and "cites UG-0310 rev 11 §3.1" in text
+
+
+def test_a_year_dated_event_is_measured_to_the_audit_s_date(tmp_path):
+    # the audit's date reaches the decision: "tested in 2019" at a 2025-10-08 audit is 6 years, past a 5-year
+    # interval; "tested in 2023" is 2 years, within it
+    from specs.models import SpecClause, SpecDocument
+
+    doc = SpecDocument.objects.create(
+        document_number="GO-165",
+        title="Inspection Requirements",
+        revision="2024",
+        original_filename="GO-165.pdf",
+        file="specs/test/GO-165.pdf",
+        sha256=hashlib.sha256(uuid.uuid4().bytes).hexdigest(),
+        status=SpecDocument.Status.READY,
+        page_count=1,
+    )
+    SpecClause.objects.create(
+        document=doc,
+        section="4",
+        heading="Underground Vault Testing",
+        text="Underground vault ground grids shall be tested at intervals of not more than 5 years.",
+        kind="requirement",
+        data={},
+        page=1,
+        order=0,
+    )
+    lines = AUDIT[:9] + [
+        "FINDINGS",
+        "Go-back Infraction: Vault V-7 ground grid last tested in 2019.",
+        "Go-back Infraction: Vault V-9 ground grid tested in 2023; auditor requires a test every year.",
+    ]
+    path = tmp_path / "A2.pdf"
+    path.write_bytes(pdf(lines))
+    result = json.loads(run("--json", str(path)))
+    assert [i["status"] for i in result["infractions"]] == ["VALID", "REPEALABLE"], result["infractions"]
+    assert "6 years since 2019" in result["infractions"][0]["reason"]

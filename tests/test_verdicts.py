@@ -1650,3 +1650,27 @@ def test_lettered_items_of_one_paragraph_bind_each_on_its_own():
     )
     assert d.verdict == "REPEALABLE", d.reason
     assert "at most 1.8 m" in d.reason, d.reason
+
+
+INTRUSIVE = """General Order No. 165
+Document: GO-165
+Revision: 2024
+3  Inspection Intervals
+Wood poles that passed an intrusive inspection shall be intrusively inspected again at intervals of not more than
+20 years.
+"""
+
+
+def test_a_year_dated_inspection_is_measured_to_the_audit_date():
+    # realtext-go5 CV-2: "passed its intrusive inspection in 2003" gave no time to compare with the 20-year interval
+    lib = library_of(([INTRUSIVE], "go165.pdf"))
+    text = "Wood pole 110245 passed its intrusive inspection in 2003 and has not been intrusively inspected since."
+    d = decide(text, {"audit_date": "2025-09-22"}, lib)
+    assert d.verdict == "VALID" and "22 years since 2003" in d.reason, d.reason
+    d = decide(
+        "Wood pole 110318 passed intrusive inspection in 2009; auditor requires a 10-year cycle.",
+        {"audit_date": "2025-09-22"},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE", d.reason
+    assert decide(text, {}, lib).verdict == "NEEDS_REVIEW"  # no audit date: no elapsed time

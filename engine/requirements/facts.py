@@ -109,8 +109,47 @@ def _id_labels(text: str) -> set[str]:
     return out - set(tokenize(rest, keep_numbers=False))  # also named as a thing elsewhere: keep it
 
 
-def audit_facts(description: str) -> Facts:
-    """Parse an infraction description into field facts (see ``claim_spans`` and ``applicability``)."""
+# a past event dated by its year ("passed its intrusive inspection in 2003", "last tested 2019", "set in 1998"):
+# the time since it, at the audit's date, is what an interval rule (GO 165 Table 1) is compared with
+_EVENT_YEAR = re.compile(
+    r"\b(?:inspect\w*|test\w*|patroll?\w*|examin\w*|calibrat\w*|install\w*|set|replac\w*|treat\w*|passed|last)"
+    r"\b[^.;]{0,40}?\b(?:in|since|during|on|of)?\s*(?P<year>(?:19|20)\d{2})\b(?![/-]\d|\s*(?:kV|V|ft|in)\b)",
+    re.I,
+)
+
+
+def elapsed_since(text: str, audit_date: str) -> list[Quantity]:
+    """The time from each year-dated past event in ``text`` to ``audit_date`` (ISO ``YYYY-MM-DD``), as ``time``
+    quantities in days ("inspected in 2003" at a 2025-09-12 audit: 22 years); ``[]`` without a date, or for a
+    year after the audit's. Whole years from the middle of the event's year to the audit date, so a finding
+    never gains time it may not have had."""
+    m = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})$", audit_date or "")
+    if not m:
+        return []
+    at = int(m.group(1)) + (int(m.group(2)) - 1) / 12
+    out = []
+    for e in _EVENT_YEAR.finditer(text):
+        years = int(at - (int(e.group("year")) + 0.5))
+        if years < 0:
+            continue
+        out.append(
+            Quantity(
+                years * 365.25,
+                "time",
+                e.start("year"),
+                e.end("year"),
+                f"{years} years since {e.group('year')}",
+            )
+        )
+    return out
+
+
+def audit_facts(description: str, audit_date: str = "") -> Facts:
+    """Parse an infraction description into field facts (see ``claim_spans`` and ``applicability``).
+
+    ``audit_date`` (ISO ``YYYY-MM-DD``, optional) dates the audit: a past event the finding dates by its year
+    only ("inspected in 2003") is measured as the time since then (``elapsed_since``) when the finding states
+    no time of its own."""
     text = strip_references(description)
     spans = claim_spans(text)
     qs = [q for q in find_quantities(text) if q.kind != "temperature"]
@@ -118,6 +157,9 @@ def audit_facts(description: str) -> Facts:
     claimed: list[Quantity] = []
     for q in qs:
         (claimed if any(s <= q.start < e for s, e in spans) else measured).append(q)
+    if not any(q.kind == "time" for q in measured):
+        since = [q for q in elapsed_since(text, audit_date) if not any(s <= q.start < e for s, e in spans)]
+        measured = sorted(measured + since, key=lambda q: q.start)
     facts_text = text
     for s, e in reversed(spans):
         facts_text = facts_text[:s] + " " + facts_text[e:]
