@@ -90,6 +90,10 @@ _QUOTE_UNIT = re.compile(rf"(?P<v>{_VALUE})\s*(?P<u>['’\"”″])")
 _SPELLED = "|".join(NUMBER_WORDS)  # "one|two|...|twelve"
 _HAS_DIGIT = re.compile(rf"\d|\b(?:{_SPELLED})\b", re.I)
 _NUMBER_WORDS = {w: str(i) for i, w in enumerate(NUMBER_WORDS, start=1)}
+_TENS_BEFORE = re.compile(
+    r"\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)[\s-]+$", re.I
+)
+_SPELLED_FROM = re.compile(rf"\b(?P<w>{_SPELLED})\s+(?:to|and|or|through)\s+$", re.I)
 _SPELLED_UNIT = re.compile(
     rf"(?<![\w-])(?P<w>{_SPELLED})(?:\s*\(\s*(?P<d>\d{{1,4}})\s*\))?\s+(?P<u>{_UNIT_ALT})(?![a-zA-Z0-9])",
     re.I,
@@ -222,15 +226,28 @@ _PER_UNITS: dict[str, tuple[str, float]] = {
     "meter": ("ft", 0.3048),
     "metre": ("ft", 0.3048),
     "m": ("ft", 0.3048),
+    "centimeter": ("ft", 30.48),
+    "centimetre": ("ft", 30.48),
+    "cm": ("ft", 30.48),
     "square foot": ("ft2", 1.0),
     "square feet": ("ft2", 1.0),
-    "square inch": ("in2", 1.0),
+    "square inch": ("ft2", 144.0),
+    "square yard": ("ft2", 1 / 9),
+    "square meter": ("ft2", 0.3048**2),
+    "square metre": ("ft2", 0.3048**2),
+    "square m": ("ft2", 0.3048**2),
     "square centimeter": ("cm2", 1.0),
     "square centimetre": ("cm2", 1.0),
-    "cm2": ("cm2", 1.0),
+    "square cm": ("cm2", 1.0),
     "cubic foot": ("ft3", 1.0),
     "cubic feet": ("ft3", 1.0),
-    "cubic yard": ("yd3", 1.0),
+    "cubic inch": ("ft3", 1728.0),
+    "cubic in": ("ft3", 1728.0),
+    "cubic yard": ("ft3", 1 / 27),
+    "cubic yd": ("ft3", 1 / 27),
+    "cubic meter": ("ft3", 0.3048**3),
+    "cubic metre": ("ft3", 0.3048**3),
+    "cubic m": ("ft3", 0.3048**3),
     "minute": ("min", 1.0),
     "min": ("min", 1.0),
     "hour": ("min", 1 / 60),
@@ -238,26 +255,37 @@ _PER_UNITS: dict[str, tuple[str, float]] = {
     "second": ("min", 60.0),
     "sec": ("min", 60.0),
 }
+# "per foot", "/ft", "per sq. ft", "/cm2", "/cm 2" (a superscript as extracted), "per cubic yard"
 _PER_MEASURE = re.compile(
-    r"\s*(?:per|/)\s*(?P<d>(?:(?:cubic|square|sq\.?|cu\.?)\s+)?(?:foot|feet|ft|inch|in|yard|yd|meter|metre|m"
-    r"|centimet(?:er|re)|cm)(?:2|²|3|³)?|minute|min|hour|hr|second|sec)(?![a-z])",
+    r"\.?\s*(?:per|/)\s*(?P<d>(?:(?:cubic|square|sq\.?|cu\.?)\s*)?(?:foot|feet|ft|inch|in|yards?|yd|meters?|metres?|m"
+    r"|centimet(?:er|re)s?|cm)(?:\s?\^?[23²³](?![\d.]))?|minutes?|min|hours?|hr|seconds?|sec)(?![a-z])",
     re.I,
 )
 
 
 def _per_key(m: re.Match[str]) -> str:
-    """The ``_PER_UNITS`` key of a matched "per ..." ("sq. ft" -> "square foot", "cm²" -> "cm2")."""
-    d = re.sub(r"\s+", " ", m.group("d").lower()).replace("²", "2").replace("³", "3")
-    d = re.sub(r"^sq\.? ", "square ", re.sub(r"^cu\.? ", "cubic ", d))
+    """The ``_PER_UNITS`` key of a matched "per ..." ("sq. ft" -> "square foot", "cm²" -> "square cm"); a
+    spelling the table lacks is kept as written (its values compare only with the same spelling)."""
+    d = re.sub(r"\s+", " ", m.group("d").lower()).replace("²", "2").replace("³", "3").replace("^", "")
+    d = re.sub(r"^sq(?!uare)\.? ?", "square ", re.sub(r"^cu(?!bic)\.? ?", "cubic ", d)).strip()
     if d[-1] in "23" and not d.startswith(("square", "cubic")):
-        d = ("square " if d[-1] == "2" else "cubic ") + d[:-1]
-    d = {
-        "square cm": "cm2",
-        "square ft": "square foot",
-        "cubic ft": "cubic foot",
-        "square in": "square inch",
-    }.get(d, d)
-    return d if d in _PER_UNITS else re.sub(r"^(?:square|cubic) ", "", d)
+        d = ("square " if d[-1] == "2" else "cubic ") + d[:-1].strip()
+    d = re.sub(r"(?<=\w)s$", "", d) if d.rstrip("s") + "s" == d and d not in ("feet",) else d
+    return {"square ft": "square foot", "cubic ft": "cubic foot", "square in": "square inch"}.get(d, d)
+
+
+def _rated(q: Quantity, per: re.Match[str] | None, last: bool = True) -> Quantity:
+    """``q`` as a rate or density when ``per`` follows it ("75,000 volts per foot", "246,100 V/m", "57 pounds per
+    cubic foot"): its own kind, per one unit of what it is divided by, compared only with the same kind."""
+    if per is None:
+        return q
+    key = _per_key(per)
+    base, factor = _PER_UNITS.get(key, (key, 1.0))
+    if not last:
+        return replace(q, magnitude=q.magnitude * factor, kind=f"{q.kind}/{base}")
+    return replace(
+        q, magnitude=q.magnitude * factor, kind=f"{q.kind}/{base}", end=per.end(), text=q.text + per.group(0)
+    )
 
 
 _STRUCTURE_BEFORE = re.compile(r"\b(?:tower|pole|structure|str\.)\s*$", re.I)
@@ -328,7 +356,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "pole #15", "No. 12", "handhole H-12": an identifier, not a quantity
         business = unit == "business_day"
         v1, v2 = m.group("v"), m.group("v2")
-        end = per.end() if (per := _PER_MEASURE.match(text, m.end())) else m.end()
+        per, end = _PER_MEASURE.match(text, m.end()), m.end()
         parts: list[tuple[str, int, int]]  # each value of the match, with where it starts and ends
         if m.group("b1") is not None and v2 is None:
             # "between 12 and 18 inches": the unit belongs to both numbers
@@ -345,21 +373,55 @@ def find_quantities(text: str) -> list[Quantity]:
             parts = [(v1, m.start(), end)]
         for written, start, stop in parts:
             q = _make(written, unit, kind, start, stop, text, business)
-            if per:
-                # a rate or a density ("75,000 volts per foot", "246,100 V/m", "57 pounds per cubic foot"): its own
-                # kind, per one unit of what it is divided by, compared only with the same kind
-                base, factor = _PER_UNITS[_per_key(per)]
-                q = replace(q, magnitude=q.magnitude * factor, kind=f"{kind}/{base}")
-            add(q)
+            add(_rated(q, per, stop == end))
+    spelled_feet: Quantity | None = None
     for m in _SPELLED_UNIT.finditer(text):
         # "six feet", "within twelve months", "fifteen (15) business days" (the figure in parentheses wins)
         spelled = m.group("u")
         key = spelled if spelled in _UNITS else spelled.lower()
         if key not in _UNITS or len(key) < 3 or _IDENTIFIER_BEFORE.search(text, 0, m.start()):
             continue  # "one in the field", "one m": the words, not units
+        if _TENS_BEFORE.search(text, 0, m.start()):
+            continue  # "twenty five feet": a number this reading does not spell out
         unit, kind = _UNITS[key]
         figure = m.group("d") or _NUMBER_WORDS[m.group("w").lower()]
-        add(_make(figure, unit, kind, m.start(), m.end(), text, unit == "business_day"))
+        q = _rated(
+            _make(figure, unit, kind, m.start(), m.end(), text, unit == "business_day"),
+            _PER_MEASURE.match(text, m.end()),
+        )
+        if (
+            spelled_feet is not None
+            and unit == "inch"
+            and re.fullmatch(r"[\s,]*(?:and\s+)?", text[spelled_feet.end : q.start])
+        ):
+            # "two feet six inches": one length
+            found.remove(spelled_feet)
+            taken.remove((spelled_feet.start, spelled_feet.end))
+            q = replace(
+                q,
+                magnitude=spelled_feet.magnitude + q.magnitude,
+                start=spelled_feet.start,
+                text=text[spelled_feet.start : q.end],
+            )
+        if (lo := _SPELLED_FROM.search(text, 0, m.start())) is not None:
+            # "one to two feet", "between one and two feet": the unit belongs to both numbers
+            add(
+                _rated(
+                    _make(
+                        _NUMBER_WORDS[lo.group("w").lower()],
+                        unit,
+                        kind,
+                        lo.start("w"),
+                        lo.end("w"),
+                        text,
+                        False,
+                    ),
+                    _PER_MEASURE.match(text, m.end()),
+                    False,
+                )
+            )
+        add(q)
+        spelled_feet = q if unit == "foot" and q.kind == "length" else None
     for m in _QUOTE_UNIT.finditer(text):
         unit, kind = _UNITS["'" if m.group("u") in "'’" else '"']
         add(_make(m.group("v"), unit, kind, m.start(), m.end(), text, False))
@@ -373,7 +435,13 @@ def find_quantities(text: str) -> list[Quantity]:
         g, noun = next(
             ((g, w) for g, w in words if w.lower().endswith("s") and w.lower() not in NOT_COUNTED), words[0]
         )
-        if value is None or noun.lower() in NOT_COUNTED or noun.lower() in _UNITS or _PARTICIPLE.search(noun):
+        if (
+            value is None
+            or noun.lower() in NOT_COUNTED
+            or noun.lower() in _UNITS
+            or noun.lower() in _NUMBER_WORDS  # "twenty five feet": a number, not five counted twenty times
+            or _PARTICIPLE.search(noun)
+        ):
             continue
         if _COUNT_LABEL.search(text[max(0, m.start() - 12) : m.start()]) or _LABEL_LIST.search(
             text[max(0, m.start() - 24) : m.start()]

@@ -1809,3 +1809,25 @@ def test_a_letter_sentence_announcing_the_go_backs_across_a_line_break():
         "The calculations for poles 12 through 30 use light loading.",
         "The calculation for pole 38 does not state the loading district used.",
     ]
+
+
+def test_a_pass_word_before_the_go_back_opener_does_not_hide_the_list():
+    # review: with the opener read across the line break, "acceptable" on the line before rejected it
+    page = (
+        "We audited job 12345 on Main Street. Overall the work was acceptable,\n"
+        "however the following items are go-backs and must be corrected:\n"
+        "1. Pole 5 guy marker missing.\n"
+        "2. Pole 6 ground wire broken.\n"
+    )
+    found, _ = detect_infractions([page])
+    assert [f.description for f in found] == ["Pole 5 guy marker missing.", "Pole 6 ground wire broken."]
+
+
+def test_a_range_row_keeps_its_poles_as_the_location_and_a_heading_is_no_header():
+    # review: "1 201 - 203 B ..." kept "201 - 203 B" in the finding; "Pole Findings Status Report" opened a table
+    page = "No. Pole Grade Finding Cited Disposition\n1 201 - 203 B Guy marker missing on each anchor. GO 95 86.8 Go-back\n"
+    (f,), _ = detect_infractions([page])
+    assert (f.description, f.fields["location"]) == ("Guy marker missing on each anchor.", "201 - 203")
+    from engine.audit.classify import table_columns
+
+    assert table_columns("Pole Findings Status Report") is None

@@ -230,3 +230,28 @@ def test_a_rate_is_its_own_kind_per_one_unit():
     assert [(q.kind, q.magnitude) for q in find_quantities("incident energy 6 cal/cm2")] == [
         ("energy/cm2", 6.0)
     ]
+
+
+def test_rates_per_area_volume_and_centimetre_never_raise_and_convert():
+    # review: "8 cal/cm 2" (a superscript as extracted) and "5 V/cm" raised KeyError out of the finding's facts;
+    # "10 lb/m2" was converted as if per linear foot
+    assert [(q.kind, q.magnitude) for q in find_quantities("8 cal/cm 2")] == [("energy/cm2", 8.0)]
+    assert [(q.kind, round(q.magnitude, 1)) for q in find_quantities("5 V/cm")] == [("voltage/ft", 152.4)]
+    assert [(q.kind, round(q.magnitude, 3)) for q in find_quantities("10 lb per square meter")] == [
+        ("force/ft2", 0.929)
+    ]
+    assert [(q.kind, round(q.magnitude, 3)) for q in find_quantities("10 lb per cubic yard")] == [
+        ("force/ft3", 0.37)
+    ]
+    # a rate after an abbreviation's stop and after a spelled number
+    assert [q.kind for q in find_quantities("The grade shall be 1/4 in. per ft")] == ["length/ft"]
+    assert [q.kind for q in find_quantities("eight pounds per square foot")] == ["force/ft2"]
+
+
+def test_spelled_lengths_in_feet_and_inches_ranges_and_compounds():
+    # review: "two feet six inches" gave two limits, "twenty five feet" 5 ft, "one to two feet" lost its range
+    assert [(q.kind, q.magnitude) for q in find_quantities("not less than two feet six inches")] == [
+        ("length", 2.5)
+    ]
+    assert find_quantities("twenty five feet") == []
+    assert [q.magnitude for q in find_quantities("one to two feet")] == [1.0, 2.0]

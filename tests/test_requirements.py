@@ -518,3 +518,28 @@ def test_a_value_after_the_verb_that_names_which_things_a_rule_covers_is_its_con
         )
         == []
     )
+
+
+def test_scope_release_and_definition_prose_is_no_indicative_requirement():
+    # review: the indicative reading took clauses of their own ("For lines that are de-energized ...", "Lines that
+    # are inspected annually are exempt") for requirements
+    for text in (
+        "For lines that are de-energized and grounded, the minimum approach distance does not apply.",
+        "This rule applies where the conductors are guarded.",
+        "Lines that are inspected annually are exempt from this rule.",
+        "A system or circuit conductor that is intentionally grounded.",
+        "Once the line is de-energized, the crew proceeds.",
+    ):
+        assert modality(text) == "statement", text
+
+
+def test_only_a_short_title_joins_the_item_after_it():
+    # review: "This section applies to manholes." was taken for the title of the next item
+    texts = [
+        s.text
+        for s in parse_statements(
+            "(a) Scope. This section applies to manholes. (b) Ladders. (1) Employees shall use a ladder."
+        )
+    ]
+    assert "This section applies to manholes" in texts
+    assert texts[-1] == "(b) Ladders (1) Employees shall use a ladder."

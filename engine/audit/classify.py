@@ -183,8 +183,10 @@ def table_columns(text: str) -> list[str] | None:
             return None
         cols.append(m.lastgroup or "")
         pos = m.end()
-    if len(cols) - unknown < 3 or "finding" not in cols or (unknown and not {"status", "ref"} & set(cols)):
+    if len(cols) - unknown < 3 or "finding" not in cols:
         return None
+    if unknown and (not {"status", "ref"} & set(cols) or cols[-1] == "other"):
+        return None  # "Pole Findings Status Report": a heading, not a header row
     if cols.count("finding") > 1:
         # "Finding | Pole | Rule cited | Description of finding | Status": the first names the finding's id
         cols[cols.index("finding")] = "id"

@@ -215,7 +215,7 @@ GO_BACK_ONLY = re.compile(r"(?i)^\W*(?:go[- ]?back|open|infraction|deficiency)\W
 # cells leading a one-line row: a structure id ("V-104", "1104-52") and a rule reference ("GO 95 51.6-A")
 _PLACE_WORD = r"(?:Lot|Unit|Pole|Span|Vault|Bldg\.?|Building|Sta\.?)\s+"  # "Lot 2", "Unit B"
 _LEAD_LOCATION = re.compile(
-    rf"^({_PLACE_WORD}[A-Z](?=\s)|(?:{_PLACE_WORD})?[A-Z]{{0,4}}-?\d[\w-]*)(?:\s+(?=[A-Z])|\s*$)"
+    rf"^({_PLACE_WORD}[A-Z](?=\s)|(?:{_PLACE_WORD})?[A-Z]{{0,4}}-?\d[\w-]*(?:\s+-\s+\d[\w-]*)?)(?:\s+(?=[A-Z])|\s*$)"
 )
 _LEAD_CODE = re.compile(r"^([A-Z0-9]{1,3})\s+(?=[A-Z])")
 _LEAD_REF = re.compile(

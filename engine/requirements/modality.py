@@ -88,8 +88,11 @@ _IMPERATIVE = re.compile(
 # a requirement written in the indicative, as condensed and plain-language texts write them ("Each live-line tool
 # is wiped clean and visually inspected for defects before use each day"): a thing that "is" done to comply
 _INDICATIVE = re.compile(
-    r"^\s*(?:\(?[a-z0-9]{1,4}\)\s*)*(?!if\b|when\b|where\b|unless\b|after\b|before\b)[A-Za-z][\w ,/'()-]{0,100}?"
-    r"\b(?:is|are)\s+(?:\w+ly\s+)?(?:wiped|inspected|tested|examined|removed\s+from\s+service|grounded|marked|guarded"
+    r"^\s*(?:\(?[a-z0-9]{1,4}\)\s*)*(?:(?:each|every|all|any|the|a|an)\s+)?"
+    # the subject: a few words, none opening a clause of its own ("For lines that are ...", "Once the line is ...")
+    r"(?!(?:this|these|those|it|for|in|on|once|if|when|where|unless|after|before|while|until)\b)"
+    r"(?:(?!(?:that|which|who|whom|where|when|if|once|unless)\b)[A-Za-z][\w/'()-]*,?\s+){1,8}?"
+    r"(?:is|are)\s+(?:\w+ly\s+)?(?:wiped|inspected|tested|examined|removed\s+from\s+service|grounded|marked|guarded"
     r"|repaired|cleaned|tagged|bonded|locked|labell?ed|identified|de-?energized|isolated|barricaded|ventilated|attended)\b",
     re.I,
 )

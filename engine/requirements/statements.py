@@ -54,7 +54,11 @@ _SENT_SPLIT = re.compile(
     r"|(?:(?<=[a-z0-9)\]])\.|(?<=\.[\])]))\s+(?=\((?:[ivx]{1,4}|[A-Za-z]|\d{1,2})\)(?:\(|\s+[A-Z]))"
 )
 _ITEM_LEAD = re.compile(r"\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)")
-_ITEM_TITLE = re.compile(r"(?:(?:\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\))+\s+)?[A-Z][A-Za-z,&/ -]{0,50}\.?")
+# an item's title: at most four words and no verb ("Manholes and vaults.", "(b) Ladders.")
+_ITEM_TITLE = re.compile(
+    r"(?:(?:\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\))+\s+)?"
+    r"(?!.*\b(?:is|are|was|were|be|applies|apply|covers?|has|have|includes?|means)\b)[A-Z][A-Za-z,&/-]*(?:\s+[A-Za-z,&/-]+){0,3}\.?"
+)
 _UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
 _NUMBERED_ITEM = re.compile(r"^\s*\(\d{1,2}\)\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-•*▪–]|\(?[a-z]\)|\(?[ivx]+\))\s+", re.I)

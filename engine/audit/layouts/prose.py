@@ -55,11 +55,14 @@ def read(st: DetectionState, ln: Line) -> bool:
     else:
         st.close()
         said = _sentence_to(st.prev, ln)
+        intro = _INTRO.search(said)
+        # the words from the opener on say what follows ("... was acceptable, however the following items are
+        # go-backs"; "the items below were inspected and found compliant")
         if (
             st.section != "infraction"
-            and _INTRO.search(said)
+            and intro
             and _DEFECT.search(said)
-            and not _PASSED.search(said)
+            and not _PASSED.search(said, intro.start())
         ):
             st.end_section()  # the paragraph announces the go-backs that follow
             st.section, st.quiet_section, st.list_counter, st.checklist = "infraction", False, 0, False
