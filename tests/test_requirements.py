@@ -543,3 +543,18 @@ def test_only_a_short_title_joins_the_item_after_it():
     ]
     assert "This section applies to manholes" in texts
     assert texts[-1] == "(b) Ladders (1) Employees shall use a ladder."
+
+
+def test_a_value_in_a_relative_clause_says_which_things_are_meant():
+    # realtext-go6 SG-2: GO 95 Rule 44.2's note "a material increase is an addition that increases the load by more
+    # than 5 percent" was read as a minimum, so a 4 percent overlash "failed" it; a proviso keeps its limit
+    c, *_ = parse_constraints(
+        "Note: a material increase in load is an addition that increases the load on the structure by more than "
+        "5 percent per installation."
+    )
+    assert c.condition
+    (c, *_) = parse_constraints(
+        "This clearance may grade down to 16 feet, provided that the clearance at the centerline is in no case "
+        "less than 18 feet."
+    )[-1:]
+    assert not c.condition

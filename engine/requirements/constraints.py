@@ -306,7 +306,10 @@ _OBJECT_CONDITION = re.compile(
     r"\b(?!(?:clearances?|depths?|distances?|heights?|lengths?|spacing|separation|widths?|spans?|thickness|diameter"
     r"|radius|sag|tension|load|be|is|are|not)\b)[a-z]{3,}\s+exceeding\s*$"
     r"|\b[a-z]{3,}ing\s+(?:at\s+)?(?:more|less|greater|fewer|higher|lower)\s+than\s*$"
-    r"|\b[a-z]{3,}ing\s+(?:at\s+)?(?:above|over|below|under)\s*$",
+    r"|\b[a-z]{3,}ing\s+(?:at\s+)?(?:above|over|below|under)\s*$"
+    # in a relative clause: "an addition that increases the load on the structure by more than 5 percent" (GO 95
+    # Rule 44.2's note) says which additions are meant
+    r"|(?<!provided\s)(?<!so\s)(?<!such\s)(?<!except\s)(?<!ensure\s)(?<!demonstrate\s)\b(?:that|which|who)\s+[^.;:]{0,100}\b(?:more|less|greater|fewer)\s+than\s*$",
     re.I,
 )
 _CLASSED_AS = re.compile(r"\b(?:is|are)\s+(?:classed|classified|considered|deemed|regarded)\s+as\b", re.I)
