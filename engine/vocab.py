@@ -227,6 +227,12 @@ PHRASE_LIST = [
         True,
     ),
     ("look over", "inspect", True),
+    # the machines 29 CFR 1910.269(p) calls "mechanical equipment", as crews name them
+    (
+        "mechanical equipment|digger derrick|derrick truck|boom truck|bucket truck|line truck|aerial lift|crane",
+        "mechanicalequipment",
+        True,
+    ),
     # a lineman's harness and lanyard are his personal fall arrest system (29 CFR 1910.269(g)(2))
     (
         "full body harness|body harness|safety harness|fall arrest system|fall arrest harnes",
@@ -332,6 +338,9 @@ SYNONYMS = {
     "retest": "test",
     "hotstick": "livelinetool",
     "examin": "inspect",
+    # "a designated employee ... shall observe the approach distance" (29 CFR 1910.269(p)(4)): the observer, spotter
+    "observer": "observe",
+    "spotter": "observe",
     "gauge": "awg",
 }
 

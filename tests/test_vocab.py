@@ -172,3 +172,13 @@ def test_a_harness_is_a_personal_fall_arrest_system():
     assert "fallarrest" in tokenize("wore a full body harness") and "fallarrest" in tokenize(
         "a personal fall arrest system"
     )
+
+
+def test_crews_names_for_mechanical_equipment_and_its_observer():
+    # realtext-osha OS-3: "No designated observer while the digger derrick set pole 6611" did not reach 29 CFR
+    # 1910.269(p)(4) ("A designated employee ... shall observe the approach distance" of mechanical equipment)
+    from engine.retrieval import tokenize
+
+    finding = set(tokenize("No designated observer while the digger derrick set pole 6611"))
+    rule = set(tokenize("a designated employee shall observe the approach distance of mechanical equipment"))
+    assert {"observe", "mechanicalequipment"} <= finding & rule
