@@ -558,3 +558,15 @@ def test_a_value_in_a_relative_clause_says_which_things_are_meant():
         "less than 18 feet."
     )[-1:]
     assert not c.condition
+
+
+def test_an_except_for_sentence_does_not_make_the_next_item_an_exception():
+    # realtext-ug2 FL-4: after "(ii) Except for fuse replacement ..., guarding ... shall be maintained", the item
+    # "(iii) Before guards are removed ..., barriers shall be installed" was read as an exception and repealed the
+    # go-back it upholds
+    sts = parse_statements(
+        "(ii) Except for fuse replacement by qualified persons, guarding of energized parts within a compartment "
+        "shall be maintained during operation. (iii) Before guards are removed from energized equipment, barriers "
+        "shall be installed around the work area."
+    )
+    assert [s.is_exception for s in sts if s.text.startswith("(iii)")] == [False]
