@@ -570,3 +570,11 @@ def test_an_except_for_sentence_does_not_make_the_next_item_an_exception():
         "shall be installed around the work area."
     )
     assert [s.is_exception for s in sts if s.text.startswith("(iii)")] == [False]
+
+
+def test_prepositions_name_no_subject():
+    # realtext-ug2 FL-4: "crushed-rock surfacing near transformer T2" matched the rule headed "Operations near
+    # energized lines" on "near" alone (subject words are compared without GENERIC)
+    from engine.requirements.statements import GENERIC
+
+    assert {"near", "within", "around"} <= GENERIC

@@ -72,7 +72,7 @@ GENERIC = frozenset(
         facility facilities value values table section document note exception following provided use used
         primary secondary voltage material materials shall must measured measurement point points condition
         conditions time times level levels least more less than ft inch inches feet foot kv v set place placed
-        two most specify specified"""
+        two most specify specified near within around beside about"""
     )
 )
 
