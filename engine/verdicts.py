@@ -30,6 +30,7 @@ from engine.requirements import (
     RowKey,
     Statement,
     alternative_subject,
+    applicability,
     audit_facts,
     compat,
     direction_words,
@@ -1931,7 +1932,11 @@ def _reductions(rule: str, usable: list[Constraint], facts: Facts) -> list[Const
             continue
         words = set(tokenize(m.group("cond"), keep_numbers=False)) - GENERIC
         distinct = words - set(tokenize(rule[: m.start()], keep_numbers=False))
-        met = bool(distinct) and distinct <= found
+        # the condition's words, or what they name ("noncombustible": a concrete block wall, engine.vocab.FLAGS)
+        flags = {k for k, v in applicability(m.group("cond")).items() if v is True}
+        met = (bool(distinct) and distinct <= found) or (
+            bool(flags) and all(facts.applicability.get(k) is True for k in flags)
+        )
         kinds = {c.kind for c in reduced}
         if met:
             out = [c for c in out if c in reduced or c.kind not in kinds or c.comparator not in (">=", ">")]

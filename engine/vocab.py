@@ -90,6 +90,19 @@ FLAGS: dict[str, tuple[str, ...]] = {
         "highway",
         "driveway",
     ),
+    # a building surface that does not burn (GO 128 Rule 34.3-D: oil-filled equipment may be 2 ft from one)
+    "noncombustible": (
+        "noncombustible",
+        "non combustible",
+        "concrete",
+        "masonry",
+        "brick",
+        "block wall",
+        "cinder block",
+        "stucco",
+        "tilt up",
+        "metal siding",
+    ),
     "heavy_loading": ("heavy loading",),
     "light_loading": ("light loading",),
 }
@@ -288,6 +301,9 @@ SYNONYMS = {
     "home": "residential",
     "dwelling": "residential",
     "walkable": "walk",
+    # a clearance "from buildings" is measured to a garage's or a house's wall too
+    "garage": "build",
+    "house": "build",
     "sidewalk": "pedestrian",
     "footpath": "pedestrian",
     "footway": "pedestrian",

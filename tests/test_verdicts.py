@@ -1674,3 +1674,45 @@ def test_a_year_dated_inspection_is_measured_to_the_audit_date():
     )
     assert d.verdict == "REPEALABLE", d.reason
     assert decide(text, {}, lib).verdict == "NEEDS_REVIEW"  # no audit date: no elapsed time
+
+
+PADS = """General Order No. 128
+Document: GO-128
+Revision: 11
+21.5-A  Effectively Grounded
+Where an impedance of less than 25 ohms is not obtained, the following is considered an effective ground: two
+ground rods, each 8 ft long, driven at not less than 6 ft centers.
+34.3-A  Securing
+Pad-mounted transformers and switches shall be secured to their pads so that they cannot be shifted by hand.
+34.3-C  Locking
+Compartment doors of pad-mounted equipment shall be locked or bolted.
+34.3-D  Clearance from Buildings
+Equipment containing oil shall be located so that its nearest metal parts clear the surface of buildings by not
+less than 3 ft; this may be reduced to 2 ft where the building surface is noncombustible.
+"""
+
+
+def test_a_reduction_for_a_noncombustible_wall_reaches_a_concrete_one():
+    # realtext-go7 RB-4: "2 ft 2 in from the concrete block wall" is within the 2 ft a noncombustible surface allows
+    # (GO 128 Rule 34.3-D); a garage's wall is a building's, so the 3 ft rule reaches it
+    lib = library_of(([PADS], "go128.pdf"))
+    d = decide(
+        "Pad T-43: oil-filled transformer is 2 ft 2 in from the concrete block wall of the pump house.",
+        {},
+        lib,
+    )
+    assert d.verdict == "REPEALABLE" and "at least 2 ft" in d.reason, d.reason
+    d = decide("Pad T-41: oil-filled transformer sits 2 ft 4 in from the wood-sided garage wall.", {}, lib)
+    assert d.verdict == "VALID" and "at least 3 ft" in d.reason, d.reason
+
+
+def test_a_condition_its_sentence_denies_is_the_opposite_condition():
+    # realtext-go7 RB-2: "Where an impedance of less than 25 ohms is not obtained" was read as "less than 25 ohms",
+    # so a 41 ohm single rod was out of the rule and a 22 ohm one inside it
+    lib = library_of(([PADS], "go128.pdf"))
+    d = decide(
+        "Ground resistance at pad T-14 measured 41 ohms with a single rod; no second rod installed.", {}, lib
+    )
+    assert d.verdict == "VALID", d.reason
+    d = decide("Pad T-47: single ground rod measured 22 ohms; inspector requires a second rod.", {}, lib)
+    assert d.verdict == "REPEALABLE", d.reason

@@ -312,6 +312,13 @@ _OBJECT_CONDITION = re.compile(
     r"|(?<!provided\s)(?<!so\s)(?<!such\s)(?<!except\s)(?<!ensure\s)(?<!demonstrate\s)\b(?:that|which|who)\s+[^.;:]{0,100}\b(?:more|less|greater|fewer)\s+than\s*$",
     re.I,
 )
+_INVERSE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+# a condition its own sentence denies: "where an impedance of less than 25 ohms is not obtained"
+_NOT_OBTAINED = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:is|are|was|were|can|cannot|could)\s+(?:not|n[o']t|be\s+not)\s+"
+    r"(?:be\s+)?(?:obtained|achieved|attained|reached|met|possible|practicable|available)\b",
+    re.I,
+)
 _CLASSED_AS = re.compile(r"\b(?:is|are)\s+(?:classed|classified|considered|deemed|regarded)\s+as\b", re.I)
 # "spans longer than 90 m shall not be used": a prohibition of the things the subject names is a limit
 _PROHIBITED = re.compile(
@@ -576,6 +583,11 @@ def parse_constraints(
                 hi = q.magnitude if cmp in ("<=", "<") else None
             elif subject_cond:
                 is_cond = True
+        if is_cond and cmp in _INVERSE and _NOT_OBTAINED.match(right):
+            # "Where an impedance of less than 25 ohms is not obtained" (GO 128 Rule 21.5-A): 25 ohms or more
+            cmp = _INVERSE[cmp]
+            lo = q.magnitude if cmp in (">=", ">") else None
+            hi = q.magnitude if cmp in ("<=", "<") else None
         context = _qualifier(right)
         if is_cond:
             # the thing the condition is about: "Poles taller than 40 ft" -> pole (pairs with "45 ft pole")

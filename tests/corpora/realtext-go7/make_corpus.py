@@ -314,12 +314,37 @@ def spec_go95(path):
             "Column B - communication conductors (open wire, cables, service drops)",
         ],
         [
-            ["1", "Crossing above tracks of railroads transporting freight cars, not operated by overhead contact wires", "25 ft", "25 ft"],
-            ["2", "Crossing or paralleling above tracks of railroads operated by overhead trolleys", "26 ft (e)", "26 ft (e) (f) (g)"],
-            ["3", "Crossing or along thoroughfares in urban districts, or crossing thoroughfares in rural districts", "18 ft (j) (k)", "18 ft (j) (l) (m)"],
-            ["4", "Above ground along thoroughfares in rural districts or across other areas capable of being traversed by vehicles or agricultural equipment", "15 ft (k)", "15 ft (m) (n) (p)"],
+            [
+                "1",
+                "Crossing above tracks of railroads transporting freight cars, not operated by overhead contact wires",
+                "25 ft",
+                "25 ft",
+            ],
+            [
+                "2",
+                "Crossing or paralleling above tracks of railroads operated by overhead trolleys",
+                "26 ft (e)",
+                "26 ft (e) (f) (g)",
+            ],
+            [
+                "3",
+                "Crossing or along thoroughfares in urban districts, or crossing thoroughfares in rural districts",
+                "18 ft (j) (k)",
+                "18 ft (j) (l) (m)",
+            ],
+            [
+                "4",
+                "Above ground along thoroughfares in rural districts or across other areas capable of being traversed by vehicles or agricultural equipment",
+                "15 ft (k)",
+                "15 ft (m) (n) (p)",
+            ],
             ["5", "Above ground in areas accessible to pedestrians only", "7 ft", "10 ft (m) (q)"],
-            ["6", "Vertical clearance above buildings and bridges on which persons can walk", "8 ft (r)", "8 ft (r)"],
+            [
+                "6",
+                "Vertical clearance above buildings and bridges on which persons can walk",
+                "8 ft (r)",
+                "8 ft (r)",
+            ],
         ],
         (12, 78, 40, 44),
         size=8.3,
@@ -335,15 +360,42 @@ def spec_go95(path):
     pdf.grid(
         ["Item", "Where", "Table 1 value", "Reduced to not less than", "Condition"],
         [
-            ["(1)", "Arid or mountainous areas", "15 ft (Case 4, Col. B)", "13 ft", "not cultivated; vehicle travel not likely"],
-            ["(2)", "Along thoroughfares in rural districts", "15 ft (Case 4, Col. B)", "13 ft", "no overhang of the traveled way; vehicles unlikely to cross under"],
-            ["(3)", "Areas accessible to pedestrians only", "10 ft (Case 5, Col. B)", "8 ft", "conductors <= 160 V and <= 50 W, or cables with grounded metal sheaths"],
-            ["(4)", "Fenced railway rights-of-way", "15 ft (Case 4, Col. B)", "10 ft", "railway signal cables; not crossing thoroughfares"],
+            [
+                "(1)",
+                "Arid or mountainous areas",
+                "15 ft (Case 4, Col. B)",
+                "13 ft",
+                "not cultivated; vehicle travel not likely",
+            ],
+            [
+                "(2)",
+                "Along thoroughfares in rural districts",
+                "15 ft (Case 4, Col. B)",
+                "13 ft",
+                "no overhang of the traveled way; vehicles unlikely to cross under",
+            ],
+            [
+                "(3)",
+                "Areas accessible to pedestrians only",
+                "10 ft (Case 5, Col. B)",
+                "8 ft",
+                "conductors <= 160 V and <= 50 W, or cables with grounded metal sheaths",
+            ],
+            [
+                "(4)",
+                "Fenced railway rights-of-way",
+                "15 ft (Case 4, Col. B)",
+                "10 ft",
+                "railway signal cables; not crossing thoroughfares",
+            ],
         ],
         (12, 42, 34, 28, 58),
         size=8.3,
     )
-    note(pdf, "Note: the summary table does not replace the text of items (1) to (4); where they differ, the text governs.")
+    note(
+        pdf,
+        "Note: the summary table does not replace the text of items (1) to (4); where they differ, the text governs.",
+    )
 
     pdf.heading("87.4", "Clearances (Communication Cables and Messengers)")
     pdf.para(
@@ -483,7 +535,10 @@ def spec_go128(path):
     )
     pdf.heading("31.5", "Risers and Other Above-ground Terminations")
     pdf.heading("31.5-A", "Poles", size=9.5)
-    sub(pdf, "Supply risers on poles shall be installed as required by General Order No. 95 [its riser rules are not reproduced].")
+    sub(
+        pdf,
+        "Supply risers on poles shall be installed as required by General Order No. 95 [its riser rules are not reproduced].",
+    )
     pdf.heading("31.5-B", "Other Above-ground Terminations", size=9.5)
     sub(
         pdf,
@@ -519,7 +574,10 @@ def spec_go128(path):
         "cable.",
     )
     pdf.heading("34.3-C", "Locking", size=9.5)
-    sub(pdf, "Compartments and enclosures shall be secured against entry by unauthorized persons by locks or other suitable means.")
+    sub(
+        pdf,
+        "Compartments and enclosures shall be secured against entry by unauthorized persons by locks or other suitable means.",
+    )
     pdf.heading("34.3-D", "Clearance from Buildings", size=9.5)
     sub(
         pdf,
@@ -556,13 +614,23 @@ def spec_go128(path):
         ["Item", "System", "Winding connection", T365_HEAD],
         [
             ["a)", "Single phase", "2-wire 120 volt", "One conductor"],
-            ["a)", "Single phase", "2-wire 240 volt", "Intermediate point or, if not available, one conductor"],
+            [
+                "a)",
+                "Single phase",
+                "2-wire 240 volt",
+                "Intermediate point or, if not available, one conductor",
+            ],
             ["a)", "Single phase", "3-wire 120/240 volt", "Mid point"],
             ["b)", "Two phase", "3-wire 240 volt", "Point common to both windings"],
             ["b)", "Two phase", "4-wire 120/240 volt", "Mid point on one phase"],
             ["b)", "Two phase", "4-wire 240 volt", "Mid points of both windings"],
             ["b)", "Two phase", "5-wire 120/240 volt", "[Mid points] connected together"],
-            ["c)", "Three phase", "3-wire delta 120 or 240 volt", "Mid point of one winding, or a point common to two windings"],
+            [
+                "c)",
+                "Three phase",
+                "3-wire delta 120 or 240 volt",
+                "Mid point of one winding, or a point common to two windings",
+            ],
             [
                 "c)",
                 "Three phase",
@@ -573,9 +641,15 @@ def spec_go128(path):
         (14, 28, 66, 66),
         size=8.5,
     )
-    sub(pdf, "d) Where the secondary system is grounded at any point, the grounded conductor shall be run to each service.")
+    sub(
+        pdf,
+        "d) Where the secondary system is grounded at any point, the grounded conductor shall be run to each service.",
+    )
     sub(pdf, "(2) Supply circuits 0 - 750 volts: the neutral conductors of 0 - 750 volt supply circuits.")
-    sub(pdf, "(3) Supply circuits of more than 750 volts: the neutral conductors of supply circuits of more than 750 volts.")
+    sub(
+        pdf,
+        "(3) Supply circuits of more than 750 volts: the neutral conductors of supply circuits of more than 750 volts.",
+    )
     sub(
         pdf,
         "(4) Metal sheaths, shields and pipes: metal sheaths and shields of supply cables, and metal pipes and "
@@ -586,7 +660,10 @@ def spec_go128(path):
         "(5) Metal cases of supply equipment: metal cases of transformers and similar supply equipment "
         "[the remainder of item (5) and any later items are not reproduced].",
     )
-    note(pdf, "[Rule 36.5-B (exceptions) and Rule 36.5-C (method of grounding, grounding connections) are not reproduced.]")
+    note(
+        pdf,
+        "[Rule 36.5-B (exceptions) and Rule 36.5-C (method of grounding, grounding connections) are not reproduced.]",
+    )
 
     pdf.band("Section IV - Requirements for Communication Systems")
     pdf.heading("46.3", "Occupancy with Supply Systems")
@@ -637,14 +714,25 @@ A1 = dict(
     ),
     # (item, pole, finding, reference, status, label-or-None)
     rows=[
-        ("1", "1 - 3", "Communication cable 19 ft 2 in above G Street; cable rings and lashing in good order.", "GO 95 84.4", "Accepted", None),
+        (
+            "1",
+            "1 - 3",
+            "Communication cable 19 ft 2 in above G Street; cable rings and lashing in good order.",
+            "GO 95 84.4",
+            "Accepted",
+            None,
+        ),
         (
             "2",
             "4",
             "Telephone cable crossing Main Street in the urban district measured 16 ft 8 in above the roadway.",
             "GO 95 84.4-A",
             "Go-back",
-            V(GO95, "84.4-A", "Table 1 Case 3 Column B: 18 ft over urban thoroughfares; 16 ft 8 in is low and no 84.4-A reduction covers streets."),
+            V(
+                GO95,
+                "84.4-A",
+                "Table 1 Case 3 Column B: 18 ft over urban thoroughfares; 16 ft 8 in is low and no 84.4-A reduction covers streets.",
+            ),
         ),
         (
             "3",
@@ -653,7 +741,11 @@ A1 = dict(
             "ground; inspector requires 15 ft.",
             "GO 95 84.4-A",
             "Go-back",
-            R(GO95, "84.4-A", "84.4-A(1): over uncultivated arid or mountainous areas with no likely vehicle travel, 13 ft is enough."),
+            R(
+                GO95,
+                "84.4-A",
+                "84.4-A(1): over uncultivated arid or mountainous areas with no likely vehicle travel, 13 ft is enough.",
+            ),
         ),
         (
             "4",
@@ -662,7 +754,11 @@ A1 = dict(
             "walk; inspector requires 10 ft.",
             "GO 95 84.4-A",
             "Go-back",
-            R(GO95, "84.4-A", "84.4-A(3): conductors of <= 160 V and <= 50 W may be as low as 8 ft where only pedestrians pass."),
+            R(
+                GO95,
+                "84.4-A",
+                "84.4-A(3): conductors of <= 160 V and <= 50 W may be as low as 8 ft where only pedestrians pass.",
+            ),
         ),
         (
             "5",
@@ -671,7 +767,9 @@ A1 = dict(
             "sheath type and its grounding were not recorded.",
             "GO 95 84.4-A",
             "Go-back",
-            N("84.4-A(3) allows 8 ft only for grounded metal-sheath cables or <= 160 V / 50 W conductors; the sheet gives neither fact."),
+            N(
+                "84.4-A(3) allows 8 ft only for grounded metal-sheath cables or <= 160 V / 50 W conductors; the sheet gives neither fact."
+            ),
         ),
         (
             "6",
@@ -680,9 +778,20 @@ A1 = dict(
             "thoroughfare, measured 11 ft above ground; inspector requires 15 ft.",
             "GO 95 84.4-A",
             "Go-back",
-            R(GO95, "84.4-A", "84.4-A(4): such railway signal cables may be not less than 10 ft; 11 ft meets it."),
+            R(
+                GO95,
+                "84.4-A",
+                "84.4-A(4): such railway signal cables may be not less than 10 ft; 11 ft meets it.",
+            ),
         ),
-        ("7", "16 - 18", "Service drops to the shops on 8th Street measured 18 ft 4 in minimum over the alley.", "-", "Accepted", None),
+        (
+            "7",
+            "16 - 18",
+            "Service drops to the shops on 8th Street measured 18 ft 4 in minimum over the alley.",
+            "-",
+            "Accepted",
+            None,
+        ),
         (
             "8",
             "19",
@@ -690,7 +799,11 @@ A1 = dict(
             "trolley contact wire, with no wood boxing installed.",
             "GO 95 87.4",
             "Go-back",
-            V(GO95, "87.4-B", "87.4-B(2): less than 26 ft needs both 4 ft above the contact wire and 7/8 in wood boxing; the boxing is missing."),
+            V(
+                GO95,
+                "87.4-B",
+                "87.4-B(2): less than 26 ft needs both 4 ft above the contact wire and 7/8 in wood boxing; the boxing is missing.",
+            ),
         ),
         (
             "9",
@@ -700,7 +813,11 @@ A1 = dict(
             "26 ft.",
             "GO 95 87.4",
             "Go-back",
-            R(GO95, "87.4-B", "87.4-B(2): 4 ft above the contact wire plus >= 7/8 in boxing for >= 2 ft each side permits less than 26 ft."),
+            R(
+                GO95,
+                "87.4-B",
+                "87.4-B(2): 4 ft above the contact wire plus >= 7/8 in boxing for >= 2 ft each side permits less than 26 ft.",
+            ),
         ),
         (
             "10",
@@ -709,7 +826,11 @@ A1 = dict(
             "that the telephone company must raise its cable to make the clearance.",
             "GO 95 32.1",
             "Go-back",
-            V(GO95, "32.1", "32.1: the owner who builds last establishes the clearance from facilities already in place."),
+            V(
+                GO95,
+                "32.1",
+                "32.1: the owner who builds last establishes the clearance from facilities already in place.",
+            ),
         ),
         (
             "11",
@@ -718,7 +839,11 @@ A1 = dict(
             "conductors.",
             "GO 95 87.4-C",
             "Go-back",
-            R(GO95, "87.4-C", "87.4-C(1): triplex and other insulated cables are treated as single conductors; no clearance between them."),
+            R(
+                GO95,
+                "87.4-C",
+                "87.4-C(1): triplex and other insulated cables are treated as single conductors; no clearance between them.",
+            ),
         ),
         (
             "12",
@@ -736,9 +861,20 @@ A1 = dict(
             "the crew states the old clearance may be kept.",
             "GO 95 12.2",
             "Go-back",
-            V(GO95, "12.2", "12.2: changing a clearance for another purpose is reconstruction; current Table 1 Case 3 (18 ft, crossing a thoroughfare) applies."),
+            V(
+                GO95,
+                "12.2",
+                "12.2: changing a clearance for another purpose is reconstruction; current Table 1 Case 3 (18 ft, crossing a thoroughfare) applies.",
+            ),
         ),
-        ("14", "36 - 39", "Down guys and guy markers on the cable poles in place; no exceptions.", "-", "Accepted", None),
+        (
+            "14",
+            "36 - 39",
+            "Down guys and guy markers on the cable poles in place; no exceptions.",
+            "-",
+            "Accepted",
+            None,
+        ),
     ],
 )
 
@@ -768,7 +904,10 @@ def audit_a1(path):
         size=8.5,
     )
     n = sum(1 for r in a["rows"] if r[4] == "Go-back")
-    pdf.para(f"Total go-backs: {n}. Accepted items require no action. Clearances measured with a calibrated height stick.", size=9)
+    pdf.para(
+        f"Total go-backs: {n}. Accepted items require no action. Clearances measured with a calibrated height stick.",
+        size=9,
+    )
     pdf.para(f"Auditor signature: {m['auditor']}        Contractor acknowledgement: {m['foreman']}", size=9)
     pdf.output(path)
 
@@ -788,13 +927,23 @@ A2 = dict(
     ),
     # (no, item, answer Yes/No/N/A, comment, label-or-None)
     rows=[
-        ("1", "Transformer cases bonded to the ground conductor", "Yes", "All 14 cases bonded; connections tight.", None),
+        (
+            "1",
+            "Transformer cases bonded to the ground conductor",
+            "Yes",
+            "All 14 cases bonded; connections tight.",
+            None,
+        ),
         (
             "2",
             "Ground resistance at transformer pads",
             "No",
             "Ground resistance at pad T-14 measured 41 ohms with a single rod; no second rod installed.",
-            V(GO128, "21.5-A", "21.5-A: above 25 ohms only the two-rod #6 Cu equivalent counts as effective; one rod does not."),
+            V(
+                GO128,
+                "21.5-A",
+                "21.5-A: above 25 ohms only the two-rod #6 Cu equivalent counts as effective; one rod does not.",
+            ),
         ),
         (
             "3",
@@ -802,14 +951,22 @@ A2 = dict(
             "No",
             "Ground at splice box SB-3 measured 38 ohms; two 5/8 in x 8 ft copper-clad rods driven full depth 8 ft "
             "apart and joined with #4 AWG copper; auditor requires 25 ohms or less.",
-            R(GO128, "21.5-A", "21.5-A: where 25 ohms is not obtained, two 1/2 in x 8 ft rods at >= 6 ft centers with >= #6 Cu is an effective ground."),
+            R(
+                GO128,
+                "21.5-A",
+                "21.5-A: where 25 ohms is not obtained, two 1/2 in x 8 ft rods at >= 6 ft centers with >= #6 Cu is an effective ground.",
+            ),
         ),
         (
             "4",
             "Two-rod grounds - spacing",
             "No",
             "The two ground rods at pad T-17 are driven 4 ft apart; resistance 33 ohms.",
-            V(GO128, "21.5-A", "21.5-A: the two-rod equivalent needs at least 6 ft centers; 4 ft and 33 ohms fail."),
+            V(
+                GO128,
+                "21.5-A",
+                "21.5-A: the two-rod equivalent needs at least 6 ft centers; 4 ft and 33 ohms fail.",
+            ),
         ),
         (
             "5",
@@ -824,7 +981,11 @@ A2 = dict(
             "No",
             "Single-phase 2-wire 240 V winding at T-16 has no intermediate tap brought out and is grounded at one "
             "conductor; auditor requires a mid-point ground.",
-            R(GO128, "36.5-A", "36.5-A(1)a): 2-wire 240 V - intermediate point or, if none is available, one conductor."),
+            R(
+                GO128,
+                "36.5-A",
+                "36.5-A(1)a): 2-wire 240 V - intermediate point or, if none is available, one conductor.",
+            ),
         ),
         (
             "7",
@@ -832,7 +993,11 @@ A2 = dict(
             "No",
             "Three-phase 4-wire star 120/208 V bank at T-18 is grounded at the point common to all windings; "
             "auditor requires a grounded phase conductor.",
-            R(GO128, "36.5-A", "36.5-A(1)c): star 120/208 V - point common to all windings or one conductor; either is allowed."),
+            R(
+                GO128,
+                "36.5-A",
+                "36.5-A(1)c): star 120/208 V - point common to all windings or one conductor; either is allowed.",
+            ),
         ),
         (
             "8",
@@ -846,7 +1011,11 @@ A2 = dict(
             "Grounded conductor to services",
             "No",
             "Secondary is grounded at T-20, but the grounded conductor is not run to the service at 418 Elm Court.",
-            V(GO128, "36.5-A", "36.5-A(1)d): where the secondary is grounded, the grounded conductor shall run to each service."),
+            V(
+                GO128,
+                "36.5-A",
+                "36.5-A(1)d): where the secondary is grounded, the grounded conductor shall run to each service.",
+            ),
         ),
         ("10", "Ground conductor continuity tested", "Yes", "Continuity confirmed at all pads.", None),
         (
@@ -863,7 +1032,11 @@ A2 = dict(
             "No",
             "The cathodic protection rectifier at the gas regulator station uses the earth as part of its impressed "
             "current circuit.",
-            R(GO128, "36.4", "36.4: the earth may be part of impressed-current cathodic protection circuits."),
+            R(
+                GO128,
+                "36.4",
+                "36.4: the earth may be part of impressed-current cathodic protection circuits.",
+            ),
         ),
         (
             "13",
@@ -914,9 +1087,14 @@ def audit_a2(path):
     pdf.set_font("Helvetica", "", 9)
     pdf.multi_cell(w * 0.83, 6, clean(m["location"]), border=1, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
-    pdf.para("Answer each line Yes, No or N/A. Every No is a non-conforming item and a go-back for the crew.", size=9)
+    pdf.para(
+        "Answer each line Yes, No or N/A. Every No is a non-conforming item and a go-back for the crew.",
+        size=9,
+    )
     body = [[no, item, ans, com] for no, item, ans, com, _ in a["rows"]]
-    pdf.grid(["No.", "Item checked", "Conforms? (Yes / No / N/A)", "Comments"], body, (9, 46, 24, 101), size=8.3)
+    pdf.grid(
+        ["No.", "Item checked", "Conforms? (Yes / No / N/A)", "Comments"], body, (9, 46, 24, 101), size=8.3
+    )
     nf = sum(1 for r in a["rows"] if r[2] == "No")
     pdf.para(f"Total Number of Non-Conforming Items {nf}", size=9, style="B")
     pdf.para(f"QC inspector: {m['auditor']}    Crew lead: {m['foreman']}    Signed 09/03/2025", size=9)
@@ -944,54 +1122,94 @@ A3 = dict(
         (
             "The 12 kV tap on Murray Road, out of service since March while the customer decides on a rebuild, "
             "is still strung on its poles; I require its removal as an abandoned line.",
-            R(GO95, "31.6", "31.6 covers permanently abandoned lines; a line temporarily out of service falls under 31.2."),
+            R(
+                GO95,
+                "31.6",
+                "31.6 covers permanently abandoned lines; a line temporarily out of service falls under 31.2.",
+            ),
         ),
         (
             "The de-energized Mill Creek tap, held for a reconductor next spring, has two broken crossarm braces and "
             "a conductor hanging 9 ft above the trail; your crew states that lines out of service need no "
             "maintenance.",
-            V(GO95, "31.2", "31.2: lines temporarily out of service shall be inspected and maintained so as not to create a hazard."),
+            V(
+                GO95,
+                "31.2",
+                "31.2: lines temporarily out of service shall be inspected and maintained so as not to create a hazard.",
+            ),
         ),
         (
             "Your crew left a reel trailer and a coil of conductor across the Central Avenue sidewalk overnight, "
             "with no barricade or lights.",
-            V(GO95, "31.1", "31.1: work on public streets shall create no condition unusually dangerous to pedestrians."),
+            V(
+                GO95,
+                "31.1",
+                "31.1: work on public streets shall create no condition unusually dangerous to pedestrians.",
+            ),
         ),
         (
             "No written six-month inspection schedule exists for circuit 1108; I cite Rule 31.2 as requiring one.",
-            R(GO95, "31.2", "31.2 requires frequent and thorough inspection but sets no six-month interval or written schedule."),
+            R(
+                GO95,
+                "31.2",
+                "31.2 requires frequent and thorough inspection but sets no six-month interval or written schedule.",
+            ),
         ),
         (
             "The fiber company asked in writing on July 8 for the location of the district duct bank on Pine "
             "Street before its bore, and no location information was given to it.",
-            V(GO128, "17.7", "17.7: each owner shall, on request, give location information to a party planning work nearby."),
+            V(
+                GO128,
+                "17.7",
+                "17.7: each owner shall, on request, give location information to a party planning work nearby.",
+            ),
         ),
         (
             "No location records are kept for the 120/240 V service laterals on private lots in the Hillcrest tract.",
-            R(GO128, "17.7-A", "17.7-A(1): no records are required for 0 - 750 V services outside a public street right of way."),
+            R(
+                GO128,
+                "17.7-A",
+                "17.7-A(1): no records are required for 0 - 750 V services outside a public street right of way.",
+            ),
         ),
         (
             "No location records are kept for the 120/240 V service laterals installed under Hillcrest Avenue, a "
             "public street.",
-            V(GO128, "17.7-A", "17.7-A(1) exempts only services outside a public street or highway right of way."),
+            V(
+                GO128,
+                "17.7-A",
+                "17.7-A(1) exempts only services outside a public street or highway right of way.",
+            ),
         ),
         (
             "The city traffic signal interconnect circuit occupies supply manhole M-12 with the district's written "
             "permission; I require its removal from the supply manhole.",
-            R(GO128, "46.3", "46.3: traffic control circuits may occupy supply structures with the owner's permission."),
+            R(
+                GO128,
+                "46.3",
+                "46.3: traffic control circuits may occupy supply structures with the owner's permission.",
+            ),
         ),
         (
             "From manhole M-12 the same traffic control circuit enters the telephone company's manhole TM-3, where "
             "it makes no interconnection.",
-            V(GO128, "46.3", "46.3: such circuits shall not enter public communication structures except for authorized interconnection."),
+            V(
+                GO128,
+                "46.3",
+                "46.3: such circuits shall not enter public communication structures except for authorized interconnection.",
+            ),
         ),
         (
             "The trench backfill on Vista Way was not compacted to 95 percent relative compaction.",
-            N("Rule 17.10 (backfill of excavations) is not reproduced, and the library has no compaction value."),
+            N(
+                "Rule 17.10 (backfill of excavations) is not reproduced, and the library has no compaction value."
+            ),
         ),
         (
             "The service lateral records for the Hillcrest tract do not show the depth of each lateral.",
-            N("17.7-A makes the owner keep the records needed for 17.7 but does not say they must show depth."),
+            N(
+                "17.7-A makes the owner keep the records needed for 17.7 but does not say they must show depth."
+            ),
         ),
     ],
 )
@@ -1031,7 +1249,9 @@ def audit_a3(path):
         pdf.set_font("Helvetica", "", 10)
         pdf.set_x(pdf.l_margin)
         pdf.cell(8, 5.2, f"{i}.")
-        pdf.multi_cell(pdf.w - pdf.l_margin - pdf.r_margin - 8, 5.2, clean(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            pdf.w - pdf.l_margin - pdf.r_margin - 8, 5.2, clean(text), new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.ln(1.4)
     pdf.ln(1)
     pdf.para(
@@ -1068,29 +1288,49 @@ A4 = dict(
         (
             "08:40",
             "Pad T-41: oil-filled transformer sits 2 ft 4 in from the wood-sided garage wall.",
-            V(GO128, "34.3-D", "34.3-D: oil-filled equipment 3 ft from buildings; 2 ft only for noncombustible surfaces."),
+            V(
+                GO128,
+                "34.3-D",
+                "34.3-D: oil-filled equipment 3 ft from buildings; 2 ft only for noncombustible surfaces.",
+            ),
         ),
         (
             "09:15",
             "Pad T-43: oil-filled transformer is 2 ft 2 in from the concrete block wall of the pump house; inspector "
             "requires 3 ft.",
-            R(GO128, "34.3-D", "34.3-D: the 3 ft may be reduced to 2 ft where the building surface is noncombustible."),
+            R(
+                GO128,
+                "34.3-D",
+                "34.3-D: the 3 ft may be reduced to 2 ft where the building surface is noncombustible.",
+            ),
         ),
         (
             "09:40",
             "Pad S-2: dry-type switch enclosure (no oil) set 10 in from the office wall; inspector requires 3 ft.",
-            R(GO128, "34.3-D", "34.3-D: equipment not containing oil needs no specific clearance from buildings."),
+            R(
+                GO128,
+                "34.3-D",
+                "34.3-D: equipment not containing oil needs no specific clearance from buildings.",
+            ),
         ),
         ("10:00", "Pad T-42 clearances, locks and warning signs checked - OK.", None),
         (
             "10:20",
             "Pad T-44: secondary compartment door closed but the padlock is missing and the door opens by hand.",
-            V(GO128, "34.3-C", "34.3-C: compartments shall be secured against unauthorized entry by locks or other means."),
+            V(
+                GO128,
+                "34.3-C",
+                "34.3-C: compartments shall be secured against unauthorized entry by locks or other means.",
+            ),
         ),
         (
             "10:55",
             "Pedestal P-9: ventilation slots admit a 1/8 in test wire to the live terminals with the door closed.",
-            V(GO128, "34.3-B", "34.3-B: a closed compartment shall not let a wire be passed in to live parts."),
+            V(
+                GO128,
+                "34.3-B",
+                "34.3-B: a closed compartment shall not let a wire be passed in to live parts.",
+            ),
         ),
         (
             "11:30",
@@ -1107,17 +1347,27 @@ A4 = dict(
             "13:20",
             "Pedestal P-12: the primary supply duct terminates above ground in the pedestal; inspector states supply "
             "ducts must terminate in a manhole.",
-            R(GO128, "31.5-B", "31.5-B: supply ducts may terminate above ground in pedestals or pad-mounted equipment."),
+            R(
+                GO128,
+                "31.5-B",
+                "31.5-B: supply ducts may terminate above ground in pedestals or pad-mounted equipment.",
+            ),
         ),
         (
             "14:00",
             "Pad T-47: single ground rod measured 22 ohms; inspector requires a second rod.",
-            R(GO128, "21.5-A", "21.5-A: an impedance below 25 ohms is an effective ground; the two-rod rule applies only above it."),
+            R(
+                GO128,
+                "21.5-A",
+                "21.5-A: an impedance below 25 ohms is an effective ground; the two-rod rule applies only above it.",
+            ),
         ),
         (
             "14:35",
             "Pad T-48 set at the edge of the shared driveway where delivery trucks turn; no bollards installed.",
-            N("17.3 asks only for regard to safety in location; no clause in the library sets a bollard requirement."),
+            N(
+                "17.3 asks only for regard to safety in location; no clause in the library sets a bollard requirement."
+            ),
         ),
         ("15:10", "Reviewed the go-backs with the foreman; off site 15:30.", None),
     ],
@@ -1140,14 +1390,19 @@ def audit_a4(path):
         pdf.multi_cell(0, 4.6, clean(ln), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
     pdf.set_font("Helvetica", "", 9)
-    pdf.para("Entries marked GB are go-backs; the crew returns to correct them. Entries marked -- need no action.", size=9)
+    pdf.para(
+        "Entries marked GB are go-backs; the crew returns to correct them. Entries marked -- need no action.",
+        size=9,
+    )
     for t, text, lab in a["entries"]:
         pdf.ensure(12)
         pdf.set_font("Courier", "B", 9.5)
         pdf.cell(16, 5, t)
         pdf.cell(10, 5, "GB" if lab else "--")
         pdf.set_font("Helvetica", "", 9.5)
-        pdf.multi_cell(pdf.w - pdf.l_margin - pdf.r_margin - 26, 5, clean(text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            pdf.w - pdf.l_margin - pdf.r_margin - 26, 5, clean(text), new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.ln(1)
     pdf.ln(2)
     pdf.para(f"Logged by {m['auditor']} - end of day.", size=9)
@@ -1266,7 +1521,15 @@ def check():
             reader = pypdf.PdfReader(os.path.join(d1, a["file"]))
             txt = _norm("".join(p.extract_text() for p in reader.pages))
             print(f"{a['file']}: {len(reader.pages)} page(s), {len(a['infractions'])} labelled")
-            for k in ("pm_number", "notification_number", "location", "contractor", "foreman", "auditor", "score"):
+            for k in (
+                "pm_number",
+                "notification_number",
+                "location",
+                "contractor",
+                "foreman",
+                "auditor",
+                "score",
+            ):
                 if _norm(a["metadata"][k]) not in txt:
                     print("metadata not printed:", a["file"], k)
                     ok = False
