@@ -661,3 +661,6 @@ def test_a_letter_to_a_construction_manager_signed_by_a_supervising_engineer():
         "Thomas Brennan, P.E.",
         "Bayline Fiber Networks, LLC",
     )
+    # realtext-go7 RB-3: any engineer's title under the signature ("Compliance Review Engineer")
+    md = extract_metadata([page.replace("Supervising Joint Pole Engineer", "Compliance Review Engineer")])
+    assert md.auditor == "Thomas Brennan, P.E."

@@ -329,7 +329,7 @@ _RE_IDS = re.compile(
 _SALUTATION = re.compile(r"(?i)^(?:dear|to\s+whom|hello|hi)\b")
 _CLOSING = re.compile(r"(?i)^\s*(?:sincerely|regards|best\s+regards|respectfully|thank\s+you)\s*,?\s*$")
 _AUDITOR_TITLE = re.compile(
-    r"(?i)\b(?:auditor|inspector|reviewer|(?:reviewing|supervising|pole|joint\s+pole|qa)\s+(?:\w+\s+)?engineer"
+    r"(?i)\b(?:auditor|inspector|reviewer|(?:[\w-]+\s+){1,3}engineer"
     r"|quality\s+(?:assurance|review)|qa|qc)\b"
 )
 _CREDENTIAL = re.compile(r",\s*(?:P\.\s?E\.|PE|CSP|CUSP|Jr\.|Sr\.)\s*$")  # "Helen Marquez, P.E."
