@@ -664,3 +664,23 @@ def test_a_letter_to_a_construction_manager_signed_by_a_supervising_engineer():
     # realtext-go7 RB-3: any engineer's title under the signature ("Compliance Review Engineer")
     md = extract_metadata([page.replace("Supervising Joint Pole Engineer", "Compliance Review Engineer")])
     assert md.auditor == "Thomas Brennan, P.E."
+
+
+def test_a_qa_e_mail_names_the_crew_lead_it_goes_to_and_the_contractor_in_its_text():
+    # realtext-rus2 EM-4: "To: Luis Echeverria; Construction Coordinators" and "...; contractor High Plains Line
+    # Builders, Inc.)" were not read
+    page = (
+        "From: Tom Brekke <tbrekke@prairiehills-ec.example>\n"
+        "Sent: Tuesday, December 2, 2025 4:47 PM\n"
+        "To: Luis Echeverria; Construction Coordinators\n"
+        "Subject: QA go-backs - PM 35327093 / Notif 121118502 - Rapid Valley tie\n"
+        "Luis,\n"
+        "I walked the Rapid Valley tie with your crew on 12/02/2025 (Rapid Valley tie, structures 27 - 36;\n"
+        "contractor High Plains Line Builders, Inc.). Score for this visit: 70.59% (120/170).\n"
+    )
+    md = extract_metadata([page])
+    assert (md.auditor, md.foreman, md.contractor) == (
+        "Tom Brekke",
+        "Luis Echeverria",
+        "High Plains Line Builders, Inc.",
+    )

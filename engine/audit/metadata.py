@@ -311,6 +311,13 @@ _PERSON_WITH_STOP = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+
 _EMAIL_FROM = re.compile(
     r"^\s*(?i:from)\s*:\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:<[^>]*>|\[[^\]]*\])?\s*$"
 )
+_EMAIL_TO = re.compile(
+    r"^\s*to\s*:\s*(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[;,<]|$)", re.I
+)
+_INLINE_CONTRACTOR = re.compile(
+    r"(?:^|[;(,])\s*(?:the\s+)?contractor\s*(?:is\s+|was\s+)?(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,5}"
+    r"(?:,?\s+(?:Inc\.|LLC|L\.L\.C\.|Co\.|Corp\.|Ltd\.))?)"
+)
 _EMAIL_HEADER = re.compile(r"^\s*(?:sent|date|to|cc|subject)\s*:", re.I)
 _JOB_LINE = re.compile(r"^\s*job(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
 # a letter's subject line (an e-mail's "Subject:" is a title, not a place)
@@ -353,7 +360,15 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
     for i, line in enumerate(lines):
         if (m := _EMAIL_FROM.match(line)) and any(_EMAIL_HEADER.match(x) for x in lines[i + 1 : i + 4]):
             got["auditor"] = _clean_value(m.group("name"))
+            # the QA e-mail goes to the crew's lead first ("To: Luis Echeverria; Construction Coordinators")
+            to = next((_EMAIL_TO.match(x) for x in lines[i + 1 : i + 4] if _EMAIL_TO.match(x)), None)
+            if to:
+                got["foreman"] = to.group("name")
             continue
+        if (m := _INLINE_CONTRACTOR.search(line)) and "contractor" not in got:
+            got["contractor"] = _clean_value(
+                m.group("name")
+            )  # "...; contractor High Plains Line Builders, Inc.)"
         if (m := _JOB_LINE.match(line)) and not _DIGITS.fullmatch(m.group("job").strip()):
             got.setdefault("location", _clean_value(_cut_at_next_label(m.group("job"))))
             continue
