@@ -233,6 +233,8 @@ PHRASE_LIST = [
     # GO 128 Rule 34.3 calls pad-mounted equipment "self-contained surface-mounted equipment"
     ("pad mount|pad mounted|pad type|surface mounted|surface mount", "padmount", False),
     ("hold down", "secure", False),
+    # "not bolted to the pad", "bolted down": the equipment secured in place (GO 128 Rule 34.3-A)
+    ("bolt to|bolt down", "secure", True),
     # what line crews call a live-line tool (29 CFR 1910.269(j)): the hot stick and its kinds
     (
         "hot stick|hotstick|shotgun stick|link stick|tie stick|switch stick|extension stick|live line tool",
@@ -316,6 +318,7 @@ SYNONYMS = {
     # a pad-mounted unit's cabinet or compartment is its enclosure; fastening or anchoring it secures it in place
     "cabinet": "vault",
     "compartment": "vault",
+    "padlock": "lock",
     "fasten": "secure",
     "fastened": "secure",
     "anchored": "secure",

@@ -182,3 +182,12 @@ def test_crews_names_for_mechanical_equipment_and_its_observer():
     finding = set(tokenize("No designated observer while the digger derrick set pole 6611"))
     rule = set(tokenize("a designated employee shall observe the approach distance of mechanical equipment"))
     assert {"observe", "mechanicalequipment"} <= finding & rule
+
+
+def test_a_padlock_is_a_lock_and_bolted_down_is_secured():
+    # realtext-go7 RB-4: "the padlock is missing" and "not bolted to the pad" did not reach GO 128 Rule 34.3-C
+    # ("secured ... by locks") and 34.3-A ("secured in place")
+    from engine.retrieval import tokenize
+
+    assert "lock" in tokenize("the padlock is missing")
+    assert "secure" in tokenize("transformer case is not bolted to the pad")
