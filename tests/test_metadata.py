@@ -684,3 +684,16 @@ def test_a_qa_e_mail_names_the_crew_lead_it_goes_to_and_the_contractor_in_its_te
         "Luis Echeverria",
         "High Plains Line Builders, Inc.",
     )
+
+
+def test_an_e_mail_to_a_list_names_no_foreman_and_prose_after_contractor_is_no_company():
+    # review: "To: QA File" was taken for the foreman, "(contractor QC form not signed)" gave "QC"
+    page = (
+        "From: Tom Brekke <tbrekke@example.com>\n"
+        "Sent: Tuesday, December 2, 2025 4:47 PM\n"
+        "To: QA File; Construction Coordinators\n"
+        "Subject: QA go-backs - PM 35327093 / Notif 121118502 - Rapid Valley tie\n"
+        "I walked the tie today (contractor QC form not signed); the contractor I spoke with agreed.\n"
+    )
+    md = extract_metadata([page])
+    assert (md.foreman, md.contractor) == ("", "")

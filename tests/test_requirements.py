@@ -578,3 +578,31 @@ def test_prepositions_name_no_subject():
     from engine.requirements.statements import GENERIC
 
     assert {"near", "within", "around"} <= GENERIC
+
+
+def test_a_relative_clause_ends_at_the_rule_s_verb_and_a_denied_condition_in_other_words():
+    # review: "Conductors that cross public streets shall be more than 18 ft above ..." became a condition (the
+    # relative clause ran past "shall"), and "cannot be obtained" / "25 ohms or less is not obtained" were not
+    # read as denials
+    (c,) = parse_constraints(
+        "Conductors that cross public streets shall be more than 18 ft above the street surface."
+    )
+    assert not c.condition
+    (c,) = parse_constraints("The rod shall have a resistance to ground that is less than 25 ohms.")
+    assert not c.condition
+    c, *_ = parse_constraints(
+        "Where an impedance of less than 25 ohms cannot be obtained, two rods are used."
+    )
+    assert (c.comparator, c.low, c.condition) == (">=", 25.0, True)
+    c, *_ = parse_constraints("Where an impedance of 25 ohms or less is not obtained, two rods are used.")
+    assert (c.comparator, c.low) == (">", 25.0)
+
+
+def test_except_in_the_following_cases_still_lists_exceptions():
+    # review: with "Except for X, ... shall ..." no longer an Exception heading, a paragraph listing its
+    # exceptions ("Except in the following cases, ...:") lost them
+    sts = parse_statements(
+        "Except in the following cases, conductors shall be covered: (1) Service drops of 300 V or less. "
+        "(2) Conductors in vaults."
+    )
+    assert all(s.is_exception for s in sts), [(s.text, s.is_exception) for s in sts]

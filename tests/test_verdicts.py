@@ -1716,3 +1716,32 @@ def test_a_condition_its_sentence_denies_is_the_opposite_condition():
     assert d.verdict == "VALID", d.reason
     d = decide("Pad T-47: single ground rod measured 22 ohms; inspector requires a second rod.", {}, lib)
     assert d.verdict == "REPEALABLE", d.reason
+
+
+def test_the_latest_dated_event_and_only_real_years_count():
+    # review: "in 2003 and again in 2015" measured 22 years; "due 2026" gave 0 years; "Form 2019-A" and
+    # "2000 lb" were years
+    from engine.requirements.facts import audit_facts
+
+    def since(text):
+        return [q.text for q in audit_facts(text, "2025-09-22").measured if q.kind == "time"]
+
+    assert since("Pole 110245 passed intrusive inspection in 2003 and again in 2015.") == [
+        "10 years since 2015"
+    ]
+    assert since("Pole 110245: next intrusive inspection due 2026.") == []
+    assert since("Passed intrusive inspection per Form 2019-A in 2001.") == ["24 years since 2001"]
+    assert since("Crew installed 2000 lb anchor at pole 7.") == []
+    assert audit_facts("inspected in 2003", "2025-02-30").measured == []
+
+
+def test_concrete_elsewhere_in_the_finding_is_no_noncombustible_wall():
+    # review: "on its concrete pad" made the building surface noncombustible and repealed a 2 ft 4 in clearance
+    # from a wood-sided garage
+    lib = library_of(([PADS], "go128.pdf"))
+    d = decide(
+        "Pad T-41: oil-filled transformer on its concrete pad sits 2 ft 4 in from the wood-sided garage wall.",
+        {},
+        lib,
+    )
+    assert d.verdict == "VALID", d.reason

@@ -311,12 +311,18 @@ _PERSON_WITH_STOP = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+
 _EMAIL_FROM = re.compile(
     r"^\s*(?i:from)\s*:\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:<[^>]*>|\[[^\]]*\])?\s*$"
 )
-_EMAIL_TO = re.compile(
-    r"^\s*to\s*:\s*(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[;,<]|$)", re.I
+# "To: Luis Echeverria; Construction Coordinators": a person's name (a list or a role is none)
+_EMAIL_TO = re.compile(r"^\s*(?i:to)\s*:\s*(?P<rest>.+)$")
+_PERSON_NAME = re.compile(r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[;,<(]|$)")
+_NOT_A_PERSON = re.compile(
+    r"(?i)\b(?:qa|qc|file|list|distribution|operations|field|construction|coordinators?|team|crew|dept|department"
+    r"|group|office|staff|all|engineering|records?|inspectors?|supervisors?)\b"
 )
+# "...; contractor High Plains Line Builders, Inc.)": a company's name, ending as companies are named
 _INLINE_CONTRACTOR = re.compile(
-    r"(?:^|[;(,])\s*(?:the\s+)?contractor\s*(?:is\s+|was\s+)?(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z&][\w&'.-]*){0,5}"
-    r"(?:,?\s+(?:Inc\.|LLC|L\.L\.C\.|Co\.|Corp\.|Ltd\.))?)"
+    r"(?:^|[;(,])\s*(?:the\s+)?contractor\s+(?:is\s+|was\s+)?(?P<name>(?:[A-Z][\w&'-]*\s+){0,5}"
+    r"(?:Inc\.|Incorporated|LLC|L\.L\.C\.|Co\.|Corp\.|Corporation|Company|Ltd\.|Constructors|Builders|Contracting"
+    r"|Contractors|Construction|Electric|Services|Utilities)(?:,?\s+(?:Inc\.|LLC|Co\.|Corp\.|Ltd\.))?)"
 )
 _EMAIL_HEADER = re.compile(r"^\s*(?:sent|date|to|cc|subject)\s*:", re.I)
 _JOB_LINE = re.compile(r"^\s*job(?:\s+name)?\s*:\s*(?P<job>\S.{5,})$", re.I)
@@ -362,8 +368,13 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
             got["auditor"] = _clean_value(m.group("name"))
             # the QA e-mail goes to the crew's lead first ("To: Luis Echeverria; Construction Coordinators")
             to = next((_EMAIL_TO.match(x) for x in lines[i + 1 : i + 4] if _EMAIL_TO.match(x)), None)
-            if to:
-                got["foreman"] = to.group("name")
+            people = [
+                p.group("name")
+                for part in re.split(r"[;,]", to.group("rest") if to else "")
+                if (p := _PERSON_NAME.match(part.strip())) and not _NOT_A_PERSON.search(p.group("name"))
+            ]
+            if people:
+                got["foreman"] = people[0]
             continue
         if (m := _INLINE_CONTRACTOR.search(line)) and "contractor" not in got:
             got["contractor"] = _clean_value(

@@ -308,15 +308,20 @@ _OBJECT_CONDITION = re.compile(
     r"|\b[a-z]{3,}ing\s+(?:at\s+)?(?:more|less|greater|fewer|higher|lower)\s+than\s*$"
     r"|\b[a-z]{3,}ing\s+(?:at\s+)?(?:above|over|below|under)\s*$"
     # in a relative clause: "an addition that increases the load on the structure by more than 5 percent" (GO 95
-    # Rule 44.2's note) says which additions are meant
-    r"|(?<!provided\s)(?<!so\s)(?<!such\s)(?<!except\s)(?<!ensure\s)(?<!demonstrate\s)\b(?:that|which|who)\s+[^.;:]{0,100}\b(?:more|less|greater|fewer)\s+than\s*$",
+    # Rule 44.2's note) says which additions are meant; the clause ends at a verb of the rule ("Conductors that
+    # cross streets shall be more than 18 ft above") and names no measure ("a resistance that is less than")
+    r"|(?<!provided\s)(?<!so\s)(?<!such\s)(?<!except\s)(?<!ensure\s)(?<!demonstrate\s)(?<!verify\s)(?<!determine\s)"
+    r"(?<!sure\s)(?<!show\s)(?<!ensures\s)\b(?:that|which|who)\s+"
+    r"(?:(?!shall\b|must\b|may\b|should\b|will\b|is\b|are\b|clearances?\b|distances?\b|depths?\b|heights?\b"
+    r"|resistance\b|cover\b|spacing\b|separation\b|intervals?\b)[^.;:]){0,100}\b(?:more|less|greater|fewer)\s+than\s*$",
     re.I,
 )
 _INVERSE = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 # a condition its own sentence denies: "where an impedance of less than 25 ohms is not obtained"
 _NOT_OBTAINED = re.compile(
-    r"^\s*(?:\([^()]{1,20}\)\s*)?(?:is|are|was|were|can|cannot|could)\s+(?:not|n[o']t|be\s+not)\s+"
-    r"(?:be\s+)?(?:obtained|achieved|attained|reached|met|possible|practicable|available)\b",
+    r"^\s*(?:or\s+(?:less|more|greater|fewer|lower|higher)\s+)?(?:\([^()]{1,20}\)\s*)?"
+    r"(?:(?:is|are|was|were|can|could)\s+(?:not|n[o']t)|cannot)\s+"
+    r"(?:be\s+)?(?:obtained|achieved|attained|attainable|obtainable|reached|met|possible|practicable|available)\b",
     re.I,
 )
 _CLASSED_AS = re.compile(r"\b(?:is|are)\s+(?:classed|classified|considered|deemed|regarded)\s+as\b", re.I)

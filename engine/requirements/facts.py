@@ -5,6 +5,8 @@ Plain Python, no Django (docs/architecture.md)."""
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -113,35 +115,54 @@ def _id_labels(text: str) -> set[str]:
 # the time since it, at the audit's date, is what an interval rule (GO 165 Table 1) is compared with
 _EVENT_YEAR = re.compile(
     r"\b(?:inspect\w*|test\w*|patroll?\w*|examin\w*|calibrat\w*|install\w*|set|replac\w*|treat\w*|passed|last)"
-    r"\b[^.;]{0,40}?\b(?:in|since|during|on|of)?\s*(?P<year>(?:19|20)\d{2})\b(?![/-]\d|\s*(?:kV|V|ft|in)\b)",
+    r"\b[^.;]{0,40}?\b(?:in|since|during|on|of)?\s*(?P<year>(?:19|20)\d{2})\b",
     re.I,
 )
+# a year that is no date: an id ("Form 2019-A", "pole 2003"), a value ("2000 lb", "2000 kcmil")
+_NOT_A_YEAR = re.compile(
+    r"^(?:[/-]?\w|\s*(?:lb|lbs|kcmil|mcm|a|amps?|v|volts?|kv|kva|ft|in|mm|psi|%|percent)\b)", re.I
+)
+_ID_BEFORE = re.compile(
+    r"(?i)\b(?:pole|form|no\.?|#|circuit|structure|str\.?|tower|job|order|pm|notification|unit|lot|pad|vault)\s*$"
+)
+# a year still to come: "next intrusive inspection due 2026", "scheduled for 2026"
+_FUTURE_BEFORE = re.compile(r"(?i)\b(?:due|next|scheduled|planned|by|until|before)\b[^.;]{0,20}$")
 
 
 def elapsed_since(text: str, audit_date: str) -> list[Quantity]:
-    """The time from each year-dated past event in ``text`` to ``audit_date`` (ISO ``YYYY-MM-DD``), as ``time``
-    quantities in days ("inspected in 2003" at a 2025-09-12 audit: 22 years); ``[]`` without a date, or for a
-    year after the audit's. Whole years from the middle of the event's year to the audit date, so a finding
-    never gains time it may not have had."""
-    m = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})$", audit_date or "")
-    if not m:
-        return []
-    at = int(m.group(1)) + (int(m.group(2)) - 1) / 12
-    out = []
+    """The time from the latest year-dated past event in ``text`` to ``audit_date`` (ISO ``YYYY-MM-DD``), as one
+    ``time`` quantity in days ("inspected in 2003 and again in 2015" at a 2025-09-22 audit: 10 years); ``[]``
+    without a valid date, for a year still to come ("due 2026") or after the audit's, and for a number that is
+    an id or a value ("Form 2019-A", "2000 lb"). Whole years from the middle of the event's year to the audit
+    date, so a finding never gains time it may not have had."""
+    try:
+        when = datetime.date.fromisoformat(audit_date or "")
+    except ValueError:
+        return []  # no date, or no real one ("2025-02-30")
+    at = when.year + (when.month - 1) / 12
+    latest: tuple[int, int, int] | None = None  # (year, start, end)
     for e in _EVENT_YEAR.finditer(text):
-        years = int(at - (int(e.group("year")) + 0.5))
-        if years < 0:
-            continue
-        out.append(
-            Quantity(
-                years * 365.25,
-                "time",
-                e.start("year"),
-                e.end("year"),
-                f"{years} years since {e.group('year')}",
-            )
-        )
-    return out
+        # the event's year and the years after it in its sentence ("in 2003 and again in 2015", "per Form 2019-A in
+        # 2001"): the latest real one counts
+        tail = re.split(r"[.;]", text[e.start("year") : e.start("year") + 60], maxsplit=1)[0]
+        spans = [
+            (y.group(0), e.start("year") + y.start(), e.start("year") + y.end())
+            for y in re.finditer(r"\b(?:19|20)\d{2}\b", tail)
+        ]
+        for year, start, end in spans:
+            if (
+                _NOT_A_YEAR.match(text[end : end + 8])
+                or _ID_BEFORE.search(text[max(0, start - 16) : start])
+                or _FUTURE_BEFORE.search(text[max(0, start - 30) : start])
+                or int(year) + 0.5 > at
+            ):
+                continue
+            if latest is None or int(year) > latest[0]:
+                latest = (int(year), start, end)
+    if latest is None:
+        return []
+    years = math.floor(at - (latest[0] + 0.5))
+    return [Quantity(years * 365.25, "time", latest[1], latest[2], f"{years} years since {latest[0]}")]
 
 
 def audit_facts(description: str, audit_date: str = "") -> Facts:
@@ -158,7 +179,11 @@ def audit_facts(description: str, audit_date: str = "") -> Facts:
     for q in qs:
         (claimed if any(s <= q.start < e for s, e in spans) else measured).append(q)
     if not any(q.kind == "time" for q in measured):
-        since = [q for q in elapsed_since(text, audit_date) if not any(s <= q.start < e for s, e in spans)]
+        since = [
+            q
+            for q in elapsed_since(text, audit_date)
+            if not any(s <= q.start < e for s, e in spans) and not any(v.start <= q.start < v.end for v in qs)
+        ]
         measured = sorted(measured + since, key=lambda q: q.start)
     facts_text = text
     for s, e in reversed(spans):

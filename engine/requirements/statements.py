@@ -53,6 +53,7 @@ _SENT_SPLIT = re.compile(
     # "... nor contact any lower level. (iv)(C)(1) Each employee ...": the next lettered item
     r"|(?:(?<=[a-z0-9)\]])\.|(?<=\.[\])]))\s+(?=\((?:[ivx]{1,4}|[A-Za-z]|\d{1,2})\)(?:\(|\s+[A-Z]))"
 )
+_LISTS_EXCEPTIONS = re.compile(r"(?i)\bthe\s+following\b|\bas\s+follows\b|:\s*$|^\s*except\s*:")
 _EXCEPT_FOR = re.compile(r"(?i)^\s*(?:\(?[a-z0-9]{1,4}\)\s*)*except\b(?!ions?\b)")
 _ITEM_LEAD = re.compile(r"\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)")
 # an item's title: at most four words and no verb ("Manholes and vaults.", "(b) Ladders.")
@@ -445,7 +446,9 @@ def parse_statements(text: str, heading: str = "") -> list[Statement]:
     bullets: set[int] = set()
     for n_para, para in enumerate(_join_lines(prose, bullets)):
         in_note = False  # a note's sentences after its first ("Note to (t)(7)(i): ... . Oil leaking ...")
-        if EXCEPTION_LEAD.match(para) and not _EXCEPT_FOR.match(para):
+        if EXCEPTION_LEAD.match(para) and not (
+            _EXCEPT_FOR.match(para) and not _LISTS_EXCEPTIONS.search(para)
+        ):
             in_exception = (
                 True  # "Exception: ..." heads what follows; "Except for X, guarding shall ..." only itself
             )
