@@ -281,11 +281,8 @@ def _rated(q: Quantity, per: re.Match[str] | None, last: bool = True) -> Quantit
         return q
     key = _per_key(per)
     base, factor = _PER_UNITS.get(key, (key, 1.0))
-    if not last:
-        return replace(q, magnitude=q.magnitude * factor, kind=f"{q.kind}/{base}")
-    return replace(
-        q, magnitude=q.magnitude * factor, kind=f"{q.kind}/{base}", end=per.end(), text=q.text + per.group(0)
-    )
+    q = replace(q, magnitude=q.magnitude * factor, kind=f"{q.kind}/{base}")
+    return replace(q, end=per.end(), text=q.text + per.group(0)) if last else q
 
 
 _STRUCTURE_BEFORE = re.compile(r"\b(?:tower|pole|structure|str\.)\s*$", re.I)
@@ -385,10 +382,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "twenty five feet": a number this reading does not spell out
         unit, kind = _UNITS[key]
         figure = m.group("d") or _NUMBER_WORDS[m.group("w").lower()]
-        q = _rated(
-            _make(figure, unit, kind, m.start(), m.end(), text, unit == "business_day"),
-            _PER_MEASURE.match(text, m.end()),
-        )
+        per = _PER_MEASURE.match(text, m.end())
+        q = _rated(_make(figure, unit, kind, m.start(), m.end(), text, unit == "business_day"), per)
         if (
             spelled_feet is not None
             and unit == "inch"
@@ -416,7 +411,7 @@ def find_quantities(text: str) -> list[Quantity]:
                         text,
                         False,
                     ),
-                    _PER_MEASURE.match(text, m.end()),
+                    per,
                     False,
                 )
             )

@@ -307,13 +307,14 @@ def _fit(fld: str, value: str) -> str:
 # A letter to the contractor: the addressee block ("Delta Underground Constructors" / "Attn: Marcus
 # Bell, Foreman") and the subject line ("Re: PM 35322019 / Notification 122108863 - Oak Court, Ripon").
 _ATTN = re.compile(r"^\s*(?:attn|attention)\s*[:.]?\s+(?P<name>[^,]+?)\s*(?:,\s*(?P<title>.+?))?\s*$", re.I)
-_PERSON_WITH_STOP = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}\.")
+_PERSON = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}")  # "Dana R. Whitlock"
+_PERSON_WITH_STOP = re.compile(rf"{_PERSON.pattern}\.")
 _EMAIL_FROM = re.compile(
     r"^\s*(?i:from)\s*:\s*(?P<name>[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){1,3})\s*(?:<[^>]*>|\[[^\]]*\])?\s*$"
 )
 # "To: Luis Echeverria; Construction Coordinators": a person's name (a list or a role is none)
 _EMAIL_TO = re.compile(r"^\s*(?i:to)\s*:\s*(?P<rest>.+)$")
-_PERSON_NAME = re.compile(r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2})\s*(?:[;,<(]|$)")
+_PERSON_NAME = re.compile(rf"(?P<name>{_PERSON.pattern})\s*(?:[;,<(]|$)")
 _NOT_A_PERSON = re.compile(
     r"(?i)\b(?:qa|qc|file|list|distribution|operations|field|construction|coordinators?|team|crew|dept|department"
     r"|group|office|staff|all|engineering|records?|inspectors?|supervisors?)\b"
@@ -355,7 +356,6 @@ _ACTIVITY = re.compile(
     r"(?i)^\s*(?:\w+\s+){0,3}(?:review|audit|inspection|visit|walk(?:down)?|observation)"
     r"(?:\s+[\w-]+){0,6}\s+(?:for|at|on)\s+(?=[A-Z0-9])"
 )
-_PERSON = re.compile(r"[A-Z][a-z'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}")
 
 
 def _letter_fields(lines: list[str]) -> dict[str, str]:
@@ -367,7 +367,7 @@ def _letter_fields(lines: list[str]) -> dict[str, str]:
         if (m := _EMAIL_FROM.match(line)) and any(_EMAIL_HEADER.match(x) for x in lines[i + 1 : i + 4]):
             got["auditor"] = _clean_value(m.group("name"))
             # the QA e-mail goes to the crew's lead first ("To: Luis Echeverria; Construction Coordinators")
-            to = next((_EMAIL_TO.match(x) for x in lines[i + 1 : i + 4] if _EMAIL_TO.match(x)), None)
+            to = next((t for x in lines[i + 1 : i + 4] if (t := _EMAIL_TO.match(x))), None)
             people = [
                 p.group("name")
                 for part in re.split(r"[;,]", to.group("rest") if to else "")

@@ -570,8 +570,6 @@ def parse_constraints(
             cmp = ">=" if DEFAULT_GE.search(text[: q.start] + " " + right[:30]) else "=="
             explicit = False
         app = merge_app(base_app, _local_app(left, right))
-        lo = q.magnitude if cmp in (">=", ">", "==") else None
-        hi = q.magnitude if cmp in ("<=", "<") else None
         scope = not _in_condition(text[: q.start]) and _scope_value(text, q)
         is_cond = scope or _in_condition(text[: q.start])
         if trigger and not is_cond and _OBJECT_CONDITION.search(text[: q.start]):
@@ -583,16 +581,14 @@ def parse_constraints(
             subject_cond = _subject_condition(text, q)
             if subject_cond == "prohibited":
                 # "spans longer than 90 m shall not be used" -> spans at most 90 m
-                cmp = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}[cmp]
-                lo = q.magnitude if cmp in (">=", ">") else None
-                hi = q.magnitude if cmp in ("<=", "<") else None
+                cmp = _INVERSE[cmp]
             elif subject_cond:
                 is_cond = True
         if is_cond and cmp in _INVERSE and _NOT_OBTAINED.match(right):
             # "Where an impedance of less than 25 ohms is not obtained" (GO 128 Rule 21.5-A): 25 ohms or more
             cmp = _INVERSE[cmp]
-            lo = q.magnitude if cmp in (">=", ">") else None
-            hi = q.magnitude if cmp in ("<=", "<") else None
+        lo = q.magnitude if cmp in (">=", ">", "==") else None
+        hi = q.magnitude if cmp in ("<=", "<") else None
         context = _qualifier(right)
         if is_cond:
             # the thing the condition is about: "Poles taller than 40 ft" -> pole (pairs with "45 ft pole")

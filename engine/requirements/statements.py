@@ -55,10 +55,11 @@ _SENT_SPLIT = re.compile(
 )
 _LISTS_EXCEPTIONS = re.compile(r"(?i)\bthe\s+following\b|\bas\s+follows\b|:\s*$|^\s*except\s*:")
 _EXCEPT_FOR = re.compile(r"(?i)^\s*(?:\(?[a-z0-9]{1,4}\)\s*)*except\b(?!ions?\b)")
-_ITEM_LEAD = re.compile(r"\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)")
+_ITEM_LABEL = r"\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\)"  # "(b)", "(iv)", "(2)"
+_ITEM_LEAD = re.compile(_ITEM_LABEL)
 # an item's title: at most four words and no verb ("Manholes and vaults.", "(b) Ladders.")
 _ITEM_TITLE = re.compile(
-    r"(?:(?:\((?:[A-Za-z]|[ivx]{1,4}|\d{1,2})\))+\s+)?"
+    rf"(?:(?:{_ITEM_LABEL})+\s+)?"
     r"(?!.*\b(?:is|are|was|were|be|applies|apply|covers?|has|have|includes?|means)\b)[A-Z][A-Za-z,&/-]*(?:\s+[A-Za-z,&/-]+){0,3}\.?"
 )
 _UNLESS = re.compile(r",?\s+\b(?:unless|except\s+(?:where|when|that|in|for|on|at|if))\b", re.I)
