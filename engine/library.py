@@ -34,7 +34,7 @@ _WORDED_LIMIT = re.compile(
     r"\b(?:not\s+(?:less|more|greater)\s+than|at\s+(?:least|most)|minimum|maximum|no\s+(?:less|more)\s+than)\b",
     re.I,
 )
-ENGINE_VERSION = "1.91"  # bump when verdict logic changes: cached results keyed by it are recomputed
+ENGINE_VERSION = "1.92"  # bump when verdict logic changes: cached results keyed by it are recomputed
 
 
 # The JSON data a spec clause carries beside its text ("item", "table", "columns", "cells", "grid", "note",

@@ -195,7 +195,9 @@ class ClauseIndex:
         if self._bm25 is None:
             return []
         toks = tokenize(query) if isinstance(query, str) else list(query)
-        toks = [t for t in dict.fromkeys(toks) if t in self._vocab]
+        # in one order whatever order they come in (a set's order changes with the hash seed, and the BM25 sum's
+        # last bit with it, which reorders units that tie)
+        toks = sorted({t for t in toks if t in self._vocab})
         if not toks:
             return []
         scores = self._bm25.get_scores(toks)

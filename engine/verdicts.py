@@ -168,7 +168,9 @@ def _candidates(
         for t in q_tokens
         if not index.df.get(t) and not t[0].isdigit() and len(t) > 2 and t not in facts.names
     }
-    total = (sum(index.idf(t) for t in known) + 0.5 * index.idf("\x00") * len(unknown)) or 1.0
+    # sums over the tokens in one order: a set's order changes with the hash seed, and a sum's last bit with it,
+    # which would reorder candidates that tie (the same finding decided two ways by two workers)
+    total = (sum(index.idf(t) for t in sorted(known)) + 0.5 * index.idf("\x00") * len(unknown)) or 1.0
     top = hits[0][1]
     units: dict[int, float] = {}
     for rank, (u, s) in enumerate(hits):
@@ -197,7 +199,7 @@ def _candidates(
             if st.modality == "statement" and not st.constraints and not st.materials:
                 continue  # headings, purpose and scope prose: nothing to comply with
             toks = st.tokens | head
-            overlap = sum(index.idf(t) for t in known & toks) / total
+            overlap = sum(index.idf(t) for t in sorted(known & toks)) / total
             subject = (st.subject | head) - GENERIC
             # a statement whose words cover most of the finding is about it whatever its grammatical
             # subject ("Every switchboard shall carry ... identification for each disconnect switch")
